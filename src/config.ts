@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const ZPort = z.coerce.number().int().min(1).max(65535);
+
+// Every variable the process reads; README's configuration table mirrors this list.
+const ZEnv = z.object({
+  PORT: ZPort.default(3000),
+  HOST: z.string().min(1).max(255).default("127.0.0.1"),
+  SHORTLIST_DATA_DIR: z.string().min(1).max(4096).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .max(4096)
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").max(512).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+});
+
+export type TConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Present only when configured; embedded mode reads or creates it in the data dir at boot. */
+  sessionSecret: string | undefined;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
+  sessionTtlHours: number;
+  bodyLimitBytes: number;
+  /** Derived: cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  isEmbeddedDatabase: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
+  const result = ZEnv.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const variable = issue.path.join(".");
+      const value =
+        variable.includes("SECRET") || variable === "DATABASE_URL"
+          ? ""
+          : ` (got "${env[variable] ?? ""}")`;
+      return `  ${variable}: ${issue.message}${value}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  if (e.DATABASE_URL && !e.SESSION_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set (at least 32 characters; e.g. `openssl rand -hex 32`)",
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.SHORTLIST_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
+    isEmbeddedDatabase: !e.DATABASE_URL,
+  };
+}
+
+export function readPackageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { LogController } from "fastify";
+import type { FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { TServices } from "../compose.js";
+import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
+import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
+import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
+import { registerUsersRoutes } from "../modules/users/users.routes.js";
+import { registerAuthentication } from "./authentication.js";
+import { handleError } from "./error-handler.js";
+import { registerHealthRoutes } from "./health.routes.js";
+import { registerRequestLog } from "./request-log.js";
+import { registerSpa } from "./spa.js";
+import type { TApp } from "./types.js";
+
+export type TAppOptions = {
+  services: TServices;
+  cookieSecret: string;
+  sessionTtlHours: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  logger: FastifyServerOptions["logger"];
+  version: string;
+  databaseKind: "pglite" | "postgres";
+  loginRateLimitPerMinute?: number;
+  /** Built SPA; absent in API-only tests. */
+  webDistDir?: string | undefined;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+export async function buildApp(options: TAppOptions): Promise<TApp> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    // Our own one-line-per-request log (request-log.ts) replaces Fastify's two lines.
+    logController: new LogController({ disableRequestLogging: true }),
+    // A caller-supplied id is kept when it looks like one, so a proxy's id follows the request.
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  registerRequestLog(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Only meaningful over TLS; browsers ignore it on plain http.
+    strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: true },
+  });
+  await app.register(cookie, { secret: options.cookieSecret });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Shortlist API",
+        version: options.version,
+        description: "Structured hiring for Django teams.",
+      },
+      components: {
+        securitySchemes: {
+          bearerToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "A personal API token (`slt_…`)",
+          },
+          sessionCookie: { type: "apiKey", in: "cookie", name: "sl_session" },
+        },
+      },
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  registerAuthentication(app, options.services);
+  const limits = {
+    sessionTtlHours: options.sessionTtlHours,
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
+  };
+  registerHealthRoutes(app, { version: options.version, databaseKind: options.databaseKind });
+  registerAuthRoutes(app, { authService: options.services.authService, ...limits });
+  registerUsersRoutes(app, {
+    usersService: options.services.usersService,
+    inviteAcceptanceService: options.services.inviteAcceptanceService,
+    ...limits,
+  });
+  registerApiTokensRoutes(app, { apiTokensService: options.services.apiTokensService });
+  registerAuditRoutes(app, { auditService: options.services.auditService });
+
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+
+  const webDist = options.webDistDir;
+  await registerSpa(app, webDist !== undefined && existsSync(webDist) ? webDist : undefined);
+  return app;
+}

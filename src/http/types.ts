@@ -1,0 +1,32 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { TUserRole } from "../db/schema.js";
+import type { TUser } from "../modules/users/users.schema.js";
+
+export type TApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * Every /api route declares who may call it; a route without `access` fails at boot, so a new
+ * route cannot be public by accident.
+ */
+export type TRouteAccess = "public" | "user" | readonly TUserRole[];
+
+export type TPrincipal =
+  | { kind: "session"; user: TUser; sessionHash: string }
+  | { kind: "token"; user: TUser; tokenId: string };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: TRouteAccess;
+  }
+  interface FastifyRequest {
+    principal: TPrincipal | null;
+  }
+}

@@ -1,0 +1,40 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import { auditEvents } from "../../db/schema.js";
+
+export type TAuditRow = typeof auditEvents.$inferSelect;
+export type TNewAuditEvent = typeof auditEvents.$inferInsert;
+
+export function createAuditRepo(db: TDatabase) {
+  return {
+    async insertEvent(event: TNewAuditEvent, executor: TExecutor = db): Promise<void> {
+      await executor.insert(auditEvents).values(event);
+    },
+    async listEvents(
+      filter: {
+        beforeId?: number;
+        action?: string;
+        entityType?: string;
+        actorUserId?: string;
+        limit: number;
+      },
+      executor: TExecutor = db,
+    ): Promise<TAuditRow[]> {
+      const conditions = [
+        filter.beforeId === undefined ? undefined : lt(auditEvents.id, filter.beforeId),
+        filter.action === undefined ? undefined : eq(auditEvents.action, filter.action),
+        filter.entityType === undefined ? undefined : eq(auditEvents.entityType, filter.entityType),
+        filter.actorUserId === undefined
+          ? undefined
+          : eq(auditEvents.actorUserId, filter.actorUserId),
+      ];
+      return executor
+        .select()
+        .from(auditEvents)
+        .where(and(...conditions))
+        .orderBy(desc(auditEvents.id))
+        .limit(filter.limit);
+    },
+  };
+}
+export type TAuditRepo = ReturnType<typeof createAuditRepo>;

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
+
+export const ZApiToken = z.object({
+  id: ZUuid,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: ZIsoDateTime,
+  lastUsedAt: ZIsoDateTime.nullable(),
+});
+
+export const ZCreateApiTokenRequest = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+});
+
+export const ZCreateApiTokenResponse = z.object({
+  apiToken: ZApiToken,
+  /** The secret itself, shown exactly once. */
+  token: z.string(),
+});
+
+export const ZListApiTokensResponse = z.object({ apiTokens: z.array(ZApiToken) });
+export const ZApiTokenIdParams = z.strictObject({ tokenId: ZUuid });

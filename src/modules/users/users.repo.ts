@@ -1,0 +1,47 @@
+import { asc, count, eq } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import { users } from "../../db/schema.js";
+import type { TUserRole } from "../../db/schema.js";
+
+export type TUserRow = typeof users.$inferSelect;
+
+export function createUsersRepo(db: TDatabase) {
+  return {
+    async countUsers(executor: TExecutor = db): Promise<number> {
+      const [row] = await executor.select({ n: count() }).from(users);
+      return row?.n ?? 0;
+    },
+    async findById(id: string, executor: TExecutor = db): Promise<TUserRow | undefined> {
+      const [row] = await executor.select().from(users).where(eq(users.id, id));
+      return row;
+    },
+    async findByEmail(email: string, executor: TExecutor = db): Promise<TUserRow | undefined> {
+      const [row] = await executor.select().from(users).where(eq(users.email, email));
+      return row;
+    },
+    async listUsers(executor: TExecutor = db): Promise<TUserRow[]> {
+      return executor.select().from(users).orderBy(asc(users.name), asc(users.email));
+    },
+    async insertUser(
+      values: { email: string; name: string; role: TUserRole; passwordHash: string },
+      executor: TExecutor = db,
+    ): Promise<TUserRow> {
+      const [row] = await executor.insert(users).values(values).returning();
+      if (!row) throw new Error("insert into users returned no row");
+      return row;
+    },
+    async updateUser(
+      id: string,
+      patch: Partial<Pick<TUserRow, "role" | "disabledAt" | "passwordHash" | "name">>,
+      executor: TExecutor = db,
+    ): Promise<TUserRow | undefined> {
+      const [row] = await executor
+        .update(users)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(users.id, id))
+        .returning();
+      return row;
+    },
+  };
+}
+export type TUsersRepo = ReturnType<typeof createUsersRepo>;

@@ -1,0 +1,46 @@
+import type { TConfig } from "./config.js";
+import { readPackageVersion } from "./config.js";
+import { composeServices } from "./compose.js";
+import { openConfiguredDatabase } from "./db/open-configured.js";
+import { buildApp, DEFAULT_WEB_DIST } from "./http/app.js";
+import { loggerOptions } from "./logger.js";
+
+export async function startServer(
+  config: TConfig,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { handle, secret, applied } = await openConfiguredDatabase(config);
+  const services = composeServices(handle, {
+    sessionTtlHours: config.sessionTtlHours,
+    publicUrl: config.publicUrl,
+  });
+  const app = await buildApp({
+    services,
+    cookieSecret: secret,
+    sessionTtlHours: config.sessionTtlHours,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    logger: loggerOptions(config.logLevel),
+    version: readPackageVersion(),
+    databaseKind: handle.kind,
+    webDistDir: DEFAULT_WEB_DIST,
+  });
+  if (applied.length > 0) app.log.info({ applied }, "migrations applied");
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await handle.close();
+    throw error;
+  }
+  const shownHost =
+    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  const url = config.publicUrl ?? `http://${shownHost}:${config.port}`;
+  app.log.info({ url, database: handle.kind }, "Shortlist is serving");
+  return {
+    url,
+    stop: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { composeServices } from "../compose.js";
+import type { TServices } from "../compose.js";
+import { openMemoryDatabase, openServerDatabase } from "../db/client.js";
+import type { TDatabaseHandle } from "../db/client.js";
+import { runMigrations } from "../db/migrate.js";
+import { buildApp } from "../http/app.js";
+import type { TApp } from "../http/types.js";
+
+export type TDatabaseKind = "pglite" | "postgres";
+
+/** The databases this run covers: PGlite always, the server when the global setup found one. */
+export function testDatabaseKinds(): TDatabaseKind[] {
+  return inject("postgresUrl") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A fresh, empty database of the given kind; a server database is created and dropped per call. */
+export async function openTestDatabase(kind: TDatabaseKind): Promise<TDatabaseHandle> {
+  if (kind === "pglite") return openMemoryDatabase();
+  const adminUrl = inject("postgresUrl");
+  if (!adminUrl) throw new Error("no PostgreSQL server for this run");
+  const name = `shortlist_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openServerDatabase(url.toString(), 4);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export type TTestContext = {
+  app: TApp;
+  services: TServices;
+  handle: TDatabaseHandle;
+  close: () => Promise<void>;
+};
+
+export async function createTestApp(
+  kind: TDatabaseKind,
+  options: { loginRateLimitPerMinute?: number; webDistDir?: string } = {},
+): Promise<TTestContext> {
+  const handle = await openTestDatabase(kind);
+  await runMigrations(handle.db);
+  const services = composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined });
+  const app = await buildApp({
+    services,
+    cookieSecret: randomBytes(32).toString("hex"),
+    sessionTtlHours: 24,
+    bodyLimitBytes: 1024 * 1024,
+    trustProxy: false,
+    logger: false,
+    version: "test",
+    databaseKind: handle.kind,
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
+    webDistDir: options.webDistDir,
+  });
+  await app.ready();
+  return {
+    app,
+    services,
+    handle,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

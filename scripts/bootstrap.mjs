@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * `npm start` and `npm test` on a fresh clone: install whatever is missing, build what is stale,
+ * then serve or run every suite. Plain Node with no dependencies, because it runs before
+ * node_modules exists.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const isRoot = process.getuid?.() === 0;
+const log = (message) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function mustRun(command, args, what) {
+  const code = run(command, args);
+  if (code !== 0) {
+    console.error(`\n${what} failed (exit ${code}).`);
+    process.exit(code);
+  }
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry === "dist") continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function ensureNodeModules() {
+  const marker = join(root, "node_modules", ".package-lock.json");
+  const lock = join(root, "package-lock.json");
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log("Installing npm packages (npm ci)…");
+  mustRun("npm", ["ci", "--no-audit", "--no-fund"], "npm ci");
+}
+
+function ensureServerBuild() {
+  const out = join(root, "dist", "cli.js");
+  const sources = Math.max(
+    newestMtime(join(root, "src")),
+    statSync(join(root, "tsconfig.build.json")).mtimeMs,
+  );
+  if (existsSync(out) && statSync(out).mtimeMs >= sources) return;
+  log("Building the server…");
+  rmSync(join(root, "dist"), { recursive: true, force: true });
+  mustRun("npx", ["tsc", "-p", "tsconfig.build.json"], "Server build");
+}
+
+function ensureWebBuild() {
+  const out = join(root, "web", "dist", "index.html");
+  if (existsSync(out) && statSync(out).mtimeMs >= newestMtime(join(root, "web"))) return;
+  log("Building the web app…");
+  mustRun("npx", ["vite", "build", "web", "--logLevel", "warn"], "Web build");
+}
+
+function hasDebianPackage(name) {
+  return spawnSync("dpkg-query", ["-W", "-f=${Status}", name], {
+    encoding: "utf8",
+  }).stdout?.includes("install ok installed");
+}
+
+/** Debian packages the tests need: Chromium for Playwright, bubblewrap for the grader's sandbox. */
+function ensureDebianPackages(packages) {
+  const missing = packages.filter((p) => !hasDebianPackage(p));
+  if (missing.length === 0) return;
+  if (!isRoot) {
+    console.error(
+      `Missing system packages. Install them with:\n\n  sudo apt-get install -y ${missing.join(" ")}\n`,
+    );
+    process.exit(1);
+  }
+  log(`Installing ${missing.join(", ")} with apt-get…`);
+  mustRun("apt-get", ["update", "-qq"], "apt-get update");
+  mustRun(
+    "apt-get",
+    ["install", "-y", "-qq", "--no-install-recommends", ...missing],
+    "apt-get install",
+    {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    },
+  );
+}
+
+function ensureGradingRuntime() {
+  if (!existsSync(join(root, "runtime", "requirements.txt"))) return;
+  log("Checking the Python grading runtime…");
+  mustRun("node", ["dist/cli.js", "runtime", "ensure"], "Building the grading runtime");
+}
+
+async function start() {
+  ensureNodeModules();
+  ensureServerBuild();
+  ensureWebBuild();
+  if (isRoot) ensureDebianPackages(["bubblewrap"]);
+  ensureGradingRuntime();
+  const child = spawn("node", ["dist/cli.js", "serve"], { cwd: root, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+async function test() {
+  ensureNodeModules();
+  ensureDebianPackages(["chromium", "bubblewrap"]);
+  ensureServerBuild();
+  ensureWebBuild();
+  ensureGradingRuntime();
+
+  const reports = join(root, "test-results");
+  rmSync(reports, { recursive: true, force: true });
+  mkdirSync(reports, { recursive: true });
+  const steps = [
+    ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
+    ["format", "npx", ["prettier", "--check", "--log-level", "warn", "."]],
+    ["typecheck", "npx", ["tsc", "-p", "tsconfig.json"]],
+    ["typecheck web", "npx", ["tsc", "-p", "web/tsconfig.json"]],
+    ["generated API client", "npx", ["tsx", "scripts/generate-api.ts", "--check"]],
+    ["migrations match schema", "node", ["scripts/check-migrations.mjs"]],
+    [
+      "unit + HTTP tests (vitest)",
+      "npx",
+      [
+        "vitest",
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${join(reports, "vitest.json")}`,
+      ],
+    ],
+    [
+      "browser tests (playwright)",
+      "npx",
+      ["playwright", "test"],
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "playwright.json") },
+    ],
+  ];
+  const failed = [];
+  for (const [name, command, args, env] of steps) {
+    log(name);
+    const code = run(command, args, { env: { ...process.env, ...env } });
+    if (code !== 0) failed.push(name);
+  }
+
+  const vitest = readJson(join(reports, "vitest.json"));
+  const playwright = readJson(join(reports, "playwright.json"));
+  const counts = [];
+  if (vitest) counts.push(["vitest", vitest.numPassedTests ?? 0, vitest.numFailedTests ?? 0]);
+  if (playwright?.stats) {
+    counts.push([
+      "playwright",
+      playwright.stats.expected ?? 0,
+      (playwright.stats.unexpected ?? 0) + (playwright.stats.flaky ?? 0),
+    ]);
+  }
+  console.log("");
+  for (const [name, passed, failedCount] of counts)
+    console.log(`${name}: ${passed} passed, ${failedCount} failed`);
+  const passed = counts.reduce((n, c) => n + c[1], 0);
+  const failedTests =
+    counts.reduce((n, c) => n + c[2], 0) + failed.filter((f) => !f.includes("tests")).length;
+  if (failed.length > 0) console.log(`failed steps: ${failed.join(", ")}`);
+  console.log(`total: ${passed} passed, ${failedTests} failed`);
+  process.exit(failed.length > 0 ? 1 : 0);
+}
+
+const command = process.argv[2];
+if (command === "start") await start();
+else if (command === "test") await test();
+else if (command === "build") {
+  ensureNodeModules();
+  ensureServerBuild();
+  ensureWebBuild();
+} else {
+  console.error("usage: bootstrap.mjs start|test|build");
+  process.exit(2);
+}

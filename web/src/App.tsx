@@ -1,0 +1,52 @@
+import { Navigate, Route, Routes } from "react-router";
+import { Layout } from "./components/Layout";
+import { ApiTokensPage } from "./pages/ApiTokensPage";
+import { AuditPage } from "./pages/AuditPage";
+import { HomePage } from "./pages/HomePage";
+import { InviteAcceptPage } from "./pages/InviteAcceptPage";
+import { LoginPage } from "./pages/LoginPage";
+import { SetupPage } from "./pages/SetupPage";
+import { TeamPage } from "./pages/TeamPage";
+import { useSession } from "./session";
+
+export function App() {
+  const { state } = useSession();
+  if (state.status === "loading") return <p className="loading">Loading Shortlist…</p>;
+  if (state.status === "error") {
+    return (
+      <p className="loading" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.setupNeeded) {
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+  }
+  if (!state.user) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/invite/:token" element={<InviteAcceptPage />} />
+        <Route path="*" element={<Navigate to="/login" replace />} />
+      </Routes>
+    );
+  }
+  const isAdmin = state.user.role === "admin";
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        {isAdmin && <Route path="/team" element={<TeamPage />} />}
+        {isAdmin && <Route path="/audit" element={<AuditPage />} />}
+        <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
+        <Route path="/invite/:token" element={<InviteAcceptPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Layout>
+  );
+}

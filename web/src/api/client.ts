@@ -1,0 +1,72 @@
+import createClient from "openapi-fetch";
+import type { Middleware } from "openapi-fetch";
+import type { paths } from "./schema";
+
+type TJson<
+  P extends keyof paths,
+  M extends keyof paths[P],
+  S extends number,
+> = paths[P][M] extends {
+  responses: { [K in S]: { content: { "application/json": infer B } } };
+}
+  ? B
+  : never;
+
+export type TUser = NonNullable<TJson<"/api/auth/session", "get", 200>["user"]>;
+export type TUserRole = TUser["role"];
+export type TInvite = TJson<"/api/invites", "get", 200>["invites"][number];
+export type TAuditEvent = TJson<"/api/audit", "get", 200>["events"][number];
+export type TApiToken = TJson<"/api/me/api-tokens", "get", 200>["apiTokens"][number];
+
+export const ROLE_LABELS: Record<TUserRole, string> = {
+  admin: "Admin",
+  recruiter: "Recruiter",
+  hiring_manager: "Hiring manager",
+  interviewer: "Interviewer",
+};
+
+export type TApiError = {
+  code: string;
+  message: string;
+  fields?: { field: string; message: string }[];
+  details?: Record<string, unknown>;
+  requestId: string;
+};
+
+let csrfToken: string | undefined;
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+const csrfMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== "GET" && request.method !== "HEAD" && csrfToken) {
+      request.headers.set("X-CSRF-Token", csrfToken);
+    }
+    return request;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: "/", credentials: "same-origin" });
+api.use(csrfMiddleware);
+
+/** Normalises an openapi-fetch error body (or a network failure) into one shape for the UI. */
+export function toApiError(error: unknown): TApiError {
+  const body = error as { error?: TApiError } | undefined;
+  if (body?.error?.message) return body.error;
+  return {
+    code: "NETWORK",
+    message: "Shortlist could not be reached. Check your connection and try again.",
+    requestId: "",
+  };
+}
+
+/** Field errors keyed by the field's last path segment ("body.email" → "email"). */
+export function fieldErrors(error: TApiError | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of error?.fields ?? []) {
+    const key = f.field.split(".").at(-1) ?? f.field;
+    out[key] ??= f.message;
+  }
+  return out;
+}

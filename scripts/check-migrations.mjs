@@ -18,7 +18,7 @@ try {
       "--dialect",
       "postgresql",
       "--schema",
-      "src/db/schema.ts",
+      "src/db/schema/*.ts",
       "--out",
       scratch,
     ],
@@ -30,7 +30,7 @@ try {
   }
   if (readdirSync(scratch).length !== before) {
     console.error(
-      "src/db/schema.ts changed without a migration: run `npm run db:generate -- --name <what>` and commit it.",
+      "src/db/schema/ changed without a migration: run `npm run db:generate -- --name <what>` and commit it.",
     );
     process.exit(1);
   }

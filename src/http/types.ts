@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { TUserRole } from "../db/schema.js";
+import type { TUserRole } from "../db/schema/index.js";
 import type { TUser } from "../modules/users/users.schema.js";
 
 export type TApp = FastifyInstance<

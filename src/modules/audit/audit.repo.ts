@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { auditEvents } from "../../db/schema.js";
+import { auditEvents } from "../../db/schema/index.js";
 
 export type TAuditRow = typeof auditEvents.$inferSelect;
 export type TNewAuditEvent = typeof auditEvents.$inferInsert;

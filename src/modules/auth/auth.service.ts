@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "../../db/client.js";
-import type { TUserRole } from "../../db/schema.js";
+import type { TUserRole } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";

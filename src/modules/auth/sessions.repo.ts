@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { sessions, users } from "../../db/schema.js";
+import { sessions, users } from "../../db/schema/index.js";
 
 export function createSessionsRepo(db: TDatabase) {
   return {

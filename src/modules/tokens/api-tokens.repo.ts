@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { apiTokens, users } from "../../db/schema.js";
+import { apiTokens, users } from "../../db/schema/index.js";
 
 export type TApiTokenRow = typeof apiTokens.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { invites } from "../../db/schema.js";
-import type { TUserRole } from "../../db/schema.js";
+import { invites } from "../../db/schema/index.js";
+import type { TUserRole } from "../../db/schema/index.js";
 
 export type TInviteRow = typeof invites.$inferSelect;
 

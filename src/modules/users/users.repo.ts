@@ -1,7 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { users } from "../../db/schema.js";
-import type { TUserRole } from "../../db/schema.js";
+import { users } from "../../db/schema/index.js";
+import type { TUserRole } from "../../db/schema/index.js";
 
 export type TUserRow = typeof users.$inferSelect;
 

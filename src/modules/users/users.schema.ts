@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "../../db/schema.js";
+import { USER_ROLES } from "../../db/schema/index.js";
 import { ZEmail, ZIsoDateTime, ZPersonName, ZUuid } from "../../shared/schema-primitives.js";
 
 export const ZUserRole = z.enum(USER_ROLES);

@@ -1,0 +1,2 @@
+// One file per domain; drizzle-kit reads them all (drizzle.config.ts) to generate migrations.
+export * from "./accounts.js";

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { competencies, competencyIds, cultureFacets, cultureFacetIds } from "./competencies.js";
+import { ZCompetencyWeights, ZLevelTemplate, levelTemplateByLevel } from "./level-templates.js";
+
+describe("competency catalogue", () => {
+  it("describes every competency id exactly once, in catalogue order", () => {
+    expect(competencies.map((competency) => competency.id)).toEqual([...competencyIds]);
+    expect(cultureFacets.map((facet) => facet.id)).toEqual([...cultureFacetIds]);
+  });
+});
+
+describe("level template schema", () => {
+  const mid = levelTemplateByLevel.mid;
+
+  it("rejects weights that do not add up to 100", () => {
+    const weights = { ...mid.competencyWeights, testing: mid.competencyWeights.testing + 1 };
+    expect(ZCompetencyWeights.safeParse(weights).success).toBe(false);
+  });
+
+  it("rejects weights with a competency missing", () => {
+    const weights = Object.fromEntries(
+      Object.entries(mid.competencyWeights).filter(([id]) => id !== "testing"),
+    );
+    expect(ZCompetencyWeights.safeParse(weights).success).toBe(false);
+  });
+
+  it("rejects stages out of order", () => {
+    const stages = [...mid.stages].reverse();
+    expect(ZLevelTemplate.safeParse({ ...mid, stages }).success).toBe(false);
+  });
+
+  it("rejects a stage whose reserved time exceeds its duration", () => {
+    const stages = mid.stages.map((stage) =>
+      stage.id === "technical-screen"
+        ? { ...stage, reservedMinutes: stage.durationMinutes + 1 }
+        : stage,
+    );
+    expect(ZLevelTemplate.safeParse({ ...mid, stages }).success).toBe(false);
+  });
+});

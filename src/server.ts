@@ -23,6 +23,7 @@ export async function startServer(
     version: readPackageVersion(),
     databaseKind: handle.kind,
     webDistDir: DEFAULT_WEB_DIST,
+    secureCookies: config.secureCookies,
   });
   if (applied.length > 0) app.log.info({ applied }, "migrations applied");
   try {

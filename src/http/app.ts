@@ -36,6 +36,8 @@ export type TAppOptions = {
   version: string;
   databaseKind: "pglite" | "postgres";
   loginRateLimitPerMinute?: number;
+  /** From PUBLIC_URL=https://…: cookies are Secure even when TLS ends at a proxy. */
+  secureCookies?: boolean;
   /** Built SPA; absent in API-only tests. */
   webDistDir?: string | undefined;
 };
@@ -107,7 +109,10 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
-  registerAuthentication(app, options.services);
+  registerAuthentication(app, {
+    ...options.services,
+    forceSecureCookies: options.secureCookies ?? false,
+  });
   const limits = {
     sessionTtlHours: options.sessionTtlHours,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,

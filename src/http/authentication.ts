@@ -11,8 +11,9 @@ export const CSRF_COOKIE = "sl_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** Secure cookies when this request came over TLS, or always when PUBLIC_URL is https (TLS at a proxy). */
 export function isSecureRequest(request: FastifyRequest): boolean {
-  return request.protocol === "https";
+  return request.server.forceSecureCookies || request.protocol === "https";
 }
 
 export function setSessionCookie(
@@ -89,9 +90,11 @@ export function registerAuthentication(
   deps: {
     authService: Pick<TAuthService, "resolveSession">;
     apiTokensService: Pick<TApiTokensService, "resolveToken">;
+    forceSecureCookies: boolean;
   },
 ) {
   app.decorateRequest("principal", null);
+  app.decorate("forceSecureCookies", deps.forceSecureCookies);
 
   app.addHook("onRoute", (route) => {
     if (

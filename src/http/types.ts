@@ -29,4 +29,7 @@ declare module "fastify" {
   interface FastifyRequest {
     principal: TPrincipal | null;
   }
+  interface FastifyInstance {
+    forceSecureCookies: boolean;
+  }
 }

@@ -50,7 +50,7 @@ export type TTestContext = {
 
 export async function createTestApp(
   kind: TDatabaseKind,
-  options: { loginRateLimitPerMinute?: number; webDistDir?: string } = {},
+  options: { loginRateLimitPerMinute?: number; webDistDir?: string; secureCookies?: boolean } = {},
 ): Promise<TTestContext> {
   const handle = await openTestDatabase(kind);
   await runMigrations(handle.db);
@@ -66,6 +66,7 @@ export async function createTestApp(
     databaseKind: handle.kind,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
     webDistDir: options.webDistDir,
+    secureCookies: options.secureCookies ?? false,
   });
   await app.ready();
   return {

@@ -108,3 +108,23 @@ describe.each(testDatabaseKinds())("auth over HTTP on %s", (kind) => {
     }
   });
 });
+
+describe("cookies behind a TLS-terminating proxy", () => {
+  it("are Secure when PUBLIC_URL is https even though the request arrived over http", async () => {
+    const ctx = await createTestApp("pglite", { secureCookies: true });
+    try {
+      const agent = new HttpAgent(ctx.app);
+      const response = await agent.post("/api/auth/setup", {
+        email: "tls@example.com",
+        name: "T",
+        password: STRONG_PASSWORD,
+      });
+      expect(response.cookies.find((c) => c.name === "sl_session")).toMatchObject({
+        secure: true,
+        httpOnly: true,
+      });
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("has working defaults for the embedded database", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      isEmbeddedDatabase: true,
+      secureCookies: false,
+      bodyLimitBytes: 1024 * 1024,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it("stops with a message naming the variable", () => {
+    expect(() => parseConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: "eighty" })).toThrow(/PORT: .*\(got "eighty"\)/);
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+
+  it("requires SESSION_SECRET with DATABASE_URL, and never echoes a secret or the URL", () => {
+    expect(() => parseConfig({ DATABASE_URL: "postgres://u:pw@db/x" })).toThrow(
+      /SESSION_SECRET: required when DATABASE_URL is set/,
+    );
+    let message = "";
+    try {
+      parseConfig({ DATABASE_URL: "mysql://u:hunter2@db/x", SESSION_SECRET: "too-short-hunter3" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/SESSION_SECRET/);
+    expect(message).not.toMatch(/hunter2|hunter3/);
+  });
+
+  it("marks cookies Secure when the public URL is https", () => {
+    expect(parseConfig({ PUBLIC_URL: "https://hire.example.com/" })).toMatchObject({
+      secureCookies: true,
+      publicUrl: "https://hire.example.com",
+    });
+  });
+});

@@ -128,3 +128,29 @@ describe("cookies behind a TLS-terminating proxy", () => {
     }
   });
 });
+
+describe.each(testDatabaseKinds())("concurrent first-run setup on %s", (kind) => {
+  it("creates exactly one admin when two setups race", async () => {
+    const ctx = await createTestApp(kind);
+    try {
+      const [a, b] = [new HttpAgent(ctx.app), new HttpAgent(ctx.app)];
+      await Promise.all([a.refreshSession(), b.refreshSession()]);
+      const results = await Promise.all([
+        a.post("/api/auth/setup", {
+          email: "one@example.com",
+          name: "One",
+          password: STRONG_PASSWORD,
+        }),
+        b.post("/api/auth/setup", {
+          email: "two@example.com",
+          name: "Two",
+          password: STRONG_PASSWORD,
+        }),
+      ]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect(await ctx.services.usersRepo.countUsers()).toBe(1);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

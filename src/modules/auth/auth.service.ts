@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { TDatabase } from "../../db/client.js";
 import type { TUserRole } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
@@ -14,13 +13,12 @@ import type { TSessionsRepo } from "./sessions.repo.js";
 export type TClientMeta = { userAgent: string | null; ip: string | null };
 export type TSessionPrincipal = { user: TUser; sessionHash: string };
 
-const SETUP_LOCK_KEY = 7351002;
 // Writing last_seen_at on every request would turn every read into a write.
 const TOUCH_INTERVAL_MS = 60_000;
 
 export function createAuthService(deps: {
   db: TDatabase;
-  usersRepo: Pick<TUsersRepo, "countUsers" | "findByEmail" | "insertUser">;
+  usersRepo: Pick<TUsersRepo, "countUsers" | "findByEmail" | "insertUser" | "lockFirstRunSetup">;
   sessionsRepo: TSessionsRepo;
   auditService: Pick<TAuditService, "recordEvent">;
   sessionTtlHours: number;
@@ -51,7 +49,7 @@ export function createAuthService(deps: {
     async setupFirstAdmin(input: TSetupRequest, meta: TClientMeta, requestId?: string) {
       const passwordHash = await hashPassword(input.password);
       const user = await deps.db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
+        await deps.usersRepo.lockFirstRunSetup(tx);
         if ((await deps.usersRepo.countUsers(tx)) > 0) {
           throw new AppError("ALREADY_SET_UP", "Shortlist is already set up. Sign in instead.");
         }

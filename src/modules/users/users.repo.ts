@@ -1,12 +1,18 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import type { TUserRole } from "../../db/schema/index.js";
 
 export type TUserRow = typeof users.$inferSelect;
 
+const FIRST_RUN_SETUP_LOCK = 7351002;
+
 export function createUsersRepo(db: TDatabase) {
   return {
+    /** Serialises concurrent first-run setups until the transaction ends (two tabs, two admins). */
+    async lockFirstRunSetup(executor: TExecutor): Promise<void> {
+      await executor.execute(sql`select pg_advisory_xact_lock(${FIRST_RUN_SETUP_LOCK})`);
+    },
     async countUsers(executor: TExecutor = db): Promise<number> {
       const [row] = await executor.select({ n: count() }).from(users);
       return row?.n ?? 0;

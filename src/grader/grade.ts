@@ -1,0 +1,189 @@
+import { chown, lstat, mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { GradingLimiter } from "./grading-limiter.js";
+import {
+  formatReport,
+  scoreGroups,
+  ZGradeReport,
+  type TGradeReport,
+  type TGroupResult,
+} from "./grade-report.js";
+import { scanIntegrity, verdictOf, type TIntegrity } from "./integrity.js";
+import { loadPack, PackNotFoundError, type TPack } from "./pack.js";
+import { readRuntimeInfo } from "./runtime.js";
+import { checkerUid, sandboxUid } from "./sandbox.js";
+import { runCandidateTests } from "./runners/candidate-tests.js";
+import { runDjangoProjectHealth } from "./runners/django-project-health.js";
+import { runHttpChecks } from "./runners/http-checks.js";
+import {
+  defaultStepLimits,
+  type TRunnerCheck,
+  type TRunnerContext,
+  type TStepLimits,
+} from "./runners/runner.js";
+import { SubmissionError, unpackSubmission } from "./unpack.js";
+
+export { ZGradeReport, formatReport, type TGradeReport } from "./grade-report.js";
+
+export interface TGradeOptions {
+  packId: string;
+  /** A .zip file or a directory. */
+  source: string;
+  /** Pick the uid slot yourself (a caller running its own scheduling); otherwise the shared limiter does. */
+  concurrencySlot?: number;
+  steps?: Partial<TStepLimits>;
+}
+
+let limiter = new GradingLimiter(os.cpus().length);
+
+/** How many gradings run at once in this process (default: one per CPU). */
+export function setGradingConcurrency(size: number): void {
+  limiter = new GradingLimiter(size);
+}
+
+export function gradeSubmission(options: TGradeOptions): Promise<TGradeReport> {
+  if (options.concurrencySlot !== undefined) return gradeInSlot(options, options.concurrencySlot);
+  return limiter.run((slot) => gradeInSlot(options, slot));
+}
+
+const emptyIntegrity: TIntegrity = { verdict: "clean", findings: [] };
+
+async function chownTree(dir: string, uid: number): Promise<void> {
+  await chown(dir, uid, uid);
+  for (const entry of await readdir(dir)) {
+    const child = path.join(dir, entry);
+    // Unpacking never creates symlinks; lstat keeps a chown from ever following one.
+    const info = await lstat(child);
+    if (info.isDirectory()) await chownTree(child, uid);
+    else if (info.isFile()) await chown(child, uid, uid);
+  }
+}
+
+async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGradeReport> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  let pack: TPack | null = null;
+  const errorReport = (
+    kind: "submission" | "infrastructure",
+    message: string,
+    integrity = emptyIntegrity,
+  ): TGradeReport =>
+    ZGradeReport.parse({
+      packId: options.packId,
+      packVersion: pack?.manifest.version ?? 0,
+      status: "error",
+      score: 0,
+      groups: [],
+      integrity,
+      timings: { ...timings, total: Math.round(performance.now() - started) },
+      error: { kind, message },
+    });
+
+  const gradeDir = await mkdtemp(path.join(os.tmpdir(), "shortlist-grade-"));
+  try {
+    pack = await loadPack(options.packId);
+    const runtime = await readRuntimeInfo();
+    if (runtime === null) {
+      return errorReport(
+        "infrastructure",
+        "The grading runtime is not installed; run `shortlist runtime ensure`.",
+      );
+    }
+    const projectDir = path.join(gradeDir, "project");
+    let time = performance.now();
+    await unpackSubmission(options.source, projectDir);
+    timings.unpack = Math.round(performance.now() - time);
+
+    time = performance.now();
+    const integrity = await scanIntegrity(projectDir);
+    timings.integrity = Math.round(performance.now() - time);
+
+    await chownTree(projectDir, sandboxUid(slot));
+    const ctx: TRunnerContext = {
+      pack,
+      runtime,
+      projectDir,
+      gradeDir,
+      uid: sandboxUid(slot),
+      checkerUid: checkerUid(slot),
+      steps: { ...defaultStepLimits, ...options.steps },
+      timings,
+      findings: [...integrity.findings],
+      migrationFailure: null,
+    };
+    const checks = await runRunners(pack, ctx);
+    const groups = groupChecks(pack, checks);
+    return ZGradeReport.parse({
+      packId: pack.manifest.id,
+      packVersion: pack.manifest.version,
+      status: "graded",
+      score: scoreGroups(groups),
+      groups,
+      integrity: verdictOf(ctx.findings),
+      timings: { ...timings, total: Math.round(performance.now() - started) },
+    });
+  } catch (error) {
+    if (error instanceof SubmissionError) return errorReport("submission", error.message);
+    if (error instanceof PackNotFoundError) return errorReport("infrastructure", error.message);
+    // Ours, not the candidate's: the job layer retries these.
+    return errorReport(
+      "infrastructure",
+      `The grader failed while grading; it will be retried. (${(error as Error).message})`,
+    );
+  } finally {
+    await rm(gradeDir, { recursive: true, force: true });
+  }
+}
+
+async function runRunners(pack: TPack, ctx: TRunnerContext): Promise<TRunnerCheck[]> {
+  const checks: TRunnerCheck[] = [];
+  for (const runner of pack.manifest.runners) {
+    switch (runner.runner) {
+      case "django-project-health":
+        checks.push(...(await runDjangoProjectHealth(ctx, runner.group)));
+        break;
+      case "candidate-tests":
+        checks.push(...(await runCandidateTests(ctx, runner.group, runner.minimumTests)));
+        break;
+      case "http-checks":
+        checks.push(...(await runHttpChecks(ctx, runner.script, runner.users)));
+        break;
+    }
+  }
+  return checks;
+}
+
+function groupChecks(pack: TPack, checks: TRunnerCheck[]): TGroupResult[] {
+  const known = new Set(pack.manifest.groups.map((group) => group.id));
+  const unknown = checks.find((check) => !known.has(check.group));
+  if (unknown !== undefined)
+    throw new Error(`check '${unknown.name}' names unknown group '${unknown.group}'`);
+  return pack.manifest.groups.map((group) => {
+    const own = checks
+      .filter((check) => check.group === group.id)
+      .map(({ name, passed, message }) => ({ name, passed, message: message.slice(0, 4000) }));
+    return {
+      ...group,
+      passed: own.filter((check) => check.passed).length,
+      total: own.length,
+      checks: own,
+    };
+  });
+}
+
+const usage = "usage: shortlist grade <pack> <zip-or-dir> [--json]\n";
+
+/** `shortlist grade <pack> <zip-or-dir> [--json]`: exit 0 when graded, 1 on error, 2 on usage. */
+export async function runGradeCommand(args: string[]): Promise<number> {
+  const json = args.includes("--json");
+  const positional = args.filter((arg) => arg !== "--json");
+  const [packId, source] = positional;
+  if (packId === undefined || source === undefined || positional.length !== 2) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  const report = await gradeSubmission({ packId, source: path.resolve(source) });
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return report.status === "graded" ? 0 : 1;
+}

@@ -1,0 +1,145 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { assessmentsDir } from "./paths.js";
+
+const ZId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes");
+const ZPackPath = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^hidden\/[\w./-]+$/, "a path inside hidden/")
+  .refine((value) => !value.split("/").includes(".."), "must stay inside hidden/");
+
+/**
+ * A pack names the check runners it uses; each runner is grader code (src/grader/runners)
+ * configured by data and hidden files in the pack. A new task kind ("optimise a slow
+ * query", "write unit tests") is a new pack plus, at most, a new runner.
+ */
+export const ZRunnerConfig = z.discriminatedUnion("runner", [
+  /** migrate, manage.py check, makemigrations --check: the project is in working order. */
+  z.object({ runner: z.literal("django-project-health"), group: ZId }),
+  /** The candidate's own tests, run with sentinels under a results contract. */
+  z.object({
+    runner: z.literal("candidate-tests"),
+    group: ZId,
+    minimumTests: z.int().min(0).max(1000).default(1),
+  }),
+  /** The candidate's app served on a unix socket, probed by a hidden Python script. */
+  z.object({
+    runner: z.literal("http-checks"),
+    script: ZPackPath,
+    users: z
+      .array(z.string().regex(/^\w{1,30}$/))
+      .min(1)
+      .max(10),
+  }),
+]);
+export type TRunnerConfig = z.infer<typeof ZRunnerConfig>;
+
+export const ZManifest = z
+  .object({
+    id: ZId,
+    version: z.int().min(1).max(10_000),
+    kind: z.literal("django-project"),
+    title: z.string().min(1).max(120),
+    summary: z.string().min(1).max(1000),
+    levels: z
+      .array(z.enum(["junior", "mid", "senior", "staff"]))
+      .min(1)
+      .max(4),
+    competencies: z.array(ZId).min(1).max(20),
+    timeLimitMinutes: z
+      .int()
+      .min(5)
+      .max(8 * 60),
+    runners: z.array(ZRunnerConfig).min(1).max(10),
+    groups: z
+      .array(
+        z.object({
+          id: ZId,
+          name: z.string().min(1).max(120),
+          weight: z.number().positive().max(100),
+          competency: ZId,
+        }),
+      )
+      .min(1)
+      .max(30),
+  })
+  .superRefine((manifest, ctx) => {
+    const ids = manifest.groups.map((group) => group.id);
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", message: "group ids must be unique" });
+    for (const group of manifest.groups) {
+      if (!manifest.competencies.includes(group.competency)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `group ${group.id}: competency ${group.competency} is not listed`,
+        });
+      }
+    }
+    for (const runner of manifest.runners) {
+      if ("group" in runner && !ids.includes(runner.group)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `runner ${runner.runner}: unknown group ${runner.group}`,
+        });
+      }
+    }
+  });
+export type TManifest = z.infer<typeof ZManifest>;
+
+export interface TPack {
+  manifest: TManifest;
+  dir: string;
+  instructionsFile: string;
+  starterDir: string;
+  hiddenDir: string;
+  referenceDir: string;
+}
+
+export class PackNotFoundError extends Error {
+  override readonly name = "PackNotFoundError";
+}
+
+export async function loadPack(id: string, root = assessmentsDir): Promise<TPack> {
+  if (!ZId.safeParse(id).success) throw new PackNotFoundError(`No assessment pack named '${id}'.`);
+  const dir = path.join(root, id);
+  let raw: string;
+  try {
+    raw = await readFile(path.join(dir, "manifest.json"), "utf8");
+  } catch {
+    throw new PackNotFoundError(`No assessment pack named '${id}'.`);
+  }
+  const manifest = ZManifest.parse(JSON.parse(raw));
+  if (manifest.id !== id) throw new Error(`Pack folder ${id} holds a manifest for ${manifest.id}`);
+  const pack: TPack = {
+    manifest,
+    dir,
+    instructionsFile: path.join(dir, "instructions.md"),
+    starterDir: path.join(dir, "starter"),
+    hiddenDir: path.join(dir, "hidden"),
+    referenceDir: path.join(dir, "reference"),
+  };
+  for (const required of [
+    pack.instructionsFile,
+    pack.starterDir,
+    pack.hiddenDir,
+    pack.referenceDir,
+  ]) {
+    await stat(required).catch(() => {
+      throw new Error(`Pack ${id} is missing ${path.relative(dir, required)}`);
+    });
+  }
+  return pack;
+}
+
+export async function listPacks(root = assessmentsDir): Promise<TPack[]> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const ids = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  return Promise.all(ids.sort().map((id) => loadPack(id, root)));
+}

@@ -30,12 +30,12 @@ async function withServices<T>(
 ) {
   const { handle } = await openConfiguredDatabase(config);
   try {
-    return await run(
-      composeServices(handle, {
-        sessionTtlHours: config.sessionTtlHours,
-        publicUrl: config.publicUrl,
-      }),
-    );
+    const services = composeServices(handle, {
+      sessionTtlHours: config.sessionTtlHours,
+      publicUrl: config.publicUrl,
+    });
+    await services.questionsService.ensureQuestionBankSeeded();
+    return await run(services);
   } finally {
     await handle.close();
   }

@@ -2,6 +2,22 @@ import type { TDatabaseHandle } from "./db/client.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
+import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
+import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
+import { createCandidatesService } from "./modules/candidates/candidates.service.js";
+import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
+import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
+import { createDecisionsService } from "./modules/decisions/decisions.service.js";
+import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
+import { createInterviewsService } from "./modules/interviews/interviews.service.js";
+import { createApplicationsRepo } from "./modules/pipeline/applications.repo.js";
+import { createApplicationsService } from "./modules/pipeline/applications.service.js";
+import { createQuestionsRepo } from "./modules/questions/questions.repo.js";
+import { createQuestionsService } from "./modules/questions/questions.service.js";
+import { createRolesRepo } from "./modules/roles/roles.repo.js";
+import { createRolesService } from "./modules/roles/roles.service.js";
+import { createScorecardsRepo } from "./modules/scorecards/scorecards.repo.js";
+import { createScorecardsService } from "./modules/scorecards/scorecards.service.js";
 import { createSessionsRepo } from "./modules/auth/sessions.repo.js";
 import { createApiTokensRepo } from "./modules/tokens/api-tokens.repo.js";
 import { createApiTokensService } from "./modules/tokens/api-tokens.service.js";
@@ -44,7 +60,67 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     auditService,
     startSession: authService.startSession,
   });
+
+  // Hiring: every service reads who may see what from the one viewer-scope repository.
+  const viewerScopeRepo = createViewerScopeRepo(db);
+  const questionsRepo = createQuestionsRepo(db);
+  const rolesRepo = createRolesRepo(db);
+  const candidatesRepo = createCandidatesRepo(db);
+  const applicationsRepo = createApplicationsRepo(db);
+  const interviewsRepo = createInterviewsRepo(db);
+  const scorecardsRepo = createScorecardsRepo(db);
+  const decisionsRepo = createDecisionsRepo(db);
+  const hiringBase = { db, viewerScopeRepo, auditService };
+  const questionsService = createQuestionsService({ db, questionsRepo, auditService });
+  const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
+  const candidatesService = createCandidatesService({ ...hiringBase, candidatesRepo });
+  const applicationsService = createApplicationsService({
+    ...hiringBase,
+    applicationsRepo,
+    rolesRepo,
+    candidatesRepo,
+    interviewsRepo,
+  });
+  const interviewsService = createInterviewsService({
+    ...hiringBase,
+    interviewsRepo,
+    applicationsRepo,
+    rolesRepo,
+    candidatesRepo,
+    questionsRepo,
+  });
+  const scorecardsService = createScorecardsService({
+    ...hiringBase,
+    scorecardsRepo,
+    interviewsRepo,
+    applicationsRepo,
+    rolesRepo,
+    questionsRepo,
+  });
+  const decisionsService = createDecisionsService({
+    ...hiringBase,
+    decisionsRepo,
+    applicationsRepo,
+    rolesRepo,
+    scorecardsRepo,
+    interviewsRepo,
+  });
+  const dashboardService = createDashboardService({
+    viewerScopeRepo,
+    applicationsRepo,
+    interviewsRepo,
+    interviewsService,
+    rolesService,
+  });
   return {
+    questionsService,
+    rolesService,
+    candidatesService,
+    applicationsService,
+    interviewsService,
+    scorecardsService,
+    decisionsService,
+    dashboardService,
     auditService,
     authService,
     apiTokensService,

@@ -13,6 +13,12 @@ export async function startServer(
     sessionTtlHours: config.sessionTtlHours,
     publicUrl: config.publicUrl,
   });
+  try {
+    await services.questionsService.ensureQuestionBankSeeded();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   const app = await buildApp({
     services,
     cookieSecret: secret,

@@ -1,4 +1,7 @@
 import type { TServices } from "../compose.js";
+import { seedDemoRole } from "./demo-hiring.js";
+import type { TDemoPeople } from "./demo-hiring.js";
+import { demoRoles } from "./demo-pipeline.js";
 
 /** Demo accounts share one password so someone trying the product can switch roles quickly. */
 export const DEMO_PASSWORD = "shortlist-demo";
@@ -11,18 +14,59 @@ const DEMO_USERS = [
   { email: "interviewer2@demo.shortlist.dev", name: "Grace Mensah", role: "interviewer" },
 ] as const;
 
+const PEOPLE_BY_EMAIL: Record<string, keyof TDemoPeople> = {
+  "admin@demo.shortlist.dev": "admin",
+  "recruiter@demo.shortlist.dev": "recruiter",
+  "manager@demo.shortlist.dev": "manager",
+  "interviewer@demo.shortlist.dev": "interviewer",
+  "interviewer2@demo.shortlist.dev": "interviewer2",
+};
+
 /**
- * A realistic demo organisation. Idempotent: accounts that already exist are left alone. It grows
- * as features land (roles, candidates, scorecards).
+ * A realistic demo organisation. Idempotent: accounts that already exist are left alone, and a
+ * demo role that already exists (by title) is not filled again. Everything goes through the
+ * services, so the demo data obeys the same rules and leaves the same audit trail as real use.
  */
 export async function seedDemo(
-  services: Pick<TServices, "authService" | "usersRepo">,
+  services: Pick<
+    TServices,
+    | "authService"
+    | "usersRepo"
+    | "rolesService"
+    | "candidatesService"
+    | "applicationsService"
+    | "interviewsService"
+    | "scorecardsService"
+    | "decisionsService"
+  >,
 ): Promise<string> {
   const created: string[] = [];
+  const people: Partial<TDemoPeople> = {};
   for (const demo of DEMO_USERS) {
-    if (await services.usersRepo.findByEmail(demo.email)) continue;
-    await services.authService.createAccount({ ...demo, password: DEMO_PASSWORD });
-    created.push(`${demo.email} (${demo.role})`);
+    let user = await services.usersRepo.findByEmail(demo.email);
+    if (!user) {
+      await services.authService.createAccount({ ...demo, password: DEMO_PASSWORD });
+      created.push(`${demo.email} (${demo.role})`);
+      user = await services.usersRepo.findByEmail(demo.email);
+    }
+    const key = PEOPLE_BY_EMAIL[demo.email];
+    if (user && key)
+      people[key] = {
+        viewer: { id: user.id, role: user.role, name: user.name },
+        actor: { userId: user.id, label: user.email },
+      };
+  }
+  const { admin, recruiter, manager, interviewer, interviewer2 } = people;
+  if (admin && recruiter && manager && interviewer && interviewer2) {
+    const team = { admin, recruiter, manager, interviewer, interviewer2 };
+    const existing = new Set(
+      (await services.rolesService.listRoles(admin.viewer)).map((r) => r.title),
+    );
+    for (const role of demoRoles) {
+      if (existing.has(role.title)) continue;
+      await seedDemoRole(services, team, role);
+      created.push(`role "${role.title}" with ${role.candidates.length} candidates`);
+    }
   }
   return created.length
     ? `Demo organisation ready. Sign in with any of these, password "${DEMO_PASSWORD}":\n  ${created.join("\n  ")}`

@@ -17,6 +17,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
+import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
+import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
+import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
+import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
+import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
+import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
+import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
+import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
 import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
 import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
@@ -126,6 +134,14 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   });
   registerApiTokensRoutes(app, { apiTokensService: options.services.apiTokensService });
   registerAuditRoutes(app, { auditService: options.services.auditService });
+  registerQuestionsRoutes(app, options.services);
+  registerRolesRoutes(app, options.services);
+  registerCandidatesRoutes(app, options.services);
+  registerApplicationsRoutes(app, options.services);
+  registerInterviewsRoutes(app, options.services);
+  registerScorecardsRoutes(app, options.services);
+  registerDecisionsRoutes(app, options.services);
+  registerDashboardRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

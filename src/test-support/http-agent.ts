@@ -52,6 +52,7 @@ export class HttpAgent {
   post = (url: string, payload?: unknown) =>
     this.request({ method: "POST", url, payload: payload ?? {} });
   patch = (url: string, payload: unknown) => this.request({ method: "PATCH", url, payload });
+  put = (url: string, payload: unknown) => this.request({ method: "PUT", url, payload });
   delete = (url: string) => this.request({ method: "DELETE", url });
 
   cookie(name: string): string | undefined {

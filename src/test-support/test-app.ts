@@ -55,6 +55,8 @@ export async function createTestApp(
   const handle = await openTestDatabase(kind);
   await runMigrations(handle.db);
   const services = composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined });
+  // The same startup step as server.ts: the question bank is in the database before any request.
+  await services.questionsService.ensureQuestionBankSeeded();
   const app = await buildApp({
     services,
     cookieSecret: randomBytes(32).toString("hex"),

@@ -1,2 +1,3 @@
 // One file per domain; drizzle-kit reads them all (drizzle.config.ts) to generate migrations.
 export * from "./accounts.js";
+export * from "./hiring.js";

@@ -224,6 +224,494 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listQuestions"];
+        put?: never;
+        post: operations["createQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{questionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQuestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{questionId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reviseQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/question-versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQuestionVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/role-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listRoleTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Enabled users, for picking a hiring team and interviewers. */
+        get: operations["listPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listRoles"];
+        put?: never;
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/roles/{roleId}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["replaceRoleStages"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{roleId}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["replaceRoleTeam"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCandidates"];
+        put?: never;
+        /** @description 409 CONFLICT with details.existingCandidateId when the e-mail is already on file. */
+        post: operations["createCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/{candidateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCandidate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateCandidate"];
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listApplications"];
+        put?: never;
+        /** @description 409 CONFLICT with details.existingApplicationId when already applied. */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["moveApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rejectApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["scheduleInterviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{interviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["cancelInterview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMyInterviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{interviewId}/kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInterviewKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{interviewId}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own scorecard (draft or latest version) for an interview they are on. */
+        get: operations["getMyScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{interviewId}/scorecard/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Autosave. Send the revision you edited (0 for a new draft). 409 with details.draft when someone saved a newer revision. */
+        put: operations["saveScorecardDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{interviewId}/scorecard/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submitScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only what the caller may read: interviewers see others' scorecards for a stage after submitting their own. */
+        get: operations["listApplicationScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/{scorecardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/{scorecardId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The author files a corrected, complete version; the earlier one is kept as superseded. */
+        post: operations["correctScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDecisionSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description advance moves to the next plan stage; reject closes with the rationale; offer marks the application hired. */
+        post: operations["recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1393,6 +1881,4711 @@ export interface operations {
                             createdAt: string;
                         }[];
                         nextBefore: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listQuestions: {
+        parameters: {
+            query?: {
+                q?: string;
+                competency?: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                level?: "junior" | "mid" | "senior";
+                area?: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        questions: {
+                            id: string;
+                            latestVersion: number;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                questionId: string;
+                                version: number;
+                                /** @enum {string} */
+                                area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                                title: string;
+                                prompt: string;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                levels: ("junior" | "mid" | "senior")[];
+                                cultureFacets: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[] | null;
+                                suggestedMinutes: number;
+                                signals: string[];
+                                redFlags: string[];
+                                followUps: string[];
+                                rubric: {
+                                    default: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    junior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    mid?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    senior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                };
+                                changeNote: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    content: {
+                        /** @enum {string} */
+                        area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                        title: string;
+                        prompt: string;
+                        competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                        levels: ("junior" | "mid" | "senior")[];
+                        cultureFacets?: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[];
+                        suggestedMinutes: number;
+                        signals: string[];
+                        redFlags: string[];
+                        followUps: string[];
+                        rubric: {
+                            default: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            junior?: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            mid?: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            senior?: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        question: {
+                            id: string;
+                            latestVersion: number;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                questionId: string;
+                                version: number;
+                                /** @enum {string} */
+                                area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                                title: string;
+                                prompt: string;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                levels: ("junior" | "mid" | "senior")[];
+                                cultureFacets: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[] | null;
+                                suggestedMinutes: number;
+                                signals: string[];
+                                redFlags: string[];
+                                followUps: string[];
+                                rubric: {
+                                    default: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    junior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    mid?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    senior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                };
+                                changeNote: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        question: {
+                            id: string;
+                            latestVersion: number;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                questionId: string;
+                                version: number;
+                                /** @enum {string} */
+                                area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                                title: string;
+                                prompt: string;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                levels: ("junior" | "mid" | "senior")[];
+                                cultureFacets: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[] | null;
+                                suggestedMinutes: number;
+                                signals: string[];
+                                redFlags: string[];
+                                followUps: string[];
+                                rubric: {
+                                    default: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    junior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    mid?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    senior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                };
+                                changeNote: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                        versions: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            changeNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reviseQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: {
+                        /** @enum {string} */
+                        area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                        title: string;
+                        prompt: string;
+                        competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                        levels: ("junior" | "mid" | "senior")[];
+                        cultureFacets?: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[];
+                        suggestedMinutes: number;
+                        signals: string[];
+                        redFlags: string[];
+                        followUps: string[];
+                        rubric: {
+                            default: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            junior?: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            mid?: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            senior?: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                        };
+                    };
+                    changeNote: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        question: {
+                            id: string;
+                            latestVersion: number;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                questionId: string;
+                                version: number;
+                                /** @enum {string} */
+                                area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                                title: string;
+                                prompt: string;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                levels: ("junior" | "mid" | "senior")[];
+                                cultureFacets: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[] | null;
+                                suggestedMinutes: number;
+                                signals: string[];
+                                redFlags: string[];
+                                followUps: string[];
+                                rubric: {
+                                    default: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    junior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    mid?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                    senior?: {
+                                        1: string;
+                                        2: string;
+                                        3: string;
+                                        4: string;
+                                    };
+                                };
+                                changeNote: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getQuestionVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        questionVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            questionId: string;
+                            version: number;
+                            /** @enum {string} */
+                            area: "python-fundamentals" | "django-core" | "orm-data-modelling" | "drf" | "database-performance" | "security" | "scalability-production" | "testing" | "communication" | "culture-fit";
+                            title: string;
+                            prompt: string;
+                            competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                            levels: ("junior" | "mid" | "senior")[];
+                            cultureFacets: ("collaboration" | "problem-solving" | "adaptability" | "ownership")[] | null;
+                            suggestedMinutes: number;
+                            signals: string[];
+                            redFlags: string[];
+                            followUps: string[];
+                            rubric: {
+                                default: {
+                                    1: string;
+                                    2: string;
+                                    3: string;
+                                    4: string;
+                                };
+                                junior?: {
+                                    1: string;
+                                    2: string;
+                                    3: string;
+                                    4: string;
+                                };
+                                mid?: {
+                                    1: string;
+                                    2: string;
+                                    3: string;
+                                    4: string;
+                                };
+                                senior?: {
+                                    1: string;
+                                    2: string;
+                                    3: string;
+                                    4: string;
+                                };
+                            };
+                            changeNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRoleTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        templates: {
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            title: string;
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            stages: {
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                            }[];
+                        }[];
+                        competencies: {
+                            /** @enum {string} */
+                            id: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                            name: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "recruiter" | "hiring_manager" | "interviewer";
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: {
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        roles: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            team: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                                activeApplications: number;
+                            }[];
+                            counts: {
+                                active: number;
+                                rejected: number;
+                                withdrawn: number;
+                                hired: number;
+                            };
+                            /** @enum {string|null} */
+                            myTeamRole: "hiring_manager" | "recruiter" | "interviewer" | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @enum {string} */
+                    level: "junior" | "mid" | "senior";
+                    /** @default false */
+                    fromTemplate?: boolean;
+                    scope?: string;
+                    stackTags?: string[];
+                    competencyWeights?: {
+                        [key: string]: number;
+                    };
+                    stages?: {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                        name: string;
+                        /** @default  */
+                        purpose?: string;
+                        durationMinutes: number;
+                        /** @default [] */
+                        competencies?: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                        /** @default [] */
+                        questions?: {
+                            questionId: string;
+                            minutes: number;
+                        }[];
+                        /** @default [] */
+                        checklist?: string[];
+                    }[];
+                    team?: {
+                        /** Format: uuid */
+                        userId: string;
+                        /** @enum {string} */
+                        teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            team: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                                activeApplications: number;
+                            }[];
+                            counts: {
+                                active: number;
+                                rejected: number;
+                                withdrawn: number;
+                                hired: number;
+                            };
+                            /** @enum {string|null} */
+                            myTeamRole: "hiring_manager" | "recruiter" | "interviewer" | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            team: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                                activeApplications: number;
+                            }[];
+                            counts: {
+                                active: number;
+                                rejected: number;
+                                withdrawn: number;
+                                hired: number;
+                            };
+                            /** @enum {string|null} */
+                            myTeamRole: "hiring_manager" | "recruiter" | "interviewer" | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @enum {string} */
+                    level?: "junior" | "mid" | "senior";
+                    /** @enum {string} */
+                    status?: "open" | "closed";
+                    scope?: string;
+                    stackTags?: string[];
+                    competencyWeights?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            team: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                                activeApplications: number;
+                            }[];
+                            counts: {
+                                active: number;
+                                rejected: number;
+                                withdrawn: number;
+                                hired: number;
+                            };
+                            /** @enum {string|null} */
+                            myTeamRole: "hiring_manager" | "recruiter" | "interviewer" | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    replaceRoleStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stages: {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                        name: string;
+                        /** @default  */
+                        purpose?: string;
+                        durationMinutes: number;
+                        /** @default [] */
+                        competencies?: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                        /** @default [] */
+                        questions?: {
+                            questionId: string;
+                            minutes: number;
+                        }[];
+                        /** @default [] */
+                        checklist?: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            team: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                                activeApplications: number;
+                            }[];
+                            counts: {
+                                active: number;
+                                rejected: number;
+                                withdrawn: number;
+                                hired: number;
+                            };
+                            /** @enum {string|null} */
+                            myTeamRole: "hiring_manager" | "recruiter" | "interviewer" | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    replaceRoleTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: {
+                        /** Format: uuid */
+                        userId: string;
+                        /** @enum {string} */
+                        teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            scope: string;
+                            stackTags: string[];
+                            competencyWeights: {
+                                [key: string]: number;
+                            };
+                            team: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                teamRole: "hiring_manager" | "recruiter" | "interviewer";
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                name: string;
+                                purpose: string;
+                                durationMinutes: number;
+                                competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                                questions: {
+                                    questionId: string;
+                                    minutes: number;
+                                }[];
+                                checklist: string[];
+                                activeApplications: number;
+                            }[];
+                            counts: {
+                                active: number;
+                                rejected: number;
+                                withdrawn: number;
+                                hired: number;
+                            };
+                            /** @enum {string|null} */
+                            myTeamRole: "hiring_manager" | "recruiter" | "interviewer" | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCandidates: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidates: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                            notes: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roleId: string;
+                                roleTitle: string;
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                /** Format: uuid */
+                                currentStageId: string;
+                                currentStageName: string;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    email: string;
+                    phone?: string | null;
+                    links?: {
+                        /** Format: uri */
+                        github?: string | null;
+                        /** Format: uri */
+                        portfolio?: string | null;
+                        /** Format: uri */
+                        linkedin?: string | null;
+                    };
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                            notes: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roleId: string;
+                                roleTitle: string;
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                /** Format: uuid */
+                                currentStageId: string;
+                                currentStageName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                            notes: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roleId: string;
+                                roleTitle: string;
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                /** Format: uuid */
+                                currentStageId: string;
+                                currentStageName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    email?: string;
+                    phone?: string | null;
+                    links?: {
+                        /** Format: uri */
+                        github?: string | null;
+                        /** Format: uri */
+                        portfolio?: string | null;
+                        /** Format: uri */
+                        linkedin?: string | null;
+                    };
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                            notes: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roleId: string;
+                                roleTitle: string;
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                /** Format: uuid */
+                                currentStageId: string;
+                                currentStageName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                roleId?: string;
+                stageId?: string;
+                candidateId?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    candidateId: string;
+                    /** Format: uuid */
+                    roleId: string;
+                    /** Format: uuid */
+                    stageId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            }[];
+                            history: {
+                                id: number;
+                                fromStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                toStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                /** @enum {string} */
+                                statusAfter: "active" | "rejected" | "withdrawn" | "hired";
+                                reason: string | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            interviews: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                /** Format: uuid */
+                                stageId: string;
+                                stageName: string;
+                                interviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                scorecardStatus: "none" | "draft" | "submitted";
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                                canDecide: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            }[];
+                            history: {
+                                id: number;
+                                fromStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                toStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                /** @enum {string} */
+                                statusAfter: "active" | "rejected" | "withdrawn" | "hired";
+                                reason: string | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            interviews: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                /** Format: uuid */
+                                stageId: string;
+                                stageName: string;
+                                interviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                scorecardStatus: "none" | "draft" | "submitted";
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                                canDecide: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    moveApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    toStageId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            }[];
+                            history: {
+                                id: number;
+                                fromStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                toStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                /** @enum {string} */
+                                statusAfter: "active" | "rejected" | "withdrawn" | "hired";
+                                reason: string | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            interviews: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                /** Format: uuid */
+                                stageId: string;
+                                stageName: string;
+                                interviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                scorecardStatus: "none" | "draft" | "submitted";
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                                canDecide: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    rejectApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            }[];
+                            history: {
+                                id: number;
+                                fromStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                toStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                /** @enum {string} */
+                                statusAfter: "active" | "rejected" | "withdrawn" | "hired";
+                                reason: string | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            interviews: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                /** Format: uuid */
+                                stageId: string;
+                                stageName: string;
+                                interviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                scorecardStatus: "none" | "draft" | "submitted";
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                                canDecide: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    withdrawApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            }[];
+                            history: {
+                                id: number;
+                                fromStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                toStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                } | null;
+                                /** @enum {string} */
+                                statusAfter: "active" | "rejected" | "withdrawn" | "hired";
+                                reason: string | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            interviews: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                /** Format: uuid */
+                                stageId: string;
+                                stageName: string;
+                                interviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                scorecardStatus: "none" | "draft" | "submitted";
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                                canDecide: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    scheduleInterviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    stageId: string;
+                    interviewerIds: string[];
+                    /** Format: date-time */
+                    scheduledAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        interviews: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            /** @enum {string} */
+                            scorecardStatus: "none" | "draft" | "submitted";
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    cancelInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listMyInterviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        interviews: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            /** @enum {string} */
+                            scorecardStatus: "none" | "draft" | "submitted";
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                candidate: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                };
+                                role: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    level: "junior" | "mid" | "senior";
+                                };
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                currentStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                };
+                                closedReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getInterviewKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        interview: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            /** @enum {string} */
+                            scorecardStatus: "none" | "draft" | "submitted";
+                        };
+                        candidate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                        };
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                        };
+                        stage: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                            purpose: string;
+                            durationMinutes: number;
+                            competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                            checklist: string[];
+                        };
+                        questions: {
+                            position: number;
+                            questionId: string;
+                            /** Format: uuid */
+                            questionVersionId: string;
+                            version: number;
+                            title: string;
+                            prompt: string;
+                            minutes: number;
+                            signals: string[];
+                            redFlags: string[];
+                            followUps: string[];
+                            anchors: {
+                                1: string;
+                                2: string;
+                                3: string;
+                                4: string;
+                            };
+                            competencies: ("python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration")[];
+                        }[];
+                        totalQuestionMinutes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMyScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveScorecardDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    answers?: {
+                        questionId: string;
+                        /** Format: uuid */
+                        questionVersionId: string;
+                        /** @default null */
+                        rating?: (number | "not_asked") | null;
+                        /** @default [] */
+                        signals?: string[];
+                        /** @default  */
+                        notes?: string;
+                    }[];
+                    /** @default {} */
+                    competencyRatings?: {
+                        [key: string]: number;
+                    };
+                    /** @default  */
+                    keyTakeaways?: string;
+                    /**
+                     * @default null
+                     * @enum {string|null}
+                     */
+                    recommendation?: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listApplicationScorecards: {
+        parameters: {
+            query?: {
+                stageId?: string;
+                includeSuperseded?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecards: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        withheldStageIds: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scorecardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    correctScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scorecardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    answers?: {
+                        questionId: string;
+                        /** Format: uuid */
+                        questionVersionId: string;
+                        /** @default null */
+                        rating?: (number | "not_asked") | null;
+                        /** @default [] */
+                        signals?: string[];
+                        /** @default  */
+                        notes?: string;
+                    }[];
+                    /** @default {} */
+                    competencyRatings?: {
+                        [key: string]: number;
+                    };
+                    /** @default  */
+                    keyTakeaways?: string;
+                    /**
+                     * @default null
+                     * @enum {string|null}
+                     */
+                    recommendation?: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDecisionSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        scorecards: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        tally: {
+                            recommendations: {
+                                strong_no: number;
+                                no: number;
+                                yes: number;
+                                strong_yes: number;
+                            };
+                            competencies: {
+                                /** @enum {string} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                average: number | null;
+                                ratings: number;
+                                weight: number;
+                            }[];
+                            weightedAverage: number | null;
+                        };
+                        pendingInterviewsInCurrentStage: number;
+                        decisions: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            /** @enum {string} */
+                            decision: "advance" | "reject" | "offer";
+                            rationale: string;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        recorded: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            /** @enum {string} */
+                            decision: "advance" | "reject" | "offer";
+                            rationale: string;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "advance" | "reject" | "offer";
+                    rationale: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        scorecards: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            answers: {
+                                questionId: string;
+                                /** Format: uuid */
+                                questionVersionId: string;
+                                rating: (number | "not_asked") | null;
+                                signals: string[];
+                                notes: string;
+                            }[];
+                            competencyRatings: {
+                                [key: string]: number;
+                            };
+                            keyTakeaways: string;
+                            /** @enum {string|null} */
+                            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            correctionReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            supersededAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        tally: {
+                            recommendations: {
+                                strong_no: number;
+                                no: number;
+                                yes: number;
+                                strong_yes: number;
+                            };
+                            competencies: {
+                                /** @enum {string} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                average: number | null;
+                                ratings: number;
+                                weight: number;
+                            }[];
+                            weightedAverage: number | null;
+                        };
+                        pendingInterviewsInCurrentStage: number;
+                        decisions: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            /** @enum {string} */
+                            decision: "advance" | "reject" | "offer";
+                            rationale: string;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        recorded: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            /** @enum {string} */
+                            decision: "advance" | "reject" | "offer";
+                            rationale: string;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecardsToSubmit: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string;
+                            interviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            /** @enum {string} */
+                            scorecardStatus: "none" | "draft" | "submitted";
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                candidate: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                };
+                                role: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    level: "junior" | "mid" | "senior";
+                                };
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                currentStage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                    position: number;
+                                };
+                                closedReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        }[];
+                        applicationsToScreen: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        decisionsToMake: {
+                            /** Format: uuid */
+                            id: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                level: "junior" | "mid" | "senior";
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            currentStage: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                position: number;
+                            };
+                            closedReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            submittedScorecards: number;
+                        }[];
+                        roles: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "junior" | "mid" | "senior";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "resume-screen" | "technical-screen" | "practical-assessment" | "technical-deep-dive" | "culture-fit" | "decision" | "custom";
+                                activeApplications: number;
+                            }[];
+                        }[];
                     };
                 };
             };

@@ -1,0 +1,124 @@
+import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import { applications, candidates, roles, roleStages } from "../../db/schema/index.js";
+
+export type TCandidateRow = typeof candidates.$inferSelect;
+export type TNewCandidate = typeof candidates.$inferInsert;
+
+/** Who may see which candidates, as SQL: admins all; else own, pipeline roles, assigned. */
+export type TCandidateVisibility =
+  "all" | { userId: string; roleIds: readonly string[]; applicationIds: readonly string[] };
+
+function visibleWhere(visibility: TCandidateVisibility): SQL | undefined {
+  if (visibility === "all") return undefined;
+  const via = [
+    visibility.roleIds.length ? inArray(applications.roleId, [...visibility.roleIds]) : undefined,
+    visibility.applicationIds.length
+      ? inArray(applications.id, [...visibility.applicationIds])
+      : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  const viaApplication = via.length
+    ? sql`exists (select 1 from ${applications} where ${applications.candidateId} = ${candidates.id} and (${or(...via)}))`
+    : undefined;
+  return or(eq(candidates.createdBy, visibility.userId), viaApplication);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function createCandidatesRepo(db: TDatabase) {
+  return {
+    /** Undefined when the e-mail is already on file (the unique index decides, race-free). */
+    async insertCandidate(
+      values: TNewCandidate,
+      executor: TExecutor = db,
+    ): Promise<TCandidateRow | undefined> {
+      const [row] = await executor
+        .insert(candidates)
+        .values(values)
+        .onConflictDoNothing()
+        .returning();
+      return row;
+    },
+
+    async findById(id: string, executor: TExecutor = db) {
+      const [row] = await executor.select().from(candidates).where(eq(candidates.id, id));
+      return row;
+    },
+
+    async findByEmail(email: string, executor: TExecutor = db) {
+      const [row] = await executor.select().from(candidates).where(eq(candidates.email, email));
+      return row;
+    },
+
+    async isVisible(id: string, visibility: TCandidateVisibility, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ id: candidates.id })
+        .from(candidates)
+        .where(and(eq(candidates.id, id), visibleWhere(visibility)));
+      return row !== undefined;
+    },
+
+    async listCandidates(
+      filter: {
+        visibility: TCandidateVisibility;
+        q?: string | undefined;
+        limit: number;
+        offset: number;
+      },
+      executor: TExecutor = db,
+    ) {
+      const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+      const where = and(
+        visibleWhere(filter.visibility),
+        pattern
+          ? sql`(${candidates.name} ilike ${pattern} or ${candidates.email} ilike ${pattern})`
+          : undefined,
+      );
+      const rows = await executor
+        .select()
+        .from(candidates)
+        .where(where)
+        .orderBy(asc(candidates.name), asc(candidates.id))
+        .limit(filter.limit)
+        .offset(filter.offset);
+      const [total] = await executor.select({ n: count() }).from(candidates).where(where);
+      return { rows, total: total?.n ?? 0 };
+    },
+
+    async updateCandidate(
+      id: string,
+      patch: Partial<Omit<TNewCandidate, "id">>,
+      executor: TExecutor = db,
+    ) {
+      const [row] = await executor
+        .update(candidates)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(candidates.id, id))
+        .returning();
+      return row;
+    },
+
+    async listApplicationsOf(candidateIds: readonly string[], executor: TExecutor = db) {
+      if (candidateIds.length === 0) return [];
+      return executor
+        .select({
+          id: applications.id,
+          candidateId: applications.candidateId,
+          roleId: applications.roleId,
+          roleTitle: roles.title,
+          status: applications.status,
+          currentStageId: applications.currentStageId,
+          currentStageName: roleStages.name,
+        })
+        .from(applications)
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .innerJoin(roleStages, eq(roleStages.id, applications.currentStageId))
+        .where(inArray(applications.candidateId, [...candidateIds]))
+        .orderBy(asc(applications.createdAt));
+    },
+  };
+}
+export type TCandidatesRepo = ReturnType<typeof createCandidatesRepo>;

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { APPLICATION_STATUSES } from "../../db/schema/index.js";
+import { ZEmail, ZIsoDateTime, ZPersonName, ZUuid } from "../../shared/schema-primitives.js";
+
+const ZLink = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) link" })
+  .max(300)
+  .nullable()
+  .optional();
+
+export const ZCandidateLinks = z.strictObject({
+  github: ZLink,
+  portfolio: ZLink,
+  linkedin: ZLink,
+});
+
+const ZPhone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+0-9 ()./-]{5,40}$/, "must be a phone number (digits, spaces, + - ( ) .)")
+  .nullable()
+  .optional();
+const ZNotes = z.string().trim().max(5000).nullable().optional();
+
+export const ZCreateCandidateRequest = z.strictObject({
+  name: ZPersonName,
+  email: ZEmail,
+  phone: ZPhone,
+  links: ZCandidateLinks.optional(),
+  notes: ZNotes,
+});
+export type TCreateCandidateRequest = z.infer<typeof ZCreateCandidateRequest>;
+
+export const ZUpdateCandidateRequest = z
+  .strictObject({
+    name: ZPersonName.optional(),
+    email: ZEmail.optional(),
+    phone: ZPhone,
+    links: ZCandidateLinks.optional(),
+    notes: ZNotes,
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: "give at least one field to change",
+  });
+export type TUpdateCandidateRequest = z.infer<typeof ZUpdateCandidateRequest>;
+
+export const ZCandidateApplication = z.object({
+  id: ZUuid,
+  roleId: ZUuid,
+  roleTitle: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  currentStageId: ZUuid,
+  currentStageName: z.string(),
+});
+
+export const ZCandidate = z.object({
+  id: ZUuid,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  links: z.object({
+    github: z.string().nullable(),
+    portfolio: z.string().nullable(),
+    linkedin: z.string().nullable(),
+  }),
+  notes: z.string().nullable(),
+  createdAt: ZIsoDateTime,
+  updatedAt: ZIsoDateTime,
+  /** Only the applications the caller may see. */
+  applications: z.array(ZCandidateApplication),
+});
+export type TCandidate = z.infer<typeof ZCandidate>;
+
+export const ZCandidateIdParams = z.strictObject({ candidateId: ZUuid });
+export const ZCandidateResponse = z.object({ candidate: ZCandidate });
+export const ZListCandidatesQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export const ZListCandidatesResponse = z.object({
+  candidates: z.array(ZCandidate),
+  total: z.number().int(),
+});

@@ -1,0 +1,148 @@
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import type { TApplicationStatus, TDecisionKind } from "../../db/schema/index.js";
+import { AppError, notFound } from "../../errors.js";
+import type { TActor, TAuditService } from "../audit/audit.service.js";
+import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
+import { assertLeadsRole, assertSeesApplication } from "../access/viewer-scope.js";
+import type { TViewer } from "../access/viewer-scope.js";
+import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
+import { presentApplicationSummary } from "../pipeline/application-presenter.js";
+import { assertActive, transitionApplication } from "../pipeline/application-transitions.js";
+import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
+import type { TRolesRepo } from "../roles/roles.repo.js";
+import { presentScorecard } from "../scorecards/scorecard-presenter.js";
+import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
+import { tallyScorecards } from "./decision-tally.js";
+import type { TDecisionsRepo } from "./decisions.repo.js";
+import type { TDecisionSummary } from "./decisions.schema.js";
+
+type TDecisionListRow = Awaited<ReturnType<TDecisionsRepo["listForApplication"]>>[number];
+
+function presentDecision(row: TDecisionListRow) {
+  return {
+    id: row.decision.id,
+    stageId: row.decision.stageId,
+    stageName: row.stageName,
+    decision: row.decision.decision,
+    rationale: row.decision.rationale,
+    decidedBy:
+      row.decision.decidedBy && row.deciderName
+        ? { id: row.decision.decidedBy, name: row.deciderName }
+        : null,
+    createdAt: row.decision.createdAt.toISOString(),
+  };
+}
+
+export function createDecisionsService(deps: {
+  db: TDatabase;
+  decisionsRepo: TDecisionsRepo;
+  applicationsRepo: Pick<
+    TApplicationsRepo,
+    "findById" | "lockById" | "findSummary" | "updateApplication" | "insertStageEvent"
+  >;
+  rolesRepo: Pick<TRolesRepo, "findRole" | "listStages">;
+  scorecardsRepo: Pick<TScorecardsRepo, "listForApplication">;
+  interviewsRepo: Pick<TInterviewsRepo, "listForApplication">;
+  viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
+  auditService: Pick<TAuditService, "recordEvent">;
+}) {
+  async function summarise(
+    applicationId: string,
+    recordedId: string | null,
+    executor?: TExecutor,
+  ): Promise<TDecisionSummary> {
+    const summary = await deps.applicationsRepo.findSummary(applicationId, executor);
+    const role = summary ? await deps.rolesRepo.findRole(summary.role.id, executor) : undefined;
+    if (!summary || !role) throw notFound("That application");
+    // Sequential on purpose: inside a transaction these share one connection.
+    const cards = await deps.scorecardsRepo.listForApplication(applicationId, executor);
+    const interviews = await deps.interviewsRepo.listForApplication(applicationId, executor);
+    const decisions = await deps.decisionsRepo.listForApplication(applicationId, executor);
+    const scorecards = cards
+      .filter((c) => c.scorecard.status === "submitted" && c.scorecard.supersededAt === null)
+      .map(presentScorecard);
+    const presented = decisions.map(presentDecision);
+    return {
+      application: presentApplicationSummary(summary),
+      scorecards,
+      tally: tallyScorecards(scorecards, role.competencyWeights),
+      pendingInterviewsInCurrentStage: interviews.filter(
+        (i) =>
+          i.interview.stageId === summary.application.currentStageId &&
+          i.scorecardStatus !== "submitted",
+      ).length,
+      decisions: presented,
+      recorded: presented.find((d) => d.id === recordedId) ?? null,
+    };
+  }
+
+  return {
+    async getDecisionSummary(applicationId: string, viewer: TViewer) {
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      const application = await deps.applicationsRepo.findById(applicationId);
+      assertSeesApplication(scope, application);
+      assertLeadsRole(scope, application.roleId);
+      return summarise(applicationId, null);
+    },
+
+    async recordDecision(
+      applicationId: string,
+      input: { decision: TDecisionKind; rationale: string },
+      viewer: TViewer,
+      actor: TActor,
+    ) {
+      return deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const application = await deps.applicationsRepo.lockById(applicationId, tx);
+        assertSeesApplication(scope, application);
+        assertLeadsRole(scope, application.roleId);
+        assertActive(application);
+        let toStageId = application.currentStageId;
+        let status: TApplicationStatus = "active";
+        if (input.decision === "advance") {
+          const stages = await deps.rolesRepo.listStages([application.roleId], tx);
+          const here = stages.findIndex((s) => s.id === application.currentStageId);
+          const next = stages[here + 1];
+          if (!next)
+            throw new AppError(
+              "CONFLICT",
+              "The application is in the last stage of the plan; record an offer or a rejection instead.",
+            );
+          toStageId = next.id;
+        } else {
+          status = input.decision === "offer" ? "hired" : "rejected";
+        }
+        const decision = await deps.decisionsRepo.insertDecision(
+          {
+            applicationId,
+            stageId: application.currentStageId,
+            decision: input.decision,
+            rationale: input.rationale,
+            decidedBy: viewer.id,
+          },
+          tx,
+        );
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "decision.recorded",
+            entityType: "application",
+            entityId: applicationId,
+            after: decision,
+          },
+          tx,
+        );
+        await transitionApplication(deps, tx, {
+          application,
+          toStageId,
+          status,
+          reason: input.rationale,
+          action: `application.${input.decision === "advance" ? "advanced" : status}`,
+          actor,
+        });
+        return summarise(applicationId, decision.id, tx);
+      });
+    },
+  };
+}
+export type TDecisionsService = ReturnType<typeof createDecisionsService>;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
+import { ZCompetencyId } from "../roles/templates/competencies.js";
+import { ZLevel } from "../roles/templates/levels.js";
+import { ZRubricAnchors } from "../questions/bank/index.js";
+import { ZApplicationSummary, ZInterviewSummary } from "../pipeline/applications.schema.js";
+import { ZStageKind } from "../roles/roles.schema.js";
+
+export const ZScheduleInterviewsRequest = z.strictObject({
+  stageId: ZUuid,
+  interviewerIds: z
+    .array(ZUuid)
+    .min(1)
+    .max(6)
+    .refine((ids) => new Set(ids).size === ids.length, "lists a person twice"),
+  scheduledAt: ZIsoDateTime,
+});
+
+export const ZInterviewsResponse = z.object({ interviews: z.array(ZInterviewSummary) });
+export const ZInterviewIdParams = z.strictObject({ interviewId: ZUuid });
+
+export const ZMyInterviewsResponse = z.object({
+  interviews: z.array(ZInterviewSummary.extend({ application: ZApplicationSummary })),
+});
+
+export const ZKitQuestion = z.object({
+  position: z.number().int(),
+  questionId: z.string(),
+  /** Send this back in the scorecard: it pins the exact wording that was asked. */
+  questionVersionId: ZUuid,
+  version: z.number().int(),
+  title: z.string(),
+  prompt: z.string(),
+  minutes: z.number().int(),
+  signals: z.array(z.string()),
+  redFlags: z.array(z.string()),
+  followUps: z.array(z.string()),
+  /** Rubric anchors for the role's level (per-level anchors when the question has them). */
+  anchors: ZRubricAnchors,
+  competencies: z.array(ZCompetencyId),
+});
+
+export const ZInterviewKitResponse = z.object({
+  interview: ZInterviewSummary,
+  candidate: z.object({
+    id: ZUuid,
+    name: z.string(),
+    links: z.object({
+      github: z.string().nullable(),
+      portfolio: z.string().nullable(),
+      linkedin: z.string().nullable(),
+    }),
+  }),
+  role: z.object({ id: ZUuid, title: z.string(), level: ZLevel }),
+  stage: z.object({
+    id: ZUuid,
+    name: z.string(),
+    kind: ZStageKind,
+    purpose: z.string(),
+    durationMinutes: z.number().int(),
+    competencies: z.array(ZCompetencyId),
+    checklist: z.array(z.string()),
+  }),
+  questions: z.array(ZKitQuestion),
+  totalQuestionMinutes: z.number().int(),
+});
+export type TInterviewKit = z.infer<typeof ZInterviewKitResponse>;

@@ -1,0 +1,237 @@
+import type { TDatabase } from "../../db/client.js";
+import { AppError, notFound } from "../../errors.js";
+import type { TActor, TAuditService } from "../audit/audit.service.js";
+import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
+import {
+  assertManagesPipeline,
+  assertSeesApplication,
+  canManagePipeline,
+} from "../access/viewer-scope.js";
+import type { TViewer } from "../access/viewer-scope.js";
+import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
+import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
+import {
+  presentApplicationSummary,
+  presentInterviewSummary,
+} from "../pipeline/application-presenter.js";
+import { assertActive } from "../pipeline/application-transitions.js";
+import type { TQuestionsRepo } from "../questions/questions.repo.js";
+import type { TRolesRepo } from "../roles/roles.repo.js";
+import type { TCompetencyId } from "../roles/templates/competencies.js";
+import { resolveKitQuestions } from "./interview-kit.js";
+import type { TInterviewsRepo } from "./interviews.repo.js";
+import type { TInterviewKit } from "./interviews.schema.js";
+
+export function createInterviewsService(deps: {
+  db: TDatabase;
+  interviewsRepo: TInterviewsRepo;
+  applicationsRepo: Pick<
+    TApplicationsRepo,
+    "lockById" | "findById" | "findSummary" | "listSummaries"
+  >;
+  rolesRepo: Pick<TRolesRepo, "findStage" | "findRole" | "listTeams" | "findUsers">;
+  candidatesRepo: Pick<TCandidatesRepo, "findById">;
+  questionsRepo: Pick<TQuestionsRepo, "findCurrentVersions" | "findVersionsByIds">;
+  viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
+  auditService: Pick<TAuditService, "recordEvent">;
+}) {
+  const repo = deps.interviewsRepo;
+
+  return {
+    /** One interview per interviewer; the stage's kit is pinned to today's question versions. */
+    async scheduleInterviews(
+      applicationId: string,
+      input: { stageId: string; interviewerIds: string[]; scheduledAt: string },
+      viewer: TViewer,
+      actor: TActor,
+    ) {
+      await deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const application = await deps.applicationsRepo.lockById(applicationId, tx);
+        assertSeesApplication(scope, application);
+        assertManagesPipeline(scope, application.roleId);
+        assertActive(application);
+        const stage = await deps.rolesRepo.findStage(input.stageId, tx);
+        if (stage?.roleId !== application.roleId)
+          throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
+            fields: [{ field: "stageId", message: "is not a stage of this role" }],
+          });
+        const team = new Set(
+          (await deps.rolesRepo.listTeams([application.roleId], tx)).map((m) => m.userId),
+        );
+        const enabled = new Set(
+          (await deps.rolesRepo.findUsers(input.interviewerIds, tx))
+            .filter((u) => u.disabledAt === null)
+            .map((u) => u.id),
+        );
+        const fields = input.interviewerIds.flatMap((id, i) =>
+          !enabled.has(id)
+            ? [{ field: `interviewerIds.${i}`, message: "is not an active user" }]
+            : !team.has(id)
+              ? [
+                  {
+                    field: `interviewerIds.${i}`,
+                    message: "is not on this role's hiring team; add them first",
+                  },
+                ]
+              : [],
+        );
+        if (fields.length)
+          throw new AppError(
+            "VALIDATION_FAILED",
+            `Please check the interviewers: ${fields[0]?.field ?? ""} ${fields[0]?.message ?? ""}.`,
+            { fields },
+          );
+        const already = new Set(
+          (await repo.findForStage(applicationId, stage.id, tx)).map((i) => i.interviewerId),
+        );
+        const clash = input.interviewerIds.find((id) => already.has(id));
+        if (clash)
+          throw new AppError(
+            "CONFLICT",
+            "That interviewer already has an interview in this stage for this application.",
+            {
+              fields: [
+                {
+                  field: `interviewerIds.${input.interviewerIds.indexOf(clash)}`,
+                  message: "is already assigned to this stage",
+                },
+              ],
+            },
+          );
+        const versions = await deps.questionsRepo.findCurrentVersions(
+          stage.kit.map((k) => k.questionId),
+          tx,
+        );
+        const versionOf = new Map(versions.map((v) => [v.questionId, v.id]));
+        const kit = stage.kit.flatMap((item) => {
+          const questionVersionId = versionOf.get(item.questionId);
+          return questionVersionId ? [{ ...item, questionVersionId }] : [];
+        });
+        const rows = await repo.insertInterviews(
+          input.interviewerIds.map((interviewerId) => ({
+            applicationId,
+            stageId: stage.id,
+            interviewerId,
+            scheduledAt: new Date(input.scheduledAt),
+            kit,
+            createdBy: viewer.id,
+          })),
+          tx,
+        );
+        for (const row of rows)
+          await deps.auditService.recordEvent(
+            actor,
+            {
+              action: "interview.scheduled",
+              entityType: "interview",
+              entityId: row.id,
+              after: row,
+            },
+            tx,
+          );
+      });
+      const all = await repo.listForApplication(applicationId);
+      return all
+        .filter(
+          (i) =>
+            i.interview.stageId === input.stageId &&
+            input.interviewerIds.includes(i.interview.interviewerId),
+        )
+        .map(presentInterviewSummary);
+    },
+
+    async cancelInterview(interviewId: string, viewer: TViewer, actor: TActor) {
+      await deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const interview = await repo.findById(interviewId, tx);
+        if (!interview) throw notFound("That interview");
+        const application = await deps.applicationsRepo.findById(interview.applicationId, tx);
+        assertSeesApplication(scope, application);
+        assertManagesPipeline(scope, application.roleId);
+        const [listed] = (await repo.listForApplication(application.id, tx)).filter(
+          (i) => i.interview.id === interviewId,
+        );
+        if (listed?.scorecardStatus === "submitted")
+          throw new AppError(
+            "CONFLICT",
+            "This interview has a submitted scorecard and cannot be cancelled.",
+          );
+        await repo.deleteInterview(interviewId, tx);
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "interview.cancelled",
+            entityType: "interview",
+            entityId: interviewId,
+            before: interview,
+          },
+          tx,
+        );
+      });
+    },
+
+    async listMyInterviews(viewer: TViewer) {
+      const mine = await repo.listForInterviewer(viewer.id);
+      const ids = [...new Set(mine.map((i) => i.interview.applicationId))];
+      const { rows } = await deps.applicationsRepo.listSummaries({
+        visibility: { roleIds: [], applicationIds: ids },
+        limit: 200,
+        offset: 0,
+      });
+      const byId = new Map(rows.map((r) => [r.application.id, presentApplicationSummary(r)]));
+      return mine.flatMap((i) => {
+        const application = byId.get(i.interview.applicationId);
+        return application ? [{ ...presentInterviewSummary(i), application }] : [];
+      });
+    },
+
+    /** For the assigned interviewer (and the pipeline owners preparing them). */
+    async getKit(interviewId: string, viewer: TViewer): Promise<TInterviewKit> {
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      const interview = await repo.findById(interviewId);
+      if (!interview) throw notFound("That interview");
+      const application = await deps.applicationsRepo.findById(interview.applicationId);
+      assertSeesApplication(scope, application);
+      if (interview.interviewerId !== viewer.id && !canManagePipeline(scope, application.roleId))
+        throw new AppError("FORBIDDEN", "This kit belongs to another interviewer's interview.");
+      const [role, stage, candidate, listed] = await Promise.all([
+        deps.rolesRepo.findRole(application.roleId),
+        deps.rolesRepo.findStage(interview.stageId),
+        deps.candidatesRepo.findById(application.candidateId),
+        repo.listForApplication(application.id),
+      ]);
+      const summary = listed.find((i) => i.interview.id === interviewId);
+      if (!role || !stage || !candidate || !summary) throw notFound("That interview");
+      const versions = await deps.questionsRepo.findVersionsByIds(
+        interview.kit.map((k) => k.questionVersionId),
+      );
+      const questions = resolveKitQuestions(interview.kit, versions, role.level);
+      return {
+        interview: presentInterviewSummary(summary),
+        candidate: {
+          id: candidate.id,
+          name: candidate.name,
+          links: {
+            github: candidate.githubUrl,
+            portfolio: candidate.portfolioUrl,
+            linkedin: candidate.linkedinUrl,
+          },
+        },
+        role: { id: role.id, title: role.title, level: role.level },
+        stage: {
+          id: stage.id,
+          name: stage.name,
+          kind: stage.kind,
+          purpose: stage.purpose,
+          durationMinutes: stage.durationMinutes,
+          competencies: stage.competencies as TCompetencyId[],
+          checklist: stage.checklist,
+        },
+        questions,
+        totalQuestionMinutes: questions.reduce((sum, q) => sum + q.minutes, 0),
+      };
+    },
+  };
+}
+export type TInterviewsService = ReturnType<typeof createInterviewsService>;

@@ -1,0 +1,175 @@
+import { aliasedTable, and, asc, count, desc, eq, inArray, or } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import {
+  applications,
+  applicationStageEvents,
+  candidates,
+  roles,
+  roleStages,
+  users,
+} from "../../db/schema/index.js";
+import type { TApplicationStatus } from "../../db/schema/index.js";
+
+export type TApplicationRow = typeof applications.$inferSelect;
+export type TApplicationVisibility =
+  "all" | { roleIds: readonly string[]; applicationIds: readonly string[] };
+
+function visibleWhere(visibility: TApplicationVisibility): SQL | undefined {
+  if (visibility === "all") return undefined;
+  const via = [
+    visibility.roleIds.length ? inArray(applications.roleId, [...visibility.roleIds]) : undefined,
+    visibility.applicationIds.length
+      ? inArray(applications.id, [...visibility.applicationIds])
+      : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  // Nothing visible: a condition that is never true keeps the query shape simple.
+  return via.length ? or(...via) : eq(applications.id, "00000000-0000-0000-0000-000000000000");
+}
+
+const summaryColumns = {
+  application: applications,
+  candidate: { id: candidates.id, name: candidates.name, email: candidates.email },
+  role: { id: roles.id, title: roles.title, level: roles.level },
+  stage: {
+    id: roleStages.id,
+    name: roleStages.name,
+    kind: roleStages.kind,
+    position: roleStages.position,
+  },
+};
+
+export function createApplicationsRepo(db: TDatabase) {
+  const summaries = (executor: TExecutor) =>
+    executor
+      .select(summaryColumns)
+      .from(applications)
+      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .innerJoin(roles, eq(roles.id, applications.roleId))
+      .innerJoin(roleStages, eq(roleStages.id, applications.currentStageId));
+
+  return {
+    async insertApplication(
+      values: typeof applications.$inferInsert,
+      executor: TExecutor = db,
+    ): Promise<TApplicationRow | undefined> {
+      const [row] = await executor
+        .insert(applications)
+        .values(values)
+        .onConflictDoNothing()
+        .returning();
+      return row;
+    },
+
+    async findByCandidateAndRole(candidateId: string, roleId: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select()
+        .from(applications)
+        .where(and(eq(applications.candidateId, candidateId), eq(applications.roleId, roleId)));
+      return row;
+    },
+
+    async findById(id: string, executor: TExecutor = db) {
+      const [row] = await executor.select().from(applications).where(eq(applications.id, id));
+      return row;
+    },
+
+    /** Row lock: two people moving the same application are serialised, the second sees the first. */
+    async lockById(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select()
+        .from(applications)
+        .where(eq(applications.id, id))
+        .for("update");
+      return row;
+    },
+
+    async findSummary(id: string, executor: TExecutor = db) {
+      const [row] = await summaries(executor).where(eq(applications.id, id));
+      return row;
+    },
+
+    async listSummaries(
+      filter: {
+        visibility: TApplicationVisibility;
+        roleId?: string | undefined;
+        stageId?: string | undefined;
+        candidateId?: string | undefined;
+        status?: TApplicationStatus | undefined;
+        stageKind?: string | undefined;
+        limit: number;
+        offset: number;
+      },
+      executor: TExecutor = db,
+    ) {
+      const where = and(
+        visibleWhere(filter.visibility),
+        filter.roleId ? eq(applications.roleId, filter.roleId) : undefined,
+        filter.stageId ? eq(applications.currentStageId, filter.stageId) : undefined,
+        filter.candidateId ? eq(applications.candidateId, filter.candidateId) : undefined,
+        filter.status ? eq(applications.status, filter.status) : undefined,
+        filter.stageKind ? eq(roleStages.kind, filter.stageKind as "custom") : undefined,
+      );
+      const rows = await summaries(executor)
+        .where(where)
+        .orderBy(desc(applications.updatedAt), asc(applications.id))
+        .limit(filter.limit)
+        .offset(filter.offset);
+      const [total] = await executor
+        .select({ n: count() })
+        .from(applications)
+        .innerJoin(roleStages, eq(roleStages.id, applications.currentStageId))
+        .where(where);
+      return { rows, total: total?.n ?? 0 };
+    },
+
+    async updateApplication(
+      id: string,
+      patch: Partial<Pick<TApplicationRow, "currentStageId" | "status" | "closedReason">>,
+      executor: TExecutor = db,
+    ) {
+      const [row] = await executor
+        .update(applications)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(applications.id, id))
+        .returning();
+      return row;
+    },
+
+    async insertStageEvent(
+      values: typeof applicationStageEvents.$inferInsert,
+      executor: TExecutor = db,
+    ): Promise<void> {
+      await executor.insert(applicationStageEvents).values(values);
+    },
+
+    async listStageEvents(applicationId: string, executor: TExecutor = db) {
+      const fromStage = aliasedTable(roleStages, "from_stage");
+      const toStage = aliasedTable(roleStages, "to_stage");
+      return executor
+        .select({
+          event: applicationStageEvents,
+          byName: users.name,
+          from: {
+            id: fromStage.id,
+            name: fromStage.name,
+            kind: fromStage.kind,
+            position: fromStage.position,
+          },
+          to: {
+            id: toStage.id,
+            name: toStage.name,
+            kind: toStage.kind,
+            position: toStage.position,
+          },
+        })
+        .from(applicationStageEvents)
+        .leftJoin(users, eq(users.id, applicationStageEvents.byUserId))
+        .leftJoin(fromStage, eq(fromStage.id, applicationStageEvents.fromStageId))
+        .leftJoin(toStage, eq(toStage.id, applicationStageEvents.toStageId))
+        .where(eq(applicationStageEvents.applicationId, applicationId))
+        .orderBy(asc(applicationStageEvents.id));
+    },
+  };
+}
+export type TApplicationsRepo = ReturnType<typeof createApplicationsRepo>;

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { APPLICATION_STATUSES } from "../../db/schema/index.js";
+import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
+import { ZLevel } from "../roles/templates/levels.js";
+import { ZStageKind } from "../roles/roles.schema.js";
+
+export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
+const ZReason = z.string().trim().min(3).max(2000);
+
+export const ZStageRef = z.object({
+  id: ZUuid,
+  name: z.string(),
+  kind: ZStageKind,
+  position: z.number().int(),
+});
+
+export const ZApplicationSummary = z.object({
+  id: ZUuid,
+  candidate: z.object({ id: ZUuid, name: z.string(), email: z.string() }),
+  role: z.object({ id: ZUuid, title: z.string(), level: ZLevel }),
+  status: ZApplicationStatus,
+  currentStage: ZStageRef,
+  closedReason: z.string().nullable(),
+  createdAt: ZIsoDateTime,
+  updatedAt: ZIsoDateTime,
+});
+export type TApplicationSummary = z.infer<typeof ZApplicationSummary>;
+
+export const ZStageEvent = z.object({
+  id: z.number().int(),
+  fromStage: ZStageRef.nullable(),
+  toStage: ZStageRef.nullable(),
+  statusAfter: ZApplicationStatus,
+  reason: z.string().nullable(),
+  by: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  at: ZIsoDateTime,
+});
+
+export const ZInterviewSummary = z.object({
+  id: ZUuid,
+  applicationId: ZUuid,
+  stageId: ZUuid,
+  stageName: z.string(),
+  interviewer: z.object({ id: ZUuid, name: z.string() }),
+  scheduledAt: ZIsoDateTime,
+  /** Whether a scorecard exists, never its content: that is the scorecard endpoints' business. */
+  scorecardStatus: z.enum(["none", "draft", "submitted"]),
+});
+export type TInterviewSummary = z.infer<typeof ZInterviewSummary>;
+
+export const ZApplicationDetail = ZApplicationSummary.extend({
+  stages: z.array(ZStageRef),
+  history: z.array(ZStageEvent),
+  interviews: z.array(ZInterviewSummary),
+  permissions: z.object({
+    /** Move, reject, withdraw, schedule interviews. */
+    canManage: z.boolean(),
+    /** Record decisions and read every scorecard. */
+    canDecide: z.boolean(),
+  }),
+});
+
+export const ZCreateApplicationRequest = z.strictObject({
+  candidateId: ZUuid,
+  roleId: ZUuid,
+  /** Defaults to the first stage of the plan. */
+  stageId: ZUuid.optional(),
+});
+
+export const ZListApplicationsQuery = z.strictObject({
+  roleId: ZUuid.optional(),
+  stageId: ZUuid.optional(),
+  candidateId: ZUuid.optional(),
+  status: ZApplicationStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type TListApplicationsQuery = z.infer<typeof ZListApplicationsQuery>;
+
+export const ZMoveApplicationRequest = z.strictObject({
+  toStageId: ZUuid,
+  reason: ZReason.optional(),
+});
+export const ZCloseApplicationRequest = z.strictObject({ reason: ZReason });
+
+export const ZApplicationIdParams = z.strictObject({ applicationId: ZUuid });
+export const ZApplicationResponse = z.object({ application: ZApplicationDetail });
+export const ZListApplicationsResponse = z.object({
+  applications: z.array(ZApplicationSummary),
+  total: z.number().int(),
+});

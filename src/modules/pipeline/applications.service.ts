@@ -1,0 +1,218 @@
+import type { TDatabase } from "../../db/client.js";
+import { AppError, notFound } from "../../errors.js";
+import type { TActor, TAuditService } from "../audit/audit.service.js";
+import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
+import {
+  assertManagesPipeline,
+  assertSeesApplication,
+  canLeadRole,
+  canManagePipeline,
+  canSeeRole,
+  pipelineRoleIds,
+} from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
+import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
+import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
+import type { TRolesRepo } from "../roles/roles.repo.js";
+import { presentApplicationSummary, presentInterviewSummary } from "./application-presenter.js";
+import { assertActive, transitionApplication } from "./application-transitions.js";
+import type { TApplicationsRepo, TApplicationVisibility } from "./applications.repo.js";
+import type { TListApplicationsQuery } from "./applications.schema.js";
+
+export function applicationVisibility(scope: TViewerScope): TApplicationVisibility {
+  const roleIds = pipelineRoleIds(scope);
+  if (roleIds === "all") return "all";
+  return { roleIds, applicationIds: [...scope.assignedApplicationIds] };
+}
+
+export function createApplicationsService(deps: {
+  db: TDatabase;
+  applicationsRepo: TApplicationsRepo;
+  rolesRepo: Pick<TRolesRepo, "findRole" | "listStages" | "findStage">;
+  candidatesRepo: Pick<TCandidatesRepo, "findById">;
+  interviewsRepo: Pick<TInterviewsRepo, "listForApplication">;
+  viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
+  auditService: Pick<TAuditService, "recordEvent">;
+}) {
+  const repo = deps.applicationsRepo;
+
+  async function detail(applicationId: string, scope: TViewerScope) {
+    const summary = await repo.findSummary(applicationId);
+    if (!summary) throw notFound("That application");
+    const [stages, events, interviews] = await Promise.all([
+      deps.rolesRepo.listStages([summary.role.id]),
+      repo.listStageEvents(applicationId),
+      deps.interviewsRepo.listForApplication(applicationId),
+    ]);
+    const canManage = canManagePipeline(scope, summary.role.id);
+    return {
+      ...presentApplicationSummary(summary),
+      stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, position: s.position })),
+      history: events.map((e) => ({
+        id: e.event.id,
+        fromStage: e.from,
+        toStage: e.to,
+        statusAfter: e.event.statusAfter,
+        reason: e.event.reason,
+        by: e.event.byUserId && e.byName ? { id: e.event.byUserId, name: e.byName } : null,
+        at: e.event.at.toISOString(),
+      })),
+      // An interviewer sees their own interviews; the pipeline owners see the whole panel.
+      interviews: interviews
+        .filter((i) => canManage || i.interview.interviewerId === scope.userId)
+        .map(presentInterviewSummary),
+      permissions: { canManage, canDecide: canLeadRole(scope, summary.role.id) },
+    };
+  }
+
+  async function loadForChange(
+    applicationId: string,
+    viewer: TViewer,
+    tx: Parameters<TApplicationsRepo["lockById"]>[1],
+  ) {
+    const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+    const application = await repo.lockById(applicationId, tx);
+    assertSeesApplication(scope, application);
+    assertManagesPipeline(scope, application.roleId);
+    assertActive(application);
+    return { application, scope };
+  }
+
+  async function close(
+    applicationId: string,
+    status: "rejected" | "withdrawn",
+    reason: string,
+    viewer: TViewer,
+    actor: TActor,
+  ) {
+    const scope = await deps.db.transaction(async (tx) => {
+      const loaded = await loadForChange(applicationId, viewer, tx);
+      await transitionApplication(deps, tx, {
+        application: loaded.application,
+        toStageId: loaded.application.currentStageId,
+        status,
+        reason,
+        action: `application.${status}`,
+        actor,
+      });
+      return loaded.scope;
+    });
+    return detail(applicationId, scope);
+  }
+
+  return {
+    async createApplication(
+      input: { candidateId: string; roleId: string; stageId?: string | undefined },
+      viewer: TViewer,
+      actor: TActor,
+    ) {
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      const role = await deps.rolesRepo.findRole(input.roleId);
+      if (!role || !canSeeRole(scope, input.roleId)) throw notFound("That role");
+      assertManagesPipeline(scope, role.id);
+      if (role.status !== "open")
+        throw new AppError("CONFLICT", "This role is closed; reopen it before adding candidates.");
+      // Any candidate on file may be added by id: that is how a 409 on a duplicate e-mail is resolved.
+      if (!(await deps.candidatesRepo.findById(input.candidateId)))
+        throw new AppError("VALIDATION_FAILED", "That candidate does not exist.", {
+          fields: [{ field: "candidateId", message: "is not a known candidate" }],
+        });
+      const stages = await deps.rolesRepo.listStages([role.id]);
+      const stage = input.stageId ? stages.find((s) => s.id === input.stageId) : stages[0];
+      if (!stage)
+        throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
+          fields: [{ field: "stageId", message: "is not a stage of this role" }],
+        });
+      const id = await deps.db.transaction(async (tx) => {
+        const row = await repo.insertApplication(
+          {
+            candidateId: input.candidateId,
+            roleId: role.id,
+            currentStageId: stage.id,
+            createdBy: viewer.id,
+          },
+          tx,
+        );
+        if (!row) {
+          const existing = await repo.findByCandidateAndRole(input.candidateId, role.id, tx);
+          throw new AppError("CONFLICT", "This candidate has already applied for this role.", {
+            details: { existingApplicationId: existing?.id ?? null },
+          });
+        }
+        await repo.insertStageEvent(
+          {
+            applicationId: row.id,
+            fromStageId: null,
+            toStageId: stage.id,
+            statusAfter: "active",
+            reason: null,
+            byUserId: viewer.id,
+          },
+          tx,
+        );
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "application.created",
+            entityType: "application",
+            entityId: row.id,
+            after: row,
+          },
+          tx,
+        );
+        return row.id;
+      });
+      return detail(id, scope);
+    },
+
+    async listApplications(query: TListApplicationsQuery, viewer: TViewer) {
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      const { rows, total } = await repo.listSummaries({
+        ...query,
+        visibility: applicationVisibility(scope),
+      });
+      return { applications: rows.map(presentApplicationSummary), total };
+    },
+
+    async getApplication(applicationId: string, viewer: TViewer) {
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      assertSeesApplication(scope, await repo.findById(applicationId));
+      return detail(applicationId, scope);
+    },
+
+    async moveApplication(
+      applicationId: string,
+      input: { toStageId: string; reason?: string | undefined },
+      viewer: TViewer,
+      actor: TActor,
+    ) {
+      const scope = await deps.db.transaction(async (tx) => {
+        const loaded = await loadForChange(applicationId, viewer, tx);
+        const stage = await deps.rolesRepo.findStage(input.toStageId, tx);
+        if (stage?.roleId !== loaded.application.roleId)
+          throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
+            fields: [{ field: "toStageId", message: "is not a stage of this role" }],
+          });
+        if (stage.id === loaded.application.currentStageId)
+          throw new AppError("CONFLICT", `The application is already in "${stage.name}".`);
+        await transitionApplication(deps, tx, {
+          application: loaded.application,
+          toStageId: stage.id,
+          status: "active",
+          reason: input.reason ?? null,
+          action: "application.moved",
+          actor,
+        });
+        return loaded.scope;
+      });
+      return detail(applicationId, scope);
+    },
+
+    rejectApplication: (id: string, reason: string, viewer: TViewer, actor: TActor) =>
+      close(id, "rejected", reason, viewer, actor),
+    withdrawApplication: (id: string, reason: string, viewer: TViewer, actor: TActor) =>
+      close(id, "withdrawn", reason, viewer, actor),
+    detail,
+  };
+}
+export type TApplicationsService = ReturnType<typeof createApplicationsService>;

@@ -14,6 +14,7 @@ const USAGE = `Usage: shortlist <command> [options]
 
 Commands:
   serve                                   serve the web app and API (migrates first)
+  worker                                  run background jobs only (beside serve, on a shared PostgreSQL)
   migrate                                 apply pending database migrations
   create-admin --email E --password P [--name N]
                                           create an admin account
@@ -64,6 +65,19 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Shortlist is running at ${server.url}`);
       const shutdown = () => {
         server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+      return new Promise<number>(() => undefined);
+    }
+    case "worker": {
+      const { startWorkerProcess } = await import("./worker.js");
+      const worker = await startWorkerProcess(config);
+      const shutdown = () => {
+        worker.stop().then(
           () => process.exit(0),
           () => process.exit(1),
         );

@@ -1,4 +1,8 @@
 import type { TDatabaseHandle } from "./db/client.js";
+import { createLocalNotifier } from "./jobs/job-notifier.js";
+import type { TJobNotifier } from "./jobs/job-notifier.js";
+import { createJobQueue } from "./jobs/job-queue.js";
+import { createJobQueueRepo } from "./jobs/job-queue.repo.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -26,11 +30,21 @@ import { createInvitesRepo } from "./modules/users/invites.repo.js";
 import { createUsersRepo } from "./modules/users/users.repo.js";
 import { createUsersService } from "./modules/users/users.service.js";
 
-export type TComposeOptions = { sessionTtlHours: number; publicUrl: string | undefined };
+export type TComposeOptions = {
+  sessionTtlHours: number;
+  publicUrl: string | undefined;
+  /** Wakes job workers; local by default, LISTEN/NOTIFY when processes share a server. */
+  jobNotifier?: TJobNotifier;
+};
 
 /** Wires repositories into services. One place, explicit, no container. */
 export function composeServices(handle: TDatabaseHandle, options: TComposeOptions) {
   const { db } = handle;
+  const jobQueueRepo = createJobQueueRepo(db);
+  const jobQueue = createJobQueue({
+    jobQueueRepo,
+    notifier: options.jobNotifier ?? createLocalNotifier(),
+  });
   const usersRepo = createUsersRepo(db);
   const sessionsRepo = createSessionsRepo(db);
   const apiTokensRepo = createApiTokensRepo(db);
@@ -127,6 +141,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     usersService,
     inviteAcceptanceService,
     usersRepo,
+    jobQueue,
+    jobQueueRepo,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

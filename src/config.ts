@@ -30,6 +30,7 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  SHORTLIST_WORKER: z.enum(["in-process", "off"]).default("in-process"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -50,6 +51,8 @@ export type TConfig = {
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   sessionTtlHours: number;
   bodyLimitBytes: number;
+  /** `serve` runs background jobs itself unless separate `shortlist worker` processes do. */
+  runWorkerInProcess: boolean;
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
@@ -87,6 +90,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    runWorkerInProcess: e.SHORTLIST_WORKER === "in-process",
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

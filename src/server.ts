@@ -3,19 +3,32 @@ import { readPackageVersion } from "./config.js";
 import { composeServices } from "./compose.js";
 import { openConfiguredDatabase } from "./db/open-configured.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./http/app.js";
+import { createLocalNotifier, createPostgresNotifier } from "./jobs/job-notifier.js";
+import type { TJobNotifier } from "./jobs/job-notifier.js";
+import { startJobWorker } from "./jobs/start-worker.js";
 import { loggerOptions } from "./logger.js";
+
+/** With a shared server, workers in other processes are woken by NOTIFY; embedded mode is one process. */
+export function openJobNotifier(config: TConfig): Promise<TJobNotifier> {
+  return config.databaseUrl
+    ? createPostgresNotifier(config.databaseUrl)
+    : Promise.resolve(createLocalNotifier());
+}
 
 export async function startServer(
   config: TConfig,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const { handle, secret, applied } = await openConfiguredDatabase(config);
+  const jobNotifier = await openJobNotifier(config);
   const services = composeServices(handle, {
     sessionTtlHours: config.sessionTtlHours,
     publicUrl: config.publicUrl,
+    jobNotifier,
   });
   try {
     await services.questionsService.ensureQuestionBankSeeded();
   } catch (error) {
+    await jobNotifier.close();
     await handle.close();
     throw error;
   }
@@ -36,9 +49,13 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close();
+    await jobNotifier.close();
     await handle.close();
     throw error;
   }
+  const worker = config.runWorkerInProcess
+    ? startJobWorker(services, jobNotifier, app.log)
+    : undefined;
   const shownHost =
     config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   const url = config.publicUrl ?? `http://${shownHost}:${config.port}`;
@@ -47,6 +64,8 @@ export async function startServer(
     url,
     stop: async () => {
       await app.close();
+      await worker?.stop();
+      await jobNotifier.close();
       await handle.close();
     },
   };

@@ -1,3 +1,7 @@
 // One file per domain; drizzle-kit reads them all (drizzle.config.ts) to generate migrations.
 export * from "./accounts.js";
 export * from "./hiring.js";
+export * from "./files.js";
+export * from "./jobs.js";
+export * from "./assessments.js";
+export * from "./screening.js";

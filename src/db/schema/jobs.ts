@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export type TJobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * A durable job queue in PostgreSQL itself: works the same on PGlite and a server, needs no Redis,
+ * and a job enqueued in the same transaction as its cause cannot be lost.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(3),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    lockedBy: text("locked_by"),
+    lastError: text("last_error"),
+    result: jsonb("result"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("jobs_claim_idx").on(t.status, t.runAt),
+    index("jobs_name_idx").on(t.name, t.createdAt),
+    check(
+      "jobs_status_check",
+      sql.raw(`status in (${JOB_STATUSES.map((s) => `'${s}'`).join(", ")})`),
+    ),
+  ],
+);

@@ -1,0 +1,10 @@
+import type { TServices } from "../compose.js";
+import type { TRegisteredJob } from "./job-definition.js";
+
+/**
+ * Every job kind this build runs, with its handler bound to the services it needs. Handlers import
+ * their code lazily (inside the handler), so a web-only process never loads the grader.
+ */
+export function registeredJobs(_services: TServices): TRegisteredJob[] {
+  return [];
+}

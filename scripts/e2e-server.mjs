@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const dataDir = mkdtempSync(join(tmpdir(), "shortlist-e2e-"));
-const child = spawn("node", ["dist/cli.js", "serve"], {
+// E2E_FROM_SOURCE=1 runs src/ through tsx, so a developer need not rebuild dist/ between runs.
+const command = process.env.E2E_FROM_SOURCE ? ["--import", "tsx", "src/cli.ts", "serve"] : ["dist/cli.js", "serve"];
+const child = spawn("node", command, {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -30,6 +30,7 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  SHORTLIST_WEB_DIST: z.string().min(1).max(4096).optional(),
   SHORTLIST_WORKER: z.enum(["in-process", "off"]).default("in-process"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -53,6 +54,8 @@ export type TConfig = {
   bodyLimitBytes: number;
   /** `serve` runs background jobs itself unless separate `shortlist worker` processes do. */
   runWorkerInProcess: boolean;
+  /** The built web app; development may point at another build. */
+  webDistDir: string | undefined;
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
@@ -91,6 +94,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     runWorkerInProcess: e.SHORTLIST_WORKER === "in-process",
+    webDistDir: e.SHORTLIST_WEB_DIST === undefined ? undefined : resolve(e.SHORTLIST_WEB_DIST),
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

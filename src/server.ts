@@ -41,7 +41,7 @@ export async function startServer(
     logger: loggerOptions(config.logLevel),
     version: readPackageVersion(),
     databaseKind: handle.kind,
-    webDistDir: DEFAULT_WEB_DIST,
+    webDistDir: config.webDistDir ?? DEFAULT_WEB_DIST,
     secureCookies: config.secureCookies,
   });
   if (applied.length > 0) app.log.info({ applied }, "migrations applied");

@@ -10,18 +10,39 @@ export type TNewCandidate = typeof candidates.$inferInsert;
 export type TCandidateVisibility =
   "all" | { userId: string; roleIds: readonly string[]; applicationIds: readonly string[] };
 
-function visibleWhere(visibility: TCandidateVisibility): SQL | undefined {
-  if (visibility === "all") return undefined;
-  const via = [
-    visibility.roleIds.length ? inArray(applications.roleId, [...visibility.roleIds]) : undefined,
-    visibility.applicationIds.length
-      ? inArray(applications.id, [...visibility.applicationIds])
-      : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  const viaApplication = via.length
+function viaApplication(conditions: (SQL | undefined)[]): SQL | undefined {
+  const via = conditions.filter((c): c is SQL => c !== undefined);
+  return via.length
     ? sql`exists (select 1 from ${applications} where ${applications.candidateId} = ${candidates.id} and (${or(...via)}))`
     : undefined;
-  return or(eq(candidates.createdBy, visibility.userId), viaApplication);
+}
+
+function pipelineRoleCondition(visibility: Exclude<TCandidateVisibility, "all">) {
+  return visibility.roleIds.length
+    ? inArray(applications.roleId, [...visibility.roleIds])
+    : undefined;
+}
+
+function visibleWhere(visibility: TCandidateVisibility): SQL | undefined {
+  if (visibility === "all") return undefined;
+  return or(
+    eq(candidates.createdBy, visibility.userId),
+    viaApplication([
+      pipelineRoleCondition(visibility),
+      visibility.applicationIds.length
+        ? inArray(applications.id, [...visibility.applicationIds])
+        : undefined,
+    ]),
+  );
+}
+
+/** Rows whose contact details the viewer may read: own, or on a role whose pipeline they run. */
+function contactVisibleWhere(visibility: TCandidateVisibility): SQL | undefined {
+  if (visibility === "all") return undefined;
+  return or(
+    eq(candidates.createdBy, visibility.userId),
+    viaApplication([pipelineRoleCondition(visibility)]),
+  );
 }
 
 function escapeLike(text: string): string {
@@ -73,8 +94,16 @@ export function createCandidatesRepo(db: TDatabase) {
       const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
       const where = and(
         visibleWhere(filter.visibility),
+        // Searching by e-mail only reaches rows whose e-mail the viewer may read, so an
+        // interviewer cannot probe addresses through the search box.
         pattern
-          ? sql`(${candidates.name} ilike ${pattern} or ${candidates.email} ilike ${pattern})`
+          ? or(
+              sql`${candidates.name} ilike ${pattern}`,
+              and(
+                sql`${candidates.email} ilike ${pattern}`,
+                contactVisibleWhere(filter.visibility),
+              ),
+            )
           : undefined,
       );
       const rows = await executor

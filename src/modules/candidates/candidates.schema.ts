@@ -57,7 +57,10 @@ export const ZCandidateApplication = z.object({
 export const ZCandidate = z.object({
   id: ZUuid,
   name: z.string(),
-  email: z.string(),
+  /** False for interviewers who see the candidate only through an assigned interview. */
+  contactVisible: z.boolean(),
+  /** E-mail, phone and notes are null when contactVisible is false: never sent, not masked. */
+  email: z.string().nullable(),
   phone: z.string().nullable(),
   links: z.object({
     github: z.string().nullable(),

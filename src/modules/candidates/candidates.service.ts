@@ -2,7 +2,7 @@ import type { TDatabase } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
-import { canSeeApplication, pipelineRoleIds } from "../access/viewer-scope.js";
+import { canManagePipeline, canSeeApplication, pipelineRoleIds } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TCandidatesRepo, TCandidateRow, TCandidateVisibility } from "./candidates.repo.js";
 import type {
@@ -15,6 +15,23 @@ export function candidateVisibility(scope: TViewerScope): TCandidateVisibility {
   const roleIds = pipelineRoleIds(scope);
   if (roleIds === "all") return "all";
   return { userId: scope.userId, roleIds, applicationIds: [...scope.assignedApplicationIds] };
+}
+
+/**
+ * Need to know: contact details and private notes go to admins, the candidate's creator and the
+ * recruiters and hiring managers of a role the candidate applied to; an interviewer assigned to
+ * one application sees the name and public links only. The API leaves out what may not be seen.
+ */
+export function canSeeContact(
+  scope: TViewerScope,
+  row: Pick<TCandidateRow, "createdBy">,
+  applicationsOfCandidate: readonly { roleId: string }[],
+): boolean {
+  return (
+    scope.isAdmin ||
+    row.createdBy === scope.userId ||
+    applicationsOfCandidate.some((a) => canManagePipeline(scope, a.roleId))
+  );
 }
 
 function duplicateEmail(existingId: string, email: string) {
@@ -46,26 +63,34 @@ export function createCandidatesService(deps: {
     scope: TViewerScope,
   ): Promise<TCandidate[]> {
     const apps = await repo.listApplicationsOf(rows.map((r) => r.id));
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      phone: row.phone,
-      links: { github: row.githubUrl, portfolio: row.portfolioUrl, linkedin: row.linkedinUrl },
-      notes: row.notes,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      applications: apps
-        .filter((a) => a.candidateId === row.id && canSeeApplication(scope, a))
-        .map((a) => ({
-          id: a.id,
-          roleId: a.roleId,
-          roleTitle: a.roleTitle,
-          status: a.status,
-          currentStageId: a.currentStageId,
-          currentStageName: a.currentStageName,
-        })),
-    }));
+    return rows.map((row) => {
+      const contactVisible = canSeeContact(
+        scope,
+        row,
+        apps.filter((a) => a.candidateId === row.id),
+      );
+      return {
+        id: row.id,
+        name: row.name,
+        contactVisible,
+        email: contactVisible ? row.email : null,
+        phone: contactVisible ? row.phone : null,
+        links: { github: row.githubUrl, portfolio: row.portfolioUrl, linkedin: row.linkedinUrl },
+        notes: contactVisible ? row.notes : null,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        applications: apps
+          .filter((a) => a.candidateId === row.id && canSeeApplication(scope, a))
+          .map((a) => ({
+            id: a.id,
+            roleId: a.roleId,
+            roleTitle: a.roleTitle,
+            status: a.status,
+            currentStageId: a.currentStageId,
+            currentStageName: a.currentStageName,
+          })),
+      };
+    });
   }
 
   async function loadVisible(candidateId: string, viewer: TViewer) {

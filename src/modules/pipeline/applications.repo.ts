@@ -29,7 +29,8 @@ function visibleWhere(visibility: TApplicationVisibility): SQL | undefined {
 
 const summaryColumns = {
   application: applications,
-  candidate: { id: candidates.id, name: candidates.name, email: candidates.email },
+  // No e-mail: summaries reach interviewers; contact details come from the candidate endpoint.
+  candidate: { id: candidates.id, name: candidates.name },
   role: { id: roles.id, title: roles.title, level: roles.level },
   stage: {
     id: roleStages.id,

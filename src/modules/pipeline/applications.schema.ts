@@ -16,7 +16,7 @@ export const ZStageRef = z.object({
 
 export const ZApplicationSummary = z.object({
   id: ZUuid,
-  candidate: z.object({ id: ZUuid, name: z.string(), email: z.string() }),
+  candidate: z.object({ id: ZUuid, name: z.string() }),
   role: z.object({ id: ZUuid, title: z.string(), level: ZLevel }),
   status: ZApplicationStatus,
   currentStage: ZStageRef,

@@ -3600,7 +3600,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            email: string;
+                            contactVisible: boolean;
+                            email: string | null;
                             phone: string | null;
                             links: {
                                 github: string | null;
@@ -3712,7 +3713,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            email: string;
+                            contactVisible: boolean;
+                            email: string | null;
                             phone: string | null;
                             links: {
                                 github: string | null;
@@ -3808,7 +3810,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            email: string;
+                            contactVisible: boolean;
+                            email: string | null;
                             phone: string | null;
                             links: {
                                 github: string | null;
@@ -3921,7 +3924,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            email: string;
+                            contactVisible: boolean;
+                            email: string | null;
                             phone: string | null;
                             links: {
                                 github: string | null;
@@ -4025,7 +4029,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -4134,7 +4137,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -4292,7 +4294,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -4458,7 +4459,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -4622,7 +4622,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -4786,7 +4785,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -5123,7 +5121,6 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
-                                    email: string;
                                 };
                                 role: {
                                     /** Format: uuid */
@@ -6073,7 +6070,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -6272,7 +6268,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -6478,7 +6473,6 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
-                                    email: string;
                                 };
                                 role: {
                                     /** Format: uuid */
@@ -6511,7 +6505,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */
@@ -6543,7 +6536,6 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                email: string;
                             };
                             role: {
                                 /** Format: uuid */

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildHiringWorld, expectStatus } from "../../test-support/hiring-world.js";
+import type { THiringWorld } from "../../test-support/hiring-world.js";
+import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
+import type { TTestContext } from "../../test-support/test-app.js";
+
+type TCandidate = {
+  id: string;
+  name: string;
+  contactVisible: boolean;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  links: { github: string | null };
+};
+
+describe.each(testDatabaseKinds())("candidate contact details on %s", (kind) => {
+  let ctx: TTestContext;
+  let w: THiringWorld;
+  let candidateId: string;
+  beforeAll(async () => {
+    ctx = await createTestApp(kind);
+    w = await buildHiringWorld(ctx.app);
+    candidateId = w.main.candidateId;
+    expectStatus(
+      await w.recruiterOn.agent.patch(`/api/candidates/${candidateId}`, {
+        phone: "+49 30 1234567",
+        notes: "Prefers mornings; salary expectations discussed.",
+        links: { github: "https://github.com/candidate1" },
+      }),
+      200,
+    );
+  });
+  afterAll(async () => ctx.close());
+
+  it("sends e-mail, phone and notes to the people who run the pipeline", async () => {
+    for (const agent of [w.admin, w.recruiterOn.agent, w.managerOn.agent]) {
+      const candidate = expectStatus(await agent.get(`/api/candidates/${candidateId}`), 200).json<{
+        candidate: TCandidate;
+      }>().candidate;
+      expect(candidate.contactVisible).toBe(true);
+      expect(candidate.email).toBe("candidate1@example.org");
+      expect(candidate.phone).toBe("+49 30 1234567");
+      expect(candidate.notes).toContain("mornings");
+    }
+  });
+
+  it("leaves contact details and notes out for an assigned interviewer", async () => {
+    const one = await w.interviewerA.agent.get(`/api/candidates/${candidateId}`);
+    const candidate = expectStatus(one, 200).json<{ candidate: TCandidate }>().candidate;
+    expect(candidate).toMatchObject({
+      contactVisible: false,
+      email: null,
+      phone: null,
+      notes: null,
+      links: { github: "https://github.com/candidate1" },
+    });
+    expect(one.body).not.toContain("candidate1@example.org");
+    expect(one.body).not.toContain("mornings");
+
+    const list = await w.interviewerA.agent.get("/api/candidates");
+    expect(list.body).not.toContain("@example.org");
+    expect(list.json<{ candidates: TCandidate[] }>().candidates.map((c) => c.id)).toEqual([
+      candidateId,
+    ]);
+  });
+
+  it("does not let an interviewer find a candidate by e-mail", async () => {
+    const byEmail = await w.interviewerA.agent.get("/api/candidates?q=candidate1%40example");
+    expect(byEmail.json<{ total: number }>().total).toBe(0);
+    const byName = await w.interviewerA.agent.get("/api/candidates?q=Candidate");
+    expect(byName.json<{ total: number }>().total).toBe(1);
+    const asRecruiter = await w.recruiterOn.agent.get("/api/candidates?q=candidate1%40example");
+    expect(asRecruiter.json<{ total: number }>().total).toBe(1);
+  });
+
+  it("keeps the e-mail out of application summaries an interviewer receives", async () => {
+    for (const url of ["/api/me/interviews", "/api/dashboard"]) {
+      const response = expectStatus(await w.interviewerA.agent.get(url), 200);
+      expect(response.body).toContain("Candidate 1");
+      expect(response.body).not.toContain("@example.org");
+    }
+  });
+});

@@ -7,7 +7,9 @@ import { join } from "node:path";
 
 const dataDir = mkdtempSync(join(tmpdir(), "shortlist-e2e-"));
 // E2E_FROM_SOURCE=1 runs src/ through tsx, so a developer need not rebuild dist/ between runs.
-const command = process.env.E2E_FROM_SOURCE ? ["--import", "tsx", "src/cli.ts", "serve"] : ["dist/cli.js", "serve"];
+const command = process.env.E2E_FROM_SOURCE
+  ? ["--import", "tsx", "src/cli.ts", "serve"]
+  : ["dist/cli.js", "serve"];
 const child = spawn("node", command, {
   stdio: "inherit",
   env: {

@@ -141,8 +141,6 @@ export async function buildSandboxArgv(
   }
   const uid = String(options.uid);
   return [
-    ...traversableParents(options.pythonBasePrefix),
-    ...traversableParents(venvDir),
     "--die-with-parent",
     "--new-session",
     "--unshare-net",
@@ -153,15 +151,6 @@ export async function buildSandboxArgv(
     "--hostname",
     "sandbox",
     ...(await systemArgs),
-    "--ro-bind",
-    options.pythonBasePrefix,
-    options.pythonBasePrefix,
-    "--ro-bind",
-    venvDir,
-    venvDir,
-    "--ro-bind",
-    graderPythonDir,
-    "/grader",
     "--proc",
     "/proc",
     "--dev",
@@ -172,6 +161,18 @@ export async function buildSandboxArgv(
     String(limits.tmpBytes),
     "--tmpfs",
     "/tmp",
+    // After the private /tmp, so a checkout (and its venv) under /tmp is not hidden by it.
+    ...traversableParents(options.pythonBasePrefix),
+    "--ro-bind",
+    options.pythonBasePrefix,
+    options.pythonBasePrefix,
+    ...traversableParents(venvDir),
+    "--ro-bind",
+    venvDir,
+    venvDir,
+    "--ro-bind",
+    graderPythonDir,
+    "/grader",
     ...mounts,
     "--chdir",
     options.cwd ?? (options.workDir !== undefined ? sandboxProjectDir : "/tmp"),
@@ -204,7 +205,9 @@ function traversableParents(target: string): string[] {
   const args: string[] = [];
   const parts = target.split("/").filter((part) => part !== "");
   for (let depth = 1; depth < parts.length; depth += 1) {
-    args.push("--perms", "0755", "--dir", `/${parts.slice(0, depth).join("/")}`);
+    const dir = `/${parts.slice(0, depth).join("/")}`;
+    // /tmp is already the sandbox's own tmpfs; re-creating it would change its mode.
+    if (dir !== "/tmp") args.push("--perms", "0755", "--dir", dir);
   }
   return args;
 }

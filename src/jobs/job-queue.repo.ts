@@ -90,7 +90,11 @@ export function createJobQueueRepo(db: TDatabase) {
     },
 
     /** Jobs whose worker died mid-run (crash, kill -9) go back to the queue instead of being lost. */
-    async requeueStaleJobs(lockedBefore: Date, executor: TExecutor = db): Promise<number> {
+    async requeueStaleJobs(
+      lockedBefore: Date,
+      names?: string[],
+      executor: TExecutor = db,
+    ): Promise<number> {
       const rows = await executor
         .update(jobs)
         .set({
@@ -99,7 +103,13 @@ export function createJobQueueRepo(db: TDatabase) {
           lockedBy: null,
           lastError: "the worker stopped while running this job",
         })
-        .where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, lockedBefore)))
+        .where(
+          and(
+            eq(jobs.status, "running"),
+            lt(jobs.lockedAt, lockedBefore),
+            names ? inArray(jobs.name, names) : undefined,
+          ),
+        )
         .returning({ id: jobs.id });
       return rows.length;
     },

@@ -51,8 +51,13 @@ export function createJobWorker(options: TJobWorkerOptions) {
     const now = Date.now();
     if (now - lastStaleSweep < 30_000) return;
     lastStaleSweep = now;
-    const minStale = Math.min(...options.jobs.map((j) => j.definition.staleAfterMs));
-    const requeued = await options.jobQueueRepo.requeueStaleJobs(new Date(now - minStale));
+    // Each kind by its own limit: a quick job's short limit must not re-queue a long grading.
+    let requeued = 0;
+    for (const { definition } of options.jobs)
+      requeued += await options.jobQueueRepo.requeueStaleJobs(
+        new Date(now - definition.staleAfterMs),
+        [definition.name],
+      );
     if (requeued > 0) options.logger.warn({ requeued }, "re-queued jobs whose worker stopped");
   }
 

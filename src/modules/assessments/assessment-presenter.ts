@@ -1,0 +1,115 @@
+import type { TGradeReport } from "../../grader/grade-report.js";
+import { ZGradeReport } from "../../grader/grade-report.js";
+import type { TManifest } from "../../grader/pack.js";
+import type { TAssessmentRow, TGradingRow } from "./assessments.repo.js";
+
+/**
+ * The link keeps working this long after the deadline, so a candidate who is a little late can
+ * still hand in (marked late) and see what they sent. After that it reads as expired.
+ */
+export const LINK_GRACE_HOURS = 24;
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export function linkExpiresAt(assessment: Pick<TAssessmentRow, "deadlineAt">): Date {
+  return new Date(assessment.deadlineAt.getTime() + LINK_GRACE_HOURS * 3_600_000);
+}
+
+/** The clock runs for the time limit from Start, and never past the deadline. */
+export function dueAt(
+  assessment: Pick<TAssessmentRow, "startedAt" | "timeLimitMinutes" | "deadlineAt">,
+): Date | null {
+  if (!assessment.startedAt) return null;
+  const byLimit = assessment.startedAt.getTime() + assessment.timeLimitMinutes * 60_000;
+  return new Date(Math.min(byLimit, assessment.deadlineAt.getTime()));
+}
+
+export function assessmentState(
+  assessment: TAssessmentRow,
+  submissionCount: number,
+  now = new Date(),
+): "sent" | "started" | "submitted" | "revoked" | "expired" {
+  if (assessment.revokedAt) return "revoked";
+  if (submissionCount > 0) return "submitted";
+  if (now > linkExpiresAt(assessment)) return "expired";
+  return assessment.startedAt ? "started" : "sent";
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+type TGradingWithJob = {
+  grading: TGradingRow;
+  requestedByName: string | null;
+  jobStatus: string | null;
+  jobError: string | null;
+};
+
+/**
+ * What the hiring team sees of a grading. A grading whose job is waiting to retry reads as
+ * queued, and one whose job failed for good reads as an error even if the handler never wrote it.
+ */
+export function effectiveGradingStatus(row: TGradingWithJob): TGradingRow["status"] {
+  const { status } = row.grading;
+  if (status === "graded" || status === "error") return status;
+  if (row.jobStatus === "failed") return "error";
+  if (status === "running" && row.jobStatus === "queued") return "queued";
+  return status;
+}
+
+export function presentGradingSummary(row: TGradingWithJob) {
+  const g = row.grading;
+  return {
+    id: g.id,
+    submissionId: g.submissionId,
+    status: effectiveGradingStatus(row),
+    score: g.score,
+    createdAt: g.createdAt.toISOString(),
+    startedAt: iso(g.startedAt),
+    finishedAt: iso(g.finishedAt),
+    requestedBy:
+      g.requestedBy && row.requestedByName
+        ? { id: g.requestedBy, name: row.requestedByName }
+        : null,
+  };
+}
+
+/** A stored report, or for a grading that failed without one, a report that says why. */
+export function reportOf(row: TGradingWithJob, packId: string): TGradeReport | null {
+  const parsed = ZGradeReport.safeParse(row.grading.report);
+  if (parsed.success) return parsed.data;
+  if (effectiveGradingStatus(row) !== "error") return null;
+  return {
+    packId,
+    packVersion: 0,
+    status: "error",
+    score: 0,
+    groups: [],
+    integrity: { verdict: "clean", findings: [] },
+    timings: {},
+    error: {
+      kind: "infrastructure",
+      message:
+        "Shortlist could not grade this submission after several attempts (a problem on our side, not the candidate's). Try Re-grade; if it fails again, contact your administrator.",
+    },
+  };
+}
+
+/** Which competencies the result feeds: each competency's groups and its weighted score. */
+export function competencyScores(manifest: TManifest | null, report: TGradeReport | null) {
+  const groups = manifest?.groups ?? [];
+  const byCompetency = new Map<string, string[]>();
+  for (const group of groups)
+    byCompetency.set(group.competency, [...(byCompetency.get(group.competency) ?? []), group.id]);
+  return [...byCompetency].map(([competency, groupIds]) => {
+    const results = (report?.status === "graded" ? report.groups : []).filter(
+      (g) => groupIds.includes(g.id) && g.total > 0,
+    );
+    const weight = results.reduce((sum, g) => sum + g.weight, 0);
+    const score =
+      weight === 0
+        ? null
+        : Math.round(
+            (results.reduce((sum, g) => sum + (g.weight * g.passed) / g.total, 0) / weight) * 1000,
+          ) / 10;
+    return { competency, groups: groupIds, score };
+  });
+}

@@ -1,0 +1,217 @@
+import { and, desc, eq, inArray, max } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import {
+  applications,
+  assessments,
+  assessmentSubmissions,
+  candidates,
+  gradings,
+  jobs,
+  roles,
+  storedFiles,
+  users,
+} from "../../db/schema/index.js";
+
+export type TAssessmentRow = typeof assessments.$inferSelect;
+export type TSubmissionRow = typeof assessmentSubmissions.$inferSelect;
+export type TGradingRow = typeof gradings.$inferSelect;
+
+const fileColumns = {
+  filename: storedFiles.filename,
+  sizeBytes: storedFiles.sizeBytes,
+  sha256: storedFiles.sha256,
+};
+
+export function createAssessmentsRepo(db: TDatabase) {
+  return {
+    async insertAssessment(values: typeof assessments.$inferInsert, executor: TExecutor = db) {
+      const [row] = await executor.insert(assessments).values(values).returning();
+      if (!row) throw new Error("insert into assessments returned no row");
+      return row;
+    },
+
+    async findAssessment(id: string, executor: TExecutor = db) {
+      const [row] = await executor.select().from(assessments).where(eq(assessments.id, id));
+      return row;
+    },
+
+    /** Serialises uploads (version numbers) and start/revoke on one assessment. */
+    async lockAssessment(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select()
+        .from(assessments)
+        .where(eq(assessments.id, id))
+        .for("update");
+      return row;
+    },
+
+    async findByTokenHash(tokenHash: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({
+          assessment: assessments,
+          candidateName: candidates.name,
+          roleTitle: roles.title,
+        })
+        .from(assessments)
+        .innerJoin(applications, eq(applications.id, assessments.applicationId))
+        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .where(eq(assessments.tokenHash, tokenHash));
+      return row;
+    },
+
+    async listForApplication(applicationId: string, executor: TExecutor = db) {
+      return executor
+        .select({ assessment: assessments, sentByName: users.name })
+        .from(assessments)
+        .leftJoin(users, eq(users.id, assessments.sentBy))
+        .where(eq(assessments.applicationId, applicationId))
+        .orderBy(desc(assessments.createdAt));
+    },
+
+    async setStarted(id: string, at: Date, executor: TExecutor = db) {
+      await executor.update(assessments).set({ startedAt: at }).where(eq(assessments.id, id));
+    },
+
+    async setRevoked(id: string, at: Date, executor: TExecutor = db) {
+      await executor.update(assessments).set({ revokedAt: at }).where(eq(assessments.id, id));
+    },
+
+    async insertFile(values: typeof storedFiles.$inferInsert, executor: TExecutor = db) {
+      const [row] = await executor
+        .insert(storedFiles)
+        .values(values)
+        .returning({ id: storedFiles.id });
+      if (!row) throw new Error("insert into stored_files returned no row");
+      return row;
+    },
+
+    async nextSubmissionVersion(assessmentId: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ latest: max(assessmentSubmissions.version) })
+        .from(assessmentSubmissions)
+        .where(eq(assessmentSubmissions.assessmentId, assessmentId));
+      return (row?.latest ?? 0) + 1;
+    },
+
+    async insertSubmission(
+      values: typeof assessmentSubmissions.$inferInsert,
+      executor: TExecutor = db,
+    ) {
+      const [row] = await executor.insert(assessmentSubmissions).values(values).returning();
+      if (!row) throw new Error("insert into assessment_submissions returned no row");
+      return row;
+    },
+
+    /** Submissions of some assessments, newest first, with their file's metadata (not content). */
+    async listSubmissions(assessmentIds: string[], executor: TExecutor = db) {
+      if (assessmentIds.length === 0) return [];
+      return executor
+        .select({ submission: assessmentSubmissions, file: fileColumns })
+        .from(assessmentSubmissions)
+        .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
+        .where(inArray(assessmentSubmissions.assessmentId, assessmentIds))
+        .orderBy(desc(assessmentSubmissions.version));
+    },
+
+    async findSubmission(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ submission: assessmentSubmissions, assessment: assessments, file: fileColumns })
+        .from(assessmentSubmissions)
+        .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
+        .where(eq(assessmentSubmissions.id, id));
+      return row;
+    },
+
+    async readSubmissionContent(submissionId: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ content: storedFiles.content })
+        .from(assessmentSubmissions)
+        .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
+        .where(eq(assessmentSubmissions.id, submissionId));
+      return row?.content;
+    },
+
+    async insertGrading(values: typeof gradings.$inferInsert, executor: TExecutor = db) {
+      const [row] = await executor.insert(gradings).values(values).returning();
+      if (!row) throw new Error("insert into gradings returned no row");
+      return row;
+    },
+
+    async setGradingJob(id: string, jobId: string, executor: TExecutor = db) {
+      await executor.update(gradings).set({ jobId }).where(eq(gradings.id, id));
+    },
+
+    /**
+     * Gradings with the state of their job: a grading whose job failed for good is shown as an
+     * error even if the handler never got to write one (e.g. the database was down on its last try).
+     */
+    async listGradings(submissionIds: string[], executor: TExecutor = db) {
+      if (submissionIds.length === 0) return [];
+      return executor
+        .select({
+          grading: gradings,
+          requestedByName: users.name,
+          jobStatus: jobs.status,
+          jobError: jobs.lastError,
+        })
+        .from(gradings)
+        .leftJoin(users, eq(users.id, gradings.requestedBy))
+        .leftJoin(jobs, eq(jobs.id, gradings.jobId))
+        .where(inArray(gradings.submissionId, submissionIds))
+        .orderBy(desc(gradings.createdAt));
+    },
+
+    async findGrading(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({
+          grading: gradings,
+          requestedByName: users.name,
+          jobStatus: jobs.status,
+          jobError: jobs.lastError,
+          submission: assessmentSubmissions,
+          assessment: assessments,
+        })
+        .from(gradings)
+        .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
+        .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .leftJoin(users, eq(users.id, gradings.requestedBy))
+        .leftJoin(jobs, eq(jobs.id, gradings.jobId))
+        .where(eq(gradings.id, id));
+      return row;
+    },
+
+    /** Only a grading that is not finished may move to running; a finished one stays as it is. */
+    async markGradingRunning(id: string, executor: TExecutor = db) {
+      const rows = await executor
+        .update(gradings)
+        .set({ status: "running", startedAt: new Date() })
+        .where(and(eq(gradings.id, id), inArray(gradings.status, ["queued", "running"])))
+        .returning({ id: gradings.id });
+      return rows.length > 0;
+    },
+
+    async finishGrading(
+      id: string,
+      values: { status: "graded" | "error"; score: number | null; report: unknown },
+      executor: TExecutor = db,
+    ) {
+      await executor
+        .update(gradings)
+        .set({ ...values, finishedAt: new Date() })
+        .where(eq(gradings.id, id));
+    },
+
+    async findGradingForJob(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ grading: gradings, packId: assessments.packId })
+        .from(gradings)
+        .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
+        .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .where(eq(gradings.id, id));
+      return row;
+    },
+  };
+}
+export type TAssessmentsRepo = ReturnType<typeof createAssessmentsRepo>;

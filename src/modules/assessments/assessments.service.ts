@@ -1,0 +1,325 @@
+import type { TDatabase } from "../../db/client.js";
+import { AppError, notFound } from "../../errors.js";
+import type { TManifest, TPack } from "../../grader/pack.js";
+import type { TJobQueue } from "../../jobs/job-queue.js";
+import { generateSecret, hashSecret } from "../../shared/secure-token.js";
+import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
+import {
+  assertManagesPipeline,
+  assertSeesApplication,
+  canManagePipeline,
+  canSeeApplication,
+} from "../access/viewer-scope.js";
+import type { TViewer } from "../access/viewer-scope.js";
+import type { TActor, TAuditService } from "../audit/audit.service.js";
+import { assertActive } from "../pipeline/application-transitions.js";
+import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
+import type { TRolesRepo } from "../roles/roles.repo.js";
+import {
+  assessmentState,
+  competencyScores,
+  dueAt,
+  linkExpiresAt,
+  presentGradingSummary,
+  reportOf,
+} from "./assessment-presenter.js";
+import type { TAssessmentRow, TAssessmentsRepo } from "./assessments.repo.js";
+import type { TAssessmentSummary, TSendAssessmentRequest } from "./assessments.schema.js";
+import { gradeSubmissionJob } from "./grade-submission.job.js";
+import { queueGrading } from "./grading-queue.js";
+import { listZipFiles, readZipText } from "./submission-zip.js";
+
+export type TPackSource = {
+  listPacks: () => Promise<TPack[]>;
+  loadPack: (id: string) => Promise<TPack>;
+};
+
+const MIN_DEADLINE_MS = 60 * 60_000;
+const MAX_DEADLINE_MS = 60 * 24 * 3_600_000;
+
+export function createAssessmentsService(deps: {
+  db: TDatabase;
+  assessmentsRepo: TAssessmentsRepo;
+  applicationsRepo: Pick<TApplicationsRepo, "findById" | "lockById">;
+  rolesRepo: Pick<TRolesRepo, "findRole">;
+  viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
+  auditService: Pick<TAuditService, "recordEvent">;
+  jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
+  packs: TPackSource;
+  /** Where candidate links point: PUBLIC_URL, else the request's origin. */
+  linkBaseUrl: (origin: string) => string;
+}) {
+  const repo = deps.assessmentsRepo;
+
+  async function manifestOf(packId: string): Promise<TManifest | null> {
+    return deps.packs.loadPack(packId).then(
+      (pack) => pack.manifest,
+      () => null,
+    );
+  }
+
+  /** Loads an application the viewer may see (404 otherwise) with the viewer's scope. */
+  async function visibleApplication(applicationId: string, viewer: TViewer) {
+    const scope = await deps.viewerScopeRepo.loadScope(viewer);
+    const application = await deps.applicationsRepo.findById(applicationId);
+    assertSeesApplication(scope, application);
+    return { scope, application };
+  }
+
+  async function present(
+    rows: { assessment: TAssessmentRow; sentByName: string | null }[],
+    canManage: boolean,
+  ): Promise<TAssessmentSummary[]> {
+    const submissions = await repo.listSubmissions(rows.map((r) => r.assessment.id));
+    const gradings = await repo.listGradings(submissions.map((s) => s.submission.id));
+    const manifests = new Map<string, TManifest | null>();
+    for (const { assessment } of rows)
+      if (!manifests.has(assessment.packId))
+        manifests.set(assessment.packId, await manifestOf(assessment.packId));
+    return rows.map(({ assessment, sentByName }) => {
+      const own = submissions.filter((s) => s.submission.assessmentId === assessment.id);
+      const manifest = manifests.get(assessment.packId) ?? null;
+      return {
+        id: assessment.id,
+        applicationId: assessment.applicationId,
+        pack: {
+          id: assessment.packId,
+          title: manifest?.title ?? assessment.packId,
+          groups: manifest?.groups ?? [],
+        },
+        state: assessmentState(assessment, own.length),
+        timeLimitMinutes: assessment.timeLimitMinutes,
+        deadlineAt: assessment.deadlineAt.toISOString(),
+        linkExpiresAt: linkExpiresAt(assessment).toISOString(),
+        sentAt: assessment.createdAt.toISOString(),
+        sentBy:
+          assessment.sentBy && sentByName ? { id: assessment.sentBy, name: sentByName } : null,
+        startedAt: assessment.startedAt?.toISOString() ?? null,
+        dueAt: dueAt(assessment)?.toISOString() ?? null,
+        revokedAt: assessment.revokedAt?.toISOString() ?? null,
+        submissions: own.map(({ submission, file }) => {
+          const latest = gradings.find((g) => g.grading.submissionId === submission.id);
+          return {
+            id: submission.id,
+            version: submission.version,
+            isLate: submission.isLate,
+            submittedAt: submission.submittedAt.toISOString(),
+            filename: file.filename,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+            latestGrading: latest ? presentGradingSummary(latest) : null,
+          };
+        }),
+        permissions: { canManage },
+      };
+    });
+  }
+
+  async function assessmentFor(assessmentId: string, viewer: TViewer) {
+    const assessment = await repo.findAssessment(assessmentId);
+    if (!assessment) throw notFound("That assessment");
+    const scope = await deps.viewerScopeRepo.loadScope(viewer);
+    const application = await deps.applicationsRepo.findById(assessment.applicationId);
+    if (!application || !canSeeApplication(scope, application)) throw notFound("That assessment");
+    return { assessment, scope, application };
+  }
+
+  async function submissionFor(submissionId: string, viewer: TViewer) {
+    const found = await repo.findSubmission(submissionId);
+    if (!found) throw notFound("That submission");
+    const scope = await deps.viewerScopeRepo.loadScope(viewer);
+    const application = await deps.applicationsRepo.findById(found.assessment.applicationId);
+    if (!application || !canSeeApplication(scope, application)) throw notFound("That submission");
+    return { ...found, scope, application };
+  }
+
+  async function submissionContent(submissionId: string) {
+    const content = await repo.readSubmissionContent(submissionId);
+    if (!content) throw notFound("That submission");
+    return content;
+  }
+
+  return {
+    async listPacksForApplication(applicationId: string, viewer: TViewer) {
+      const { scope, application } = await visibleApplication(applicationId, viewer);
+      assertManagesPipeline(scope, application.roleId);
+      const role = await deps.rolesRepo.findRole(application.roleId);
+      const packs = await deps.packs.listPacks();
+      return {
+        packs: packs
+          .map(({ manifest }) => ({
+            id: manifest.id,
+            version: manifest.version,
+            title: manifest.title,
+            summary: manifest.summary,
+            levels: manifest.levels,
+            competencies: manifest.competencies,
+            timeLimitMinutes: manifest.timeLimitMinutes,
+            groups: manifest.groups,
+            suitsRoleLevel: role ? (manifest.levels as string[]).includes(role.level) : true,
+          }))
+          // The packs meant for the role's level come first.
+          .sort((a, b) => Number(b.suitsRoleLevel) - Number(a.suitsRoleLevel)),
+      };
+    },
+
+    async sendAssessment(
+      applicationId: string,
+      input: TSendAssessmentRequest,
+      viewer: TViewer,
+      actor: TActor,
+      origin: string,
+    ) {
+      const pack = await deps.packs.loadPack(input.packId).catch(() => {
+        throw new AppError("VALIDATION_FAILED", "That assessment pack does not exist.", {
+          fields: [{ field: "packId", message: "is not a known assessment pack" }],
+        });
+      });
+      const deadline = new Date(input.deadlineAt);
+      const fromNow = deadline.getTime() - Date.now();
+      if (fromNow < MIN_DEADLINE_MS || fromNow > MAX_DEADLINE_MS)
+        throw new AppError(
+          "VALIDATION_FAILED",
+          "The deadline must be at least an hour and at most 60 days from now.",
+          { fields: [{ field: "deadlineAt", message: "must be 1 hour to 60 days from now" }] },
+        );
+      const token = generateSecret("sla");
+      const id = await deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const application = await deps.applicationsRepo.lockById(applicationId, tx);
+        assertSeesApplication(scope, application);
+        assertManagesPipeline(scope, application.roleId);
+        assertActive(application);
+        const row = await repo.insertAssessment(
+          {
+            applicationId,
+            packId: pack.manifest.id,
+            timeLimitMinutes: input.timeLimitMinutes ?? pack.manifest.timeLimitMinutes,
+            deadlineAt: deadline,
+            tokenHash: hashSecret(token),
+            sentBy: viewer.id,
+          },
+          tx,
+        );
+        await deps.auditService.recordEvent(
+          actor,
+          { action: "assessment.sent", entityType: "assessment", entityId: row.id, after: row },
+          tx,
+        );
+        return row.id;
+      });
+      const [assessment] = await present(
+        (await repo.listForApplication(applicationId)).filter((r) => r.assessment.id === id),
+        true,
+      );
+      if (!assessment) throw notFound("That assessment");
+      return {
+        assessment,
+        candidateUrl: `${deps.linkBaseUrl(origin)}/assess/${token}`,
+      };
+    },
+
+    async listForApplication(applicationId: string, viewer: TViewer) {
+      const { scope, application } = await visibleApplication(applicationId, viewer);
+      return {
+        assessments: await present(
+          await repo.listForApplication(applicationId),
+          canManagePipeline(scope, application.roleId),
+        ),
+      };
+    },
+
+    async getAssessment(assessmentId: string, viewer: TViewer) {
+      const { assessment, scope, application } = await assessmentFor(assessmentId, viewer);
+      const rows = await repo.listForApplication(assessment.applicationId);
+      const [summary] = await present(
+        rows.filter((r) => r.assessment.id === assessmentId),
+        canManagePipeline(scope, application.roleId),
+      );
+      if (!summary) throw notFound("That assessment");
+      return { assessment: summary };
+    },
+
+    async revokeAssessment(assessmentId: string, viewer: TViewer, actor: TActor) {
+      await deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const assessment = await repo.lockAssessment(assessmentId, tx);
+        if (!assessment) throw notFound("That assessment");
+        const application = await deps.applicationsRepo.findById(assessment.applicationId, tx);
+        if (!application || !canSeeApplication(scope, application))
+          throw notFound("That assessment");
+        assertManagesPipeline(scope, application.roleId);
+        if (assessment.revokedAt) return;
+        const at = new Date();
+        await repo.setRevoked(assessmentId, at, tx);
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "assessment.revoked",
+            entityType: "assessment",
+            entityId: assessmentId,
+            before: { revokedAt: null },
+            after: { revokedAt: at },
+          },
+          tx,
+        );
+      });
+      return this.getAssessment(assessmentId, viewer);
+    },
+
+    async getGrading(gradingId: string, viewer: TViewer) {
+      const row = await repo.findGrading(gradingId);
+      if (!row) throw notFound("That grading");
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      const application = await deps.applicationsRepo.findById(row.assessment.applicationId);
+      if (!application || !canSeeApplication(scope, application)) throw notFound("That grading");
+      const report = reportOf(row, row.assessment.packId);
+      return {
+        grading: {
+          ...presentGradingSummary(row),
+          assessmentId: row.assessment.id,
+          submissionVersion: row.submission.version,
+          isLate: row.submission.isLate,
+          report,
+          competencies: competencyScores(await manifestOf(row.assessment.packId), report),
+        },
+      };
+    },
+
+    async regradeSubmission(submissionId: string, viewer: TViewer, actor: TActor) {
+      const found = await submissionFor(submissionId, viewer);
+      assertManagesPipeline(found.scope, found.application.roleId);
+      const grading = await deps.db.transaction(async (tx) => {
+        const queued = await queueGrading(deps, tx, { submissionId, requestedBy: viewer.id });
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "assessment.regrade_requested",
+            entityType: "grading",
+            entityId: queued.id,
+            after: { submissionId, gradingId: queued.id },
+          },
+          tx,
+        );
+        return queued;
+      });
+      await deps.jobQueue.wake(gradeSubmissionJob);
+      return this.getGrading(grading.id, viewer);
+    },
+
+    async listSubmissionFiles(submissionId: string, viewer: TViewer) {
+      await submissionFor(submissionId, viewer);
+      const { zip, files, truncated } = await listZipFiles(await submissionContent(submissionId));
+      zip.close();
+      return { files: files.map((f) => ({ path: f.path, sizeBytes: f.sizeBytes })), truncated };
+    },
+
+    async readSubmissionFile(submissionId: string, filePath: string, viewer: TViewer) {
+      await submissionFor(submissionId, viewer);
+      const file = await readZipText(await submissionContent(submissionId), filePath);
+      if (!file) throw notFound("That file");
+      return file;
+    },
+  };
+}
+export type TAssessmentsService = ReturnType<typeof createAssessmentsService>;

@@ -1,0 +1,94 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { GradingLimiter } from "../../grader/grading-limiter.js";
+import { defineJob, PermanentJobError } from "../../jobs/job-definition.js";
+import type { TJobHandler } from "../../jobs/job-definition.js";
+import type { TAssessmentsRepo } from "./assessments.repo.js";
+
+/**
+ * The grader's worst case is about 10 minutes (four 120 s steps, a 20 s server start, 120 s of
+ * checks, unpacking); a running grading is only presumed dead well after that. The worker does
+ * not heartbeat, so this must stay above the grader's total wall clock.
+ */
+export const GRADING_STALE_AFTER_MS = 20 * 60_000;
+export const GRADING_MAX_ATTEMPTS = 3;
+
+export const gradeSubmissionJob = defineJob({
+  name: "grade-submission",
+  payload: z.object({ gradingId: z.uuid() }),
+  maxAttempts: GRADING_MAX_ATTEMPTS,
+  concurrency: Math.max(1, os.cpus().length),
+  staleAfterMs: GRADING_STALE_AFTER_MS,
+});
+
+export type TGradingSettings = {
+  /** Gradings this process runs at once; each holds one sandbox uid slot. */
+  concurrency: number;
+  /**
+   * First uid slot of this process. Worker processes sharing one machine need disjoint ranges
+   * (SHORTLIST_GRADER_SLOT_BASE), or two gradings could run as the same uid.
+   */
+  slotBase: number;
+};
+
+/** An infrastructure failure the job layer should retry (the grader said "ours, not yours"). */
+class GraderInfrastructureError extends Error {}
+
+export function createGradeSubmissionHandler(deps: {
+  assessmentsRepo: Pick<
+    TAssessmentsRepo,
+    "findGradingForJob" | "markGradingRunning" | "finishGrading" | "readSubmissionContent"
+  >;
+  settings: TGradingSettings;
+}): TJobHandler<{ gradingId: string }> {
+  const repo = deps.assessmentsRepo;
+  // The worker claims at most `concurrency` grading jobs, so a slot is always free at once.
+  const limiter = new GradingLimiter(deps.settings.concurrency);
+
+  return async ({ gradingId }, { attempt }) => {
+    const found = await repo.findGradingForJob(gradingId);
+    if (!found) throw new PermanentJobError(`grading ${gradingId} no longer exists`);
+    if (!(await repo.markGradingRunning(gradingId))) return { skipped: "already finished" };
+    const lastAttempt = attempt >= GRADING_MAX_ATTEMPTS;
+    try {
+      const content = await repo.readSubmissionContent(found.grading.submissionId);
+      if (!content) throw new PermanentJobError("the submission's file is gone");
+      // Heavy: the grader (and its sandbox) loads only in a process that actually grades.
+      const { gradeSubmission } = await import("../../grader/grade.js");
+      const dir = await mkdtemp(path.join(os.tmpdir(), "shortlist-submission-"));
+      try {
+        const zipPath = path.join(dir, "submission.zip");
+        await writeFile(zipPath, content);
+        const report = await limiter.run((slot) =>
+          gradeSubmission({
+            packId: found.packId,
+            source: zipPath,
+            concurrencySlot: deps.settings.slotBase + slot,
+          }),
+        );
+        if (report.status === "error" && report.error?.kind === "infrastructure" && !lastAttempt)
+          throw new GraderInfrastructureError(report.error.message);
+        await repo.finishGrading(gradingId, {
+          status: report.status,
+          score: report.status === "graded" ? Math.round(report.score) : null,
+          report,
+        });
+        return { status: report.status, score: report.score };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } catch (error) {
+      // The last try never leaves the grading in "running": it records why it could not finish.
+      if (lastAttempt || error instanceof PermanentJobError) {
+        await repo.finishGrading(gradingId, {
+          status: "error",
+          score: null,
+          report: null,
+        });
+      }
+      throw error;
+    }
+  };
+}

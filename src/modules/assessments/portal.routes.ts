@@ -1,0 +1,147 @@
+import multipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { AppError } from "../../errors.js";
+import { errorResponses } from "../../http/error-response.js";
+import type { TApp } from "../../http/types.js";
+import { MAX_UPLOAD_BYTES } from "./assessment-presenter.js";
+import {
+  ZPortalAssessmentResponse,
+  ZPortalSubmitResponse,
+  ZPortalTokenParams,
+} from "./assessments.schema.js";
+import type { TPortalService } from "./portal.service.js";
+
+const tags = ["candidate portal"];
+// The token in the path is the credential; the portal needs no account.
+const PUBLIC = "public" as const;
+const portalSecurity: Record<string, string[]>[] = [];
+const UPLOAD_LIMITS = {
+  fileSize: MAX_UPLOAD_BYTES,
+  files: 1,
+  fields: 0,
+  parts: 1,
+  headerPairs: 50,
+};
+
+/** Reads the one zip of a multipart upload, turning the plugin's errors into messages for a candidate. */
+async function readUpload(request: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
+  try {
+    const part = await request.file({ limits: UPLOAD_LIMITS });
+    if (!part)
+      throw new AppError("VALIDATION_FAILED", "No file was uploaded. Choose your project's zip.", {
+        fields: [{ field: "file", message: "is required" }],
+      });
+    const content = await part.toBuffer();
+    const filename = (part.filename || "submission.zip").replace(/[^\w.() -]/g, "_").slice(0, 200);
+    return { filename, content };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE")
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        "The zip is larger than 5 MB. Leave out virtual environments, databases and caches.",
+      );
+    if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE")
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload the zip as multipart/form-data.");
+    if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT")
+      throw new AppError("VALIDATION_FAILED", "Upload exactly one file: your project's zip.");
+    throw error;
+  }
+}
+
+export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalService }) {
+  const service = deps.portalService;
+
+  // Multipart only where it is used, unless the app registered it for everyone already; the
+  // limits are per request either way.
+  void app.register(async (scoped) => {
+    const portal = scoped.withTypeProvider<ZodTypeProvider>();
+    if (!portal.hasRequestDecorator("file")) await portal.register(multipart);
+
+    portal.get(
+      "/api/portal/:token",
+      {
+        config: { access: PUBLIC },
+        schema: {
+          operationId: "getPortalAssessment",
+          tags,
+          security: portalSecurity,
+          description: "404 for an unknown link; 410 with details.reason revoked|expired.",
+          params: ZPortalTokenParams,
+          response: { 200: ZPortalAssessmentResponse, ...errorResponses },
+        },
+      },
+      async (request) => ({ assessment: await service.describe(request.params.token) }),
+    );
+
+    portal.post(
+      "/api/portal/:token/start",
+      {
+        config: { access: PUBLIC },
+        schema: {
+          operationId: "startPortalAssessment",
+          tags,
+          security: portalSecurity,
+          description: "Starts the server-side clock; calling it again keeps the first start.",
+          params: ZPortalTokenParams,
+          response: { 200: ZPortalAssessmentResponse, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        assessment: await service.start(request.params.token, request.id),
+      }),
+    );
+
+    portal.get(
+      "/api/portal/:token/starter.zip",
+      {
+        config: { access: PUBLIC },
+        schema: {
+          operationId: "downloadPortalStarter",
+          tags,
+          security: portalSecurity,
+          description: "The starter project as a zip (application/zip), streamed.",
+          params: ZPortalTokenParams,
+          response: { ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { filename, stream } = await service.starter(request.params.token);
+        return (
+          reply
+            .type("application/zip")
+            .header("content-disposition", `attachment; filename="${filename}"`)
+            .header("cache-control", "no-store")
+            // A stream bypasses the serializer; the typed reply only knows the JSON error shape.
+            .send(stream as never)
+        );
+      },
+    );
+
+    portal.post(
+      "/api/portal/:token/submissions",
+      {
+        config: { access: PUBLIC },
+        schema: {
+          operationId: "submitPortalAssessment",
+          tags,
+          security: portalSecurity,
+          consumes: ["multipart/form-data"],
+          description:
+            "multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late.",
+          params: ZPortalTokenParams,
+          response: { 201: ZPortalSubmitResponse, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await service.assertLinkUsable(request.params.token);
+        const upload = await readUpload(request);
+        return reply
+          .status(201)
+          .send(await service.submit(request.params.token, upload, request.id));
+      },
+    );
+  });
+}

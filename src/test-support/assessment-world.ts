@@ -1,0 +1,88 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { LightMyRequestResponse } from "fastify";
+import { assessmentsDir } from "../grader/paths.js";
+import type { TApp } from "../http/types.js";
+import { buildZip } from "./grader-submissions.js";
+import type { TZipEntry } from "./grader-submissions.js";
+import { expectStatus } from "./hiring-world.js";
+import type { HttpAgent } from "./http-agent.js";
+
+/** Every file of a folder as zip entries under `prefix` (caches and databases left out). */
+export async function zipEntriesOf(dir: string, prefix = ""): Promise<TZipEntry[]> {
+  const entries: TZipEntry[] = [];
+  async function walk(relative: string) {
+    for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
+      if (["__pycache__", ".pytest_cache", "db.sqlite3"].includes(entry.name)) continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(child);
+      else entries.push({ name: `${prefix}${child}`, data: await readFile(path.join(dir, child)) });
+    }
+  }
+  await walk("");
+  return entries;
+}
+
+/** The rest-api pack's reference solution, zipped the way a candidate would. */
+export async function referenceZip(): Promise<Buffer> {
+  return buildZip(await zipEntriesOf(path.join(assessmentsDir, "rest-api", "reference"), "mine/"));
+}
+
+/** A multipart/form-data body with one file part, as a browser's FormData sends it. */
+export function multipartBody(filename: string, content: Buffer, field = "file") {
+  const boundary = `----shortlist${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/zip\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export function uploadTo(agent: HttpAgent, token: string, filename: string, content: Buffer) {
+  const body = multipartBody(filename, content);
+  return agent.request({
+    method: "POST",
+    url: `/api/portal/${token}/submissions`,
+    payload: body.payload,
+    headers: body.headers,
+  });
+}
+
+/** Sends the rest-api assessment on an application; returns the link's token and the ids. */
+export async function sendRestApiAssessment(
+  agent: HttpAgent,
+  applicationId: string,
+  options: { deadlineInHours?: number; timeLimitMinutes?: number } = {},
+) {
+  const response = expectStatus(
+    await agent.post(`/api/applications/${applicationId}/assessments`, {
+      packId: "rest-api",
+      deadlineAt: new Date(Date.now() + (options.deadlineInHours ?? 72) * 3_600_000).toISOString(),
+      ...(options.timeLimitMinutes ? { timeLimitMinutes: options.timeLimitMinutes } : {}),
+    }),
+    201,
+  ).json<{ assessment: { id: string }; candidateUrl: string }>();
+  const token = response.candidateUrl.split("/assess/")[1] ?? "";
+  return { assessmentId: response.assessment.id, token, candidateUrl: response.candidateUrl };
+}
+
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`not done in ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export const jsonOf = <T>(response: LightMyRequestResponse) => response.json<T>();
+export type { TApp };

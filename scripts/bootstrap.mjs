@@ -105,7 +105,8 @@ async function start() {
   ensureServerBuild();
   ensureWebBuild();
   if (isRoot) ensureDebianPackages(["bubblewrap"]);
-  ensureGradingRuntime();
+  // The Python grading runtime is built by the server in the background, so the first start
+  // serves the setup page without waiting for pip.
   const child = spawn("node", ["dist/cli.js", "serve"], { cwd: root, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

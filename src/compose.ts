@@ -22,6 +22,12 @@ import { createRolesRepo } from "./modules/roles/roles.repo.js";
 import { createRolesService } from "./modules/roles/roles.service.js";
 import { createScorecardsRepo } from "./modules/scorecards/scorecards.repo.js";
 import { createScorecardsService } from "./modules/scorecards/scorecards.service.js";
+import { createCandidateImportService } from "./modules/screening/candidate-import.service.js";
+import { createIntakeService } from "./modules/screening/intake.service.js";
+import { createResumeScreensService } from "./modules/screening/resume-screens.service.js";
+import { createResumesService } from "./modules/screening/resumes.service.js";
+import { createScreeningRepo } from "./modules/screening/screening.repo.js";
+import { createScreeningSettingsService } from "./modules/screening/screening-settings.service.js";
 import { createSessionsRepo } from "./modules/auth/sessions.repo.js";
 import { createApiTokensRepo } from "./modules/tokens/api-tokens.repo.js";
 import { createApiTokensService } from "./modules/tokens/api-tokens.service.js";
@@ -119,6 +125,17 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     scorecardsRepo,
     interviewsRepo,
   });
+  // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
+  const screeningRepo = createScreeningRepo(db);
+  const screeningBase = { ...hiringBase, screeningRepo, rolesRepo, candidatesRepo };
+  const screeningSettingsService = createScreeningSettingsService(screeningBase);
+  const resumesService = createResumesService(screeningBase);
+  const resumeScreensService = createResumeScreensService({ ...screeningBase, applicationsRepo });
+  const intakeService = createIntakeService({ ...screeningBase, applicationsRepo, jobQueue });
+  const candidateImportService = createCandidateImportService({
+    ...screeningBase,
+    applicationsRepo,
+  });
   const dashboardService = createDashboardService({
     viewerScopeRepo,
     applicationsRepo,
@@ -135,6 +152,11 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     scorecardsService,
     decisionsService,
     dashboardService,
+    screeningSettingsService,
+    resumesService,
+    resumeScreensService,
+    intakeService,
+    candidateImportService,
     auditService,
     authService,
     apiTokensService,

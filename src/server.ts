@@ -8,6 +8,20 @@ import type { TJobNotifier } from "./jobs/job-notifier.js";
 import { startJobWorker } from "./jobs/start-worker.js";
 import { loggerOptions } from "./logger.js";
 
+/** Builds the Python venv for grading if it is missing, without delaying the first page. */
+function warmUpGradingRuntime(log: {
+  info: (o: object, m: string) => void;
+  warn: (o: object, m: string) => void;
+}) {
+  void import("./grader/runtime.js")
+    .then(({ ensureRuntime }) => ensureRuntime())
+    .then(
+      (runtime) => log.info({ python: runtime.pythonVersion }, "grading runtime ready"),
+      (error: unknown) =>
+        log.warn({ err: error }, "grading runtime is not available; gradings will wait and retry"),
+    );
+}
+
 /** With a shared server, workers in other processes are woken by NOTIFY; embedded mode is one process. */
 export function openJobNotifier(config: TConfig): Promise<TJobNotifier> {
   return config.databaseUrl
@@ -24,6 +38,7 @@ export async function startServer(
     sessionTtlHours: config.sessionTtlHours,
     publicUrl: config.publicUrl,
     jobNotifier,
+    grading: { slotBase: config.graderSlotBase },
   });
   try {
     await services.questionsService.ensureQuestionBankSeeded();

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -25,6 +26,7 @@ import { registerApplicationsRoutes } from "../modules/pipeline/applications.rou
 import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
 import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
 import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
+import { registerScreeningRoutes } from "../modules/screening/screening.routes.js";
 import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
 import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
@@ -94,6 +96,17 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   });
   await app.register(cookie, { secret: options.cookieSecret });
   await app.register(rateLimit, { global: false });
+  // File uploads (résumés, intake batches, submissions). Registered once, here; each route reads its
+  // parts with tighter per-request limits. These are only the outer bounds.
+  await app.register(multipart, {
+    limits: {
+      fileSize: 100 * 1024 * 1024,
+      files: 200,
+      fields: 20,
+      parts: 250,
+      fieldSize: 64 * 1024,
+    },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -142,6 +155,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerScorecardsRoutes(app, options.services);
   registerDecisionsRoutes(app, options.services);
   registerDashboardRoutes(app, options.services);
+  registerScreeningRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -1,10 +1,12 @@
 import type { TServices } from "../compose.js";
+import { intakeJob } from "../modules/screening/intake.job.js";
+import { registerJob } from "./job-definition.js";
 import type { TRegisteredJob } from "./job-definition.js";
 
 /**
  * Every job kind this build runs, with its handler bound to the services it needs. Handlers import
  * their code lazily (inside the handler), so a web-only process never loads the grader.
  */
-export function registeredJobs(_services: TServices): TRegisteredJob[] {
-  return [];
+export function registeredJobs(services: TServices): TRegisteredJob[] {
+  return [registerJob(intakeJob, ({ batchId }) => services.intakeService.processBatch(batchId))];
 }

@@ -71,6 +71,7 @@ export async function startServer(
   const worker = config.runWorkerInProcess
     ? startJobWorker(services, jobNotifier, app.log)
     : undefined;
+  if (worker) warmUpGradingRuntime(app.log);
   const shownHost =
     config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   const url = config.publicUrl ?? `http://${shownHost}:${config.port}`;

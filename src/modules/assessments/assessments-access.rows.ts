@@ -1,0 +1,186 @@
+import {
+  multipartBody,
+  referenceZip,
+  sendRestApiAssessment,
+  uploadTo,
+} from "../../test-support/assessment-world.js";
+import { expectStatus } from "../../test-support/hiring-world.js";
+import type { THiringWorld } from "../../test-support/hiring-world.js";
+
+/**
+ * The assessment routes' rows of the access matrix (modules/access/access-matrix.routes.test.ts).
+ * Sending, revoking and re-grading are pipeline work (admins, the role's recruiters and hiring
+ * managers); reading results follows the application (its assigned interviewers too, for the
+ * debrief). The candidate portal is public at the gate: the token in the path is the credential,
+ * so every caller with the link gets the same answer, signed in or not.
+ */
+type TActorName =
+  | "admin"
+  | "recruiterOn"
+  | "recruiterOff"
+  | "managerOn"
+  | "interviewerAssigned"
+  | "interviewerUnassigned"
+  | "anonymous";
+type TRequest = { url: string; body?: unknown; headers?: Record<string, string> };
+type TRow = {
+  route: string;
+  operationId: string;
+  expect: Record<TActorName, number>;
+  request: (actor: TActorName) => TRequest | Promise<TRequest>;
+};
+
+const pipeline = (ok: number): Record<TActorName, number> => ({
+  admin: ok,
+  recruiterOn: ok,
+  recruiterOff: 404,
+  managerOn: ok,
+  interviewerAssigned: 403,
+  interviewerUnassigned: 403,
+  anonymous: 401,
+});
+const readers = (ok: number): Record<TActorName, number> => ({
+  admin: ok,
+  recruiterOn: ok,
+  recruiterOff: 404,
+  managerOn: ok,
+  interviewerAssigned: ok,
+  interviewerUnassigned: 404,
+  anonymous: 401,
+});
+const anyone = (ok: number): Record<TActorName, number> => ({
+  admin: ok,
+  recruiterOn: ok,
+  recruiterOff: ok,
+  managerOn: ok,
+  interviewerAssigned: ok,
+  interviewerUnassigned: ok,
+  anonymous: ok,
+});
+
+export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
+  let zip: Buffer | undefined;
+  const solution = async () => (zip ??= await referenceZip());
+
+  /** A fresh assessment on the main application (its interviewers are assigned there). */
+  const fresh = async (started = false) => {
+    const w = world();
+    const sent = await sendRestApiAssessment(w.recruiterOn.agent, w.main.applicationId);
+    if (started) expectStatus(await w.anonymous.post(`/api/portal/${sent.token}/start`), 200);
+    return sent;
+  };
+  let submitted: Promise<{ submissionId: string; gradingId: string }> | undefined;
+  /** One uploaded submission (its grading stays queued: the matrix runs no worker). */
+  const submission = () =>
+    (submitted ??= (async () => {
+      const w = world();
+      const sent = await fresh(true);
+      expectStatus(await uploadTo(w.anonymous, sent.token, "solution.zip", await solution()), 201);
+      const read = expectStatus(
+        await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
+        200,
+      ).json<{
+        assessment: { submissions: { id: string; latestGrading: { id: string } | null }[] };
+      }>();
+      const first = read.assessment.submissions[0];
+      return { submissionId: first?.id ?? "", gradingId: first?.latestGrading?.id ?? "" };
+    })());
+
+  return [
+    {
+      route: "GET /api/applications/:applicationId/assessment-packs",
+      operationId: "listAssessmentPacks",
+      expect: pipeline(200),
+      request: () => ({ url: `/api/applications/${world().main.applicationId}/assessment-packs` }),
+    },
+    {
+      route: "POST /api/applications/:applicationId/assessments",
+      operationId: "sendAssessment",
+      expect: pipeline(201),
+      request: () => ({
+        url: `/api/applications/${world().main.applicationId}/assessments`,
+        body: {
+          packId: "rest-api",
+          deadlineAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        },
+      }),
+    },
+    {
+      route: "GET /api/applications/:applicationId/assessments",
+      operationId: "listApplicationAssessments",
+      expect: readers(200),
+      request: () => ({ url: `/api/applications/${world().main.applicationId}/assessments` }),
+    },
+    {
+      route: "GET /api/assessments/:assessmentId",
+      operationId: "getAssessment",
+      expect: readers(200),
+      request: async () => ({ url: `/api/assessments/${(await fresh()).assessmentId}` }),
+    },
+    {
+      route: "POST /api/assessments/:assessmentId/revoke",
+      operationId: "revokeAssessment",
+      expect: pipeline(200),
+      request: async () => ({ url: `/api/assessments/${(await fresh()).assessmentId}/revoke` }),
+    },
+    {
+      route: "GET /api/gradings/:gradingId",
+      operationId: "getGrading",
+      expect: readers(200),
+      request: async () => ({ url: `/api/gradings/${(await submission()).gradingId}` }),
+    },
+    {
+      route: "POST /api/submissions/:submissionId/regrade",
+      operationId: "regradeSubmission",
+      expect: pipeline(201),
+      request: async () => ({
+        url: `/api/submissions/${(await submission()).submissionId}/regrade`,
+      }),
+    },
+    {
+      route: "GET /api/submissions/:submissionId/files",
+      operationId: "listSubmissionFiles",
+      expect: readers(200),
+      request: async () => ({ url: `/api/submissions/${(await submission()).submissionId}/files` }),
+    },
+    {
+      route: "GET /api/submissions/:submissionId/file",
+      operationId: "getSubmissionFile",
+      expect: readers(200),
+      request: async () => ({
+        url: `/api/submissions/${(await submission()).submissionId}/file?path=mine%2Fmanage.py`,
+      }),
+    },
+    {
+      route: "GET /api/portal/:token",
+      operationId: "getPortalAssessment",
+      expect: anyone(200),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}` }),
+    },
+    {
+      route: "POST /api/portal/:token/start",
+      operationId: "startPortalAssessment",
+      expect: anyone(200),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}/start` }),
+    },
+    {
+      route: "GET /api/portal/:token/starter.zip",
+      operationId: "downloadPortalStarter",
+      expect: anyone(200),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}/starter.zip` }),
+    },
+    {
+      route: "POST /api/portal/:token/submissions",
+      operationId: "submitPortalAssessment",
+      expect: anyone(201),
+      request: async () => {
+        const body = multipartBody("solution.zip", await solution());
+        return {
+          url: `/api/portal/${(await fresh(true)).token}/submissions`,
+          body: body.payload,
+          headers: body.headers,
+        };
+      },
+    },
+  ];
+}

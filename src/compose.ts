@@ -3,6 +3,12 @@ import { createLocalNotifier } from "./jobs/job-notifier.js";
 import type { TJobNotifier } from "./jobs/job-notifier.js";
 import { createJobQueue } from "./jobs/job-queue.js";
 import { createJobQueueRepo } from "./jobs/job-queue.repo.js";
+import { listPacks, loadPack } from "./grader/pack.js";
+import { createAssessmentsRepo } from "./modules/assessments/assessments.repo.js";
+import { createAssessmentsService } from "./modules/assessments/assessments.service.js";
+import { gradeSubmissionJob } from "./modules/assessments/grade-submission.job.js";
+import type { TGradingSettings } from "./modules/assessments/grade-submission.job.js";
+import { createPortalService } from "./modules/assessments/portal.service.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -41,6 +47,8 @@ export type TComposeOptions = {
   publicUrl: string | undefined;
   /** Wakes job workers; local by default, LISTEN/NOTIFY when processes share a server. */
   jobNotifier?: TJobNotifier;
+  /** How this process's grading jobs use the sandbox (SHORTLIST_GRADER_SLOT_BASE). */
+  grading?: Partial<TGradingSettings>;
 };
 
 /** Wires repositories into services. One place, explicit, no container. */
@@ -143,6 +151,23 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsService,
     rolesService,
   });
+  // Practical assessments: the hiring team's side and the candidate's token-scoped portal.
+  const assessmentsRepo = createAssessmentsRepo(db);
+  const packs = { listPacks: () => listPacks(), loadPack: (id: string) => loadPack(id) };
+  const assessmentsService = createAssessmentsService({
+    ...hiringBase,
+    assessmentsRepo,
+    applicationsRepo,
+    rolesRepo,
+    jobQueue,
+    packs,
+    linkBaseUrl: (origin) => options.publicUrl ?? origin,
+  });
+  const portalService = createPortalService({ db, assessmentsRepo, auditService, jobQueue, packs });
+  const gradingSettings: TGradingSettings = {
+    concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
+    slotBase: options.grading?.slotBase ?? 0,
+  };
   return {
     questionsService,
     rolesService,
@@ -165,6 +190,10 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     usersRepo,
     jobQueue,
     jobQueueRepo,
+    assessmentsService,
+    portalService,
+    assessmentsRepo,
+    gradingSettings,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

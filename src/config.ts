@@ -32,6 +32,8 @@ const ZEnv = z.object({
     .default(24 * 14),
   SHORTLIST_WEB_DIST: z.string().min(1).max(4096).optional(),
   SHORTLIST_WORKER: z.enum(["in-process", "off"]).default("in-process"),
+  // Sandbox uids are 61000+slot; worker processes on one machine need disjoint slot ranges.
+  SHORTLIST_GRADER_SLOT_BASE: z.coerce.number().int().min(0).max(900).default(0),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -56,6 +58,8 @@ export type TConfig = {
   runWorkerInProcess: boolean;
   /** The built web app; development may point at another build. */
   webDistDir: string | undefined;
+  /** First sandbox uid slot of this process's gradings. */
+  graderSlotBase: number;
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
@@ -95,6 +99,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     runWorkerInProcess: e.SHORTLIST_WORKER === "in-process",
     webDistDir: e.SHORTLIST_WEB_DIST === undefined ? undefined : resolve(e.SHORTLIST_WEB_DIST),
+    graderSlotBase: e.SHORTLIST_GRADER_SLOT_BASE,
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

@@ -14,6 +14,7 @@ export async function startWorkerProcess(config: TConfig): Promise<{ stop: () =>
     sessionTtlHours: config.sessionTtlHours,
     publicUrl: config.publicUrl,
     jobNotifier,
+    grading: { slotBase: config.graderSlotBase },
   });
   const logger = pino(loggerOptions(config.logLevel));
   const worker = startJobWorker(services, jobNotifier, logger);

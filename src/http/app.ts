@@ -16,6 +16,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
+import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
+import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
@@ -156,6 +158,8 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerDecisionsRoutes(app, options.services);
   registerDashboardRoutes(app, options.services);
   registerScreeningRoutes(app, options.services);
+  registerAssessmentsRoutes(app, options.services);
+  registerPortalRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

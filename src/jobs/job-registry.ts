@@ -1,4 +1,8 @@
 import type { TServices } from "../compose.js";
+import {
+  createGradeSubmissionHandler,
+  gradeSubmissionJob,
+} from "../modules/assessments/grade-submission.job.js";
 import { intakeJob } from "../modules/screening/intake.job.js";
 import { registerJob } from "./job-definition.js";
 import type { TRegisteredJob } from "./job-definition.js";
@@ -8,5 +12,15 @@ import type { TRegisteredJob } from "./job-definition.js";
  * their code lazily (inside the handler), so a web-only process never loads the grader.
  */
 export function registeredJobs(services: TServices): TRegisteredJob[] {
-  return [registerJob(intakeJob, ({ batchId }) => services.intakeService.processBatch(batchId))];
+  return [
+    registerJob(intakeJob, ({ batchId }) => services.intakeService.processBatch(batchId)),
+    registerJob(
+      // The handler imports the grader itself, lazily, on its first job.
+      { ...gradeSubmissionJob, concurrency: services.gradingSettings.concurrency },
+      createGradeSubmissionHandler({
+        assessmentsRepo: services.assessmentsRepo,
+        settings: services.gradingSettings,
+      }),
+    ),
+  ];
 }

@@ -8,6 +8,9 @@ import type { TDatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
 import { buildApp } from "../http/app.js";
 import type { TApp } from "../http/types.js";
+import { createLocalNotifier } from "../jobs/job-notifier.js";
+import { registeredJobs } from "../jobs/job-registry.js";
+import { createJobWorker } from "../jobs/job-worker.js";
 
 export type TDatabaseKind = "pglite" | "postgres";
 
@@ -50,11 +53,22 @@ export type TTestContext = {
 
 export async function createTestApp(
   kind: TDatabaseKind,
-  options: { loginRateLimitPerMinute?: number; webDistDir?: string; secureCookies?: boolean } = {},
+  options: {
+    loginRateLimitPerMinute?: number;
+    webDistDir?: string;
+    secureCookies?: boolean;
+    /** Runs the real job worker (gradings included) beside the app, as `serve` does. */
+    withWorker?: boolean;
+  } = {},
 ): Promise<TTestContext> {
   const handle = await openTestDatabase(kind);
   await runMigrations(handle.db);
-  const services = composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined });
+  const jobNotifier = createLocalNotifier();
+  const services = composeServices(handle, {
+    sessionTtlHours: 24,
+    publicUrl: undefined,
+    jobNotifier,
+  });
   // The same startup step as server.ts: the question bank is in the database before any request.
   await services.questionsService.ensureQuestionBankSeeded();
   const app = await buildApp({
@@ -71,12 +85,25 @@ export async function createTestApp(
     secureCookies: options.secureCookies ?? false,
   });
   await app.ready();
+  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const worker = options.withWorker
+    ? createJobWorker({
+        jobQueueRepo: services.jobQueueRepo,
+        jobs: registeredJobs(services),
+        notifier: jobNotifier,
+        logger: silent,
+        pollIntervalMs: 500,
+        retryBaseDelayMs: 100,
+      })
+    : undefined;
+  worker?.start();
   return {
     app,
     services,
     handle,
     close: async () => {
       await app.close();
+      await worker?.stop();
       await handle.close();
     },
   };

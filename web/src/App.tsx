@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
+import { hiringRoutes } from "./hiring/hiring-routes";
 import { ApiTokensPage } from "./pages/ApiTokensPage";
 import { AuditPage } from "./pages/AuditPage";
 import { HomePage } from "./pages/HomePage";
@@ -41,6 +42,7 @@ export function App() {
     <Layout>
       <Routes>
         <Route path="/" element={<HomePage />} />
+        {hiringRoutes(state.user.role !== "interviewer")}
         {isAdmin && <Route path="/team" element={<TeamPage />} />}
         {isAdmin && <Route path="/audit" element={<AuditPage />} />}
         <Route path="/settings/api-tokens" element={<ApiTokensPage />} />

@@ -33,8 +33,11 @@ export function Layout({ children }: { children: ReactNode }) {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/" end>
-            Home
+            Dashboard
           </NavLink>
+          <NavLink to="/roles">Roles</NavLink>
+          <NavLink to="/candidates">Candidates</NavLink>
+          <NavLink to="/questions">Question bank</NavLink>
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
           <NavLink to="/settings/api-tokens">API tokens</NavLink>

@@ -1,46 +1,108 @@
 import { Link } from "react-router";
-import { ROLE_LABELS } from "../api/client";
+import { api, ROLE_LABELS } from "../api/client";
+import { formatDateTime } from "../api/hiring-types";
+import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { StageCountsChart } from "../hiring/StageCountsChart";
+import { StagesOverview } from "../hiring/StagesOverview";
+import { useLoad } from "../hiring/use-load";
+import { WaitingList } from "../hiring/WaitingList";
 import { useCurrentUser } from "../session";
-
-const STAGES = [
-  { name: "Define the role", text: "Level, stack and the competencies that matter, weighted." },
-  { name: "Resume screen", text: "A checklist per role, with the evidence for every item." },
-  { name: "Screening call", text: "Focused questions with the signals of a strong answer." },
-  { name: "Practical assessment", text: "A time-boxed Django task, graded in a sandbox." },
-  {
-    name: "Technical deep dive",
-    text: "Architecture, performance and security, on anchored rubrics.",
-  },
-  { name: "Team fit", text: "Collaboration, ownership and how they handle the unknown." },
-  { name: "Decision", text: "Independent scorecards side by side, then a reasoned call." },
-];
 
 export function HomePage() {
   const user = useCurrentUser();
+  const { data, error } = useLoad(() => api.GET("/api/dashboard"), "dashboard");
+  const canCreateRoles = user.role !== "interviewer";
   return (
     <>
       <PageTitle>Welcome, {user.name.split(" ")[0]}</PageTitle>
       <p className="muted">
-        You are signed in as {ROLE_LABELS[user.role]}. Shortlist runs the structured screen for
-        Django hires, stage by stage.
+        Signed in as {ROLE_LABELS[user.role]}. Here is what waits for you today.
       </p>
-      <ol className="stages" aria-label="The structured screen">
-        {STAGES.map((stage, index) => (
-          <li key={stage.name} className="card stage">
-            <span className="stage-number" aria-hidden="true">
-              {index + 1}
-            </span>
-            <h2>{stage.name}</h2>
-            <p>{stage.text}</p>
-          </li>
-        ))}
-      </ol>
-      {user.role === "admin" && (
-        <p>
-          Start by <Link to="/team">inviting your hiring team</Link>.
+      <ErrorBanner error={error} />
+      {!data && !error && (
+        <p className="muted" role="status">
+          Loading your dashboard…
         </p>
       )}
+      {data && (
+        <>
+          <div className="waiting-grid">
+            <WaitingList
+              id="todo-scorecards"
+              title="Scorecards to submit"
+              items={data.scorecardsToSubmit}
+              empty="No interviews wait for your scorecard."
+              render={(item) => (
+                <li key={item.id}>
+                  <span>
+                    <Link to={`/interviews/${item.id}`}>{item.application.candidate.name}</Link>
+                    <span className="muted small">
+                      {" "}
+                      · {item.stageName} · {formatDateTime(item.scheduledAt)}
+                    </span>
+                  </span>
+                  {item.scorecardStatus === "draft" && <span className="badge">Draft</span>}
+                </li>
+              )}
+            />
+            <WaitingList
+              id="todo-screen"
+              title="Applications to screen"
+              items={data.applicationsToScreen}
+              empty="No resumes wait for a screen."
+              render={(app) => (
+                <li key={app.id}>
+                  <Link to={`/applications/${app.id}`}>{app.candidate.name}</Link>
+                  <span className="muted small">{app.role.title}</span>
+                </li>
+              )}
+            />
+            <WaitingList
+              id="todo-decisions"
+              title="Decisions to make"
+              items={data.decisionsToMake}
+              empty="No application waits for your decision."
+              render={(app) => (
+                <li key={app.id}>
+                  <Link to={`/applications/${app.id}`}>{app.candidate.name}</Link>
+                  <span className="muted small">
+                    {app.currentStage.name} · {app.submittedScorecards} scorecards in
+                  </span>
+                </li>
+              )}
+            />
+          </div>
+          <section aria-labelledby="roles-heading" className="dashboard-roles">
+            <div className="section-head">
+              <h2 id="roles-heading">Roles by stage</h2>
+              {canCreateRoles && (
+                <Link className="button-link" to="/roles/new">
+                  New role
+                </Link>
+              )}
+            </div>
+            {data.roles.length === 0 ? (
+              <p className="muted">
+                No roles yet.
+                {canCreateRoles && (
+                  <>
+                    {" "}
+                    <Link to="/roles/new">Create the first one from a level template</Link>.
+                  </>
+                )}
+              </p>
+            ) : (
+              <div className="chart-grid">
+                {data.roles.map((role) => (
+                  <StageCountsChart key={role.id} role={role} />
+                ))}
+              </div>
+            )}
+          </section>
+        </>
+      )}
+      <StagesOverview />
     </>
   );
 }

@@ -1,0 +1,127 @@
+import { useState } from "react";
+import type { SyntheticEvent } from "react";
+import { api, fieldErrors, toApiError } from "../api/client";
+import type { TApiError } from "../api/client";
+import type { TDecisionKind } from "../api/hiring-types";
+import { DECISION_LABELS, formatDateTime } from "../api/hiring-types";
+import { readForm } from "../components/form-data";
+import { ErrorBanner, Notice } from "../components/form";
+import { ScorecardView } from "./ScorecardView";
+import { TallyCharts } from "./TallyCharts";
+import { TextAreaField } from "./TextAreaField";
+import { useLoad } from "./use-load";
+
+/** For hiring managers: every submitted scorecard side by side, the tally, and the call. */
+export function DecisionPanel({
+  applicationId,
+  active,
+  onDecided,
+}: {
+  applicationId: string;
+  active: boolean;
+  onDecided: () => void;
+}) {
+  const { data, error, setData } = useLoad(
+    () =>
+      api.GET("/api/applications/{applicationId}/decision", {
+        params: { path: { applicationId } },
+      }),
+    applicationId,
+  );
+  const [failure, setFailure] = useState<TApiError>();
+  const [recorded, setRecorded] = useState<string>();
+
+  async function decide(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const field = readForm(event);
+    const { data: result, error: recordError } = await api.POST(
+      "/api/applications/{applicationId}/decisions",
+      {
+        params: { path: { applicationId } },
+        body: {
+          decision: field("decision") as TDecisionKind,
+          rationale: field("rationale"),
+        },
+      },
+    );
+    if (!result) return setFailure(toApiError(recordError));
+    setFailure(undefined);
+    setData(result);
+    if (result.recorded)
+      setRecorded(`Decision recorded: ${DECISION_LABELS[result.recorded.decision]}.`);
+    onDecided();
+  }
+
+  if (!data) return <ErrorBanner error={error} />;
+  const errors = fieldErrors(failure);
+  return (
+    <section className="card decision" aria-labelledby="decision-heading">
+      <h2 id="decision-heading">Decision</h2>
+      {data.pendingInterviewsInCurrentStage > 0 && (
+        <Notice>
+          {data.pendingInterviewsInCurrentStage} interview(s) in{" "}
+          {data.application.currentStage.name} still wait for a submitted scorecard.
+        </Notice>
+      )}
+      <TallyCharts tally={data.tally} />
+      <h3 className="subhead">Scorecards side by side ({data.scorecards.length})</h3>
+      {data.scorecards.length === 0 ? (
+        <p className="muted">No submitted scorecards yet.</p>
+      ) : (
+        <div className="side-by-side">
+          {data.scorecards.map((s) => (
+            <ScorecardView key={s.id} scorecard={s} />
+          ))}
+        </div>
+      )}
+      {data.decisions.length > 0 && (
+        <>
+          <h3 className="subhead">Decisions so far</h3>
+          <ul className="plain-list">
+            {data.decisions.map((d) => (
+              <li key={d.id}>
+                <span>
+                  <strong>{DECISION_LABELS[d.decision]}</strong> at {d.stageName} — {d.rationale}
+                </span>
+                <span className="muted small">
+                  {d.decidedBy?.name} · {formatDateTime(d.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {recorded && <Notice tone="success">{recorded}</Notice>}
+      {active && (
+        <form className="stack-form" onSubmit={(e) => void decide(e)} noValidate>
+          <ErrorBanner error={failure} />
+          <fieldset className="radio-row">
+            <legend>Your call</legend>
+            {(Object.keys(DECISION_LABELS) as TDecisionKind[]).map((kind) => (
+              <label key={kind}>
+                <input
+                  type="radio"
+                  name="decision"
+                  value={kind}
+                  defaultChecked={kind === "advance"}
+                />{" "}
+                {DECISION_LABELS[kind]}
+              </label>
+            ))}
+          </fieldset>
+          <TextAreaField
+            label="Rationale"
+            name="rationale"
+            hint="Write down the evidence behind the call (at least 20 characters)."
+            error={errors.rationale}
+          />
+          <div>
+            <button type="submit" className="button-primary">
+              Record decision
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

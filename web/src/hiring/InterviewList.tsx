@@ -1,0 +1,34 @@
+import { Link } from "react-router";
+import type { TInterviewSummary } from "../api/hiring-types";
+import { formatDateTime } from "../api/hiring-types";
+import { useCurrentUser } from "../session";
+
+const SCORECARD_LABELS = { none: "No scorecard yet", draft: "Draft", submitted: "Submitted" };
+
+export function InterviewList({ interviews }: { interviews: readonly TInterviewSummary[] }) {
+  const me = useCurrentUser();
+  if (interviews.length === 0) return <p className="muted small">No interviews scheduled.</p>;
+  return (
+    <ul className="plain-list">
+      {interviews.map((i) => (
+        <li key={i.id}>
+          <span>
+            {i.interviewer.id === me.id ? (
+              <Link to={`/interviews/${i.id}`}>Your {i.stageName} interview kit</Link>
+            ) : (
+              <>
+                {i.stageName} with {i.interviewer.name}
+              </>
+            )}
+            <span className="muted small"> · {formatDateTime(i.scheduledAt)}</span>
+          </span>
+          <span
+            className={i.scorecardStatus === "submitted" ? "badge badge-ok" : "badge badge-muted"}
+          >
+            {SCORECARD_LABELS[i.scorecardStatus]}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

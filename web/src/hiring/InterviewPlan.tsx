@@ -1,0 +1,128 @@
+import { useState } from "react";
+import { api, toApiError } from "../api/client";
+import type { TApiError } from "../api/client";
+import type { TRole, TRoleStage } from "../api/hiring-types";
+import { ErrorBanner, Notice } from "../components/form";
+import { useCompetencyNames, useQuestionCatalogue } from "./catalogue";
+import { StageEditor } from "./StageEditor";
+import type { TEditableStage } from "./StageEditor";
+
+function toEditable(stage: TRoleStage): TEditableStage {
+  return {
+    id: stage.id,
+    kind: stage.kind,
+    name: stage.name,
+    purpose: stage.purpose,
+    durationMinutes: stage.durationMinutes,
+    competencies: stage.competencies,
+    questions: stage.questions.map((q) => ({ ...q })),
+    checklist: stage.checklist,
+  };
+}
+
+/** The role's stages in order; hiring managers and admins edit kits and durations in place. */
+export function InterviewPlan({
+  role,
+  canEdit,
+  onSaved,
+}: {
+  role: TRole;
+  canEdit: boolean;
+  onSaved: (role: TRole) => void;
+}) {
+  const questions = useQuestionCatalogue();
+  const competencyName = useCompetencyNames();
+  const [editing, setEditing] = useState<TEditableStage[]>();
+  const [error, setError] = useState<TApiError>();
+  const [saved, setSaved] = useState(false);
+  const titleOf = (id: string) => questions.find((q) => q.id === id)?.current.title ?? id;
+
+  async function save() {
+    if (!editing) return;
+    const { data, error: failure } = await api.PUT("/api/roles/{roleId}/stages", {
+      params: { path: { roleId: role.id } },
+      body: { stages: editing },
+    });
+    if (!data) return setError(toApiError(failure));
+    setError(undefined);
+    setEditing(undefined);
+    setSaved(true);
+    onSaved(data.role);
+  }
+
+  return (
+    <section className="card" aria-labelledby="plan-heading">
+      <div className="section-head">
+        <h2 id="plan-heading">Interview plan</h2>
+        {canEdit && !editing && (
+          <button
+            type="button"
+            onClick={() => {
+              setSaved(false);
+              setEditing(role.stages.map(toEditable));
+            }}
+          >
+            Edit plan
+          </button>
+        )}
+      </div>
+      <ErrorBanner error={error} />
+      {saved && <Notice tone="success">The interview plan was saved.</Notice>}
+      <ol className="plan">
+        {(editing ?? role.stages.map(toEditable)).map((stage, index) => (
+          <li key={stage.id ?? index} className="plan-stage">
+            {editing ? (
+              <StageEditor
+                stage={stage}
+                level={role.level}
+                questions={questions}
+                onChange={(next) => setEditing(editing.map((s, i) => (i === index ? next : s)))}
+              />
+            ) : (
+              <>
+                <h3>
+                  {stage.name} <span className="muted small">· {stage.durationMinutes} min</span>
+                </h3>
+                {stage.purpose && <p className="muted small">{stage.purpose}</p>}
+                {stage.competencies.length > 0 && (
+                  <p className="tags">
+                    {stage.competencies.map((c) => (
+                      <span key={c} className="badge badge-muted">
+                        {competencyName(c)}
+                      </span>
+                    ))}
+                  </p>
+                )}
+                {stage.questions.length > 0 && (
+                  <ol className="kit-list small">
+                    {stage.questions.map((q) => (
+                      <li key={q.questionId}>
+                        {titleOf(q.questionId)} <span className="muted">({q.minutes} min)</span>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {editing && (
+        <div className="button-row">
+          <button type="button" className="button-primary" onClick={() => void save()}>
+            Save plan
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(undefined);
+              setError(undefined);
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

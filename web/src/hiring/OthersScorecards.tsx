@@ -1,0 +1,39 @@
+import { api } from "../api/client";
+import type { TKit } from "../api/hiring-types";
+import { useCurrentUser } from "../session";
+import { ScorecardView } from "./ScorecardView";
+import { useLoad } from "./use-load";
+
+/** Independence: the other interviewers' scorecards for this stage, only once yours is in. */
+export function OthersScorecards({ kit, version }: { kit: TKit; version: number }) {
+  const me = useCurrentUser();
+  const applicationId = kit.interview.applicationId;
+  const { data } = useLoad(
+    () =>
+      api.GET("/api/applications/{applicationId}/scorecards", {
+        params: { path: { applicationId }, query: { stageId: kit.stage.id } },
+      }),
+    `${applicationId}:${version}`,
+  );
+  if (!data) return null;
+  const others = data.scorecards.filter((s) => s.interviewer.id !== me.id);
+  return (
+    <section className="card" aria-labelledby="others-heading">
+      <h2 id="others-heading">Other interviewers’ scorecards</h2>
+      {data.withheldStageIds.includes(kit.stage.id) ? (
+        <p className="hidden-note">
+          <span aria-hidden="true">🔒 </span>Hidden until you submit your own scorecard, so every
+          opinion stays independent.
+        </p>
+      ) : others.length === 0 ? (
+        <p className="muted small">No one else has submitted a scorecard for this stage yet.</p>
+      ) : (
+        <div className="side-by-side">
+          {others.map((s) => (
+            <ScorecardView key={s.id} scorecard={s} compact />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

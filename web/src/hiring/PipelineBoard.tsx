@@ -1,0 +1,184 @@
+import { useState } from "react";
+import type { DragEvent, KeyboardEvent } from "react";
+import { Link } from "react-router";
+import { api, fieldErrors, toApiError } from "../api/client";
+import type { TApplicationSummary, TRole } from "../api/hiring-types";
+import { ErrorBanner } from "../components/form";
+import { ReasonDialog } from "./ReasonDialog";
+import { useLoad } from "./use-load";
+
+type TClosing = { application: TApplicationSummary; kind: "reject" | "withdraw" };
+
+/**
+ * Columns are the plan's stages, cards the active applications. Every move is a button, and on a
+ * focused card the arrow keys move it a stage; dragging a card onto a column works too.
+ */
+export function PipelineBoard({
+  role,
+  canManage,
+  version,
+  onChanged,
+}: {
+  role: TRole;
+  canManage: boolean;
+  version: number;
+  onChanged: () => void;
+}) {
+  const { data, error, reload } = useLoad(
+    () =>
+      api.GET("/api/applications", {
+        params: { query: { roleId: role.id, status: "active", limit: 200 } },
+      }),
+    `${role.id}:${version}`,
+  );
+  const [status, setStatus] = useState("");
+  const [failure, setFailure] = useState<ReturnType<typeof toApiError>>();
+  const [closing, setClosing] = useState<TClosing>();
+  const stages = role.stages;
+
+  async function move(application: TApplicationSummary, toIndex: number) {
+    const target = stages[toIndex];
+    if (!target || target.id === application.currentStage.id) return;
+    const { error: moveError } = await api.POST("/api/applications/{applicationId}/move", {
+      params: { path: { applicationId: application.id } },
+      body: { toStageId: target.id },
+    });
+    if (moveError) return setFailure(toApiError(moveError));
+    setFailure(undefined);
+    setStatus(`${application.candidate.name} moved to ${target.name}.`);
+    await reload();
+    onChanged();
+    document.getElementById(`card-${application.id}`)?.focus();
+  }
+
+  async function close(reason: string): Promise<string | undefined> {
+    if (!closing) return undefined;
+    const { application, kind } = closing;
+    const path =
+      kind === "reject"
+        ? "/api/applications/{applicationId}/reject"
+        : "/api/applications/{applicationId}/withdraw";
+    const { error: closeError } = await api.POST(path, {
+      params: { path: { applicationId: application.id } },
+      body: { reason },
+    });
+    if (closeError) {
+      const apiError = toApiError(closeError);
+      return fieldErrors(apiError).reason ?? apiError.message;
+    }
+    setStatus(`${application.candidate.name} was ${kind === "reject" ? "rejected" : "withdrawn"}.`);
+    await reload();
+    onChanged();
+    return undefined;
+  }
+
+  function onKey(
+    event: KeyboardEvent<HTMLElement>,
+    application: TApplicationSummary,
+    index: number,
+  ) {
+    if (!canManage || event.target !== event.currentTarget) return;
+    if (event.key === "ArrowRight") void move(application, index + 1);
+    if (event.key === "ArrowLeft") void move(application, index - 1);
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>, index: number) {
+    event.preventDefault();
+    const id = event.dataTransfer.getData("text/plain");
+    const application = data?.applications.find((a) => a.id === id);
+    if (application) void move(application, index);
+  }
+
+  return (
+    <>
+      <ErrorBanner error={error ?? failure} />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {status && (
+        <p className="muted small" aria-hidden="true">
+          {status}
+        </p>
+      )}
+      <div className="board" role="list" aria-label={`Pipeline of ${role.title}`}>
+        {stages.map((stage, index) => {
+          const cards = data?.applications.filter((a) => a.currentStage.id === stage.id) ?? [];
+          const next = stages[index + 1];
+          return (
+            <section
+              key={stage.id}
+              className="board-column"
+              role="listitem"
+              aria-labelledby={`col-${stage.id}`}
+              onDragOver={(e) => canManage && e.preventDefault()}
+              onDrop={(e) => onDrop(e, index)}
+            >
+              <h3 id={`col-${stage.id}`}>
+                {stage.name} <span className="count-pill">{cards.length}</span>
+              </h3>
+              <ul className="board-cards" aria-label={`${stage.name} applications`}>
+                {cards.map((application) => (
+                  <li
+                    key={application.id}
+                    id={`card-${application.id}`}
+                    className="board-card"
+                    tabIndex={0}
+                    draggable={canManage}
+                    aria-keyshortcuts={canManage ? "ArrowLeft ArrowRight" : undefined}
+                    aria-label={`${application.candidate.name}, ${stage.name}`}
+                    onDragStart={(e) => e.dataTransfer.setData("text/plain", application.id)}
+                    onKeyDown={(e) => onKey(e, application, index)}
+                  >
+                    <Link to={`/applications/${application.id}`}>{application.candidate.name}</Link>
+                    <span className="muted small">
+                      since {new Date(application.updatedAt).toLocaleDateString()}
+                    </span>
+                    {canManage && (
+                      <div className="card-actions">
+                        {next && (
+                          <button
+                            type="button"
+                            aria-label={`Move ${application.candidate.name} to ${next.name}`}
+                            onClick={() => void move(application, index + 1)}
+                          >
+                            Move to {next.name} →
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="button-quiet"
+                          onClick={() => setClosing({ application, kind: "reject" })}
+                        >
+                          Reject
+                        </button>
+                        <button
+                          type="button"
+                          className="button-quiet"
+                          onClick={() => setClosing({ application, kind: "withdraw" })}
+                        >
+                          Withdraw
+                        </button>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {cards.length === 0 && <p className="muted small empty-column">No one here</p>}
+            </section>
+          );
+        })}
+      </div>
+      {canManage && (
+        <p className="hint">Tip: focus a card and press ← or → to move it one stage.</p>
+      )}
+      {closing && (
+        <ReasonDialog
+          title={`${closing.kind === "reject" ? "Reject" : "Withdraw"} ${closing.application.candidate.name}`}
+          confirmLabel={closing.kind === "reject" ? "Reject application" : "Withdraw application"}
+          onConfirm={close}
+          onClose={() => setClosing(undefined)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { TLevel, TQuestionVersion } from "../api/hiring-types";
+import { LEVEL_LABELS, SCORE_LABELS } from "../api/hiring-types";
+import { useCompetencyNames } from "./catalogue";
+
+/** A question version in full: prompt, what to listen for, and the anchors for every level. */
+export function QuestionVersionView({ version }: { version: TQuestionVersion }) {
+  const competencyName = useCompetencyNames();
+  const anchorsFor = (level: TLevel) => version.rubric[level] ?? version.rubric.default;
+  return (
+    <>
+      <p className="prompt">{version.prompt}</p>
+      <p className="tags">
+        {version.competencies.map((c) => (
+          <span key={c} className="badge badge-muted">
+            {competencyName(c)}
+          </span>
+        ))}
+      </p>
+      <div className="three-columns">
+        <div>
+          <h3 className="subhead">Signals</h3>
+          <ul className="small">
+            {version.signals.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="subhead">Red flags</h3>
+          <ul className="small red-flags">
+            {version.redFlags.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="subhead">Follow-ups</h3>
+          <ul className="small">
+            {version.followUps.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <h3 className="subhead">Rubric anchors</h3>
+      <div className="table-scroll">
+        <table className="anchors-table">
+          <thead>
+            <tr>
+              <th scope="col">Score</th>
+              {version.levels.map((l) => (
+                <th key={l} scope="col">
+                  {LEVEL_LABELS[l]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {([1, 2, 3, 4] as const).map((score) => (
+              <tr key={score}>
+                <th scope="row">{SCORE_LABELS[score]}</th>
+                {version.levels.map((l) => (
+                  <td key={l} className="small">
+                    {anchorsFor(l)[score]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from "react";
+import type { SyntheticEvent } from "react";
+import { api, fieldErrors, toApiError } from "../api/client";
+import type { TApiError } from "../api/client";
+import type { TApplication, TRole } from "../api/hiring-types";
+import { readForm } from "../components/form-data";
+import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
+
+/** Assign one or more of the role's team to a stage at a time; each gets their own interview. */
+export function ScheduleInterviewsForm({
+  application,
+  role,
+  onScheduled,
+}: {
+  application: TApplication;
+  role: TRole;
+  onScheduled: () => void;
+}) {
+  const [error, setError] = useState<TApiError>();
+  const [done, setDone] = useState<string>();
+  const interviewStages = role.stages.filter((s) => s.questions.length > 0 || s.kind === "custom");
+
+  async function schedule(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const field = readForm(event);
+    const when = field("scheduledAt");
+    const interviewerIds = data.getAll("interviewer").map(String);
+    const stageId = field("stageId");
+    if (!when)
+      return setError({
+        code: "VALIDATION_FAILED",
+        message: "Choose a date and time.",
+        requestId: "",
+      });
+    const { data: result, error: failure } = await api.POST(
+      "/api/applications/{applicationId}/interviews",
+      {
+        params: { path: { applicationId: application.id } },
+        body: { stageId, interviewerIds, scheduledAt: new Date(when).toISOString() },
+      },
+    );
+    if (!result) return setError(toApiError(failure));
+    setError(undefined);
+    setDone(`Scheduled ${result.interviews.map((i) => i.interviewer.name).join(" and ")}.`);
+    form.reset();
+    onScheduled();
+  }
+
+  const errors = fieldErrors(error);
+  const defaultStage = interviewStages.some((s) => s.id === application.currentStage.id)
+    ? application.currentStage.id
+    : interviewStages[0]?.id;
+  return (
+    <form
+      className="stack-form"
+      onSubmit={(e) => void schedule(e)}
+      noValidate
+      aria-labelledby="schedule-heading"
+    >
+      <h2 id="schedule-heading">Schedule interviews</h2>
+      <ErrorBanner error={error} />
+      {done && <Notice tone="success">{done}</Notice>}
+      <div className="form-grid">
+        <SelectField label="Stage" name="stageId" defaultValue={defaultStage}>
+          {interviewStages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Date and time"
+          name="scheduledAt"
+          type="datetime-local"
+          required
+          error={errors.scheduledAt}
+        />
+      </div>
+      <fieldset className="checkbox-list">
+        <legend>Interviewers</legend>
+        {role.team.map((m) => (
+          <label key={m.userId}>
+            <input type="checkbox" name="interviewer" value={m.userId} /> {m.name}
+          </label>
+        ))}
+        {errors.interviewerIds && (
+          <p className="field-error">Interviewers {errors.interviewerIds}</p>
+        )}
+      </fieldset>
+      <div>
+        <button type="submit" className="button-primary">
+          Schedule
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { Link, useParams } from "react-router";
+import { api } from "../api/client";
+import { LEVEL_LABELS, STATUS_LABELS } from "../api/hiring-types";
+import { ErrorBanner } from "../components/form";
+import { PageTitle } from "../components/Layout";
+import { ApplicationTimeline } from "../hiring/ApplicationTimeline";
+import { DecisionPanel } from "../hiring/DecisionPanel";
+import { InterviewList } from "../hiring/InterviewList";
+import { ScheduleInterviewsForm } from "../hiring/ScheduleInterviewsForm";
+import { useLoad } from "../hiring/use-load";
+
+export function ApplicationPage() {
+  const { applicationId = "" } = useParams();
+  const { data, error, reload } = useLoad(
+    () => api.GET("/api/applications/{applicationId}", { params: { path: { applicationId } } }),
+    applicationId,
+  );
+  const application = data?.application;
+  const roleId = application?.role.id ?? "";
+  const role = useLoad(
+    () =>
+      roleId
+        ? api.GET("/api/roles/{roleId}", { params: { path: { roleId } } })
+        : Promise.resolve({ data: undefined, error: undefined }),
+    roleId,
+  ).data?.role;
+
+  if (!application) {
+    return (
+      <>
+        <PageTitle>Application</PageTitle>
+        <ErrorBanner error={error} />
+        {!error && (
+          <p className="muted" role="status">
+            Loading the application…
+          </p>
+        )}
+      </>
+    );
+  }
+  const active = application.status === "active";
+  const position = application.stages.findIndex((s) => s.id === application.currentStage.id);
+  return (
+    <>
+      <PageTitle>
+        {application.candidate.name} — {application.role.title}
+      </PageTitle>
+      <p className="muted">
+        <Link to={`/candidates/${application.candidate.id}`}>Candidate profile</Link> ·{" "}
+        <Link to={`/roles/${application.role.id}`}>
+          {LEVEL_LABELS[application.role.level]} role
+        </Link>{" "}
+        ·{" "}
+        <span className={active ? "badge" : "badge badge-muted"}>
+          {STATUS_LABELS[application.status]}
+        </span>
+      </p>
+      <ol className="stepper" aria-label="Stages">
+        {application.stages.map((s, i) => (
+          <li
+            key={s.id}
+            className={i < position ? "done" : i === position ? "current" : undefined}
+            aria-current={i === position ? "step" : undefined}
+          >
+            {s.name}
+          </li>
+        ))}
+      </ol>
+      <div className="two-columns">
+        <section className="card" aria-labelledby="interviews-heading">
+          <h2 id="interviews-heading">Interviews</h2>
+          <InterviewList interviews={application.interviews} />
+        </section>
+        <section className="card" aria-labelledby="history-heading">
+          <h2 id="history-heading">History</h2>
+          <ApplicationTimeline history={application.history} />
+        </section>
+      </div>
+      {application.permissions.canManage && active && role && (
+        <section className="card">
+          <ScheduleInterviewsForm
+            application={application}
+            role={role}
+            onScheduled={() => void reload()}
+          />
+        </section>
+      )}
+      {application.permissions.canDecide && (
+        <DecisionPanel
+          applicationId={application.id}
+          active={active}
+          onDecided={() => void reload()}
+        />
+      )}
+    </>
+  );
+}

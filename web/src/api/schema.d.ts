@@ -712,6 +712,325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{roleId}/screening-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Until saved, the checklist is proposed from the role's level and stack. */
+        get: operations["getScreeningSettings"];
+        put: operations["updateScreeningSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/{candidateId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 403 while a blind screen of this candidate is pending. */
+        get: operations["getResume"];
+        put?: never;
+        /** @description multipart/form-data with one `file` (PDF, DOCX or text, at most 10 MB). 413 too large, 415 not a résumé format, 422 unreadable (damaged, encrypted, empty, scanned); details.resumeErrorCode says which. The candidate is kept either way. */
+        post: operations["uploadResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/{candidateId}/resume/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The original file as uploaded (attachment). 403 while a blind screen is pending. */
+        get: operations["downloadResume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The proposal per checklist item with evidence, and the recorded screens. In blind review the candidate, contact details and file name are withheld and the text is masked until a screen is recorded. */
+        get: operations["getScreening"];
+        put?: never;
+        /** @description Records the screener's verdict per item and the outcome. pass (with advance, the default) moves the application to the next stage; reject closes it; hold leaves it in the screen. */
+        post: operations["recordScreen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{roleId}/intake-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description multipart/form-data with up to 200 `files` (résumés, or one zip of them). Each becomes a candidate and an application in the résumé screen stage, in the background; poll the batch for progress. */
+        post: operations["createIntakeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake-batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getIntakeBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field, duplicates by e-mail merged. */
+        post: operations["importCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/assessment-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAssessmentPacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listApplicationAssessments"];
+        put?: never;
+        /** @description Creates the candidate's link. `candidateUrl` is returned only here; Shortlist keeps only its hash. */
+        post: operations["sendAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Poll this (every 1–2 s) while a grading is queued or running. */
+        get: operations["getAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["revokeAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gradings/{gradingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getGrading"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{submissionId}/regrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Queues a new grading of the same upload; earlier reports are kept. */
+        post: operations["regradeSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{submissionId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSubmissionFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{submissionId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSubmissionFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 404 for an unknown link; 410 with details.reason revoked|expired. */
+        get: operations["getPortalAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Starts the server-side clock; calling it again keeps the first start. */
+        post: operations["startPortalAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/starter.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The starter project as a zip (application/zip), streamed. */
+        get: operations["downloadPortalStarter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
+        post: operations["submitPortalAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6578,6 +6897,2706 @@ export interface operations {
                                 activeApplications: number;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getScreeningSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            /** Format: uuid */
+                            roleId: string;
+                            checklist: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "required" | "knockout" | "nice-to-have";
+                                matcher: {
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    groups: {
+                                        label: string;
+                                        /** @default [] */
+                                        concepts: ("python" | "django" | "django_orm" | "orm_query_optimization" | "drf" | "rest_api" | "graphql" | "postgresql" | "mysql" | "db_indexing" | "sql" | "celery" | "redis" | "rabbitmq" | "kafka" | "docker" | "kubernetes" | "aws" | "gcp" | "azure" | "terraform" | "pytest" | "automated_testing" | "ci_cd" | "git" | "linux" | "nginx" | "django_channels" | "asyncio" | "fastapi" | "flask" | "wagtail" | "htmx" | "elasticsearch" | "javascript" | "typescript" | "react" | "vue" | "go" | "java" | "ruby" | "rust" | "php" | "elixir" | "swift")[];
+                                        /** @default [] */
+                                        terms: string[];
+                                        /** @default false */
+                                        supporting: boolean;
+                                    }[];
+                                    /** @default 1 */
+                                    minGroups: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "years";
+                                    minYears: number;
+                                    maxYears?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "links";
+                                    kinds: ("github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other")[];
+                                };
+                            }[];
+                            blind: boolean;
+                            proposed: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            updatedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateScreeningSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    checklist: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "required" | "knockout" | "nice-to-have";
+                        matcher: {
+                            /** @enum {string} */
+                            type: "terms";
+                            groups: {
+                                label: string;
+                                /** @default [] */
+                                concepts?: ("python" | "django" | "django_orm" | "orm_query_optimization" | "drf" | "rest_api" | "graphql" | "postgresql" | "mysql" | "db_indexing" | "sql" | "celery" | "redis" | "rabbitmq" | "kafka" | "docker" | "kubernetes" | "aws" | "gcp" | "azure" | "terraform" | "pytest" | "automated_testing" | "ci_cd" | "git" | "linux" | "nginx" | "django_channels" | "asyncio" | "fastapi" | "flask" | "wagtail" | "htmx" | "elasticsearch" | "javascript" | "typescript" | "react" | "vue" | "go" | "java" | "ruby" | "rust" | "php" | "elixir" | "swift")[];
+                                /** @default [] */
+                                terms?: string[];
+                                /** @default false */
+                                supporting?: boolean;
+                            }[];
+                            /** @default 1 */
+                            minGroups?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "years";
+                            minYears: number;
+                            maxYears?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "links";
+                            kinds: ("github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other")[];
+                        };
+                    }[];
+                    addCustomItems?: {
+                        label: string;
+                        terms: string[];
+                        /**
+                         * @default nice-to-have
+                         * @enum {string}
+                         */
+                        kind?: "required" | "knockout" | "nice-to-have";
+                    }[];
+                    blind: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            /** Format: uuid */
+                            roleId: string;
+                            checklist: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "required" | "knockout" | "nice-to-have";
+                                matcher: {
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    groups: {
+                                        label: string;
+                                        /** @default [] */
+                                        concepts: ("python" | "django" | "django_orm" | "orm_query_optimization" | "drf" | "rest_api" | "graphql" | "postgresql" | "mysql" | "db_indexing" | "sql" | "celery" | "redis" | "rabbitmq" | "kafka" | "docker" | "kubernetes" | "aws" | "gcp" | "azure" | "terraform" | "pytest" | "automated_testing" | "ci_cd" | "git" | "linux" | "nginx" | "django_channels" | "asyncio" | "fastapi" | "flask" | "wagtail" | "htmx" | "elasticsearch" | "javascript" | "typescript" | "react" | "vue" | "go" | "java" | "ruby" | "rust" | "php" | "elixir" | "swift")[];
+                                        /** @default [] */
+                                        terms: string[];
+                                        /** @default false */
+                                        supporting: boolean;
+                                    }[];
+                                    /** @default 1 */
+                                    minGroups: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "years";
+                                    minYears: number;
+                                    maxYears?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "links";
+                                    kinds: ("github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other")[];
+                                };
+                            }[];
+                            blind: boolean;
+                            proposed: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            updatedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        resume: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            candidateId: string;
+                            filename: string;
+                            /** @enum {string} */
+                            format: "pdf" | "docx" | "txt";
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            emails: string[];
+                            phones: string[];
+                            links: {
+                                kind: string;
+                                url: string;
+                            }[];
+                            experienceYears: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        resume: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            candidateId: string;
+                            filename: string;
+                            /** @enum {string} */
+                            format: "pdf" | "docx" | "txt";
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            emails: string[];
+                            phones: string[];
+                            links: {
+                                kind: string;
+                                url: string;
+                            }[];
+                            experienceYears: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        screening: {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                stage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                };
+                                inScreeningStage: boolean;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                level: string;
+                            };
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            candidateLabel: string;
+                            blind: boolean;
+                            resume: {
+                                /** Format: uuid */
+                                id: string;
+                                format: string;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                filename: string | null;
+                                downloadable: boolean;
+                            } | null;
+                            checklist: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "required" | "knockout" | "nice-to-have";
+                                matcher: {
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    groups: {
+                                        label: string;
+                                        /** @default [] */
+                                        concepts: ("python" | "django" | "django_orm" | "orm_query_optimization" | "drf" | "rest_api" | "graphql" | "postgresql" | "mysql" | "db_indexing" | "sql" | "celery" | "redis" | "rabbitmq" | "kafka" | "docker" | "kubernetes" | "aws" | "gcp" | "azure" | "terraform" | "pytest" | "automated_testing" | "ci_cd" | "git" | "linux" | "nginx" | "django_channels" | "asyncio" | "fastapi" | "flask" | "wagtail" | "htmx" | "elasticsearch" | "javascript" | "typescript" | "react" | "vue" | "go" | "java" | "ruby" | "rust" | "php" | "elixir" | "swift")[];
+                                        /** @default [] */
+                                        terms: string[];
+                                        /** @default false */
+                                        supporting: boolean;
+                                    }[];
+                                    /** @default 1 */
+                                    minGroups: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "years";
+                                    minYears: number;
+                                    maxYears?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "links";
+                                    kinds: ("github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other")[];
+                                };
+                            }[];
+                            proposal: {
+                                text: string;
+                                blind: boolean;
+                                maskedSpans: {
+                                    /** @enum {string} */
+                                    kind: "name" | "email" | "phone" | "link" | "address" | "birth_date" | "age" | "personal_detail" | "graduation_date" | "photo";
+                                    token: string;
+                                    start: number;
+                                    end: number;
+                                    maskedStart: number;
+                                    maskedEnd: number;
+                                }[];
+                                fields: {
+                                    emails: {
+                                        value: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    phones: {
+                                        value: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    links: {
+                                        /** @enum {string} */
+                                        kind: "github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other";
+                                        url: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    experience: {
+                                        years: number | null;
+                                        /** @enum {string} */
+                                        source: "date_ranges" | "explicit_statement" | "both" | "none";
+                                        explanation: string;
+                                        statements: {
+                                            text: string;
+                                            start: number;
+                                            end: number;
+                                            years: number;
+                                        }[];
+                                        ranges: {
+                                            text: string;
+                                            start: number;
+                                            end: number;
+                                            from: string;
+                                            to: string;
+                                            months: number;
+                                            counted: boolean;
+                                            excludedBecause?: string;
+                                        }[];
+                                    };
+                                };
+                                items: {
+                                    itemId: string;
+                                    /** @enum {string} */
+                                    verdict: "met" | "not_met" | "unclear";
+                                    confidence: number;
+                                    reason: string;
+                                    passages: {
+                                        text: string;
+                                        start: number;
+                                        end: number;
+                                        highlights: {
+                                            start: number;
+                                            end: number;
+                                            /** @enum {string} */
+                                            polarity: "positive" | "negated" | "hedged";
+                                        }[];
+                                        /** @enum {string} */
+                                        polarity: "positive" | "negated" | "hedged";
+                                    }[];
+                                }[];
+                                summary: {
+                                    met: number;
+                                    notMet: number;
+                                    unclear: number;
+                                    knockoutsNotMet: string[];
+                                    requiredNotMet: string[];
+                                    headline: string;
+                                    disclaimer: string;
+                                };
+                            } | null;
+                            screens: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "pass" | "hold" | "reject";
+                                notes: string;
+                                blind: boolean;
+                                items: {
+                                    itemId: string;
+                                    label: string;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    proposedVerdict: "met" | "not_met" | "unclear";
+                                    proposedConfidence: number;
+                                    /** @enum {string} */
+                                    verdict: "met" | "not_met" | "unclear";
+                                    overridden: boolean;
+                                    note: string | null;
+                                }[];
+                                screenedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                screenedAt: string;
+                            }[];
+                            canRecord: boolean;
+                            cannotRecordBecause: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    recordScreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        itemId: string;
+                        /** @enum {string} */
+                        verdict: "met" | "not_met" | "unclear";
+                        note?: string;
+                    }[];
+                    /** @enum {string} */
+                    outcome: "pass" | "hold" | "reject";
+                    /** @default  */
+                    notes?: string;
+                    /** @default true */
+                    advance?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        screening: {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                stage: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                };
+                                inScreeningStage: boolean;
+                            };
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                level: string;
+                            };
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            candidateLabel: string;
+                            blind: boolean;
+                            resume: {
+                                /** Format: uuid */
+                                id: string;
+                                format: string;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                filename: string | null;
+                                downloadable: boolean;
+                            } | null;
+                            checklist: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "required" | "knockout" | "nice-to-have";
+                                matcher: {
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    groups: {
+                                        label: string;
+                                        /** @default [] */
+                                        concepts: ("python" | "django" | "django_orm" | "orm_query_optimization" | "drf" | "rest_api" | "graphql" | "postgresql" | "mysql" | "db_indexing" | "sql" | "celery" | "redis" | "rabbitmq" | "kafka" | "docker" | "kubernetes" | "aws" | "gcp" | "azure" | "terraform" | "pytest" | "automated_testing" | "ci_cd" | "git" | "linux" | "nginx" | "django_channels" | "asyncio" | "fastapi" | "flask" | "wagtail" | "htmx" | "elasticsearch" | "javascript" | "typescript" | "react" | "vue" | "go" | "java" | "ruby" | "rust" | "php" | "elixir" | "swift")[];
+                                        /** @default [] */
+                                        terms: string[];
+                                        /** @default false */
+                                        supporting: boolean;
+                                    }[];
+                                    /** @default 1 */
+                                    minGroups: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "years";
+                                    minYears: number;
+                                    maxYears?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "links";
+                                    kinds: ("github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other")[];
+                                };
+                            }[];
+                            proposal: {
+                                text: string;
+                                blind: boolean;
+                                maskedSpans: {
+                                    /** @enum {string} */
+                                    kind: "name" | "email" | "phone" | "link" | "address" | "birth_date" | "age" | "personal_detail" | "graduation_date" | "photo";
+                                    token: string;
+                                    start: number;
+                                    end: number;
+                                    maskedStart: number;
+                                    maskedEnd: number;
+                                }[];
+                                fields: {
+                                    emails: {
+                                        value: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    phones: {
+                                        value: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    links: {
+                                        /** @enum {string} */
+                                        kind: "github" | "gitlab" | "bitbucket" | "linkedin" | "stackoverflow" | "social" | "portfolio" | "other";
+                                        url: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    experience: {
+                                        years: number | null;
+                                        /** @enum {string} */
+                                        source: "date_ranges" | "explicit_statement" | "both" | "none";
+                                        explanation: string;
+                                        statements: {
+                                            text: string;
+                                            start: number;
+                                            end: number;
+                                            years: number;
+                                        }[];
+                                        ranges: {
+                                            text: string;
+                                            start: number;
+                                            end: number;
+                                            from: string;
+                                            to: string;
+                                            months: number;
+                                            counted: boolean;
+                                            excludedBecause?: string;
+                                        }[];
+                                    };
+                                };
+                                items: {
+                                    itemId: string;
+                                    /** @enum {string} */
+                                    verdict: "met" | "not_met" | "unclear";
+                                    confidence: number;
+                                    reason: string;
+                                    passages: {
+                                        text: string;
+                                        start: number;
+                                        end: number;
+                                        highlights: {
+                                            start: number;
+                                            end: number;
+                                            /** @enum {string} */
+                                            polarity: "positive" | "negated" | "hedged";
+                                        }[];
+                                        /** @enum {string} */
+                                        polarity: "positive" | "negated" | "hedged";
+                                    }[];
+                                }[];
+                                summary: {
+                                    met: number;
+                                    notMet: number;
+                                    unclear: number;
+                                    knockoutsNotMet: string[];
+                                    requiredNotMet: string[];
+                                    headline: string;
+                                    disclaimer: string;
+                                };
+                            } | null;
+                            screens: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "pass" | "hold" | "reject";
+                                notes: string;
+                                blind: boolean;
+                                items: {
+                                    itemId: string;
+                                    label: string;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    proposedVerdict: "met" | "not_met" | "unclear";
+                                    proposedConfidence: number;
+                                    /** @enum {string} */
+                                    verdict: "met" | "not_met" | "unclear";
+                                    overridden: boolean;
+                                    note: string | null;
+                                }[];
+                                screenedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                screenedAt: string;
+                            }[];
+                            canRecord: boolean;
+                            cannotRecordBecause: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createIntakeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            roleId: string;
+                            /** @enum {string} */
+                            status: "uploading" | "processing" | "done";
+                            total: number;
+                            processed: number;
+                            succeeded: number;
+                            failed: number;
+                            results: {
+                                position: number;
+                                filename: string;
+                                /** @enum {string} */
+                                status: "imported" | "merged" | "failed";
+                                reason: string | null;
+                                errorCode: (("resume_too_large" | "resume_empty" | "resume_corrupt" | "resume_encrypted" | "resume_no_text_layer" | "resume_unsupported_format") | "intake_failed") | null;
+                                /** Format: uuid */
+                                candidateId: string | null;
+                                /** Format: uuid */
+                                applicationId: string | null;
+                                candidateName: string | null;
+                                warnings: string[];
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getIntakeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            roleId: string;
+                            /** @enum {string} */
+                            status: "uploading" | "processing" | "done";
+                            total: number;
+                            processed: number;
+                            succeeded: number;
+                            failed: number;
+                            results: {
+                                position: number;
+                                filename: string;
+                                /** @enum {string} */
+                                status: "imported" | "merged" | "failed";
+                                reason: string | null;
+                                errorCode: (("resume_too_large" | "resume_empty" | "resume_corrupt" | "resume_encrypted" | "resume_no_text_layer" | "resume_unsupported_format") | "intake_failed") | null;
+                                /** Format: uuid */
+                                candidateId: string | null;
+                                /** Format: uuid */
+                                applicationId: string | null;
+                                candidateName: string | null;
+                                warnings: string[];
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    importCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    csv: string;
+                    /** Format: uuid */
+                    roleId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        merged: number;
+                        failed: number;
+                        rows: {
+                            line: number;
+                            /** @enum {string} */
+                            status: "imported" | "merged" | "failed";
+                            email: string | null;
+                            /** Format: uuid */
+                            candidateId: string | null;
+                            /** Format: uuid */
+                            applicationId: string | null;
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAssessmentPacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        packs: {
+                            id: string;
+                            version: number;
+                            title: string;
+                            summary: string;
+                            levels: string[];
+                            competencies: string[];
+                            timeLimitMinutes: number;
+                            groups: {
+                                id: string;
+                                name: string;
+                                weight: number;
+                                competency: string;
+                            }[];
+                            suitsRoleLevel: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listApplicationAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            pack: {
+                                id: string;
+                                title: string;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                    weight: number;
+                                    competency: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                            sentBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            submissions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                latestGrading: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "graded" | "error";
+                                    score: number | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    startedAt: string | null;
+                                    /** Format: date-time */
+                                    finishedAt: string | null;
+                                    requestedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    sendAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    packId: string;
+                    timeLimitMinutes?: number;
+                    /** Format: date-time */
+                    deadlineAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            pack: {
+                                id: string;
+                                title: string;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                    weight: number;
+                                    competency: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                            sentBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            submissions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                latestGrading: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "graded" | "error";
+                                    score: number | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    startedAt: string | null;
+                                    /** Format: date-time */
+                                    finishedAt: string | null;
+                                    requestedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                            };
+                        };
+                        candidateUrl: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            pack: {
+                                id: string;
+                                title: string;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                    weight: number;
+                                    competency: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                            sentBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            submissions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                latestGrading: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "graded" | "error";
+                                    score: number | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    startedAt: string | null;
+                                    /** Format: date-time */
+                                    finishedAt: string | null;
+                                    requestedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            pack: {
+                                id: string;
+                                title: string;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                    weight: number;
+                                    competency: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                            sentBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            submissions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                latestGrading: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "graded" | "error";
+                                    score: number | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    startedAt: string | null;
+                                    /** Format: date-time */
+                                    finishedAt: string | null;
+                                    requestedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            permissions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getGrading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gradingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grading: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            submissionId: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "graded" | "error";
+                            score: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            requestedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            assessmentId: string;
+                            submissionVersion: number;
+                            isLate: boolean;
+                            report: {
+                                packId: string;
+                                packVersion: number;
+                                /** @enum {string} */
+                                status: "graded" | "error";
+                                score: number;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                    passed: number;
+                                    total: number;
+                                    weight: number;
+                                    competency: string;
+                                    checks: {
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
+                                }[];
+                                integrity: {
+                                    /** @enum {string} */
+                                    verdict: "clean" | "suspicious" | "tampered";
+                                    findings: {
+                                        file: string;
+                                        line: number;
+                                        /** @enum {string} */
+                                        severity: "suspicious" | "tampering";
+                                        reason: string;
+                                        excerpt: string;
+                                    }[];
+                                };
+                                timings: {
+                                    [key: string]: number;
+                                };
+                                error?: {
+                                    /** @enum {string} */
+                                    kind: "submission" | "infrastructure";
+                                    message: string;
+                                };
+                            } | null;
+                            competencies: {
+                                competency: string;
+                                groups: string[];
+                                score: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    regradeSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grading: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            submissionId: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "graded" | "error";
+                            score: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            requestedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            assessmentId: string;
+                            submissionVersion: number;
+                            isLate: boolean;
+                            report: {
+                                packId: string;
+                                packVersion: number;
+                                /** @enum {string} */
+                                status: "graded" | "error";
+                                score: number;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                    passed: number;
+                                    total: number;
+                                    weight: number;
+                                    competency: string;
+                                    checks: {
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
+                                }[];
+                                integrity: {
+                                    /** @enum {string} */
+                                    verdict: "clean" | "suspicious" | "tampered";
+                                    findings: {
+                                        file: string;
+                                        line: number;
+                                        /** @enum {string} */
+                                        severity: "suspicious" | "tampering";
+                                        reason: string;
+                                        excerpt: string;
+                                    }[];
+                                };
+                                timings: {
+                                    [key: string]: number;
+                                };
+                                error?: {
+                                    /** @enum {string} */
+                                    kind: "submission" | "infrastructure";
+                                    message: string;
+                                };
+                            } | null;
+                            competencies: {
+                                competency: string;
+                                groups: string[];
+                                score: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSubmissionFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        files: {
+                            path: string;
+                            sizeBytes: number;
+                        }[];
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSubmissionFile: {
+        parameters: {
+            query: {
+                path: string;
+            };
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        path: string;
+                        sizeBytes: number;
+                        shown: boolean;
+                        content: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPortalAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            pack: {
+                                title: string;
+                                summary: string;
+                            };
+                            instructions: string;
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            submissions: {
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startPortalAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            pack: {
+                                title: string;
+                                summary: string;
+                            };
+                            instructions: string;
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            submissions: {
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadPortalStarter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitPortalAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        submission: {
+                            version: number;
+                            isLate: boolean;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            filename: string;
+                            sizeBytes: number;
+                        };
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            pack: {
+                                title: string;
+                                summary: string;
+                            };
+                            instructions: string;
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            submissions: {
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                            }[];
+                        };
                     };
                 };
             };

@@ -8,7 +8,9 @@ import {
 import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
+import { assessmentAccessRows } from "../assessments/assessments-access.rows.js";
 import { questionBank } from "../questions/bank/index.js";
+import { screeningAccessRows } from "../screening/screening-access.rows.js";
 
 const ACTORS = [
   "admin",
@@ -21,7 +23,7 @@ const ACTORS = [
 ] as const;
 type TActorName = (typeof ACTORS)[number];
 type TExpect = Record<TActorName, number>;
-type TRequest = { url: string; body?: unknown };
+type TRequest = { url: string; body?: unknown; headers?: Record<string, string> };
 type TRow = {
   /** "METHOD /api/path/:param", as registered. */
   route: string;
@@ -505,6 +507,8 @@ describe.each(testDatabaseKinds())(
         expect: everyUser(200),
         request: () => ({ url: "/api/dashboard" }),
       },
+      ...screeningAccessRows(() => w),
+      ...assessmentAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {
@@ -528,11 +532,12 @@ describe.each(testDatabaseKinds())(
         "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
       const mismatches: string[] = [];
       for (const actor of ACTORS) {
-        const { url, body } = await row.request(actor);
+        const { url, body, headers } = await row.request(actor);
         const response = await agents[actor].request({
           method,
           url,
           ...(body === undefined ? {} : { payload: body }),
+          ...(headers === undefined ? {} : { headers }),
         });
         if (response.statusCode !== row.expect[actor])
           mismatches.push(

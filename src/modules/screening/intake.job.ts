@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { defineJob } from "../../jobs/job-definition.js";
+
+/** Imports the files of one bulk intake batch; each file commits on its own, so a retry resumes. */
+export const intakeJob = defineJob({
+  name: "screening.intake",
+  payload: z.object({ batchId: z.uuid() }),
+  maxAttempts: 5,
+  concurrency: 1,
+  // 200 files at ~20 ms each is seconds; a silent worker for two minutes has died.
+  staleAfterMs: 120_000,
+});

@@ -37,6 +37,10 @@ let csrfToken: string | undefined;
 export function setCsrfToken(token: string) {
   csrfToken = token;
 }
+/** For requests made outside the client (an XMLHttpRequest upload that reports progress). */
+export function currentCsrfToken(): string | undefined {
+  return csrfToken;
+}
 
 const csrfMiddleware: Middleware = {
   onRequest({ request }) {

@@ -1,0 +1,151 @@
+import { useState } from "react";
+import type { TGradingDetail } from "./types";
+import { formatDateTime } from "./types";
+
+const VERDICT_TEXT = {
+  clean: "Integrity: clean",
+  suspicious: "Integrity: suspicious",
+  tampered: "Integrity: tampered",
+} as const;
+
+const STEP_LABELS: Record<string, string> = {
+  unpack: "Unpack",
+  integrity: "Integrity scan",
+  migrate: "Migrate",
+  check: "manage.py check",
+  makemigrations: "Migrations match models",
+  tests: "Candidate's tests",
+  server: "Server start",
+  checks: "API checks",
+  total: "Total",
+};
+
+/** The report of one grading: score with the integrity verdict beside it, then the evidence. */
+export function GradingReport({ grading }: { grading: TGradingDetail }) {
+  const report = grading.report;
+  if (!report) return null;
+  if (report.status === "error") {
+    return (
+      <div className="banner banner-error" role="alert" data-testid="grading-error">
+        <p>
+          <strong>Could not grade this submission.</strong>
+        </p>
+        <p>{report.error?.message}</p>
+      </div>
+    );
+  }
+  const verdict = report.integrity.verdict;
+  return (
+    <div className="grading-report" data-testid="grading-report">
+      <div className="score-row">
+        <div className="score" aria-label={`Score ${report.score} out of 100`}>
+          <span className="score-value" data-testid="score">
+            {report.score}
+          </span>
+          <span className="muted"> / 100</span>
+        </div>
+        <div className={`verdict verdict-${verdict}`} data-testid="integrity">
+          {VERDICT_TEXT[verdict]}
+        </div>
+        <div className="muted small">
+          Version {grading.submissionVersion}
+          {grading.isLate ? " (late)" : ""} · graded{" "}
+          {grading.finishedAt ? formatDateTime(grading.finishedAt) : ""}
+          {grading.requestedBy ? ` · re-grade by ${grading.requestedBy.name}` : ""}
+        </div>
+      </div>
+      {report.integrity.findings.length > 0 && (
+        <section aria-label="Integrity findings" className="findings">
+          <h4>What the integrity scan found</h4>
+          <p className="muted small">
+            Evidence for a reviewer; findings never change the score by themselves.
+          </p>
+          <ul>
+            {report.integrity.findings.map((f, n) => (
+              <li key={n}>
+                <span className={`badge badge-${f.severity}`}>{f.severity}</span>{" "}
+                <code>
+                  {f.file}:{f.line}
+                </code>{" "}
+                {f.reason}
+                {f.excerpt && <pre className="check-message">{f.excerpt}</pre>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-label="Competencies">
+        <h4>Competencies this result feeds</h4>
+        <ul className="competency-list">
+          {grading.competencies.map((c) => (
+            <li key={c.competency}>
+              <strong>{c.competency}</strong>{" "}
+              <span className="muted">{c.score === null ? "not measured" : `${c.score}%`}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Check groups">
+        <h4>Checks</h4>
+        <ul className="group-list">
+          {report.groups.map((group) => (
+            <GroupRow key={group.id} group={group} />
+          ))}
+        </ul>
+      </section>
+      <details className="timings">
+        <summary>Timings</summary>
+        <dl>
+          {Object.entries(report.timings).map(([step, ms]) => (
+            <div key={step}>
+              <dt>{STEP_LABELS[step] ?? step}</dt>
+              <dd>{(ms / 1000).toFixed(1)} s</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}
+
+type TGroup = NonNullable<TGradingDetail["report"]>["groups"][number];
+
+function GroupRow({ group }: { group: TGroup }) {
+  const failing = group.checks.filter((c) => !c.passed);
+  const [open, setOpen] = useState(failing.length > 0);
+  const ratio = group.total === 0 ? 0 : group.passed / group.total;
+  return (
+    <li className="group">
+      <button
+        type="button"
+        className="group-head"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="group-name">{group.name}</span>
+        <span className="group-bar" aria-hidden="true">
+          <span style={{ width: `${Math.round(ratio * 100)}%` }} />
+        </span>
+        <span className={failing.length ? "group-count fail" : "group-count"}>
+          {group.total === 0 ? "not run" : `${group.passed}/${group.total}`}
+        </span>
+        <span className="muted small">weight {group.weight}</span>
+      </button>
+      {open && (
+        <ul className="check-list">
+          {group.checks.map((check) => (
+            <li key={check.name} className={check.passed ? "pass" : "fail"}>
+              <span aria-label={check.passed ? "passed" : "failed"}>
+                {check.passed ? "✓" : "✗"}
+              </span>{" "}
+              {check.name}
+              {!check.passed && check.message && (
+                <pre className="check-message">{check.message}</pre>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,4 +1,6 @@
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { AssessmentResultsPage } from "./assessments/AssessmentResultsPage";
+import { PortalPage } from "./assessments/PortalPage";
 import { Layout } from "./components/Layout";
 import { hiringRoutes } from "./hiring/hiring-routes";
 import { ApiTokensPage } from "./pages/ApiTokensPage";
@@ -12,6 +14,15 @@ import { useSession } from "./session";
 
 export function App() {
   const { state } = useSession();
+  const location = useLocation();
+  // The candidate portal needs no account: it renders for anyone holding the link.
+  if (location.pathname.startsWith("/assess/")) {
+    return (
+      <Routes>
+        <Route path="/assess/:token" element={<PortalPage />} />
+      </Routes>
+    );
+  }
   if (state.status === "loading") return <p className="loading">Loading Shortlist…</p>;
   if (state.status === "error") {
     return (
@@ -45,6 +56,7 @@ export function App() {
         {hiringRoutes(state.user.role !== "interviewer")}
         {isAdmin && <Route path="/team" element={<TeamPage />} />}
         {isAdmin && <Route path="/audit" element={<AuditPage />} />}
+        <Route path="/applications/:applicationId/assessment" element={<AssessmentResultsPage />} />
         <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
         <Route path="/invite/:token" element={<InviteAcceptPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

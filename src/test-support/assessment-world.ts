@@ -1,8 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { LightMyRequestResponse } from "fastify";
 import { assessmentsDir } from "../grader/paths.js";
-import type { TApp } from "../http/types.js";
 import { buildZip } from "./grader-submissions.js";
 import type { TZipEntry } from "./grader-submissions.js";
 import { expectStatus } from "./hiring-world.js";
@@ -83,6 +81,3 @@ export async function pollUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
-
-export const jsonOf = <T>(response: LightMyRequestResponse) => response.json<T>();
-export type { TApp };

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import yauzl from "yauzl";
 import yazl from "yazl";
 import { AppError } from "../../errors.js";
@@ -111,5 +111,6 @@ export async function zipDirectory(dir: string, topFolder: string): Promise<Read
   }
   await add("");
   zip.end();
-  return zip.outputStream as Readable;
+  // yazl's stream is a PassThrough; wrap it so callers get a plain Readable.
+  return Readable.from(zip.outputStream);
 }

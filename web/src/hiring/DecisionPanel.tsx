@@ -33,6 +33,7 @@ export function DecisionPanel({
 
   async function decide(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
     const field = readForm(event);
     const { data: result, error: recordError } = await api.POST(
       "/api/applications/{applicationId}/decisions",
@@ -47,6 +48,7 @@ export function DecisionPanel({
     if (!result) return setFailure(toApiError(recordError));
     setFailure(undefined);
     setData(result);
+    form.reset();
     if (result.recorded)
       setRecorded(`Decision recorded: ${DECISION_LABELS[result.recorded.decision]}.`);
     onDecided();

@@ -5,7 +5,15 @@ import { ScorecardView } from "./ScorecardView";
 import { useLoad } from "./use-load";
 
 /** Independence: the other interviewers' scorecards for this stage, only once yours is in. */
-export function OthersScorecards({ kit, version }: { kit: TKit; version: number }) {
+export function OthersScorecards({
+  kit,
+  version,
+  mineSubmitted,
+}: {
+  kit: TKit;
+  version: number;
+  mineSubmitted: boolean;
+}) {
   const me = useCurrentUser();
   const applicationId = kit.interview.applicationId;
   const { data } = useLoad(
@@ -20,10 +28,11 @@ export function OthersScorecards({ kit, version }: { kit: TKit; version: number 
   return (
     <section className="card" aria-labelledby="others-heading">
       <h2 id="others-heading">Other interviewers’ scorecards</h2>
-      {data.withheldStageIds.includes(kit.stage.id) ? (
+      {!mineSubmitted || data.withheldStageIds.includes(kit.stage.id) ? (
         <p className="hidden-note">
           <span aria-hidden="true">🔒 </span>Hidden until you submit your own scorecard, so every
           opinion stays independent.
+          {data.withheldStageIds.includes(kit.stage.id) && " At least one is already in."}
         </p>
       ) : others.length === 0 ? (
         <p className="muted small">No one else has submitted a scorecard for this stage yet.</p>

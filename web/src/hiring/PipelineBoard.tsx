@@ -131,7 +131,11 @@ export function PipelineBoard({
                   >
                     <Link to={`/applications/${application.id}`}>{application.candidate.name}</Link>
                     <span className="muted small">
-                      since {new Date(application.updatedAt).toLocaleDateString()}
+                      since{" "}
+                      {new Date(application.updatedAt).toLocaleDateString(undefined, {
+                        day: "numeric",
+                        month: "short",
+                      })}
                     </span>
                     {canManage && (
                       <div className="card-actions">
@@ -139,9 +143,10 @@ export function PipelineBoard({
                           <button
                             type="button"
                             aria-label={`Move ${application.candidate.name} to ${next.name}`}
+                            title={`Move to ${next.name}`}
                             onClick={() => void move(application, index + 1)}
                           >
-                            Move to {next.name} →
+                            Move →
                           </button>
                         )}
                         <button

@@ -1,9 +1,10 @@
 import { useState } from "react";
 import type { TLevel, TQuestion, TRoleStage } from "../api/hiring-types";
 
-// Stages that are conversations; screens, assessments and the decision have no question kit.
+// The resume screen and the decision meeting are not interviews, so they have no question kit.
 const QUESTION_STAGES = new Set<string>([
   "technical-screen",
+  "practical-assessment",
   "technical-deep-dive",
   "culture-fit",
   "custom",

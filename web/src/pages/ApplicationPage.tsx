@@ -76,21 +76,22 @@ export function ApplicationPage() {
           <ApplicationTimeline history={application.history} />
         </section>
       </div>
-      {application.permissions.canManage && active && role && (
-        <section className="card">
-          <ScheduleInterviewsForm
-            application={application}
-            role={role}
-            onScheduled={() => void reload()}
-          />
-        </section>
-      )}
       {application.permissions.canDecide && (
         <DecisionPanel
           applicationId={application.id}
           active={active}
           onDecided={() => void reload()}
         />
+      )}
+      {application.permissions.canManage && active && role && (
+        <section className="card">
+          <ScheduleInterviewsForm
+            key={application.currentStage.id}
+            application={application}
+            role={role}
+            onScheduled={() => void reload()}
+          />
+        </section>
       )}
     </>
   );

@@ -174,7 +174,7 @@ function KitWithScorecard({
           </p>
         </aside>
       </div>
-      <OthersScorecards kit={kit} version={othersVersion} />
+      <OthersScorecards kit={kit} version={othersVersion} mineSubmitted={Boolean(submitted)} />
     </>
   );
 }

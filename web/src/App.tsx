@@ -9,6 +9,7 @@ import { HomePage } from "./pages/HomePage";
 import { InviteAcceptPage } from "./pages/InviteAcceptPage";
 import { LoginPage } from "./pages/LoginPage";
 import { SetupPage } from "./pages/SetupPage";
+import { screeningRoutes } from "./screening/screening-routes";
 import { TeamPage } from "./pages/TeamPage";
 import { useSession } from "./session";
 
@@ -54,6 +55,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         {hiringRoutes(state.user.role !== "interviewer")}
+        {state.user.role !== "interviewer" && screeningRoutes()}
         {isAdmin && <Route path="/team" element={<TeamPage />} />}
         {isAdmin && <Route path="/audit" element={<AuditPage />} />}
         <Route path="/applications/:applicationId/assessment" element={<AssessmentResultsPage />} />

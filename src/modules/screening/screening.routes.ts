@@ -150,12 +150,14 @@ export function registerScreeningRoutes(
         request.params.candidateId,
         principalOf(request).user,
       );
-      return reply
-        .header("content-type", file.mediaType)
-        .header("content-disposition", contentDisposition(file.filename))
-        .header("cache-control", "private, no-store")
-        // The response schema lists only errors; the body here is the file's bytes.
-        .send(file.content as never);
+      return (
+        reply
+          .header("content-type", file.mediaType)
+          .header("content-disposition", contentDisposition(file.filename))
+          .header("cache-control", "private, no-store")
+          // The response schema lists only errors; the body here is the file's bytes.
+          .send(file.content as never)
+      );
     },
   );
 

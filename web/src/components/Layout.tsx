@@ -37,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/roles">Roles</NavLink>
           <NavLink to="/candidates">Candidates</NavLink>
+          {user.role !== "interviewer" && <NavLink to="/screening">Screening</NavLink>}
           <NavLink to="/questions">Question bank</NavLink>
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}

@@ -1,0 +1,84 @@
+import { useState } from "react";
+import { api, toApiError } from "../api/client";
+import type { TApiError } from "../api/client";
+import { ErrorBanner } from "../components/form";
+import type { TImportReport } from "./screening-types";
+
+/** CSV of candidates (name, email, links) applied to this role, with a row-by-row report. */
+export function CsvImportPanel({ roleId, onImported }: { roleId: string; onImported: () => void }) {
+  const [file, setFile] = useState<File>();
+  const [report, setReport] = useState<TImportReport>();
+  const [error, setError] = useState<TApiError>();
+  const [busy, setBusy] = useState(false);
+
+  async function run() {
+    if (!file) return;
+    setBusy(true);
+    const csv = await file.text();
+    const { data, error: failure } = await api.POST("/api/candidates/import", {
+      body: { csv, roleId },
+    });
+    setBusy(false);
+    if (!data) return setError(toApiError(failure));
+    setError(undefined);
+    setReport(data);
+    onImported();
+  }
+
+  return (
+    <section className="card" aria-labelledby="csv-title">
+      <h2 id="csv-title">Import candidates from CSV</h2>
+      <p className="muted">
+        First line: the column names — <code>name</code>, <code>email</code>, and optionally{" "}
+        <code>phone</code>, <code>github</code>, <code>portfolio</code>, <code>linkedin</code>. Each
+        row is imported on its own; rows with problems are listed and nothing of them is saved.
+      </p>
+      <div className="actions-row">
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          aria-label="CSV file"
+          onChange={(event) => setFile(event.target.files?.[0])}
+        />
+        <button type="button" disabled={!file || busy} onClick={() => void run()}>
+          {busy ? "Importing…" : "Import CSV"}
+        </button>
+      </div>
+      <ErrorBanner error={error} />
+      {report && (
+        <div role="status">
+          <p>
+            {report.imported} imported · {report.merged} merged into existing candidates ·{" "}
+            {report.failed} with problems
+          </p>
+          {report.failed > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rows
+                  .filter((row) => row.status === "failed")
+                  .map((row) => (
+                    <tr key={row.line}>
+                      <td>{row.line}</td>
+                      <td>
+                        {row.errors.map((e) => (
+                          <div key={e.field}>
+                            <strong>{e.field}</strong> {e.message}
+                          </div>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

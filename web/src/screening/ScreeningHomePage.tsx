@@ -1,0 +1,30 @@
+import { Link } from "react-router";
+import { api } from "../api/client";
+import { ErrorBanner } from "../components/form";
+import { PageTitle } from "../components/Layout";
+import { useLoad } from "../hiring/use-load";
+
+/** Entry point from the navigation: the open roles whose résumés the caller screens. */
+export function ScreeningHomePage() {
+  const { data, error } = useLoad(() => api.GET("/api/roles"), "screening-roles");
+  const roles = data?.roles.filter((role) => role.status === "open") ?? [];
+  return (
+    <>
+      <PageTitle>Résumé screening</PageTitle>
+      <ErrorBanner error={error} />
+      {data && roles.length === 0 && <p className="muted">No open roles you screen for.</p>}
+      {roles.length > 0 && (
+        <section className="card">
+          <ul className="plain-list waiting-list">
+            {roles.map((role) => (
+              <li key={role.id}>
+                <Link to={`/roles/${role.id}/screening`}>{role.title}</Link>{" "}
+                <span className="muted small">{role.stackTags.join(" · ")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -155,6 +155,8 @@ function WorkArea({
 
   async function upload(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
+    // React clears currentTarget once the handler yields; keep the form for the reset below.
+    const form = event.currentTarget;
     const file = fileInput.current?.files?.[0];
     setDone(undefined);
     if (!file)
@@ -177,7 +179,7 @@ function WorkArea({
       setDone(
         `Version ${result.submission.version} received${result.submission.isLate ? " (late)" : ""}. It is being checked automatically; you may upload again — the last upload counts.`,
       );
-      event.currentTarget.reset();
+      form.reset();
     } catch (failure) {
       setError(
         failure instanceof UploadError
@@ -196,7 +198,7 @@ function WorkArea({
           <h2>1. Download the starter project</h2>
           <p className="muted">A Django project to build on. Unzip it and work locally.</p>
           <a
-            className="button-link"
+            className="download-button"
             href={`/api/portal/${encodeURIComponent(token)}/starter.zip`}
             download
           >

@@ -37,14 +37,14 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
   const verdict = report.integrity.verdict;
   return (
     <div className="grading-report" data-testid="grading-report">
-      <div className="score-row">
-        <div className="score" aria-label={`Score ${report.score} out of 100`}>
-          <span className="score-value" data-testid="score">
+      <div className="grade-score-row">
+        <div className="grade-score" aria-label={`Score ${report.score} out of 100`}>
+          <span className="grade-score-value" data-testid="score">
             {report.score}
           </span>
           <span className="muted"> / 100</span>
         </div>
-        <div className={`verdict verdict-${verdict}`} data-testid="integrity">
+        <div className={`grade-verdict grade-verdict-${verdict}`} data-testid="integrity">
           {VERDICT_TEXT[verdict]}
         </div>
         <div className="muted small">

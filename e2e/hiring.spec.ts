@@ -144,13 +144,21 @@ test("a senior role from template to decision, with independent scorecards", asy
     page.getByText(`Scheduled ${TEAM.first.name} and ${TEAM.second.name}.`),
   ).toBeVisible();
 
-  // Interviewer 2 starts a draft; interviewer 1 cannot see it and submits first.
+  // Interviewer 2 starts a draft in two tabs: the stale tab is told, and loads the newer draft.
   await openMyKit(second);
-  await second
-    .getByRole("complementary", { name: "Your scorecard" })
-    .getByLabel("Key takeaways")
-    .fill("Draft thoughts from Iris");
+  const staleTab = await second.context().newPage();
+  await staleTab.goto(second.url());
+  const takeaways = (tab: Page) =>
+    tab.getByRole("complementary", { name: "Your scorecard" }).getByLabel("Key takeaways");
+  await takeaways(staleTab).waitFor();
+  await takeaways(second).fill("Draft thoughts from Iris");
   await expect(second.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await takeaways(staleTab).fill("Typed in an old tab");
+  await expect(staleTab.getByRole("alert")).toContainText("saved elsewhere");
+  await expect(staleTab.getByRole("status").filter({ hasText: /newer version/ })).toBeVisible();
+  await staleTab.getByRole("button", { name: "Load the newer version" }).click();
+  await expect(takeaways(staleTab)).toHaveValue("Draft thoughts from Iris");
+  await staleTab.close();
 
   await openMyKit(first);
   await expect(first.getByText("question v1").first()).toBeVisible();

@@ -2,7 +2,7 @@
  * A deterministic corpus of realistic, varied two-page résumés for the screening benchmark: different
  * names, stacks, employment histories, tables, links, negations and hedges, drawn with pdf-lib.
  */
-import { buildResumePdf, type TPdfLine } from "./resume-fixtures.js";
+import { buildResumePdf, type TPdfLine } from "../src/test-support/resume-fixtures.js";
 
 function createRandom(seed: number): () => number {
   let state = seed >>> 0;

@@ -14,7 +14,7 @@ import { buildApp } from "../src/http/app.js";
 import { buildHiringWorld, expectStatus } from "../src/test-support/hiring-world.js";
 import { multipartBody } from "../src/test-support/multipart-body.js";
 import { buildResumeLines } from "./resume-corpus.js";
-import { buildResumePdf } from "./resume-fixtures.js";
+import { buildResumePdf } from "../src/test-support/resume-fixtures.js";
 
 const rounds = Number(process.argv[2] ?? 100);
 const handle = await openMemoryDatabase();

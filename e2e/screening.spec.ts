@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
 import yazl from "yazl";
 import { buildResumeLines } from "../bench/resume-corpus.js";
-import { buildResumeDocx, buildResumePdf } from "../bench/resume-fixtures.js";
+import { buildResumeDocx, buildResumePdf } from "../src/test-support/resume-fixtures.js";
 
 // The foundation spec runs first on the same server and creates this admin; alone, this spec does.
 const ADMIN = {

@@ -1,8 +1,8 @@
-import { buildResumePdf } from "../../../bench/resume-fixtures.js";
-import { expectStatus } from "../../test-support/hiring-world.js";
-import type { THiringWorld } from "../../test-support/hiring-world.js";
-import { multipartBody } from "../../test-support/multipart-body.js";
-import { proposeChecklist } from "./screening-checklist.js";
+import { buildResumePdf } from "./resume-fixtures.js";
+import { expectStatus } from "./hiring-world.js";
+import type { THiringWorld } from "./hiring-world.js";
+import { multipartBody } from "./multipart-body.js";
+import { proposeChecklist } from "../modules/screening/screening-checklist.js";
 
 /**
  * The screening routes' rows of the access matrix (modules/access/access-matrix.routes.test.ts).

@@ -10,7 +10,7 @@ import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js
 import type { TTestContext } from "../../test-support/test-app.js";
 import { assessmentAccessRows } from "../assessments/assessments-access.rows.js";
 import { questionBank } from "../questions/bank/index.js";
-import { screeningAccessRows } from "../screening/screening-access.rows.js";
+import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
 
 const ACTORS = [
   "admin",

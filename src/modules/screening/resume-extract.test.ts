@@ -1,6 +1,6 @@
 import { PDFDocument, PDFHexString, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { buildResumeDocx, buildResumePdf } from "../../../bench/resume-fixtures.js";
+import { buildResumeDocx, buildResumePdf } from "../../test-support/resume-fixtures.js";
 import { ResumeExtractError, type TResumeExtractErrorCode } from "./resume-extract-error.js";
 import { extractResumeText, MAX_RESUME_BYTES } from "./resume-extract.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildResumePdf } from "../../../bench/resume-fixtures.js";
+import { buildResumePdf } from "../../test-support/resume-fixtures.js";
 import { extractResumeText } from "./resume-extract.js";
 import { proposeChecklist } from "./screening-checklist.js";
 import { proposeScreen } from "./screen-resume.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildResumeDocx, buildResumePdf } from "../../../bench/resume-fixtures.js";
+import { buildResumeDocx, buildResumePdf } from "../../test-support/resume-fixtures.js";
 import { buildHiringWorld, expectStatus } from "../../test-support/hiring-world.js";
 import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { errorOf } from "../../test-support/http-agent.js";

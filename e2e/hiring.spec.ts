@@ -241,4 +241,33 @@ test("a senior role from template to decision, with independent scorecards", asy
   await manager.getByRole("link", { name: "Decorators and where Django uses them" }).click();
   await expect(manager.getByRole("table")).toContainText("3 · Meets the bar");
   await expect(manager.getByRole("heading", { name: "Version history" })).toBeVisible();
+  await manager.getByRole("button", { name: "Edit question" }).click();
+  await manager.getByLabel("Suggested minutes").fill("9");
+  await manager.getByLabel("What changed").fill("Give the decorator question more time");
+  await manager.getByRole("button", { name: "Save new version" }).click();
+  await expect(manager.getByText("Saved as version 2.")).toBeVisible();
+  await expect(manager.getByText("Give the decorator question more time")).toBeVisible();
+
+  // The hiring manager edits the plan: a deep-dive question goes, the change is saved.
+  await manager
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Roles" })
+    .click();
+  await manager.getByRole("link", { name: ROLE_TITLE }).click();
+  await manager.getByRole("button", { name: "Edit plan" }).click();
+  await manager.getByRole("button", { name: "Remove Caching strategy and invalidation" }).click();
+  await manager.getByRole("button", { name: "Move select_related vs prefetch_related up" }).click();
+  await manager.getByRole("button", { name: "Save plan" }).click();
+  await expect(manager.getByText("The interview plan was saved.")).toBeVisible();
+  await expect(manager.getByText("Caching strategy and invalidation")).toHaveCount(0);
+
+  // A submitted scorecard is corrected as a new version, with the reason kept.
+  const mine = first.getByRole("complementary", { name: "Your scorecard" });
+  await mine.getByRole("button", { name: "Submit a correction" }).click();
+  await mine.getByRole("radio", { name: "Yes", exact: true }).check();
+  await mine
+    .getByLabel("Why the correction")
+    .fill("Re-read my notes: the caching answer was weaker.");
+  await mine.getByRole("button", { name: "Submit correction" }).click();
+  await expect(mine.getByText("(version 2). It is locked.")).toBeVisible();
 });

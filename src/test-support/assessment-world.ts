@@ -1,3 +1,4 @@
+import { multipartBody } from "./multipart-body.js";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { assessmentsDir } from "../grader/paths.js";
@@ -26,21 +27,10 @@ export async function referenceZip(): Promise<Buffer> {
   return buildZip(await zipEntriesOf(path.join(assessmentsDir, "rest-api", "reference"), "mine/"));
 }
 
-/** A multipart/form-data body with one file part, as a browser's FormData sends it. */
-export function multipartBody(filename: string, content: Buffer, field = "file") {
-  const boundary = `----shortlist${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/zip\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, content, tail]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 export function uploadTo(agent: HttpAgent, token: string, filename: string, content: Buffer) {
-  const body = multipartBody(filename, content);
+  const body = multipartBody([
+    { field: "file", filename, bytes: content, contentType: "application/zip" },
+  ]);
   return agent.request({
     method: "POST",
     url: `/api/portal/${token}/submissions`,

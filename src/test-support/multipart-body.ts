@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 
 /** A multipart/form-data body for app.inject(): one part per file, in order. */
-export function multipartBody(files: { field: string; filename: string; bytes: Uint8Array }[]) {
+export function multipartBody(
+  files: { field: string; filename: string; bytes: Uint8Array; contentType?: string }[],
+) {
   const boundary = `----shortlist${randomBytes(8).toString("hex")}`;
   const chunks: Buffer[] = [];
   for (const file of files) {
     chunks.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? "application/octet-stream"}\r\n\r\n`,
       ),
       Buffer.from(file.bytes),
       Buffer.from("\r\n"),

@@ -1,3 +1,5 @@
+import { pipelineWriters } from "./access-matrix.js";
+import type { TRow } from "./access-matrix.js";
 import { buildResumePdf } from "./resume-fixtures.js";
 import { expectStatus } from "./hiring-world.js";
 import type { THiringWorld } from "./hiring-world.js";
@@ -9,32 +11,6 @@ import { proposeChecklist } from "../modules/screening/screening-checklist.js";
  * Screening is pipeline work: admins, and the role's recruiters and hiring managers; recruiters off
  * the team get 404 (they cannot see the role), interviewers stop at the route gate (403).
  */
-type TActorName =
-  | "admin"
-  | "recruiterOn"
-  | "recruiterOff"
-  | "managerOn"
-  | "interviewerAssigned"
-  | "interviewerUnassigned"
-  | "anonymous";
-type TRequest = { url: string; body?: unknown; headers?: Record<string, string> };
-type TRow = {
-  route: string;
-  operationId: string;
-  expect: Record<TActorName, number>;
-  request: (actor: TActorName) => TRequest | Promise<TRequest>;
-};
-
-const pipeline = (ok: number): Record<TActorName, number> => ({
-  admin: ok,
-  recruiterOn: ok,
-  recruiterOff: 404,
-  managerOn: ok,
-  interviewerAssigned: 403,
-  interviewerUnassigned: 403,
-  anonymous: 401,
-});
-
 const RESUME = [
   "Kari Nordmann",
   "kari@example.com",
@@ -88,13 +64,13 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/roles/:roleId/screening-settings",
       operationId: "getScreeningSettings",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: () => ({ url: `/api/roles/${world().role.id}/screening-settings` }),
     },
     {
       route: "PUT /api/roles/:roleId/screening-settings",
       operationId: "updateScreeningSettings",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: () => ({
         url: `/api/roles/${world().role.id}/screening-settings`,
         body: { checklist: proposeChecklist({ level: "senior" }), blind: false },
@@ -103,7 +79,7 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "POST /api/candidates/:candidateId/resume",
       operationId: "uploadResume",
-      expect: pipeline(201),
+      expect: pipelineWriters(201),
       request: async () => {
         const fresh = await world().newApplication("resume-screen");
         const upload = await resumeUpload();
@@ -117,7 +93,7 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/candidates/:candidateId/resume",
       operationId: "getResume",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: async () => ({
         url: `/api/candidates/${(await sharedScreenable()).candidateId}/resume`,
       }),
@@ -125,7 +101,7 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/candidates/:candidateId/resume/file",
       operationId: "downloadResume",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: async () => ({
         url: `/api/candidates/${(await sharedScreenable()).candidateId}/resume/file`,
       }),
@@ -133,7 +109,7 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/applications/:applicationId/screening",
       operationId: "getScreening",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: async () => ({
         url: `/api/applications/${(await sharedScreenable()).applicationId}/screening`,
       }),
@@ -141,7 +117,7 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "POST /api/applications/:applicationId/screening",
       operationId: "recordScreen",
-      expect: pipeline(201),
+      expect: pipelineWriters(201),
       request: async () => {
         const fresh = await screenable();
         const view = expectStatus(
@@ -160,7 +136,7 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "POST /api/roles/:roleId/intake-batches",
       operationId: "createIntakeBatch",
-      expect: pipeline(202),
+      expect: pipelineWriters(202),
       request: () => {
         const upload = multipartBody([
           { field: "files", filename: "cv.txt", bytes: Buffer.from("Python and Django.") },
@@ -175,13 +151,13 @@ export function screeningAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/intake-batches/:batchId",
       operationId: "getIntakeBatch",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: async () => ({ url: `/api/intake-batches/${await sharedBatch()}` }),
     },
     {
       route: "POST /api/candidates/import",
       operationId: "importCandidates",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: () => ({
         url: "/api/candidates/import",
         body: {

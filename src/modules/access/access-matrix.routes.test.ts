@@ -8,30 +8,18 @@ import {
 import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
-import { assessmentAccessRows } from "../assessments/assessments-access.rows.js";
+import { assessmentAccessRows } from "../../test-support/assessment-access-rows.js";
+import {
+  ACTORS,
+  applicationReaders,
+  everyUser,
+  leadsOnly,
+  ownInterviewOnly,
+  pipelineWriters,
+} from "../../test-support/access-matrix.js";
+import type { TActorName, TRow } from "../../test-support/access-matrix.js";
 import { questionBank } from "../questions/bank/index.js";
 import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
-
-const ACTORS = [
-  "admin",
-  "recruiterOn",
-  "recruiterOff",
-  "managerOn",
-  "interviewerAssigned",
-  "interviewerUnassigned",
-  "anonymous",
-] as const;
-type TActorName = (typeof ACTORS)[number];
-type TExpect = Record<TActorName, number>;
-type TRequest = { url: string; body?: unknown; headers?: Record<string, string> };
-type TRow = {
-  /** "METHOD /api/path/:param", as registered. */
-  route: string;
-  operationId: string;
-  expect: TExpect;
-  /** Builds the request for one actor; mutations get fresh data so actors do not interfere. */
-  request: (actor: TActorName) => TRequest | Promise<TRequest>;
-};
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -52,56 +40,6 @@ const FOUNDATION_OPERATIONS = new Set([
   "revokeMyApiToken",
   "listAuditEvents",
 ]);
-
-const everyUser = (status: number): TExpect => ({
-  admin: status,
-  recruiterOn: status,
-  recruiterOff: status,
-  managerOn: status,
-  interviewerAssigned: status,
-  interviewerUnassigned: status,
-  anonymous: 401,
-});
-// Only admins and hiring managers pass the route gate; the off-team cases never reach the service.
-const leadsOnly = (ok: number): TExpect => ({
-  admin: ok,
-  recruiterOn: 403,
-  recruiterOff: 403,
-  managerOn: ok,
-  interviewerAssigned: 403,
-  interviewerUnassigned: 403,
-  anonymous: 401,
-});
-// Readable by the pipeline (admin, team recruiter and manager) and the assigned interviewer.
-const applicationReaders = (ok: number): TExpect => ({
-  admin: ok,
-  recruiterOn: ok,
-  recruiterOff: 404,
-  managerOn: ok,
-  interviewerAssigned: ok,
-  interviewerUnassigned: 404,
-  anonymous: 401,
-});
-// Changes to a role's pipeline: team recruiters and managers, admins; interviewers stop at the gate.
-const pipelineWriters = (ok: number): TExpect => ({
-  admin: ok,
-  recruiterOn: ok,
-  recruiterOff: 404,
-  managerOn: ok,
-  interviewerAssigned: 403,
-  interviewerUnassigned: 403,
-  anonymous: 401,
-});
-// The interviewer's own scorecard: others who see the application are told it is not theirs.
-const ownInterviewOnly = (ok: number): TExpect => ({
-  admin: 403,
-  recruiterOn: 403,
-  recruiterOff: 404,
-  managerOn: 403,
-  interviewerAssigned: ok,
-  interviewerUnassigned: 404,
-  anonymous: 401,
-});
 
 describe.each(testDatabaseKinds())(
   "access matrix: every hiring route x every role on %s",

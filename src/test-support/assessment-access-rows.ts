@@ -1,11 +1,9 @@
-import {
-  multipartBody,
-  referenceZip,
-  sendRestApiAssessment,
-  uploadTo,
-} from "../../test-support/assessment-world.js";
-import { expectStatus } from "../../test-support/hiring-world.js";
-import type { THiringWorld } from "../../test-support/hiring-world.js";
+import { anyone, applicationReaders, pipelineWriters } from "./access-matrix.js";
+import type { TRow } from "./access-matrix.js";
+import { referenceZip, sendRestApiAssessment, uploadTo } from "./assessment-world.js";
+import { multipartBody } from "./multipart-body.js";
+import { expectStatus } from "./hiring-world.js";
+import type { THiringWorld } from "./hiring-world.js";
 
 /**
  * The assessment routes' rows of the access matrix (modules/access/access-matrix.routes.test.ts).
@@ -14,50 +12,6 @@ import type { THiringWorld } from "../../test-support/hiring-world.js";
  * debrief). The candidate portal is public at the gate: the token in the path is the credential,
  * so every caller with the link gets the same answer, signed in or not.
  */
-type TActorName =
-  | "admin"
-  | "recruiterOn"
-  | "recruiterOff"
-  | "managerOn"
-  | "interviewerAssigned"
-  | "interviewerUnassigned"
-  | "anonymous";
-type TRequest = { url: string; body?: unknown; headers?: Record<string, string> };
-type TRow = {
-  route: string;
-  operationId: string;
-  expect: Record<TActorName, number>;
-  request: (actor: TActorName) => TRequest | Promise<TRequest>;
-};
-
-const pipeline = (ok: number): Record<TActorName, number> => ({
-  admin: ok,
-  recruiterOn: ok,
-  recruiterOff: 404,
-  managerOn: ok,
-  interviewerAssigned: 403,
-  interviewerUnassigned: 403,
-  anonymous: 401,
-});
-const readers = (ok: number): Record<TActorName, number> => ({
-  admin: ok,
-  recruiterOn: ok,
-  recruiterOff: 404,
-  managerOn: ok,
-  interviewerAssigned: ok,
-  interviewerUnassigned: 404,
-  anonymous: 401,
-});
-const anyone = (ok: number): Record<TActorName, number> => ({
-  admin: ok,
-  recruiterOn: ok,
-  recruiterOff: ok,
-  managerOn: ok,
-  interviewerAssigned: ok,
-  interviewerUnassigned: ok,
-  anonymous: ok,
-});
-
 export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
   let zip: Buffer | undefined;
   const solution = async () => (zip ??= await referenceZip());
@@ -90,13 +44,13 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/applications/:applicationId/assessment-packs",
       operationId: "listAssessmentPacks",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: () => ({ url: `/api/applications/${world().main.applicationId}/assessment-packs` }),
     },
     {
       route: "POST /api/applications/:applicationId/assessments",
       operationId: "sendAssessment",
-      expect: pipeline(201),
+      expect: pipelineWriters(201),
       request: () => ({
         url: `/api/applications/${world().main.applicationId}/assessments`,
         body: {
@@ -108,31 +62,31 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/applications/:applicationId/assessments",
       operationId: "listApplicationAssessments",
-      expect: readers(200),
+      expect: applicationReaders(200),
       request: () => ({ url: `/api/applications/${world().main.applicationId}/assessments` }),
     },
     {
       route: "GET /api/assessments/:assessmentId",
       operationId: "getAssessment",
-      expect: readers(200),
+      expect: applicationReaders(200),
       request: async () => ({ url: `/api/assessments/${(await fresh()).assessmentId}` }),
     },
     {
       route: "POST /api/assessments/:assessmentId/revoke",
       operationId: "revokeAssessment",
-      expect: pipeline(200),
+      expect: pipelineWriters(200),
       request: async () => ({ url: `/api/assessments/${(await fresh()).assessmentId}/revoke` }),
     },
     {
       route: "GET /api/gradings/:gradingId",
       operationId: "getGrading",
-      expect: readers(200),
+      expect: applicationReaders(200),
       request: async () => ({ url: `/api/gradings/${(await submission()).gradingId}` }),
     },
     {
       route: "POST /api/submissions/:submissionId/regrade",
       operationId: "regradeSubmission",
-      expect: pipeline(201),
+      expect: pipelineWriters(201),
       request: async () => ({
         url: `/api/submissions/${(await submission()).submissionId}/regrade`,
       }),
@@ -140,13 +94,13 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
     {
       route: "GET /api/submissions/:submissionId/files",
       operationId: "listSubmissionFiles",
-      expect: readers(200),
+      expect: applicationReaders(200),
       request: async () => ({ url: `/api/submissions/${(await submission()).submissionId}/files` }),
     },
     {
       route: "GET /api/submissions/:submissionId/file",
       operationId: "getSubmissionFile",
-      expect: readers(200),
+      expect: applicationReaders(200),
       request: async () => ({
         url: `/api/submissions/${(await submission()).submissionId}/file?path=mine%2Fmanage.py`,
       }),
@@ -174,7 +128,14 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       operationId: "submitPortalAssessment",
       expect: anyone(201),
       request: async () => {
-        const body = multipartBody("solution.zip", await solution());
+        const body = multipartBody([
+          {
+            field: "file",
+            filename: "solution.zip",
+            bytes: await solution(),
+            contentType: "application/zip",
+          },
+        ]);
         return {
           url: `/api/portal/${(await fresh(true)).token}/submissions`,
           body: body.payload,

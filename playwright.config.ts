@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3987);
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3987);
+// Each spec starts from an empty Shortlist (first-run setup included), so each gets its own server
+// on its own throwaway data dir rather than inheriting another spec's organisation.
+const SPECS = ["foundation", "hiring", "screening", "assessment"] as const;
+const portOf = (index: number) => BASE_PORT + index;
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,8 +19,12 @@ export default defineConfig({
       { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/playwright.json" },
     ],
   ],
+  projects: SPECS.map((spec, index) => ({
+    name: spec,
+    testMatch: `${spec}.spec.ts`,
+    use: { baseURL: `http://127.0.0.1:${portOf(index)}` },
+  })),
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -31,14 +39,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A throwaway data dir per run: the e2e suite starts from an empty Shortlist, as a new user would.
+  webServer: SPECS.map((_spec, index) => ({
     command: `node scripts/e2e-server.mjs`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT) },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    // Disjoint sandbox uid ranges, in case two servers grade at the same moment.
+    env: { PORT: String(portOf(index)), SHORTLIST_GRADER_SLOT_BASE: String(index * 16) },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
 });

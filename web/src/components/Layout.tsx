@@ -41,12 +41,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/questions">Question bank</NavLink>
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
-          <NavLink to="/settings/api-tokens">API tokens</NavLink>
         </nav>
         <div className="who">
           <span>
             {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
           </span>
+          <NavLink to="/settings/api-tokens" className="quiet-link">
+            API tokens
+          </NavLink>
           <button type="button" className="button-quiet" onClick={() => void signOut()}>
             Sign out
           </button>

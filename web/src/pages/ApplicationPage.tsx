@@ -55,6 +55,12 @@ export function ApplicationPage() {
           {STATUS_LABELS[application.status]}
         </span>
       </p>
+      <nav className="application-links" aria-label="Evidence for this application">
+        {application.permissions.canManage && (
+          <Link to={`/applications/${application.id}/screening`}>Resume screen</Link>
+        )}
+        <Link to={`/applications/${application.id}/assessment`}>Practical assessment</Link>
+      </nav>
       <ol className="stepper" aria-label="Stages">
         {application.stages.map((s, i) => (
           <li

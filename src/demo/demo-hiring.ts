@@ -155,4 +155,5 @@ export async function seedDemoRole(s: THiringServices, people: TDemoPeople, spec
   };
   for (const [day, candidate] of spec.candidates.entries())
     await seedCandidate(s, people, role.id, stageIdOf, candidate, day);
+  return role.id;
 }

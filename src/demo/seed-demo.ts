@@ -1,6 +1,7 @@
 import type { TServices } from "../compose.js";
 import { seedDemoRole } from "./demo-hiring.js";
 import type { TDemoPeople } from "./demo-hiring.js";
+import { seedDemoEvidence } from "./demo-evidence.js";
 import { demoRoles } from "./demo-pipeline.js";
 
 /** Demo accounts share one password so someone trying the product can switch roles quickly. */
@@ -38,6 +39,9 @@ export async function seedDemo(
     | "interviewsService"
     | "scorecardsService"
     | "decisionsService"
+    | "resumesService"
+    | "assessmentsService"
+    | "portalService"
   >,
 ): Promise<string> {
   const created: string[] = [];
@@ -64,7 +68,8 @@ export async function seedDemo(
     );
     for (const role of demoRoles) {
       if (existing.has(role.title)) continue;
-      await seedDemoRole(services, team, role);
+      const roleId = await seedDemoRole(services, team, role);
+      await seedDemoEvidence(services, roleId, recruiter);
       created.push(`role "${role.title}" with ${role.candidates.length} candidates`);
     }
   }

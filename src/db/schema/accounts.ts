@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { oneOf } from "./columns.js";
 import {
   bigserial,
   check,
@@ -15,8 +15,6 @@ export const USER_ROLES = ["admin", "recruiter", "hiring_manager", "interviewer"
 export type TUserRole = (typeof USER_ROLES)[number];
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const roleCheck = (column: string) =>
-  sql.raw(`${column} in (${USER_ROLES.map((r) => `'${r}'`).join(", ")})`);
 
 // Roles are text with a check constraint rather than a PostgreSQL enum: adding a role later is a
 // one-line constraint change instead of ALTER TYPE, which cannot run inside a transaction on PG 15.
@@ -32,7 +30,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_role_check", roleCheck("role"))],
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    check("users_role_check", oneOf("role", USER_ROLES)),
+  ],
 );
 
 export const sessions = pgTable(
@@ -91,7 +92,7 @@ export const invites = pgTable(
   (t) => [
     uniqueIndex("invites_token_hash_key").on(t.tokenHash),
     index("invites_email_idx").on(t.email),
-    check("invites_role_check", roleCheck("role")),
+    check("invites_role_check", oneOf("role", USER_ROLES)),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { oneOf } from "./columns.js";
 import {
   boolean,
   check,
@@ -17,9 +18,6 @@ import { applications } from "./hiring.js";
 
 export const GRADING_STATUSES = ["queued", "running", "graded", "error"] as const;
 export type TGradingStatus = (typeof GRADING_STATUSES)[number];
-
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 /** One practical assessment sent to a candidate: one pack, one link, one clock. */
 export const assessments = pgTable(
@@ -83,7 +81,7 @@ export const gradings = pgTable(
   },
   (t) => [
     index("gradings_submission_idx").on(t.submissionId, t.createdAt),
-    check("gradings_status_check", inList("status", GRADING_STATUSES)),
+    check("gradings_status_check", oneOf("status", GRADING_STATUSES)),
     check("gradings_score_check", sql`score is null or score between 0 and 100`),
   ],
 );

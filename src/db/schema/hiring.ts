@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { oneOf } from "./columns.js";
 import {
   bigserial,
   check,
@@ -38,9 +39,6 @@ export type TDecisionKind = (typeof DECISIONS)[number];
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-// Text + check constraint instead of pg enums, as in accounts.ts: new values are a constraint change.
-const oneOf = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 /** Rubric anchors 1-4 with optional per-level overrides; validated by ZQuestionRubric. */
 export type TStoredRubric = Record<string, Record<string, string>>;

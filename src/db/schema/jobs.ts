@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { oneOf } from "./columns.js";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
@@ -28,9 +28,6 @@ export const jobs = pgTable(
   (t) => [
     index("jobs_claim_idx").on(t.status, t.runAt),
     index("jobs_name_idx").on(t.name, t.createdAt),
-    check(
-      "jobs_status_check",
-      sql.raw(`status in (${JOB_STATUSES.map((s) => `'${s}'`).join(", ")})`),
-    ),
+    check("jobs_status_check", oneOf("status", JOB_STATUSES)),
   ],
 );

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { oneOf } from "./columns.js";
 import {
   boolean,
   check,
@@ -16,9 +17,6 @@ import { applications, candidates, roles } from "./hiring.js";
 
 export const SCREEN_OUTCOMES = ["pass", "hold", "reject"] as const;
 export const INTAKE_STATUSES = ["uploading", "processing", "done"] as const;
-
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 /** A role's screening checklist (items as ZChecklist) and whether screening is blind. */
 export const roleScreeningSettings = pgTable("role_screening_settings", {
@@ -71,7 +69,7 @@ export const resumeScreens = pgTable(
   },
   (t) => [
     index("resume_screens_application_idx").on(t.applicationId, t.screenedAt),
-    check("resume_screens_outcome_check", inList("outcome", SCREEN_OUTCOMES)),
+    check("resume_screens_outcome_check", oneOf("outcome", SCREEN_OUTCOMES)),
   ],
 );
 
@@ -98,7 +96,7 @@ export const intakeBatches = pgTable(
   },
   (t) => [
     index("intake_batches_role_idx").on(t.roleId, t.createdAt),
-    check("intake_batches_status_check", inList("status", INTAKE_STATUSES)),
+    check("intake_batches_status_check", oneOf("status", INTAKE_STATUSES)),
   ],
 );
 

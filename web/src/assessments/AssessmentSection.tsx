@@ -8,7 +8,7 @@ import { GradingReport } from "./GradingReport";
 import { SubmissionFiles } from "./SubmissionFiles";
 import { formatDateTime, formatMinutes } from "./types";
 import type { TAssessmentSummary, TPackSummary } from "./types";
-import { useApi } from "./use-api";
+import { useLoad } from "../components/use-load";
 import "./assessments.css";
 
 const FINAL = new Set(["graded", "error"]);
@@ -33,7 +33,7 @@ function pollInterval(assessments: TAssessmentSummary[]): number | undefined {
  * sit on the application page; `/applications/:id/assessment` shows it on its own too.
  */
 export function AssessmentSection({ applicationId }: { applicationId: string }) {
-  const list = useApi(
+  const list = useLoad(
     () =>
       api.GET("/api/applications/{applicationId}/assessments", {
         params: { path: { applicationId } },
@@ -77,7 +77,7 @@ function defaultDeadline(): string {
 
 function SendAssessment({ applicationId, onSent }: { applicationId: string; onSent: () => void }) {
   // Only the pipeline's owners get the pack list; for anyone else the form stays hidden.
-  const packs = useApi(
+  const packs = useLoad(
     () =>
       api.GET("/api/applications/{applicationId}/assessment-packs", {
         params: { path: { applicationId } },
@@ -295,7 +295,7 @@ function AssessmentCard({
 }
 
 function GradingDetail({ gradingId, status }: { gradingId: string; status: string }) {
-  const detail = useApi(
+  const detail = useLoad(
     () => api.GET("/api/gradings/{gradingId}", { params: { path: { gradingId } } }),
     `${gradingId}:${status}`,
   );

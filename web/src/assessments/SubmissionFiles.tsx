@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { ErrorBanner } from "../components/form";
-import { useApi } from "./use-api";
+import { useLoad } from "../components/use-load";
 import { CodeBlock } from "./CodeBlock";
 import { languageOf } from "./highlight";
 import { formatBytes } from "./types";
@@ -38,7 +38,7 @@ function firstFile(files: TSubmissionFile[]): string | undefined {
 
 /** The candidate's files: a tree on the left, the chosen file highlighted on the right. */
 export function SubmissionFiles({ submissionId }: { submissionId: string }) {
-  const list = useApi(
+  const list = useLoad(
     () =>
       api.GET("/api/submissions/{submissionId}/files", {
         params: { path: { submissionId } },
@@ -104,7 +104,7 @@ function TreeNode({
 }
 
 function FileView({ submissionId, path }: { submissionId: string; path: string }) {
-  const file = useApi(
+  const file = useLoad(
     () =>
       api.GET("/api/submissions/{submissionId}/file", {
         params: { path: { submissionId }, query: { path } },

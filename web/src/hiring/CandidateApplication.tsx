@@ -5,7 +5,7 @@ import { DECISION_LABELS, STATUS_LABELS } from "../api/hiring-types";
 import { ApplicationTimeline } from "./ApplicationTimeline";
 import { InterviewList } from "./InterviewList";
 import { ScorecardView } from "./ScorecardView";
-import { useLoad } from "./use-load";
+import { useLoad } from "../components/use-load";
 
 /** One application on the candidate page: timeline, interviews, the scorecards the API sends. */
 export function CandidateApplication({ summary }: { summary: TCandidate["applications"][number] }) {

@@ -9,7 +9,7 @@ import { ErrorBanner, Notice } from "../components/form";
 import { ScorecardView } from "./ScorecardView";
 import { TallyCharts } from "./TallyCharts";
 import { TextAreaField } from "./TextAreaField";
-import { useLoad } from "./use-load";
+import { useLoad } from "../components/use-load";
 
 /** For hiring managers: every submitted scorecard side by side, the tally, and the call. */
 export function DecisionPanel({

@@ -2,7 +2,7 @@ import { api } from "../api/client";
 import type { TKit } from "../api/hiring-types";
 import { useCurrentUser } from "../session";
 import { ScorecardView } from "./ScorecardView";
-import { useLoad } from "./use-load";
+import { useLoad } from "../components/use-load";
 
 /** Independence: the other interviewers' scorecards for this stage, only once yours is in. */
 export function OthersScorecards({

@@ -5,7 +5,7 @@ import { api, fieldErrors, toApiError } from "../api/client";
 import type { TApplicationSummary, TRole } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { ReasonDialog } from "./ReasonDialog";
-import { useLoad } from "./use-load";
+import { useLoad } from "../components/use-load";
 
 type TClosing = { application: TApplicationSummary; kind: "reject" | "withdraw" };
 

@@ -7,7 +7,7 @@ import { ApplicationTimeline } from "../hiring/ApplicationTimeline";
 import { DecisionPanel } from "../hiring/DecisionPanel";
 import { InterviewList } from "../hiring/InterviewList";
 import { ScheduleInterviewsForm } from "../hiring/ScheduleInterviewsForm";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 
 export function ApplicationPage() {
   const { applicationId = "" } = useParams();

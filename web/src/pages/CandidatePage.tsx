@@ -4,7 +4,7 @@ import { formatDateTime } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { CandidateApplication } from "../hiring/CandidateApplication";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 
 export function CandidatePage() {
   const { candidateId = "" } = useParams();

@@ -4,7 +4,7 @@ import { api } from "../api/client";
 import { STATUS_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 
 export function CandidatesPage() {
   const [q, setQ] = useState("");

@@ -5,7 +5,7 @@ import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { StageCountsChart } from "../hiring/StageCountsChart";
 import { StagesOverview } from "../hiring/StagesOverview";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { WaitingList } from "../hiring/WaitingList";
 import { useCurrentUser } from "../session";
 

@@ -13,7 +13,7 @@ import { draftFromScorecard, missingForSubmit } from "../hiring/scorecard-conten
 import type { TScorecardDraft } from "../hiring/scorecard-content";
 import { ScorecardCorrection } from "../hiring/ScorecardCorrection";
 import { ScorecardOverall } from "../hiring/ScorecardOverall";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { useScorecardDraft } from "../hiring/use-scorecard-draft";
 
 export function InterviewKitPage() {

@@ -8,7 +8,7 @@ import { PageTitle } from "../components/Layout";
 import { forgetQuestionCatalogue } from "../hiring/catalogue";
 import { QuestionEditor } from "../hiring/QuestionEditor";
 import { QuestionVersionView } from "../hiring/QuestionVersionView";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { useCurrentUser } from "../session";
 
 export function QuestionPage() {

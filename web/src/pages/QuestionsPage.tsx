@@ -6,7 +6,7 @@ import { AREA_LABELS, LEVEL_LABELS, LEVELS } from "../api/hiring-types";
 import { ErrorBanner, SelectField } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useTemplates } from "../hiring/catalogue";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 
 export function QuestionsPage() {
   const templates = useTemplates();

@@ -7,7 +7,7 @@ import { PageTitle } from "../components/Layout";
 import { AddCandidateForm } from "../hiring/AddCandidateForm";
 import { InterviewPlan } from "../hiring/InterviewPlan";
 import { PipelineBoard } from "../hiring/PipelineBoard";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { useCurrentUser } from "../session";
 
 export function RolePage() {

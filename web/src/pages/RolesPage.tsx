@@ -3,7 +3,7 @@ import { api } from "../api/client";
 import { LEVEL_LABELS, TEAM_ROLE_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { useCurrentUser } from "../session";
 
 export function RolesPage() {

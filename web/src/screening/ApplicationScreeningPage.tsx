@@ -5,7 +5,7 @@ import { api, toApiError } from "../api/client";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { RecordedScreens } from "./RecordedScreens";
 import { ScreenItemCard } from "./ScreenItemCard";
 import type { TItemDecision } from "./ScreenItemCard";

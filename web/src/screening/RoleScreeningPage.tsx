@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router";
 import { api } from "../api/client";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 import { ChecklistEditor } from "./ChecklistEditor";
 import { CsvImportPanel } from "./CsvImportPanel";
 import { IntakePanel } from "./IntakePanel";

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { api } from "../api/client";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../hiring/use-load";
+import { useLoad } from "../components/use-load";
 
 /** Entry point from the navigation: the open roles whose résumés the caller screens. */
 export function ScreeningHomePage() {

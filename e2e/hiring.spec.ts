@@ -116,8 +116,28 @@ test("a senior role from template to decision, with independent scorecards", asy
   await form.getByLabel("Name").fill(CANDIDATE.name);
   await form.getByLabel("E-mail").fill(CANDIDATE.email);
   await form.getByLabel("GitHub").fill("https://github.com/gracehopper");
+  await form.getByLabel("Resume (optional)").setInputFiles({
+    name: "grace-hopper.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(
+      `${CANDIDATE.name}\nBackend engineer, 9 years of Python and Django.\nBuilt REST APIs with Django REST Framework on PostgreSQL.\n`,
+    ),
+  });
   await form.getByRole("button", { name: "Add candidate to this role" }).click();
   await expect(form.getByText(`${CANDIDATE.name} was added to the first stage.`)).toBeVisible();
+  // The resume given with the new candidate is stored and read for the screen.
+  const found = await page.request.get(`/api/candidates?q=${encodeURIComponent(CANDIDATE.email)}`);
+  const candidateId =
+    ((await found.json()) as { candidates: { id: string }[] }).candidates[0]?.id ?? "";
+  await expect
+    .poll(async () => (await page.request.get(`/api/candidates/${candidateId}/resume`)).status())
+    .toBe(200);
+  const resume = (await (
+    await page.request.get(`/api/candidates/${candidateId}/resume`)
+  ).json()) as {
+    resume: { filename: string; format: string };
+  };
+  expect(resume.resume).toMatchObject({ filename: "grace-hopper.txt", format: "txt" });
   const resumeColumn = page.getByRole("list", { name: "Resume screen applications" });
   await expect(resumeColumn.getByRole("link", { name: CANDIDATE.name })).toBeVisible();
   await page.getByRole("button", { name: `Move ${CANDIDATE.name} to ${TECH_SCREEN}` }).click();

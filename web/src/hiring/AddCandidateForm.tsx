@@ -5,6 +5,7 @@ import { api, fieldErrors, toApiError } from "../api/client";
 import type { TApiError } from "../api/client";
 import { readForm } from "../components/form-data";
 import { ErrorBanner, Notice, TextField } from "../components/form";
+import { uploadResume } from "../screening/upload";
 import { TextAreaField } from "./TextAreaField";
 
 /** Creates a candidate and applies them to the role; a known e-mail offers the existing record. */
@@ -30,6 +31,8 @@ export function AddCandidateForm({ roleId, onAdded }: { roleId: string; onAdded:
     const form = event.currentTarget;
     const field = readForm(event);
     const optional = (name: string) => field(name).trim() || null;
+    const resume = new FormData(form).get("resume");
+    const resumeFile = resume instanceof File && resume.size > 0 ? resume : undefined;
     setBusy(true);
     setAdded(undefined);
     const { data, error: failure } = await api.POST("/api/candidates", {
@@ -48,6 +51,17 @@ export function AddCandidateForm({ roleId, onAdded }: { roleId: string; onAdded:
     if (data) {
       await apply(data.candidate.id, data.candidate.name);
       form.reset();
+      if (resumeFile) {
+        // The candidate is kept whatever happens to the file; a bad resume is reported, not fatal.
+        const upload = await uploadResume(data.candidate.id, resumeFile);
+        if (upload.error) {
+          const problem = toApiError(upload.error);
+          setError({
+            ...problem,
+            message: `${data.candidate.name} was added, but the resume was not stored: ${problem.message}`,
+          });
+        }
+      }
     } else {
       const apiError = toApiError(failure);
       setError(apiError);
@@ -103,6 +117,19 @@ export function AddCandidateForm({ roleId, onAdded }: { roleId: string; onAdded:
         />
         <TextField label="Portfolio" name="portfolio" type="url" error={errors.portfolio} />
         <TextField label="LinkedIn" name="linkedin" type="url" error={errors.linkedin} />
+      </div>
+      <div className="field">
+        <label htmlFor="add-candidate-resume">Resume (optional)</label>
+        <input
+          id="add-candidate-resume"
+          name="resume"
+          type="file"
+          accept=".pdf,.docx,.txt,application/pdf,text/plain"
+          aria-describedby="add-candidate-resume-hint"
+        />
+        <p className="hint" id="add-candidate-resume-hint">
+          PDF, DOCX or plain text, up to 10 MB. It is read for the resume screen.
+        </p>
       </div>
       <TextAreaField
         label="Notes"

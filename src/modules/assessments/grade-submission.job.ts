@@ -57,6 +57,14 @@ export function createGradeSubmissionHandler(deps: {
       if (!content) throw new PermanentJobError("the submission's file is gone");
       // Heavy: the grader (and its sandbox) loads only in a process that actually grades.
       const { gradeSubmission } = await import("../../grader/grade.js");
+      // On a first start the runtime may still be building in the background: wait for it (a
+      // no-op once built) rather than burn this grading's attempts on "runtime missing".
+      const { ensureRuntime } = await import("../../grader/runtime.js");
+      await ensureRuntime().catch((error: unknown) => {
+        throw new GraderInfrastructureError(
+          `the grading runtime could not be built: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       const dir = await mkdtemp(path.join(os.tmpdir(), "shortlist-submission-"));
       try {
         const zipPath = path.join(dir, "submission.zip");

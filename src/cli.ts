@@ -2,10 +2,11 @@
 import { parseArgs } from "node:util";
 import { ConfigError, parseConfig } from "./config.js";
 import type { TConfig } from "./config.js";
-import { composeServices } from "./compose.js";
+import type { TServices } from "./compose.js";
 import { DataDirError } from "./db/data-dir.js";
 import { MigrationError } from "./db/migrate.js";
 import { openConfiguredDatabase } from "./db/open-configured.js";
+import { openServices } from "./open-services.js";
 import { AppError } from "./errors.js";
 import { startServer } from "./server.js";
 import { ZSetupRequest } from "./modules/auth/auth.schema.js";
@@ -27,18 +28,13 @@ Configuration comes from environment variables; see README.md.`;
 
 async function withServices<T>(
   config: TConfig,
-  run: (services: ReturnType<typeof composeServices>) => Promise<T>,
-) {
-  const { handle } = await openConfiguredDatabase(config);
+  run: (services: TServices) => Promise<T>,
+): Promise<T> {
+  const opened = await openServices(config);
   try {
-    const services = composeServices(handle, {
-      sessionTtlHours: config.sessionTtlHours,
-      publicUrl: config.publicUrl,
-    });
-    await services.questionsService.ensureQuestionBankSeeded();
-    return await run(services);
+    return await run(opened.services);
   } finally {
-    await handle.close();
+    await opened.close();
   }
 }
 

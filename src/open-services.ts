@@ -1,0 +1,55 @@
+import type { TConfig } from "./config.js";
+import { composeServices } from "./compose.js";
+import type { TServices } from "./compose.js";
+import type { TDatabaseHandle } from "./db/client.js";
+import { openConfiguredDatabase } from "./db/open-configured.js";
+import { createLocalNotifier, createPostgresNotifier } from "./jobs/job-notifier.js";
+import type { TJobNotifier } from "./jobs/job-notifier.js";
+
+export type TOpenServices = {
+  handle: TDatabaseHandle;
+  services: TServices;
+  jobNotifier: TJobNotifier;
+  /** The cookie-signing secret: configured, or kept in the embedded data directory. */
+  secret: string;
+  applied: string[];
+  close: () => Promise<void>;
+};
+
+/**
+ * What every process (`serve`, `worker`, the CLI commands) starts from: the configured database
+ * migrated, a job notifier (NOTIFY on a shared server, so workers in other processes wake; local in
+ * embedded mode, which is one process), the services, and the question bank in the database.
+ */
+export async function openServices(config: TConfig): Promise<TOpenServices> {
+  const { handle, secret, applied } = await openConfiguredDatabase(config);
+  let jobNotifier: TJobNotifier | undefined;
+  try {
+    jobNotifier = config.databaseUrl
+      ? await createPostgresNotifier(config.databaseUrl)
+      : createLocalNotifier();
+    const services = composeServices(handle, {
+      sessionTtlHours: config.sessionTtlHours,
+      publicUrl: config.publicUrl,
+      jobNotifier,
+      grading: { slotBase: config.graderSlotBase },
+    });
+    await services.questionsService.ensureQuestionBankSeeded();
+    const notifier = jobNotifier;
+    return {
+      handle,
+      services,
+      jobNotifier: notifier,
+      secret,
+      applied,
+      close: async () => {
+        await notifier.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await jobNotifier?.close();
+    await handle.close();
+    throw error;
+  }
+}

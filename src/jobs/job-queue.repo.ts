@@ -1,6 +1,5 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../db/client.js";
-import { queryRows } from "../db/raw-query.js";
 import { jobs } from "../db/schema/jobs.js";
 
 export type TJobRow = typeof jobs.$inferSelect;
@@ -34,21 +33,25 @@ export function createJobQueueRepo(db: TDatabase) {
       executor: TExecutor = db,
     ): Promise<TJobRow | undefined> {
       if (names.length === 0) return undefined;
-      const rows = await queryRows<{ id: string }>(
-        executor,
-        sql`update jobs set status = 'running', attempts = attempts + 1, locked_at = now(), locked_by = ${workerId}
-            where id = (
-              select id from jobs
-              where status = 'queued' and run_at <= now() and name in ${names}
-              order by run_at, created_at
-              for update skip locked
-              limit 1
-            )
-            returning id`,
-      );
-      const id = rows[0]?.id;
-      if (!id) return undefined;
-      const [row] = await executor.select().from(jobs).where(eq(jobs.id, id));
+      const [row] = await executor
+        .update(jobs)
+        .set({
+          status: "running",
+          attempts: sql`${jobs.attempts} + 1`,
+          lockedAt: sql`now()`,
+          lockedBy: workerId,
+        })
+        .where(
+          eq(
+            jobs.id,
+            sql`(select id from jobs
+                 where status = 'queued' and run_at <= now() and name in ${names}
+                 order by run_at, created_at
+                 for update skip locked
+                 limit 1)`,
+          ),
+        )
+        .returning();
       return row;
     },
 

@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import type { TUserRole } from "../../db/schema/index.js";
@@ -15,6 +15,13 @@ export function createUsersRepo(db: TDatabase) {
     },
     async countUsers(executor: TExecutor = db): Promise<number> {
       const [row] = await executor.select({ n: count() }).from(users);
+      return row?.n ?? 0;
+    },
+    async countEnabledAdmins(executor: TExecutor = db): Promise<number> {
+      const [row] = await executor
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
       return row?.n ?? 0;
     },
     async findById(id: string, executor: TExecutor = db): Promise<TUserRow | undefined> {

@@ -112,10 +112,8 @@ export function createUsersService(deps: {
           );
         }
         if ((demotes || disables) && before.role === "admin") {
-          const enabledAdmins = (await deps.usersRepo.listUsers(tx)).filter(
-            (u) => u.role === "admin" && u.disabledAt === null,
-          );
-          if (enabledAdmins.length <= 1) {
+          const enabledAdmins = await deps.usersRepo.countEnabledAdmins(tx);
+          if (enabledAdmins <= 1) {
             throw new AppError("CONFLICT", "Shortlist needs at least one enabled admin.");
           }
         }

@@ -121,14 +121,6 @@ export function createJobQueueRepo(db: TDatabase) {
       const [row] = await executor.select().from(jobs).where(eq(jobs.id, id));
       return row;
     },
-
-    async countJobsByStatus(names: string[], executor: TExecutor = db) {
-      return executor
-        .select({ status: jobs.status, n: sql<number>`count(*)::int` })
-        .from(jobs)
-        .where(inArray(jobs.name, names))
-        .groupBy(jobs.status);
-    },
   };
 }
 export type TJobQueueRepo = ReturnType<typeof createJobQueueRepo>;

@@ -136,7 +136,6 @@ export function createJobWorker(options: TJobWorkerOptions) {
       await loop;
       await Promise.allSettled([...inFlight]);
     },
-    runningCount: () => [...running.values()].reduce((a, b) => a + b, 0),
   };
 }
 export type TJobWorker = ReturnType<typeof createJobWorker>;

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { sessions, users } from "../../db/schema/index.js";
 
@@ -36,9 +36,6 @@ export function createSessionsRepo(db: TDatabase) {
     async deleteSessionsOfUser(userId: string, executor: TExecutor = db): Promise<number> {
       const rows = await executor.delete(sessions).where(eq(sessions.userId, userId)).returning();
       return rows.length;
-    },
-    async deleteExpiredSessions(now: Date, executor: TExecutor = db): Promise<void> {
-      await executor.delete(sessions).where(lt(sessions.expiresAt, now));
     },
   };
 }

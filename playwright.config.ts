@@ -45,7 +45,10 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // Disjoint sandbox uid ranges, in case two servers grade at the same moment.
-    env: { PORT: String(portOf(index)), SHORTLIST_GRADER_SLOT_BASE: String(index * 16) },
+    env: {
+      PORT: String(portOf(index)),
+      SHORTLIST_GRADER_SLOT_BASE: String(Number(process.env.E2E_SLOT_OFFSET ?? 0) + index * 16),
+    },
     stdout: "ignore" as const,
     stderr: "pipe" as const,
   })),

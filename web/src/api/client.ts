@@ -1,22 +1,13 @@
+import type { TJson } from "./json-types";
 import createClient from "openapi-fetch";
 import type { Middleware } from "openapi-fetch";
 import type { paths } from "./schema";
 
-type TJson<
-  P extends keyof paths,
-  M extends keyof paths[P],
-  S extends number,
-> = paths[P][M] extends {
-  responses: { [K in S]: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
-
-export type TUser = NonNullable<TJson<"/api/auth/session", "get", 200>["user"]>;
+export type TUser = NonNullable<TJson<"/api/auth/session", "get">["user"]>;
 export type TUserRole = TUser["role"];
-export type TInvite = TJson<"/api/invites", "get", 200>["invites"][number];
-export type TAuditEvent = TJson<"/api/audit", "get", 200>["events"][number];
-export type TApiToken = TJson<"/api/me/api-tokens", "get", 200>["apiTokens"][number];
+export type TInvite = TJson<"/api/invites", "get">["invites"][number];
+export type TAuditEvent = TJson<"/api/audit", "get">["events"][number];
+export type TApiToken = TJson<"/api/me/api-tokens", "get">["apiTokens"][number];
 
 export const ROLE_LABELS: Record<TUserRole, string> = {
   admin: "Admin",

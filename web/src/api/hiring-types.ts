@@ -1,14 +1,4 @@
-import type { paths } from "./schema";
-
-type TJson<
-  P extends keyof paths,
-  M extends keyof paths[P],
-  S extends number = 200,
-> = paths[P][M] extends {
-  responses: { [K in S]: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+import type { TJson } from "./json-types";
 
 export type TDashboard = TJson<"/api/dashboard", "get">;
 export type TRole = TJson<"/api/roles/{roleId}", "get">["role"];

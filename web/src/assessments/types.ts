@@ -1,29 +1,17 @@
-import type { paths } from "../api/schema";
+import type { TJson } from "../api/json-types";
 
-type TJson<
-  P extends keyof paths,
-  M extends keyof paths[P],
-  S extends number,
-> = paths[P][M] extends {
-  responses: { [K in S]: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
-
-export type TPortalAssessment = TJson<"/api/portal/{token}", "get", 200>["assessment"];
+export type TPortalAssessment = TJson<"/api/portal/{token}", "get">["assessment"];
 export type TPortalSubmitResponse = TJson<"/api/portal/{token}/submissions", "post", 201>;
-export type TAssessmentSummary = TJson<"/api/assessments/{assessmentId}", "get", 200>["assessment"];
+export type TAssessmentSummary = TJson<"/api/assessments/{assessmentId}", "get">["assessment"];
 export type TPackSummary = TJson<
   "/api/applications/{applicationId}/assessment-packs",
-  "get",
-  200
+  "get"
 >["packs"][number];
-export type TGradingDetail = TJson<"/api/gradings/{gradingId}", "get", 200>["grading"];
+export type TGradingDetail = TJson<"/api/gradings/{gradingId}", "get">["grading"];
 export type TGradeReport = NonNullable<TGradingDetail["report"]>;
 export type TSubmissionFile = TJson<
   "/api/submissions/{submissionId}/files",
-  "get",
-  200
+  "get"
 >["files"][number];
 
 export function formatDuration(ms: number): string {

@@ -1,14 +1,4 @@
-import type { paths } from "../api/schema";
-
-type TJson<
-  P extends keyof paths,
-  M extends keyof paths[P],
-  S extends number = 200,
-> = paths[P][M] extends {
-  responses: { [K in S]: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+import type { TJson } from "../api/json-types";
 
 export type TScreeningSettings = TJson<"/api/roles/{roleId}/screening-settings", "get">["settings"];
 export type TChecklistItem = TScreeningSettings["checklist"][number];

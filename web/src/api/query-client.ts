@@ -1,0 +1,23 @@
+import { QueryClient } from "@tanstack/react-query";
+
+/**
+ * The one cache of server data for the app. Pages read through per-domain hooks
+ * (`web/src/<domain>/queries.ts`) and mutations invalidate query keys instead of threading
+ * version props down the tree.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Data changes under the user when colleagues work; a short staleness keeps navigation
+      // instant without showing minutes-old state.
+      staleTime: 10_000,
+      retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+function isClientError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === "string" && code !== "NETWORK";
+}

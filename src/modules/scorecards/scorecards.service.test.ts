@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- the fakes implement async repository methods in memory */
 import { describe, expect, it } from "vitest";
 import type { TDatabase } from "../../db/client.js";
 import { AppError } from "../../errors.js";
@@ -152,19 +153,15 @@ async function failureOf(work: Promise<unknown>): Promise<AppError> {
 describe("scorecards service (fakes)", () => {
   it("autosaves by revision and refuses a stale save without overwriting the newer draft", async () => {
     const { service, cards } = world();
-    const first = await service.saveDraft("int-me", { ...COMPLETE, revision: 0 } as never, ME);
+    const first = await service.saveDraft("int-me", { ...COMPLETE, revision: 0 }, ME);
     expect(first.revision).toBe(1);
     await service.saveDraft(
       "int-me",
-      { ...COMPLETE, keyTakeaways: "Second tab wrote this.", revision: 1 } as never,
+      { ...COMPLETE, keyTakeaways: "Second tab wrote this.", revision: 1 },
       ME,
     );
     const stale = await failureOf(
-      service.saveDraft(
-        "int-me",
-        { ...COMPLETE, keyTakeaways: "Old tab.", revision: 1 } as never,
-        ME,
-      ),
+      service.saveDraft("int-me", { ...COMPLETE, keyTakeaways: "Old tab.", revision: 1 }, ME),
     );
     expect(stale.code).toBe("CONFLICT");
     expect(cards[0]?.keyTakeaways).toBe("Second tab wrote this.");
@@ -173,36 +170,30 @@ describe("scorecards service (fakes)", () => {
   it("will not let an interviewer write another interviewer's scorecard", async () => {
     const { service } = world();
     const refused = await failureOf(
-      service.saveDraft("int-colleague", { ...COMPLETE, revision: 0 } as never, ME),
+      service.saveDraft("int-colleague", { ...COMPLETE, revision: 0 }, ME),
     );
     expect(refused.code).toBe("FORBIDDEN");
   });
 
   it("submits only a complete scorecard, names what is missing, and audits the submission", async () => {
     const { service, audit } = world();
-    await service.saveDraft(
-      "int-me",
-      { ...COMPLETE, keyTakeaways: "Too short", revision: 0 } as never,
-      ME,
-    );
+    await service.saveDraft("int-me", { ...COMPLETE, keyTakeaways: "Too short", revision: 0 }, ME);
     const incomplete = await failureOf(service.submitScorecard("int-me", 1, ME, actor));
     expect(incomplete.code).toBe("VALIDATION_FAILED");
     expect(incomplete.fields?.map((f) => f.field)).toEqual(["keyTakeaways"]);
     expect(audit).toEqual([]);
 
-    await service.saveDraft("int-me", { ...COMPLETE, revision: 1 } as never, ME);
+    await service.saveDraft("int-me", { ...COMPLETE, revision: 1 }, ME);
     const submitted = await service.submitScorecard("int-me", 2, ME, actor);
     expect(submitted.status).toBe("submitted");
     expect(audit).toEqual(["scorecard.submitted"]);
-    const locked = await failureOf(
-      service.saveDraft("int-me", { ...COMPLETE, revision: 2 } as never, ME),
-    );
+    const locked = await failureOf(service.saveDraft("int-me", { ...COMPLETE, revision: 2 }, ME));
     expect(locked.message).toContain("locked");
   });
 
   it("keeps a colleague's scorecard from an interviewer until they submitted their own", async () => {
     const { service } = world();
-    await service.saveDraft("int-colleague", { ...COMPLETE, revision: 0 } as never, COLLEAGUE);
+    await service.saveDraft("int-colleague", { ...COMPLETE, revision: 0 }, COLLEAGUE);
     await service.submitScorecard("int-colleague", 1, COLLEAGUE, actor);
 
     const before = await service.listForApplication(APPLICATION.id, {}, ME);
@@ -211,7 +202,7 @@ describe("scorecards service (fakes)", () => {
     const managerView = await service.listForApplication(APPLICATION.id, {}, MANAGER);
     expect(managerView.scorecards).toHaveLength(1);
 
-    await service.saveDraft("int-me", { ...COMPLETE, revision: 0 } as never, ME);
+    await service.saveDraft("int-me", { ...COMPLETE, revision: 0 }, ME);
     await service.submitScorecard("int-me", 1, ME, actor);
     const after = await service.listForApplication(APPLICATION.id, {}, ME);
     expect(after.scorecards.map((c) => c.interviewer.id).sort()).toEqual(
@@ -222,7 +213,7 @@ describe("scorecards service (fakes)", () => {
 
   it("files a correction as a new version and keeps the original, superseded", async () => {
     const { service, cards, audit } = world();
-    await service.saveDraft("int-me", { ...COMPLETE, revision: 0 } as never, ME);
+    await service.saveDraft("int-me", { ...COMPLETE, revision: 0 }, ME);
     const original = await service.submitScorecard("int-me", 1, ME, actor);
     const corrected = await service.correctScorecard(
       original.id,

@@ -1,19 +1,14 @@
 import { useParams } from "react-router";
-import { api } from "../api/client";
 import { formatDateTime } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { CandidateApplication } from "../hiring/CandidateApplication";
-import { useLoad } from "../components/use-load";
-import { PossibleDuplicateNotice } from "../candidates/PossibleDuplicateNotice";
+import { useCandidate } from "./queries";
+import { PossibleDuplicateNotice } from "./PossibleDuplicateNotice";
 
 export function CandidatePage() {
   const { candidateId = "" } = useParams();
-  const { data, error } = useLoad(
-    () => api.GET("/api/candidates/{candidateId}", { params: { path: { candidateId } } }),
-    candidateId,
-  );
-  const candidate = data?.candidate;
+  const { data: candidate, error } = useCandidate(candidateId);
   if (!candidate) {
     return (
       <>

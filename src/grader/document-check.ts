@@ -1,10 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { extractPdfText } from "../modules/screening/resume-extract-pdf.js";
 import { ZGradeReport, type TDocumentDetails, type TGradeReport } from "./grade-report.js";
 import type { TDocumentConfig, TPack } from "./pack.js";
-import { SubmissionError, unpackSubmission } from "./unpack.js";
+import { SubmissionError } from "./unpack.js";
 
 const MAX_DOCUMENT_BYTES = 1024 * 1024;
 const textExtensions = new Set([".md", ".markdown", ".txt"]);
@@ -24,30 +23,24 @@ async function readTextFile(file: string): Promise<string> {
     }
   }
   if (!textExtensions.has(extension))
-    throw new SubmissionError("Upload the design document as a Markdown (.md), text or PDF file.");
+    throw new SubmissionError(
+      "This upload is not a design document: upload it as one Markdown (.md), text or PDF file.",
+    );
   return readFile(file, "utf8");
 }
 
-/** The document itself from a file, or from a folder or zip holding it. */
+/** The document itself, from its file or from a folder holding it (the starter, for the CLI). */
 export async function readDesignDocument(source: string, config: TDocumentConfig): Promise<string> {
   const info = await stat(source).catch(() => null);
   if (info === null) throw new SubmissionError("The upload could not be read.");
-  if (info.isFile() && path.extname(source).toLowerCase() !== ".zip") return readTextFile(source);
-  const dir = info.isDirectory() ? source : await mkdtemp(path.join(os.tmpdir(), "shortlist-doc-"));
-  try {
-    if (!info.isDirectory()) await unpackSubmission(source, dir);
-    const names = await readdir(dir);
-    const named = names.find((name) => name.toLowerCase() === config.file.toLowerCase());
-    const documents = names.filter((name) => textExtensions.has(path.extname(name).toLowerCase()));
-    const chosen = named ?? (documents.length === 1 ? documents[0] : undefined);
-    if (chosen === undefined)
-      throw new SubmissionError(
-        `This upload is not a design document: it has no ${config.file} (found ${names.slice(0, 5).join(", ") || "nothing"}).`,
-      );
-    return await readTextFile(path.join(dir, chosen));
-  } finally {
-    if (!info.isDirectory()) await rm(dir, { recursive: true, force: true });
-  }
+  if (info.isFile()) return readTextFile(source);
+  const names = await readdir(source);
+  const named = names.find((name) => name.toLowerCase() === config.file.toLowerCase());
+  const documents = names.filter((name) => textExtensions.has(path.extname(name).toLowerCase()));
+  const chosen = named ?? (documents.length === 1 ? documents[0] : undefined);
+  if (chosen === undefined)
+    throw new SubmissionError(`This folder holds no design document (${config.file}).`);
+  return readTextFile(path.join(source, chosen));
 }
 
 const wordsIn = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;

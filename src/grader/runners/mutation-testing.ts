@@ -37,7 +37,12 @@ const ZCatalogue = z.object({
 });
 
 /** Suites run side by side within one grading; they share its uid and so its process limit. */
-export const parallelSuites = Math.max(1, Math.min(3, os.cpus().length));
+let parallelSuites = Math.max(1, Math.min(3, os.cpus().length));
+
+/** How many suites one grading runs at once (the bench compares 1 with the default). */
+export function setParallelSuites(size: number): void {
+  parallelSuites = Math.max(1, Math.min(8, size));
+}
 
 /** A counting semaphore where the trust gate's runs go before any waiting mutant. */
 class Slots {

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { ZCompetencyId } from "../modules/roles/templates/competencies.js";
 import { assessmentsDir } from "./paths.js";
 
 const ZId = z
@@ -52,7 +53,8 @@ export const ZManifest = z
       .array(z.enum(["junior", "mid", "senior", "staff"]))
       .min(1)
       .max(4),
-    competencies: z.array(ZId).min(1).max(20),
+    /** The role competency vocabulary (question bank, role weights): unknown ids are refused. */
+    competencies: z.array(ZCompetencyId).min(1).max(20),
     timeLimitMinutes: z
       .int()
       .min(5)
@@ -64,7 +66,7 @@ export const ZManifest = z
           id: ZId,
           name: z.string().min(1).max(120),
           weight: z.number().positive().max(100),
-          competency: ZId,
+          competency: ZCompetencyId,
         }),
       )
       .min(1)

@@ -8927,13 +8927,19 @@ export interface operations {
                                     id: string;
                                     name: string;
                                     passed: number;
+                                    blocked: number;
                                     total: number;
+                                    note?: string;
                                     weight: number;
                                     competency: string;
                                     checks: {
                                         name: string;
                                         passed: boolean;
+                                        /** @enum {string} */
+                                        status: "passed" | "failed" | "blocked";
+                                        blockedBy?: string;
                                         message: string;
+                                        details?: string;
                                     }[];
                                 }[];
                                 integrity: {
@@ -8951,6 +8957,7 @@ export interface operations {
                                 timings: {
                                     [key: string]: number;
                                 };
+                                notes?: string[];
                                 error?: {
                                     /** @enum {string} */
                                     kind: "submission" | "infrastructure";
@@ -9063,13 +9070,19 @@ export interface operations {
                                     id: string;
                                     name: string;
                                     passed: number;
+                                    blocked: number;
                                     total: number;
+                                    note?: string;
                                     weight: number;
                                     competency: string;
                                     checks: {
                                         name: string;
                                         passed: boolean;
+                                        /** @enum {string} */
+                                        status: "passed" | "failed" | "blocked";
+                                        blockedBy?: string;
                                         message: string;
+                                        details?: string;
                                     }[];
                                 }[];
                                 integrity: {
@@ -9087,6 +9100,7 @@ export interface operations {
                                 timings: {
                                     [key: string]: number;
                                 };
+                                notes?: string[];
                                 error?: {
                                     /** @enum {string} */
                                     kind: "submission" | "infrastructure";

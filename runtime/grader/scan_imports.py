@@ -79,13 +79,29 @@ class Collector(ast.NodeVisitor):
         if not self.optional and node.level == 0 and node.module:
             self.found.append((node.module.split(".")[0], node.lineno))
 
-    def visit_Assign(self, node):
-        names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+    def settings_strings(self, names, value):
         if any(SETTING_LISTS.search(name) for name in names) or "REST_FRAMEWORK" in names:
-            for child in ast.walk(node.value):
+            for child in ast.walk(value):
                 if isinstance(child, ast.Constant) and isinstance(child.value, str):
                     if DOTTED.match(child.value) and not child.value.isupper():
                         self.found.append((child.value.split(".")[0], child.lineno))
+
+    def visit_Assign(self, node):
+        self.settings_strings([t.id for t in node.targets if isinstance(t, ast.Name)], node.value)
+        self.generic_visit(node)
+
+    def visit_AugAssign(self, node):
+        if isinstance(node.target, ast.Name):
+            self.settings_strings([node.target.id], node.value)
+        self.generic_visit(node)
+
+    def visit_Call(self, node):
+        # INSTALLED_APPS.append("x"), MIDDLEWARE.insert(0, "y"), ....extend([...])
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in ("append", "insert", "extend"):
+            if isinstance(func.value, ast.Name):
+                for argument in node.args:
+                    self.settings_strings([func.value.id], argument)
         self.generic_visit(node)
 
 

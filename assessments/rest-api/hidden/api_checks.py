@@ -517,7 +517,7 @@ def run(ctx, group, name, function):
         return {"group": group, "name": name, "passed": True, "status": "passed", "message": "ok"}
     except Blocked as blocked:
         return {"group": group, "name": name, "passed": False, "status": "blocked",
-                "blockedBy": blocked.step, "message": str(blocked)}
+                "blockedBy": blocked.step, "message": f"blocked by {blocked.step}: {blocked}"}
     except (CheckFailed, ServerGone) as failure:
         message = str(failure)
     except Exception:  # an answer the check did not foresee: say what came back, not our error

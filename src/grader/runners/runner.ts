@@ -1,6 +1,7 @@
 import { chown, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import type { TReportDetails } from "../grade-report.js";
 import type { TIntegrityFinding } from "../integrity.js";
 import type { TPack } from "../pack.js";
 import type { TRuntimeInfo } from "../runtime.js";
@@ -68,6 +69,8 @@ export interface TRunnerContext {
   migrationFailure: string | null;
   /** Remarks for the report that cost nothing (see TGradeReport.notes). */
   notes: string[];
+  /** Set by a runner with more to report than checks (fail-to-pass, mutation-testing). */
+  details?: TReportDetails;
 }
 
 /** A grader-owned Python helper run on the candidate's project, inside the sandbox. */

@@ -1,11 +1,19 @@
 import { z } from "zod";
 import { ZIntegrity } from "./integrity.js";
 
+export const ZCheckStatus = z.enum(["passed", "failed", "blocked"]);
+
 export const ZCheckResult = z.object({
   name: z.string().min(1).max(200),
   passed: z.boolean(),
+  /** "blocked": the check could not run because an earlier step failed (never a finding). */
+  status: ZCheckStatus,
+  /** The step that blocked it: "migrate", "the server start", "sign-in"… */
+  blockedBy: z.string().max(100).optional(),
   /** What was sent, what was expected, what came back — for a hiring manager. */
   message: z.string().max(4000),
+  /** Longer output kept for the reader (a test run's output, capped). */
+  details: z.string().max(20_000).optional(),
 });
 export type TCheckResult = z.infer<typeof ZCheckResult>;
 
@@ -13,7 +21,11 @@ export const ZGroupResult = z.object({
   id: z.string().max(64),
   name: z.string().max(120),
   passed: z.int().min(0),
+  /** Checks that could not run; counted in total, never as failures. */
+  blocked: z.int().min(0),
   total: z.int().min(0),
+  /** "not evaluated: could not sign in" when every check of the group was blocked. */
+  note: z.string().max(300).optional(),
   weight: z.number().min(0).max(100),
   competency: z.string().max(64),
   checks: z.array(ZCheckResult).max(500),
@@ -114,6 +126,8 @@ export const ZGradeReport = z.object({
   integrity: ZIntegrity,
   /** Milliseconds per step (unpack, integrity, migrate, check, ... total). */
   timings: z.record(z.string().max(64), z.int().min(0)),
+  /** Remarks that cost nothing: requirements beyond the environment, ... */
+  notes: z.array(z.string().max(1000)).max(20).optional(),
   /** What a pack's own runner reports beyond checks (see the Z…Details above). */
   details: ZReportDetails.optional(),
   error: z
@@ -146,13 +160,16 @@ export function formatReport(report: TGradeReport): string {
     lines.push(`Score ${report.score} / 100   (${report.packId} v${report.packVersion})`, "");
     for (const group of report.groups) {
       lines.push(`${group.name}  ${group.passed}/${group.total}  (weight ${group.weight})`);
+      if (group.note !== undefined) lines.push(`  (${group.note})`);
       for (const check of group.checks) {
-        lines.push(`  ${check.passed ? "PASS" : "FAIL"}  ${check.name}`);
+        const label = { passed: "PASS", failed: "FAIL", blocked: "BLOCKED" }[check.status];
+        lines.push(`  ${label}  ${check.name}`);
         if (!check.passed)
           lines.push(...check.message.split("\n").map((line) => `        ${line}`));
       }
     }
   }
+  for (const note of report.notes ?? []) lines.push(`Note: ${note}`);
   if (report.details) lines.push("", ...formatDetails(report.details));
   lines.push("", `Integrity: ${report.integrity.verdict}`);
   for (const finding of report.integrity.findings) {
@@ -163,6 +180,37 @@ export function formatReport(report: TGradeReport): string {
   const timings = Object.entries(report.timings).map(([step, ms]) => `${step} ${ms} ms`);
   lines.push("", `Timings: ${timings.join(", ")}`);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A report as stored: reports written before checks had a status (and groups a blocked count)
+ * are read as they were meant: a check passed or failed, nothing blocked.
+ */
+export function readStoredReport(raw: unknown): TGradeReport | null {
+  const direct = ZGradeReport.safeParse(raw);
+  if (direct.success) return direct.data;
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    !Array.isArray((raw as { groups?: unknown }).groups)
+  )
+    return null;
+  const old = raw as { groups: Record<string, unknown>[] };
+  const upgraded = {
+    ...old,
+    groups: old.groups.map((group) => ({
+      blocked: 0,
+      ...group,
+      checks: Array.isArray(group.checks)
+        ? (group.checks as Record<string, unknown>[]).map((check) => ({
+            status: check.passed === true ? "passed" : "failed",
+            ...check,
+          }))
+        : group.checks,
+    })),
+  };
+  const parsed = ZGradeReport.safeParse(upgraded);
+  return parsed.success ? parsed.data : null;
 }
 
 const percent = (part: number, whole: number) =>

@@ -1,6 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
+import os from "node:os";
 import { gradeSubmission, type TGradeReport } from "./grade.js";
+import { checkerUid, sandboxUid } from "./sandbox.js";
 import { loadPack } from "./pack.js";
 import { ensureRuntime } from "./runtime.js";
 import {
@@ -37,13 +39,21 @@ function groupScore(result: TGradeReport, group: string): string {
 }
 const withoutTimings = (result: TGradeReport) => ({ ...result, timings: {} });
 
+const ownUids = new Set(
+  Array.from({ length: os.cpus().length }, (_, slot) => [
+    sandboxUid(slot),
+    checkerUid(slot),
+  ]).flat(),
+);
+
 async function sandboxProcessesLeft(): Promise<number> {
   let count = 0;
   for (const pid of await readdir("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
     const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
-    if (uid >= 61_000 && uid < 63_000) count += 1;
+    // Only the uids of this file's slots: other suites on the machine grade in theirs.
+    if (ownUids.has(uid)) count += 1;
   }
   return count;
 }
@@ -181,7 +191,7 @@ def test_write_outside():
   );
   // Surface crashes early rather than as a later timeout.
   await Promise.all(reports.values());
-}, 170_000);
+}, 480_000);
 
 describe("gradeSubmission", () => {
   it("gives the reference solution 100 and a clean integrity verdict", async () => {
@@ -240,10 +250,21 @@ describe("gradeSubmission", () => {
   it("reports a syntax error in the project", async () => {
     const result = await report("syntax-error");
     expect(result.status).toBe("graded");
+    // The root cause first: type, message and project-relative file:line, no host paths.
+    expect(check(result, "hygiene", "migrations apply to a fresh database").message).toMatch(
+      /^migrate failed: SyntaxError: .+ \(tasks\/views\.py, line 3\)/,
+    );
     expect(check(result, "hygiene", "manage.py check reports no problems").message).toContain(
       "SyntaxError",
     );
     expect(groupScore(result, "crud")).toBe("0/6");
+    const crud = result.groups.find((g) => g.id === "crud");
+    expect(crud?.blocked).toBe(6);
+    expect(crud?.note).toBe("not evaluated: the migrations failed");
+    expect(check(result, "crud", "create returns 201 with the task").message).toMatch(
+      /^blocked by migrate: migrate failed: SyntaxError/,
+    );
+    expect(JSON.stringify(result)).not.toMatch(/\/sandbox\/|site-packages|\.runtime\/venv/);
   });
 
   it("reports a failing migration and does not run the API checks", async () => {
@@ -251,15 +272,18 @@ describe("gradeSubmission", () => {
     expect(check(result, "hygiene", "migrations apply to a fresh database").message).toContain(
       "boom: data migration failed",
     );
-    expect(check(result, "crud", "create returns 201 with the task").message).toBe(
-      "Not checked: the migrations failed, so the app could not run.",
+    const blocked = check(result, "crud", "create returns 201 with the task");
+    expect(blocked.status).toBe("blocked");
+    expect(blocked.blockedBy).toBe("migrate");
+    expect(blocked.message).toMatch(
+      /^blocked by migrate: migrate failed: RuntimeError: boom: data migration failed \(tasks\/migrations\/0002_boom\.py, line 5\)/,
     );
   });
 
   it("reports a server that never starts", async () => {
     const result = await report("server-never-starts");
     expect(check(result, "auth", "valid credentials return a token").message).toMatch(
-      /server did not start within 5 s/,
+      /^blocked by the server start: the server did not start within 5 s/,
     );
     expect(check(result, "hygiene", "the project's own tests pass").passed).toBe(true);
   });
@@ -298,6 +322,7 @@ describe("gradeSubmission", () => {
       expect(message).toContain(`test_${test}`);
     }
     expect(message).toMatch(/^6 of 12 tests failed/);
+    expect(check(result, "hygiene", "the project's own tests pass").details).toContain("failed");
     expect(groupScore(result, "isolation")).toBe("5/5");
     expect(result.integrity.verdict).toBe("suspicious");
     expect(result.integrity.findings.map((f) => f.reason)).toEqual(
@@ -305,7 +330,7 @@ describe("gradeSubmission", () => {
     );
   });
 
-  it("ignores a tampering conftest and catches patched test results", async () => {
+  it("marks a conftest hook on test results as tampering and catches patched results", async () => {
     const result = await report("tamper");
     expect(result.integrity.verdict).toBe("tampered");
     const files = result.integrity.findings.map((f) => f.file);

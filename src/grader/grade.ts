@@ -28,6 +28,7 @@ import {
   type TStepLimits,
 } from "./runners/runner.js";
 import { SubmissionError, unpackSubmission } from "./unpack.js";
+import { scanImports } from "./runners/imports.js";
 
 export { ZGradeReport, formatReport, type TGradeReport } from "./grade-report.js";
 
@@ -109,7 +110,10 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
       timings,
       findings: [...integrity.findings],
       migrationFailure: null,
+      notes: [],
     };
+    const missing = await scanImports(ctx);
+    if (missing !== null) return errorReport("submission", missing, integrity);
     const checks = await runRunners(pack, ctx);
     const groups = groupChecks(pack, checks);
     return ZGradeReport.parse({
@@ -120,6 +124,7 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
       groups,
       integrity: verdictOf(ctx.findings),
       timings: { ...timings, total: Math.round(performance.now() - started) },
+      ...(ctx.notes.length > 0 ? { notes: ctx.notes } : {}),
       details: ctx.details,
     });
   } catch (error) {
@@ -167,14 +172,39 @@ function groupChecks(pack: TPack, checks: TRunnerCheck[]): TGroupResult[] {
   return pack.manifest.groups.map((group) => {
     const own = checks
       .filter((check) => check.group === group.id)
-      .map(({ name, passed, message }) => ({ name, passed, message: message.slice(0, 4000) }));
+      .map(({ name, passed, message, status, blockedBy, details }) => ({
+        name,
+        passed,
+        status: status ?? (passed ? ("passed" as const) : ("failed" as const)),
+        ...(blockedBy === undefined ? {} : { blockedBy }),
+        message: message.slice(0, 4000),
+        ...(details === undefined ? {} : { details: details.slice(0, 20_000) }),
+      }));
+    const blocked = own.filter((check) => check.status === "blocked");
+    const firstStep = blocked[0]?.blockedBy;
     return {
       ...group,
       passed: own.filter((check) => check.passed).length,
+      blocked: blocked.length,
       total: own.length,
+      ...(own.length > 0 && blocked.length === own.length && firstStep !== undefined
+        ? { note: `not evaluated: ${notEvaluatedBecause(firstStep)}` }
+        : {}),
       checks: own,
     };
   });
+}
+
+/** Why a whole group could not be evaluated, in the words a hiring manager reads. */
+export function notEvaluatedBecause(step: string): string {
+  const known: Record<string, string> = {
+    migrate: "the migrations failed",
+    "sign-in": "could not sign in",
+    "the server start": "the server did not start",
+    "the server": "the server stopped answering",
+    "creating the test users": "the test users could not be created",
+  };
+  return known[step] ?? `${step} failed`;
 }
 
 const usage = "usage: shortlist grade <pack> <zip-or-dir> [--json]\n";

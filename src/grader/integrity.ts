@@ -43,10 +43,12 @@ const rules: TRule[] = [
     reason: "patches the test framework at run time",
   },
   {
+    // conftest.py runs (fixtures are honest pytest); hooks on reporting, outcomes, collection
+    // or the runner are what can hide a failing test or the grader's sentinels.
     pattern:
-      /\bdef\s+pytest_(runtest_makereport|runtest_logreport|report_teststatus|runtest_protocol|collection_modifyitems|terminal_summary)\b/,
+      /\bdef\s+pytest_(runtest_\w+|report_\w+|collection\w*|collect_file|pycollect_\w+|ignore_collect|deselected|terminal_summary|sessionfinish|pyfunc_call|make_collect_report|itemcollected|assertrepr_compare|exception_interact)\b|\b(config|session)\.(pluginmanager|hook)\b|\bpytest_plugins\s*=/,
     severity: "tampering",
-    reason: "a pytest hook that can rewrite or drop test results",
+    reason: "a pytest hook or plugin that can rewrite, drop or hide test results",
   },
   {
     pattern:
@@ -70,8 +72,10 @@ const rules: TRule[] = [
     reason: "ends the process abruptly, which can hide failing tests",
   },
   {
+    // Only a file-system call on such a path: "/home/" as a URL or "/var/www/static" as a
+    // setting value is not host-file access.
     pattern:
-      /['"](\/etc|\/proc|\/sys|\/root|\/home|\/var|\/dev\/(?!null))\b|['"]~\/|['"][^'"\n]*\.\.\//,
+      /\b(open|Path|PurePath|listdir|scandir|walk|stat|lstat|remove|unlink|rmtree|rmdir|copy\w*|move|chdir|glob|iglob|read_text|read_bytes|write_text|write_bytes|exists|isfile|isdir|readlink|symlink|makedirs|mkdir)\s*\(\s*[rbfu]*['"](\/etc|\/proc|\/sys|\/root|\/home|\/var|\/usr|\/tmp\/\.\.|\/dev\/(?!null)|~\/|[^'"\n]*\.\.\/)/,
     severity: "suspicious",
     reason: "refers to files outside the project",
   },

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { ZCompetencyId, type TCompetencyId } from "../modules/roles/templates/competencies.js";
 import { assessmentsDir } from "./paths.js";
 
 const ZId = z
@@ -84,7 +85,7 @@ const ZDocumentSection = z.object({
 const ZRubricDimension = z.object({
   id: ZId,
   name: z.string().min(1).max(120),
-  competency: ZId,
+  competency: ZCompetencyId,
   /** What a 1, 2, 3 and 4 look like on this dimension. */
   anchors: z.object({
     "1": z.string().min(1).max(600),
@@ -114,7 +115,8 @@ export const ZManifest = z
       .array(z.enum(["junior", "mid", "senior", "staff"]))
       .min(1)
       .max(4),
-    competencies: z.array(ZId).min(1).max(20),
+    /** The role competency vocabulary (question bank, role weights): unknown ids are refused. */
+    competencies: z.array(ZCompetencyId).min(1).max(20),
     timeLimitMinutes: z
       .int()
       .min(5)
@@ -128,7 +130,7 @@ export const ZManifest = z
           id: ZId,
           name: z.string().min(1).max(120),
           weight: z.number().positive().max(100),
-          competency: ZId,
+          competency: ZCompetencyId,
         }),
       )
       .max(30)
@@ -140,7 +142,7 @@ export const ZManifest = z
       ctx.addIssue({ code: "custom", message: "a design-document pack needs `document`" });
     if (manifest.kind === "django-project" && manifest.runners.length === 0)
       ctx.addIssue({ code: "custom", message: "a django-project pack needs runners" });
-    const competencyOf = (id: string, where: string) => {
+    const competencyOf = (id: TCompetencyId, where: string) => {
       if (!manifest.competencies.includes(id))
         ctx.addIssue({ code: "custom", message: `${where}: competency ${id} is not listed` });
     };

@@ -34,6 +34,11 @@ async function hashRequirements(): Promise<string> {
     .digest("hex");
 }
 
+/** PEP 503: distribution names compare lowercased, with runs of -_. as one dash. */
+export function normalisedName(name: string): string {
+  return name.replace(/[-_.]+/g, "-").toLowerCase();
+}
+
 export async function readPins(): Promise<{ name: string; pinned: string }[]> {
   const text = await readFile(requirementsFile, "utf8");
   return text
@@ -137,8 +142,8 @@ async function ensureRuntimeOnce(): Promise<TRuntimeInfo> {
 }
 
 const listInstalled = `
-import json, importlib.metadata as m
-print(json.dumps({d.metadata["Name"].lower(): d.version for d in m.distributions()}))
+import json, re, importlib.metadata as m
+print(json.dumps({re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d.version for d in m.distributions()}))
 `;
 
 export async function checkRuntime(): Promise<TRuntimeCheck> {
@@ -166,7 +171,7 @@ export async function checkRuntime(): Promise<TRuntimeCheck> {
   }
   const packages = pins.map((pin) => ({
     ...pin,
-    installed: installed[pin.name.toLowerCase()] ?? null,
+    installed: installed[normalisedName(pin.name)] ?? null,
   }));
   const missing = packages.filter((p) => p.installed !== p.pinned).map((p) => p.name);
   if (missing.length > 0)

@@ -4,17 +4,22 @@ import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import yauzl from "yauzl";
+import {
+  checkEntryPath,
+  isDropped,
+  projectRootOf,
+  projectRootRule,
+  SubmissionError,
+  unsafeNameError,
+} from "./submission-rules.js";
+
+export { SubmissionError } from "./submission-rules.js";
 
 export const unpackLimits = {
   zipBytes: 5 * 1024 * 1024,
   unpackedBytes: 50 * 1024 * 1024,
   files: 2000,
 };
-
-/** A submission we refuse to unpack; `message` is written for the hiring manager. */
-export class SubmissionError extends Error {
-  override readonly name = "SubmissionError";
-}
 
 export interface TUnpacked {
   /** Host dir holding manage.py. */
@@ -25,37 +30,14 @@ export interface TUnpacked {
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-// Never graded, and a stale database or bytecode from the candidate's machine would make two
-// gradings of the same project differ.
-const droppedNames = new Set(["__MACOSX", "__pycache__", ".DS_Store", "db.sqlite3", ".git"]);
-
-function isDropped(relative: string): boolean {
-  return relative.split("/").some((part) => droppedNames.has(part));
-}
-
-/** Rejects anything that could land outside the project; returns the normalised relative path. */
-function checkEntryPath(name: string): string {
-  if (name.includes("\0")) throw new SubmissionError(`A file name in the submission is malformed.`);
-  const slashed = name.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[a-zA-Z]:/.test(slashed)) {
-    throw new SubmissionError(
-      `The submission contains a file with an absolute path ('${name}'). Files must be inside the project folder.`,
-    );
-  }
-  const parts = slashed.split("/").filter((part) => part !== "" && part !== ".");
-  if (parts.includes("..")) {
-    throw new SubmissionError(
-      `The submission contains a path that points outside the project ('${name}'), which is not allowed.`,
-    );
-  }
-  return parts.join("/");
-}
-
 class Budget {
   files = 0;
   bytes = 0;
-  addFile(name: string): void {
+  /** Normalised relative paths of the files kept, for finding the project root. */
+  readonly kept: string[] = [];
+  addFile(name: string, relative: string): void {
     this.files += 1;
+    this.kept.push(relative);
     if (this.files > unpackLimits.files) {
       throw new SubmissionError(
         `The submission has more than ${unpackLimits.files.toLocaleString("en")} files (at '${name}'). Ask the candidate to leave out virtualenvs, node_modules and build output.`,
@@ -142,8 +124,8 @@ async function extractZip(zipFile: string, staging: string, budget: Budget): Pro
     if (error instanceof SubmissionError) throw error;
     const message = (error as Error).message;
     // yauzl checks names itself and may refuse before we see the entry.
-    const unsafe = /^(invalid relative path|absolute path): (.*)$/.exec(message);
-    if (unsafe !== null) checkEntryPath(unsafe[2] ?? "");
+    const unsafe = unsafeNameError(error);
+    if (unsafe !== null) throw unsafe;
     throw new SubmissionError(`The zip file is damaged and cannot be unpacked (${message}).`);
   } finally {
     zip.close();
@@ -174,7 +156,7 @@ async function extractEntry(
     await mkdir(target, { recursive: true });
     return;
   }
-  budget.addFile(entry.fileName);
+  budget.addFile(entry.fileName, relative);
   await mkdir(path.dirname(target), { recursive: true });
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
     zip.openReadStream(entry, (error, opened) =>
@@ -205,7 +187,7 @@ async function copyDirectory(
     if (info.isDirectory()) {
       await copyDirectory(from, path.join(target, name), budget, rel);
     } else if (info.isFile()) {
-      budget.addFile(rel);
+      budget.addFile(rel, rel);
       await pipeline(
         createReadStream(from),
         budget.counter(),
@@ -219,25 +201,14 @@ async function copyDirectory(
   }
 }
 
-async function findProjectRoot(staging: string): Promise<string> {
-  const has = (dir: string) =>
-    stat(path.join(dir, "manage.py")).then(
-      (s) => s.isFile(),
-      () => false,
+function findProjectRoot(staging: string, kept: string[]): string {
+  const root = projectRootOf(kept);
+  if (root === null) {
+    throw new SubmissionError(
+      `No manage.py was found: a Django project we can run has ${projectRootRule}.`,
     );
-  if (await has(staging)) return staging;
-  const top = await readdir(staging, { withFileTypes: true });
-  const [only] = top;
-  if (
-    top.length === 1 &&
-    only?.isDirectory() === true &&
-    (await has(path.join(staging, only.name)))
-  ) {
-    return path.join(staging, only.name);
   }
-  throw new SubmissionError(
-    "No manage.py was found at the top of the submission or inside its single top folder, so it is not a Django project we can run.",
-  );
+  return path.join(staging, root);
 }
 
 /**
@@ -255,7 +226,7 @@ export async function unpackSubmission(source: string, dest: string): Promise<TU
   try {
     if (info.isDirectory()) await copyDirectory(source, staging, budget);
     else await extractZip(source, staging, budget);
-    const root = await findProjectRoot(staging);
+    const root = findProjectRoot(staging, budget.kept);
     await rename(root, dest);
     return { projectDir: dest, files: budget.files, bytes: budget.bytes };
   } finally {

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import yazl from "yazl";
@@ -9,10 +9,15 @@ export async function scratchDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `shortlist-${prefix}-`));
 }
 
-/** A copy of a pack project with some files replaced or added. */
-export async function variantOf(baseDir: string, files: Record<string, string>): Promise<string> {
+/** A copy of a pack project with some files replaced or added (and some removed). */
+export async function variantOf(
+  baseDir: string,
+  files: Record<string, string>,
+  removed: string[] = [],
+): Promise<string> {
   const dir = await scratchDir("variant");
   await cp(baseDir, dir, { recursive: true });
+  for (const name of removed) await rm(path.join(dir, name), { recursive: true, force: true });
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);

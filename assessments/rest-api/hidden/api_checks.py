@@ -19,44 +19,81 @@ import sys
 
 TIMEOUT_SECONDS = 5
 MAX_BODY = 64 * 1024
+ERROR_HEADER = "x-shortlist-server-error"
 
 
 class ServerGone(Exception):
     pass
 
 
+class Blocked(Exception):
+    """The check could not run because an earlier step failed; `step` names it."""
+
+    def __init__(self, step, message):
+        super().__init__(message)
+        self.step = step
+
+
 class Response:
-    def __init__(self, method, path, sent, status, text):
+    def __init__(self, method, path, sent, status, text, server_error):
         self.method, self.path, self.sent, self.status, self.text = method, path, sent, status, text
+        self.server_error = server_error
         try:
             self.json = json.loads(text)
         except ValueError:
             self.json = None
 
     def describe(self):
-        sent = f" with {json.dumps(self.sent)}" if self.sent is not None else ""
+        sent = ""
+        if self.sent is not None:
+            sent = f" with {self.sent}" if isinstance(self.sent, str) else f" with {json.dumps(self.sent)}"
+        if self.status >= 500 and self.server_error:
+            return f"{self.method} {self.path}{sent} → {self.status} server error: {self.server_error}"
         body = self.text if len(self.text) <= 300 else self.text[:300] + "…"
         title = re.search(r"<title>\s*(.*?)\s*</title>", self.text, re.S | re.I)
         if title:
-            # Django's debug pages are long HTML; their title says what went wrong.
             body = f"(HTML page: {html.unescape(title.group(1))[:200]})"
+        elif self.json is None and "<" in self.text[:200]:
+            body = "(an HTML page)"
         return f"{self.method} {self.path}{sent} → {self.status} {body.strip() or '(empty body)'}"
+
+
+def as_dict(value):
+    return value if isinstance(value, dict) else {}
+
+
+def items_of(response):
+    """The tasks in a list answer: a bare list or a paginated object, so one bug costs one group."""
+    value = response.json
+    if isinstance(value, dict):
+        value = value.get("results")
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def count_of(response):
+    value = as_dict(response.json).get("count")
+    return value if isinstance(value, int) else len(items_of(response))
 
 
 class Client:
     def __init__(self, socket_path):
         self.socket_path = socket_path
         self.timeouts = 0
+        self.gone = None
+        self.last = None
 
-    def request(self, method, path, body=None, token=None):
-        if self.timeouts >= 2:
-            raise ServerGone("the server stopped answering earlier requests")
-        payload = b"" if body is None else json.dumps(body).encode()
+    def request(self, method, path, body=None, token=None, raw=None):
+        if self.gone is not None:
+            raise Blocked("the server", f"the server stopped answering earlier ({self.gone})")
+        if raw is not None:
+            payload = raw.encode()
+        else:
+            payload = b"" if body is None else json.dumps(body).encode()
         lines = [f"{method} {path} HTTP/1.1", "Host: localhost", "Accept: application/json", "Connection: close"]
-        if body is not None:
+        if body is not None or raw is not None:
             lines.append("Content-Type: application/json")
         if token is not None:
-            lines.append(f"Authorization: Token {token}")
+            lines.append(f"Authorization: {token}")
         lines.append(f"Content-Length: {len(payload)}")
         # One sendall for head and body: a server that answers without reading the body (a 404
         # for a POST) must not be able to close the socket halfway through our request.
@@ -69,12 +106,18 @@ class Client:
             response = http.client.HTTPResponse(sock)
             response.begin()
             text = response.read(MAX_BODY).decode("utf-8", errors="replace")
-            return Response(method, path, body, response.status, text)
+            self.last = Response(method, path, raw if raw is not None else body, response.status, text,
+                                 response.getheader(ERROR_HEADER))
+            return self.last
         except socket.timeout:
             self.timeouts += 1
-            raise ServerGone(f"{method} {path} got no answer within {TIMEOUT_SECONDS} s")
+            message = f"{method} {path} got no answer within {TIMEOUT_SECONDS} s"
+            if self.timeouts >= 2:
+                self.gone = message
+            raise ServerGone(message)
         except (OSError, http.client.HTTPException) as error:
-            raise ServerGone(f"{method} {path} failed: the server closed the connection ({error})")
+            self.gone = f"{method} {path} failed: the server closed the connection"
+            raise ServerGone(f"{self.gone} ({type(error).__name__})")
         finally:
             sock.close()
 
@@ -95,6 +138,14 @@ def expect_status(response, status, what=""):
     )
 
 
+def expect_no_server_error(response, allowed, what):
+    expect(
+        response.status < 500,
+        f"{what}: bad input must not cause a server error; got {response.describe()}",
+    )
+    expect(response.status in allowed, f"{what}: expected one of {sorted(allowed)}, got {response.describe()}")
+
+
 TASK_FIELDS = {"id", "title", "description", "done", "due_date", "created_at"}
 CHECKS = []
 
@@ -112,23 +163,30 @@ class Context:
         self.client = client
         self.users = users
         self.tokens = {}
+        self.scheme = "Token"
+
+    def login(self, username, password):
+        """(response, Authorization header or None): DRF's {"token"} or SimpleJWT's {"access"}."""
+        response = self.client.request("POST", "/api/auth/token/", {"username": username, "password": password})
+        answer = as_dict(response.json)
+        if response.status == 200 and isinstance(answer.get("token"), str) and answer["token"]:
+            self.scheme = "Token"
+            return response, f"Token {answer['token']}"
+        if response.status == 200 and isinstance(answer.get("access"), str) and answer["access"]:
+            self.scheme = "Bearer"
+            return response, f"Bearer {answer['access']}"
+        return response, None
 
     def token(self, username):
         if username not in self.tokens:
-            password = self.users[username]
-            response = self.client.request(
-                "POST", "/api/auth/token/", {"username": username, "password": password}
-            )
-            token = response.json.get("token") if isinstance(response.json, dict) else None
-            expect(
-                response.status == 200 and isinstance(token, str) and token,
-                f"could not log in as {username}: {response.describe()}",
-            )
-            self.tokens[username] = token
+            response, header = self.login(username, self.users[username])
+            if header is None:
+                raise Blocked("sign-in", f"could not sign in as {username}: {response.describe()}")
+            self.tokens[username] = header
         return self.tokens[username]
 
-    def call(self, username, method, path, body=None):
-        return self.client.request(method, path, body, self.token(username))
+    def call(self, username, method, path, body=None, raw=None):
+        return self.client.request(method, path, body, self.token(username), raw=raw)
 
     def create(self, username, body):
         response = self.call(username, "POST", "/api/tasks/", body)
@@ -142,12 +200,11 @@ class Context:
 
 @check("auth", "valid credentials return a token")
 def _(ctx):
-    user, password = "alice", ctx.users["alice"]
-    response = ctx.client.request("POST", "/api/auth/token/", {"username": user, "password": password})
+    response, header = ctx.login("alice", ctx.users["alice"])
     expect_status(response, 200)
     expect(
-        isinstance(response.json, dict) and isinstance(response.json.get("token"), str),
-        f'expected {{"token": "..."}}, got {response.describe()}',
+        header is not None,
+        f'expected {{"token": "..."}} (or SimpleJWT\'s {{"access": "..."}}), got {response.describe()}',
     )
 
 
@@ -156,7 +213,11 @@ def _(ctx):
     response = ctx.client.request(
         "POST", "/api/auth/token/", {"username": "alice", "password": "not-the-password"}
     )
-    expect_status(response, 400)
+    # SimpleJWT answers 401 by design; both say "no" without a server error.
+    expect(
+        response.status in (400, 401),
+        f"expected 400 (or SimpleJWT's 401), got {response.describe()}",
+    )
 
 
 @check("auth", "listing tasks without a token is 401")
@@ -171,7 +232,7 @@ def _(ctx):
 
 @check("auth", "an invalid token is 401")
 def _(ctx):
-    expect_status(ctx.client.request("GET", "/api/tasks/", token="0" * 40), 401)
+    expect_status(ctx.client.request("GET", "/api/tasks/", token=f"{ctx.scheme} {'0' * 40}"), 401)
 
 
 # --- crud -----------------------------------------------------------------------------------
@@ -209,7 +270,7 @@ def _(ctx):
     body = {"title": "Final", "description": "", "done": True, "due_date": None}
     response = ctx.call("alice", "PUT", f"/api/tasks/{task['id']}/", body)
     expect_status(response, 200)
-    got = response.json or {}
+    got = as_dict(response.json)
     expect(
         all(got.get(key) == value for key, value in body.items()),
         f"expected the task to become {json.dumps(body)}, got {response.describe()}",
@@ -221,7 +282,7 @@ def _(ctx):
     task = ctx.create("alice", {"title": "Patch me", "description": "keep"})
     response = ctx.call("alice", "PATCH", f"/api/tasks/{task['id']}/", {"done": True})
     expect_status(response, 200)
-    got = response.json or {}
+    got = as_dict(response.json)
     expect(
         got.get("done") is True and got.get("title") == "Patch me" and got.get("description") == "keep",
         f"expected done=true with title and description unchanged, got {response.describe()}",
@@ -247,7 +308,7 @@ def expect_field_error(ctx, body, field):
     response = ctx.call("alice", "POST", "/api/tasks/", body)
     expect_status(response, 400)
     expect(
-        isinstance(response.json, dict) and field in response.json,
+        field in as_dict(response.json),
         f"expected an error for the field '{field}', got {response.describe()}",
     )
 
@@ -278,6 +339,12 @@ def _(ctx):
     expect_field_error(ctx, {"title": "Bad done", "done": "maybe"}, "done")
 
 
+@check("validation", "malformed JSON is 400, not a server error")
+def _(ctx):
+    response = ctx.call("alice", "POST", "/api/tasks/", raw='{"title": "unfinished')
+    expect_no_server_error(response, {400}, "a body that is not valid JSON")
+
+
 @check("validation", "defaults: description empty, done false, due_date null")
 def _(ctx):
     task = ctx.create("alice", {"title": "Defaults"})
@@ -290,8 +357,9 @@ def _(ctx):
 @check("validation", "created_at is set by the server")
 def _(ctx):
     task = ctx.create("alice", {"title": "Backdated", "created_at": "2000-01-01T00:00:00Z"})
+    created = task.get("created_at")
     expect(
-        isinstance(task.get("created_at"), str) and not task["created_at"].startswith("2000-01-01"),
+        isinstance(created, str) and not created.startswith("2000-01-01"),
         f"a client-sent created_at was accepted: {json.dumps(task)}",
     )
 
@@ -319,10 +387,7 @@ def _(ctx):
         "bob replacing alice's task",
     )
     after = ctx.call("alice", "GET", f"/api/tasks/{task['id']}/")
-    expect(
-        (after.json or {}).get("title") == "Alice keeps",
-        f"alice's task changed: {after.describe()}",
-    )
+    expect(as_dict(after.json).get("title") == "Alice keeps", f"alice's task changed: {after.describe()}")
 
 
 @check("isolation", "another user's task cannot be deleted")
@@ -337,7 +402,7 @@ def _(ctx):
     ctx.create("bob", {"title": "Bob only"})
     response = ctx.call("bob", "GET", "/api/tasks/")
     expect_status(response, 200)
-    titles = [task.get("title") for task in (response.json or {}).get("results", [])]
+    titles = [task.get("title") for task in items_of(response)]
     expect(titles == ["Bob only"], f"expected bob to see only ['Bob only'], got {response.describe()}")
 
 
@@ -363,13 +428,13 @@ def _(ctx):
     carol_tasks(ctx)
     response = ctx.call("carol", "GET", "/api/tasks/")
     expect_status(response, 200)
-    page = response.json
+    page = as_dict(response.json)
     expect(
-        isinstance(page, dict) and set(page) == {"count", "next", "previous", "results"},
+        set(page) == {"count", "next", "previous", "results"},
         f"expected keys count, next, previous, results; got {response.describe()}",
     )
     expect(
-        page["count"] == 12 and len(page["results"]) == 10 and page["next"] and page["previous"] is None,
+        page["count"] == 12 and len(items_of(response)) == 10 and page["next"] and page["previous"] is None,
         f"expected count 12, 10 results, a next link and no previous; got {response.describe()}",
     )
 
@@ -379,9 +444,9 @@ def _(ctx):
     carol_tasks(ctx)
     response = ctx.call("carol", "GET", "/api/tasks/?page=2")
     expect_status(response, 200)
-    page = response.json or {}
+    page = as_dict(response.json)
     expect(
-        len(page.get("results", [])) == 2 and page.get("next") is None and page.get("previous"),
+        len(items_of(response)) == 2 and page.get("next") is None and page.get("previous"),
         f"expected 2 results, no next link and a previous link; got {response.describe()}",
     )
 
@@ -389,11 +454,19 @@ def _(ctx):
 @check("pagination", "newest tasks come first")
 def _(ctx):
     carol_tasks(ctx)
-    first = ctx.call("carol", "GET", "/api/tasks/").json or {}
-    second = ctx.call("carol", "GET", "/api/tasks/?page=2").json or {}
-    titles = [task.get("title") for task in first.get("results", []) + second.get("results", [])]
+    first = ctx.call("carol", "GET", "/api/tasks/")
+    second = ctx.call("carol", "GET", "/api/tasks/?page=2")
+    titles = [task.get("title") for task in items_of(first) + items_of(second)]
     wanted = [f"Task {number:02d}" for number in range(12, 0, -1)]
     expect(titles == wanted, f"expected titles in the order {wanted}, got {titles}")
+
+
+@check("pagination", "?page=abc and ?page=9999 are not server errors")
+def _(ctx):
+    carol_tasks(ctx)
+    for page in ("abc", "9999"):
+        response = ctx.call("carol", "GET", f"/api/tasks/?page={page}")
+        expect_no_server_error(response, {200, 400, 404}, f"?page={page}")
 
 
 # --- filtering ------------------------------------------------------------------------------
@@ -404,10 +477,9 @@ def _(ctx):
     carol_tasks(ctx)
     response = ctx.call("carol", "GET", "/api/tasks/?done=true")
     expect_status(response, 200)
-    page = response.json or {}
-    results = page.get("results", [])
+    results = items_of(response)
     expect(
-        page.get("count") == 6 and all(task.get("done") is True for task in results),
+        count_of(response) == 6 and all(task.get("done") is True for task in results),
         f"expected 6 tasks, all done; got {response.describe()}",
     )
 
@@ -417,10 +489,9 @@ def _(ctx):
     carol_tasks(ctx)
     response = ctx.call("carol", "GET", "/api/tasks/?done=false")
     expect_status(response, 200)
-    page = response.json or {}
-    results = page.get("results", [])
+    results = items_of(response)
     expect(
-        page.get("count") == 6 and all(task.get("done") is False for task in results),
+        count_of(response) == 6 and all(task.get("done") is False for task in results),
         f"expected 6 tasks, none done; got {response.describe()}",
     )
 
@@ -430,24 +501,36 @@ def _(ctx):
     ctx.create("bob", {"title": "Bob done", "done": True})
     response = ctx.call("bob", "GET", "/api/tasks/?done=true")
     expect_status(response, 200)
-    titles = [task.get("title") for task in (response.json or {}).get("results", [])]
+    titles = [task.get("title") for task in items_of(response)]
     expect(titles == ["Bob done"], f"expected only ['Bob done'], got {response.describe()}")
+
+
+@check("filtering", "?done=maybe is not a server error")
+def _(ctx):
+    response = ctx.call("carol", "GET", "/api/tasks/?done=maybe")
+    expect_no_server_error(response, {200, 400}, "?done=maybe")
+
+
+def run(ctx, group, name, function):
+    try:
+        function(ctx)
+        return {"group": group, "name": name, "passed": True, "status": "passed", "message": "ok"}
+    except Blocked as blocked:
+        return {"group": group, "name": name, "passed": False, "status": "blocked",
+                "blockedBy": blocked.step, "message": f"blocked by {blocked.step}: {blocked}"}
+    except (CheckFailed, ServerGone) as failure:
+        message = str(failure)
+    except Exception:  # an answer the check did not foresee: say what came back, not our error
+        last = ctx.client.last
+        message = f"the answer could not be read: {last.describe()}" if last else "no answer to read"
+    return {"group": group, "name": name, "passed": False, "status": "failed", "message": message}
 
 
 def main():
     socket_path, nonce, users_json = sys.argv[1], sys.argv[2], sys.argv[3]
     users = {user["username"]: user["password"] for user in json.loads(users_json)}
     ctx = Context(Client(socket_path), users)
-    results = []
-    for group, name, function in CHECKS:
-        try:
-            function(ctx)
-            results.append({"group": group, "name": name, "passed": True, "message": "ok"})
-        except (CheckFailed, ServerGone) as failure:
-            results.append({"group": group, "name": name, "passed": False, "message": str(failure)})
-        except Exception as error:  # a malformed answer the check did not foresee
-            message = f"unexpected answer ({type(error).__name__}: {error})"
-            results.append({"group": group, "name": name, "passed": False, "message": message})
+    results = [run(ctx, group, name, function) for group, name, function in CHECKS]
     planned = [f"{group}/{name}" for group, name, _ in CHECKS]
     print(json.dumps({"nonce": nonce, "planned": planned, "checks": results}))
 

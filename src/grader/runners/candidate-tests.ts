@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { chown, mkdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
+import { cleanPaths } from "../root-cause.js";
 import {
   describeFailure,
+  readResults,
+  resultsDir,
   runProjectStep,
   type TRunnerCheck,
   type TRunnerContext,
@@ -15,7 +16,19 @@ const ZPytestResults = z.object({
   collected: z.array(z.string().max(1000)).max(10_000),
   sentinels: z.array(z.string().max(1000)).max(10),
   outcomes: z.record(z.string().max(1000), z.enum(["passed", "failed", "skipped", "error"])),
+  messages: z.record(z.string().max(1000), z.string().max(1000)).default({}),
 });
+
+/** The run's whole output for the report (flushed by run_pytest.py), paths cleaned, capped. */
+const outputCap = 16_000;
+function fullOutput(stdout: string, stderr: string): string {
+  // Durations out: the same submission must produce the same report.
+  const text = cleanPaths(`${stdout}${stderr.trim() ? `\n${stderr}` : ""}`.trim()).replace(
+    / in \d+(\.\d+)?s\b/g,
+    "",
+  );
+  return text.length <= outputCap ? text : `…${text.slice(-outputCap)}`;
+}
 
 const sentinelExpectations: Record<string, "passed" | "failed"> = {
   test_sentinel_must_pass: "passed",
@@ -36,9 +49,7 @@ export async function runCandidateTests(
 ): Promise<TRunnerCheck[]> {
   const hasTests = "the project has its own tests";
   const testsPass = "the project's own tests pass";
-  const outDir = path.join(ctx.gradeDir, "pytest-out");
-  await mkdir(outDir, { recursive: true });
-  await chown(outDir, ctx.uid, ctx.uid);
+  const out = await resultsDir(ctx, "pytest-out");
   const nonce = randomBytes(16).toString("hex");
   const result = await runProjectStep(
     ctx,
@@ -46,28 +57,30 @@ export async function runCandidateTests(
     ["/grader/run_pytest.py", nonce, "/sandbox/out/results.json"],
     {},
     { PYTEST_DISABLE_PLUGIN_AUTOLOAD: "1" },
-    [{ hostPath: outDir, sandboxPath: "/sandbox/out", writable: true }],
+    [out],
   );
+  const details = fullOutput(result.stdout, result.stderr);
   const fail = (message: string): TRunnerCheck[] => [
     { group, name: hasTests, passed: false, message },
-    { group, name: testsPass, passed: false, message },
+    { group, name: testsPass, passed: false, message, details },
   ];
 
-  const raw = await readFile(path.join(outDir, "results.json"), "utf8").catch(() => null);
-  const parsed = raw === null ? null : ZPytestResults.safeParse(JSON.parse(raw) as unknown);
-  if (parsed?.success !== true || parsed.data.nonce !== nonce) {
+  const results = await readResults(out, "results.json", ZPytestResults);
+  if (results === null || results.nonce !== nonce) {
     return fail(
       describeFailure("The test run ended without reporting results; it", result, ctx.steps.stepMs),
     );
   }
-  const results = parsed.data;
   const sentinels = results.sentinels;
   const sentinelProblems = Object.entries(sentinelExpectations).filter(([suffix, expected]) => {
     const id = sentinels.find((candidate) => candidate.endsWith(`::${suffix}`));
     return id === undefined || results.outcomes[id] !== expected;
   });
   if (results.exitCode >= 2 && sentinelProblems.length > 0) {
-    return fail(describeFailure("Collecting the tests", result, ctx.steps.stepMs));
+    return fail(
+      collectionFailure(result.stdout) ??
+        describeFailure("Collecting the tests", result, ctx.steps.stepMs),
+    );
   }
   if (
     sentinelProblems.length > 0 ||
@@ -112,7 +125,24 @@ export async function runCandidateTests(
           ? "There are no tests to run."
           : failing.length === 0
             ? `${own.length} passed`
-            : `${failing.length} of ${own.length} tests failed: ${failing.slice(0, 10).join(", ")}\n${result.stdout.trim().split("\n").slice(-6).join("\n")}`,
+            : `${failing.length} of ${own.length} tests failed:\n${failing
+                .slice(0, 10)
+                .map(
+                  (id) =>
+                    `- ${id}: ${cleanPaths(results.messages[id] ?? results.outcomes[id] ?? "")}`,
+                )
+                .join("\n")}${failing.length > 10 ? `\nand ${failing.length - 10} more` : ""}`,
+      details,
     },
   ];
+}
+
+/** pytest's "ERROR collecting tasks/test_x.py" with the error line under it, when it says so. */
+function collectionFailure(stdout: string): string | null {
+  const lines = stdout.split("\n");
+  const at = lines.findIndex((line) => /ERROR collecting /.test(line));
+  if (at === -1) return null;
+  const file = /ERROR collecting (\S+)/.exec(lines[at] ?? "")?.[1] ?? "a test file";
+  const error = lines.slice(at + 1).find((line) => /^E\s+\w+(Error|Exception)\b/.test(line));
+  return `Collecting the tests failed in ${cleanPaths(file)}${error ? `: ${cleanPaths(error.replace(/^E\s+/, ""))}` : ""}`;
 }

@@ -3,8 +3,9 @@ import { chmod, chown, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { venvPython } from "../paths.js";
+import { cleanPaths, describeStepFailure } from "../root-cause.js";
 import { lastLines, runSandboxed, startSandboxed } from "../sandbox.js";
-import type { TRunnerCheck, TRunnerContext } from "./runner.js";
+import { blockedCheck, type TRunnerCheck, type TRunnerContext } from "./runner.js";
 
 const serverReady = "SHORTLIST-SERVER-READY";
 const usersFailed = "SHORTLIST-USERS-FAILED";
@@ -18,6 +19,8 @@ const ZCheckerOutput = z.object({
         group: z.string().max(64),
         name: z.string().max(200),
         passed: z.boolean(),
+        status: z.enum(["passed", "failed", "blocked"]),
+        blockedBy: z.string().max(100).optional(),
         message: z.string().max(4000),
       }),
     )
@@ -46,10 +49,9 @@ export async function runHttpChecks(
   await chown(socketDir, ctx.uid, ctx.uid);
   await chmod(socketDir, 0o755);
 
-  let notRun: string | null =
-    ctx.migrationFailure === null
-      ? null
-      : "Not checked: the migrations failed, so the app could not run.";
+  // What blocks every check: the step that failed first, and why.
+  let notRun: { step: string; reason: string } | null =
+    ctx.migrationFailure === null ? null : { step: "migrate", reason: ctx.migrationFailure };
   let server: ReturnType<typeof startSandboxed> | null = null;
   if (notRun === null) {
     const started = performance.now();
@@ -85,12 +87,26 @@ export async function runHttpChecks(
     if (outcome !== "ready") {
       server.stop();
       const result = await server.result;
-      const tail = lastLines(result);
+      const why = describeStepFailure("the server start", result, ctx.steps.serverStartMs);
       notRun = result.stdout.includes(usersFailed)
-        ? `Not checked: the test users could not be created through the user model:\n${tail}`
+        ? {
+            step: "creating the test users",
+            reason: `the test users could not be created through the user model: ${cleanPaths(
+              /SHORTLIST-USERS-FAILED (.*)/.exec(result.stdout)?.[1] ?? "",
+            )}`,
+          }
         : outcome === "slow"
-          ? `Not checked: the server did not start within ${Math.round(ctx.steps.serverStartMs / 1000)} s${tail ? `:\n${tail}` : "."}`
-          : `Not checked: the server stopped while starting${tail ? `:\n${tail}` : "."}`;
+          ? {
+              step: "the server start",
+              reason: `the server did not start within ${Math.round(ctx.steps.serverStartMs / 1000)} s${lastLines(result) ? `:\n${cleanPaths(lastLines(result, 4))}` : "."}`,
+            }
+          : {
+              step: "the server start",
+              reason: why.replace(
+                /^the server start failed: /,
+                "the server stopped while starting: ",
+              ),
+            };
       server = null;
     }
   }
@@ -128,12 +144,15 @@ export async function runHttpChecks(
   }
   const serverDied =
     serverResult !== null && !serverResult.timedOut && serverResult.signal !== "SIGKILL";
-  return parsed.data.checks.map((check) => {
-    if (notRun !== null) return { ...check, passed: false, message: notRun };
-    if (check.passed || !serverDied) return check;
+  const blocked = notRun;
+  return parsed.data.checks.map((check): TRunnerCheck => {
+    if (blocked !== null)
+      return blockedCheck(check.group, check.name, blocked.step, blocked.reason);
+    const own = { ...check, message: cleanPaths(check.message) };
+    if (check.passed || !serverDied || check.status === "blocked") return own;
     return {
-      ...check,
-      message: `${check.message}\nThe server stopped during the checks:\n${lastLines(serverResult)}`,
+      ...own,
+      message: `${own.message}\n${describeStepFailure("The server", serverResult, ctx.steps.checksMs).replace(/^The server failed/, "The server stopped during the checks")}`,
     };
   });
 }

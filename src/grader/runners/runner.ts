@@ -1,8 +1,12 @@
+import { chown, mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
 import type { TReportDetails } from "../grade-report.js";
 import type { TIntegrityFinding } from "../integrity.js";
 import type { TPack } from "../pack.js";
 import type { TRuntimeInfo } from "../runtime.js";
-import { lastLines, runSandboxed, type TSandboxLimits, type TSandboxResult } from "../sandbox.js";
+import { describeStepFailure } from "../root-cause.js";
+import { runSandboxed, type TSandboxLimits, type TSandboxResult } from "../sandbox.js";
 import { venvPython } from "../paths.js";
 
 export interface TRunnerCheck {
@@ -10,6 +14,27 @@ export interface TRunnerCheck {
   name: string;
   passed: boolean;
   message: string;
+  /** Default: from `passed`. "blocked" needs `blockedBy`, the step that failed first. */
+  status?: "passed" | "failed" | "blocked";
+  blockedBy?: string;
+  details?: string;
+}
+
+/** A check that could not run: "blocked by migrate: …". */
+export function blockedCheck(
+  group: string,
+  name: string,
+  step: string,
+  reason: string,
+): TRunnerCheck {
+  return {
+    group,
+    name,
+    passed: false,
+    status: "blocked",
+    blockedBy: step,
+    message: `blocked by ${step}: ${reason}`,
+  };
 }
 
 export interface TStepLimits {
@@ -40,8 +65,10 @@ export interface TRunnerContext {
   steps: TStepLimits;
   timings: Record<string, number>;
   findings: TIntegrityFinding[];
-  /** Set by django-project-health; later runners skip what needs a database. */
+  /** Set by django-project-health (root cause of a failed migrate); later runners are blocked. */
   migrationFailure: string | null;
+  /** Remarks for the report that cost nothing (see TGradeReport.notes). */
+  notes: string[];
   /** Set by a runner with more to report than checks (fail-to-pass, mutation-testing). */
   details?: TReportDetails;
 }
@@ -73,10 +100,34 @@ export async function runProjectStep(
   return result;
 }
 
-/** "Migrations failed: <output>" / "… did not finish within 60 s: <output>". */
+/** "migrate failed: SyntaxError: … (tasks/views.py, line 27)" / "… did not finish within 60 s". */
 export function describeFailure(what: string, result: TSandboxResult, wallClockMs: number): string {
-  const output = lastLines(result);
-  if (result.timedOut)
-    return `${what} did not finish within ${Math.round(wallClockMs / 1000)} s${output ? `:\n${output}` : "."}`;
-  return `${what} failed${output ? `:\n${output}` : " without output."}`;
+  return describeStepFailure(what, result, wallClockMs);
+}
+
+/** A fresh dir of this grading the sandboxed step may write its results to, at /sandbox/out. */
+export async function resultsDir(
+  ctx: TRunnerContext,
+  name: string,
+): Promise<{ hostPath: string; sandboxPath: string; writable: true }> {
+  const hostPath = path.join(ctx.gradeDir, name);
+  await mkdir(hostPath, { recursive: true });
+  await chown(hostPath, ctx.uid, ctx.uid);
+  return { hostPath, sandboxPath: "/sandbox/out", writable: true };
+}
+
+/** A JSON file a sandboxed step wrote, parsed by `schema`; null when missing or malformed. */
+export async function readResults<T>(
+  dir: { hostPath: string },
+  file: string,
+  schema: z.ZodType<T>,
+): Promise<T | null> {
+  const raw = await readFile(path.join(dir.hostPath, file), "utf8").catch(() => null);
+  if (raw === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw) as unknown);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import type { TGradeReport } from "../../grader/grade-report.js";
-import { ZGradeReport } from "../../grader/grade-report.js";
+import { readStoredReport } from "../../grader/grade-report.js";
 import type { TManifest } from "../../grader/pack.js";
 import type { TAssessmentRow, TGradingRow } from "./assessments.repo.js";
 
@@ -74,8 +74,8 @@ export function presentGradingSummary(row: TGradingWithJob) {
 
 /** A stored report, or for a grading that failed without one, a report that says why. */
 export function reportOf(row: TGradingWithJob, packId: string): TGradeReport | null {
-  const parsed = ZGradeReport.safeParse(row.grading.report);
-  if (parsed.success) return parsed.data;
+  const stored = readStoredReport(row.grading.report);
+  if (stored !== null) return stored;
   if (effectiveGradingStatus(row) !== "error") return null;
   return {
     packId,

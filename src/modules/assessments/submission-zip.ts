@@ -4,15 +4,18 @@ import { Readable } from "node:stream";
 import yauzl from "yauzl";
 import yazl from "yazl";
 import { AppError } from "../../errors.js";
+import {
+  isDropped,
+  projectRootOf,
+  projectRootRule,
+  unsafeNameError,
+} from "../../grader/submission-rules.js";
 
 const MAX_ENTRIES = 2000;
 /** Larger files are listed but not shown: nobody reads a 200 kB file in a browser panel. */
 export const MAX_SHOWN_FILE_BYTES = 200 * 1024;
 
 export type TZipFileEntry = { path: string; sizeBytes: number; entry: yauzl.Entry };
-
-// Never part of what a reviewer needs to see, and dropped by the grader too.
-const HIDDEN_PARTS = new Set(["__MACOSX", "__pycache__", ".DS_Store", ".git"]);
 
 /** The file entries of a zip held in memory (directories skipped), at most MAX_ENTRIES. */
 export async function listZipFiles(
@@ -24,8 +27,8 @@ export async function listZipFiles(
   await new Promise<void>((resolve, reject) => {
     zip.on("entry", (entry: yauzl.Entry) => {
       const name = entry.fileName.replace(/\\/g, "/");
-      const hidden = name.split("/").some((part) => HIDDEN_PARTS.has(part));
-      if (!name.endsWith("/") && !hidden)
+      // What the grader drops is never part of what a reviewer needs to see either.
+      if (!name.endsWith("/") && !isDropped(name))
         files.push({ path: name, sizeBytes: entry.uncompressedSize, entry });
       if (files.length >= MAX_ENTRIES) {
         truncated = true;
@@ -53,18 +56,19 @@ export async function inspectUpload(buffer: Buffer): Promise<{ fileCount: number
     const listed = await listZipFiles(buffer);
     listed.zip.close();
     files = listed.files;
-  } catch {
+  } catch (error) {
+    const unsafe = unsafeNameError(error);
+    if (unsafe !== null) throw new AppError("VALIDATION_FAILED", unsafe.message);
     throw new AppError(
       "VALIDATION_FAILED",
       "The uploaded file is not a zip archive. Zip your project folder (the one with manage.py) and upload the .zip file.",
     );
   }
   if (files.length === 0) throw new AppError("VALIDATION_FAILED", "The zip archive is empty.");
-  const hasManage = files.some((f) => /^([^/]+\/)?manage\.py$/.test(f.path));
-  if (!hasManage)
+  if (projectRootOf(files.map((f) => f.path)) === null)
     throw new AppError(
       "VALIDATION_FAILED",
-      "The zip has no manage.py at its root or in its one top folder. Zip the whole Django project folder.",
+      `The zip has no ${projectRootRule}. Zip the whole Django project folder.`,
     );
   return { fileCount: files.length };
 }
@@ -96,14 +100,12 @@ export async function readZipText(
   }
 }
 
-const SKIPPED_IN_STARTER = new Set(["__pycache__", ".DS_Store", "db.sqlite3", ".pytest_cache"]);
-
 /** A zip of a pack's starter/ folder under one top folder, streamed as it is built. */
 export async function zipDirectory(dir: string, topFolder: string): Promise<Readable> {
   const zip = new yazl.ZipFile();
   async function add(relative: string) {
     for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
-      if (SKIPPED_IN_STARTER.has(entry.name)) continue;
+      if (isDropped(entry.name)) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await add(child);
       else if (entry.isFile()) zip.addFile(path.join(dir, child), `${topFolder}/${child}`);

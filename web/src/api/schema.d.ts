@@ -9084,13 +9084,19 @@ export interface operations {
                                     id: string;
                                     name: string;
                                     passed: number;
+                                    blocked: number;
                                     total: number;
+                                    note?: string;
                                     weight: number;
                                     competency: string;
                                     checks: {
                                         name: string;
                                         passed: boolean;
+                                        /** @enum {string} */
+                                        status: "passed" | "failed" | "blocked";
+                                        blockedBy?: string;
                                         message: string;
+                                        details?: string;
                                     }[];
                                 }[];
                                 integrity: {
@@ -9108,6 +9114,7 @@ export interface operations {
                                 timings: {
                                     [key: string]: number;
                                 };
+                                notes?: string[];
                                 details?: {
                                     /** @enum {string} */
                                     kind: "fail-to-pass";
@@ -9302,13 +9309,19 @@ export interface operations {
                                     id: string;
                                     name: string;
                                     passed: number;
+                                    blocked: number;
                                     total: number;
+                                    note?: string;
                                     weight: number;
                                     competency: string;
                                     checks: {
                                         name: string;
                                         passed: boolean;
+                                        /** @enum {string} */
+                                        status: "passed" | "failed" | "blocked";
+                                        blockedBy?: string;
                                         message: string;
+                                        details?: string;
                                     }[];
                                 }[];
                                 integrity: {
@@ -9326,6 +9339,7 @@ export interface operations {
                                 timings: {
                                     [key: string]: number;
                                 };
+                                notes?: string[];
                                 details?: {
                                     /** @enum {string} */
                                     kind: "fail-to-pass";

@@ -1,0 +1,322 @@
+import { sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import { queryRows } from "../../db/raw-query.js";
+
+/** Which applications a report covers: role scope (from the service) and a creation date range. */
+export type TAnalyticsFilter = { roleIds: "all" | string[]; from: Date; to: Date };
+export type TReliabilityLevel = "competency" | "question" | "stage";
+
+// Each statement aggregates in the database and returns a row per stage, interviewer, question or
+// value pattern, never a row per rating: the bench's 60,000 scorecards stay inside PostgreSQL.
+function scoped(filter: TAnalyticsFilter, alias = "a"): SQL {
+  const col = sql.raw(`${alias}.role_id`);
+  const created = sql.raw(`${alias}.created_at`);
+  const range = sql`${created} >= ${filter.from.toISOString()}::timestamptz and ${created} < ${filter.to.toISOString()}::timestamptz`;
+  if (filter.roleIds === "all") return range;
+  if (filter.roleIds.length === 0) return sql`false`;
+  return sql`${col} in (${sql.join(
+    filter.roleIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}) and ${range}`;
+}
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const current = sql.raw(`s.status = 'submitted' and s.superseded_at is null`);
+
+export function createAnalyticsRepo(db: TDatabase) {
+  return {
+    /** Per stage: how many applications ever entered it (from the append-only history). */
+    async stageFunnel(filter: TAnalyticsFilter, executor: TExecutor = db) {
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select rs.id, rs.role_id, r.title as role_title, rs.position, rs.kind, rs.name,
+              count(distinct e.application_id) as reached
+            from role_stages rs
+            join roles r on r.id = rs.role_id
+            left join application_stage_events e on e.to_stage_id = rs.id
+              and e.application_id in (select a.id from applications a where ${scoped(filter)})
+            where ${filter.roleIds === "all" ? sql`true` : scoped({ ...filter, from: new Date(0), to: new Date(8.64e15) }, "rs")}
+            group by rs.id, r.title order by r.title, rs.role_id, rs.position`,
+      );
+      return rows.map((r) => ({
+        stageId: String(r.id),
+        roleId: String(r.role_id),
+        roleTitle: String(r.role_title),
+        position: Number(r.position),
+        kind: String(r.kind),
+        name: String(r.name),
+        reached: Number(r.reached),
+      }));
+    },
+
+    /** Per stage: hours spent by finished visits (median, p75) and how many are still in it. */
+    async timeInStage(filter: TAnalyticsFilter, executor: TExecutor = db) {
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with visits as (
+              select e.to_stage_id as stage_id, e.at,
+                lead(e.at) over (partition by e.application_id order by e.id) as left_at,
+                a.status
+              from application_stage_events e join applications a on a.id = e.application_id
+              where ${scoped(filter)}
+            )
+            select stage_id,
+              percentile_cont(0.5) within group (order by extract(epoch from left_at - at) / 3600)
+                filter (where left_at is not null) as median_hours,
+              percentile_cont(0.75) within group (order by extract(epoch from left_at - at) / 3600)
+                filter (where left_at is not null) as p75_hours,
+              count(*) filter (where left_at is not null) as finished,
+              count(*) filter (where left_at is null and status = 'active') as still_in
+            from visits where stage_id is not null group by stage_id`,
+      );
+      return rows.map((r) => ({
+        stageId: String(r.stage_id),
+        medianHours: num(r.median_hours),
+        p75Hours: num(r.p75_hours),
+        finished: Number(r.finished),
+        stillIn: Number(r.still_in),
+      }));
+    },
+
+    /** Days from application to the first move out of a résumé screen, and to hire. */
+    async totals(filter: TAnalyticsFilter, executor: TExecutor = db) {
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with per_app as (
+              select a.id, a.created_at,
+                min(e.at) filter (where fs.kind = 'resume-screen') as screened_at,
+                min(e.at) filter (where e.status_after = 'hired') as hired_at
+              from applications a
+              join application_stage_events e on e.application_id = a.id
+              left join role_stages fs on fs.id = e.from_stage_id
+              where ${scoped(filter)}
+              group by a.id
+            )
+            select
+              percentile_cont(0.5) within group (order by extract(epoch from screened_at - created_at) / 86400) as screen_median,
+              percentile_cont(0.75) within group (order by extract(epoch from screened_at - created_at) / 86400) as screen_p75,
+              count(screened_at) as screened,
+              percentile_cont(0.5) within group (order by extract(epoch from hired_at - created_at) / 86400) as hire_median,
+              percentile_cont(0.75) within group (order by extract(epoch from hired_at - created_at) / 86400) as hire_p75,
+              count(hired_at) as hired,
+              count(*) as applications
+            from per_app`,
+      );
+      return {
+        applications: Number(row?.applications ?? 0),
+        firstScreen: {
+          count: Number(row?.screened ?? 0),
+          medianDays: num(row?.screen_median),
+          p75Days: num(row?.screen_p75),
+        },
+        hire: {
+          count: Number(row?.hired ?? 0),
+          medianDays: num(row?.hire_median),
+          p75Days: num(row?.hire_p75),
+        },
+      };
+    },
+
+    /** The longest-waiting active applications per stage (at most `perStage` each). */
+    async oldestWaiting(filter: TAnalyticsFilter, perStage: number, executor: TExecutor = db) {
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with waiting as (
+              select a.id, a.current_stage_id, c.name, max(e.at) as since,
+                row_number() over (partition by a.current_stage_id order by max(e.at)) as rank
+              from applications a
+              join candidates c on c.id = a.candidate_id
+              join application_stage_events e on e.application_id = a.id and e.to_stage_id = a.current_stage_id
+              where a.status = 'active' and ${scoped(filter)}
+              group by a.id, c.name
+            )
+            select * from waiting where rank <= ${perStage} order by current_stage_id, rank`,
+      );
+      return rows.map((r) => ({
+        applicationId: String(r.id),
+        stageId: String(r.current_stage_id),
+        candidateName: String(r.name),
+        since: new Date(String(r.since)),
+      }));
+    },
+
+    /** Interviews already held: how many have a submitted scorecard, and how many within 24 h. */
+    async scorecardTimeliness(filter: TAnalyticsFilter, now: Date, executor: TExecutor = db) {
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with held as (
+              select i.id, i.scheduled_at,
+                (select min(s.submitted_at) from scorecards s where s.interview_id = i.id) as submitted_at
+              from interviews i join applications a on a.id = i.application_id
+              where i.scheduled_at < ${now.toISOString()}::timestamptz and ${scoped(filter)}
+            )
+            select count(*) as held, count(submitted_at) as submitted,
+              count(*) filter (where submitted_at <= scheduled_at + interval '24 hours') as within_day
+            from held`,
+      );
+      return {
+        held: Number(row?.held ?? 0),
+        submitted: Number(row?.submitted ?? 0),
+        withinDay: Number(row?.within_day ?? 0),
+      };
+    },
+
+    /** Per interviewer: submitted scorecards, recommendations, and the six leniency sums. */
+    async interviewerCalibration(filter: TAnalyticsFilter, executor: TExecutor = db) {
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with cards as (
+              select s.interviewer_id, s.application_id, s.stage_id, s.competency_ratings, s.recommendation
+              from scorecards s join applications a on a.id = s.application_id
+              where ${current} and ${scoped(filter)}
+            ),
+            ratings as (
+              select c.interviewer_id, c.application_id, c.stage_id, r.key as competency,
+                r.value::numeric as rating
+              from cards c cross join lateral jsonb_each_text(c.competency_ratings) r
+            ),
+            panel as (
+              select *, sum(rating) over w as total, count(*) over w as raters
+              from ratings window w as (partition by application_id, stage_id, competency)
+            ),
+            clusters as (
+              select interviewer_id, application_id, count(*) as n_g,
+                sum(rating - (total - rating) / (raters - 1)) as s_g
+              from panel where raters > 1 group by interviewer_id, application_id
+            ),
+            sums as (
+              select interviewer_id, sum(n_g) as n, count(*) as clusters, sum(s_g) as sum_d,
+                sum(s_g * s_g) as sum_sq, sum(n_g * s_g) as sum_cross, sum(n_g * n_g) as sum_size_sq
+              from clusters group by interviewer_id
+            ),
+            recs as (
+              select interviewer_id, count(*) as submitted,
+                count(*) filter (where recommendation = 'strong_no') as strong_no,
+                count(*) filter (where recommendation = 'no') as no,
+                count(*) filter (where recommendation = 'yes') as yes,
+                count(*) filter (where recommendation = 'strong_yes') as strong_yes
+              from cards group by interviewer_id
+            )
+            select u.id, u.name, recs.*, sums.n, sums.clusters, sums.sum_d, sums.sum_sq,
+              sums.sum_cross, sums.sum_size_sq
+            from recs join users u on u.id = recs.interviewer_id
+            left join sums on sums.interviewer_id = recs.interviewer_id
+            order by u.name`,
+      );
+      return rows.map((r) => ({
+        interviewerId: String(r.id),
+        name: String(r.name),
+        submitted: Number(r.submitted),
+        recommendations: {
+          strong_no: Number(r.strong_no),
+          no: Number(r.no),
+          yes: Number(r.yes),
+          strong_yes: Number(r.strong_yes),
+        },
+        sums: {
+          n: Number(r.n ?? 0),
+          clusters: Number(r.clusters ?? 0),
+          sumD: Number(r.sum_d ?? 0),
+          sumClusterSquares: Number(r.sum_sq ?? 0),
+          sumClusterCross: Number(r.sum_cross ?? 0),
+          sumClusterSizeSquares: Number(r.sum_size_sq ?? 0),
+        },
+      }));
+    },
+
+    /**
+     * Reliability units grouped by their pattern of values: a unit is one candidate's ratings at one
+     * stage on one competency (or one question), so the bootstrap works on a few dozen patterns.
+     */
+    async reliabilityPatterns(
+      filter: TAnalyticsFilter,
+      level: TReliabilityLevel,
+      executor: TExecutor = db,
+    ) {
+      const ratings =
+        level === "question"
+          ? sql`select s.application_id, s.stage_id, q.value->>'questionId' as key,
+                  (q.value->>'rating')::numeric as rating
+                from scorecards s join applications a on a.id = s.application_id
+                cross join lateral jsonb_array_elements(s.answers) q
+                where ${current} and ${scoped(filter)} and jsonb_typeof(q.value->'rating') = 'number'`
+          : sql`select s.application_id, s.stage_id,
+                  ${level === "stage" ? sql`rs.kind` : sql`r.key`} as key, r.key as competency,
+                  r.value::numeric as rating
+                from scorecards s join applications a on a.id = s.application_id
+                join role_stages rs on rs.id = s.stage_id
+                cross join lateral jsonb_each_text(s.competency_ratings) r
+                where ${current} and ${scoped(filter)}`;
+      const unitKey =
+        level === "stage"
+          ? sql`application_id, stage_id, key, competency`
+          : sql`application_id, stage_id, key`;
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with ratings as (${ratings}),
+            units as (
+              select key,
+                count(*) filter (where rating = 1) as v1, count(*) filter (where rating = 2) as v2,
+                count(*) filter (where rating = 3) as v3, count(*) filter (where rating = 4) as v4
+              from ratings group by ${unitKey}
+            )
+            select key, v1, v2, v3, v4, count(*) as units from units
+            where v1 + v2 + v3 + v4 >= 2
+            group by key, v1, v2, v3, v4 order by key`,
+      );
+      return rows.map((r) => ({
+        key: String(r.key),
+        counts: [Number(r.v1), Number(r.v2), Number(r.v3), Number(r.v4)] as const,
+        units: Number(r.units),
+      }));
+    },
+
+    /**
+     * Per question version: candidates rated on it, their mean, and the item-rest correlation between
+     * a candidate's mean on the question and their mean on the stage's other questions.
+     */
+    async questionQuality(filter: TAnalyticsFilter, executor: TExecutor = db) {
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with answers as (
+              select s.application_id, s.stage_id, q.value->>'questionVersionId' as version_id,
+                (q.value->>'rating')::numeric as rating
+              from scorecards s join applications a on a.id = s.application_id
+              cross join lateral jsonb_array_elements(s.answers) q
+              where ${current} and ${scoped(filter)} and jsonb_typeof(q.value->'rating') = 'number'
+            ),
+            items as (
+              select application_id, stage_id, version_id, avg(rating) as x, sum(rating) as sr,
+                count(*) as nr
+              from answers group by application_id, stage_id, version_id
+            ),
+            stage_totals as (
+              select application_id, stage_id, sum(sr) as st, sum(nr) as nt
+              from items group by application_id, stage_id
+            ),
+            joined as (
+              select i.version_id, i.x, (t.st - i.sr) / nullif(t.nt - i.nr, 0) as rest
+              from items i join stage_totals t using (application_id, stage_id)
+            ),
+            quality as (
+              select version_id, count(*) as asked, avg(x) as mean, corr(x, rest) as discrimination
+              from joined group by version_id
+            )
+            select qv.id, qv.question_id, qv.version, qv.title, quality.asked, quality.mean,
+              quality.discrimination
+            from quality join question_versions qv on qv.id::text = quality.version_id
+            order by qv.title, qv.version`,
+      );
+      return rows.map((r) => ({
+        questionVersionId: String(r.id),
+        questionId: String(r.question_id),
+        version: Number(r.version),
+        title: String(r.title),
+        asked: Number(r.asked),
+        mean: Number(r.mean),
+        discrimination: num(r.discrimination),
+      }));
+    },
+  };
+}
+export type TAnalyticsRepo = ReturnType<typeof createAnalyticsRepo>;

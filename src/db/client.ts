@@ -26,7 +26,7 @@ export type TDatabaseHandle = {
 };
 
 /** Contrib modules the migrations use (trigram search); PostgreSQL servers ship them built in. */
-const extensions = { pg_trgm };
+export const extensions = { pg_trgm };
 
 export async function openEmbeddedDatabase(dataDir: string): Promise<TDatabaseHandle> {
   prepareDataDir(dataDir);

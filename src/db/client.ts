@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -24,11 +25,14 @@ export type TDatabaseHandle = {
   close: () => Promise<void>;
 };
 
+/** Contrib modules the migrations use (trigram search); PostgreSQL servers ship them built in. */
+export const extensions = { pg_trgm };
+
 export async function openEmbeddedDatabase(dataDir: string): Promise<TDatabaseHandle> {
   prepareDataDir(dataDir);
   const release = lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(join(dataDir, PGLITE_SUBDIR));
+    const client = await PGlite.create(join(dataDir, PGLITE_SUBDIR), { extensions });
     return {
       db: drizzlePglite(client, { schema }) as unknown as TDatabase,
       kind: "pglite",
@@ -48,7 +52,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<TDatabaseHa
 
 /** In-memory PGlite: tests and the OpenAPI generator, nothing on disk. */
 export async function openMemoryDatabase(): Promise<TDatabaseHandle> {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions });
   return {
     db: drizzlePglite(client, { schema }) as unknown as TDatabase,
     kind: "pglite",

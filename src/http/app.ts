@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import zlib from "node:zlib";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -97,6 +99,12 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
     strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: true },
   });
   await app.register(cookie, { secret: options.cookieSecret });
+  // API responses compressed on the fly; brotli at quality 4 costs about what gzip does per byte.
+  await app.register(compress, {
+    encodings: ["br", "gzip"],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(rateLimit, { global: false });
   // File uploads (résumés, intake batches, submissions). Registered once, here; each route reads its
   // parts with tighter per-request limits. These are only the outer bounds.

@@ -10,7 +10,16 @@ export async function registerSpa(app: TApp, webDist: string | undefined) {
       root: webDist,
       wildcard: false,
       index: false,
-      maxAge: "1h",
+      // The build writes .br/.gz beside each asset (web/vite.config.ts): sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Vite names hashed assets by content, so a changed file is a new URL: cache for good.
+        void res.header(
+          "cache-control",
+          /[/\\]assets[/\\]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
     });
   }
   app.setNotFoundHandler(async (request, reply) => {

@@ -59,9 +59,11 @@ export async function createTestApp(
     secureCookies?: boolean;
     /** Runs the real job worker (gradings included) beside the app, as `serve` does. */
     withWorker?: boolean;
+    /** Another database than a fresh one of `kind` (e.g. one that counts statements). */
+    openDatabase?: () => Promise<TDatabaseHandle>;
   } = {},
 ): Promise<TTestContext> {
-  const handle = await openTestDatabase(kind);
+  const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
   await runMigrations(handle.db);
   const jobNotifier = createLocalNotifier();
   const services = composeServices(handle, {

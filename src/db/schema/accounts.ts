@@ -113,7 +113,9 @@ export const auditEvents = pgTable(
   },
   (t) => [
     index("audit_events_created_at_idx").on(t.createdAt),
-    index("audit_events_entity_idx").on(t.entityType, t.entityId),
-    index("audit_events_actor_idx").on(t.actorUserId),
+    // The trail is read newest first, keyset on id, filtered by action, actor or object.
+    index("audit_events_action_idx").on(t.action, t.id),
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.id),
+    index("audit_events_actor_idx").on(t.actorUserId, t.id),
   ],
 );

@@ -173,6 +173,9 @@ export const candidates = pgTable(
       .where(sql`possible_duplicate_of is null`),
     index("candidates_possible_duplicate_idx").on(t.possibleDuplicateOf),
     index("candidates_created_by_idx").on(t.createdBy),
+    // Substring search (`ILIKE '%q%'`) through trigrams instead of reading every candidate.
+    index("candidates_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("candidates_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
   ],
 );
 
@@ -198,6 +201,8 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex("applications_candidate_role_key").on(t.candidateId, t.roleId),
     index("applications_role_stage_idx").on(t.roleId, t.currentStageId),
+    // The board and the lists: one role, one status, newest first, keyset on (updated_at, id).
+    index("applications_role_status_updated_idx").on(t.roleId, t.status, t.updatedAt.desc(), t.id),
     check("applications_status_check", oneOf("status", APPLICATION_STATUSES)),
   ],
 );
@@ -247,7 +252,8 @@ export const interviews = pgTable(
       t.stageId,
       t.interviewerId,
     ),
-    index("interviews_interviewer_idx").on(t.interviewerId),
+    // An interviewer's own list, in schedule order, keyset on (scheduled_at, id).
+    index("interviews_interviewer_idx").on(t.interviewerId, t.scheduledAt, t.id),
   ],
 );
 
@@ -295,6 +301,11 @@ export const scorecards = pgTable(
   (t) => [
     uniqueIndex("scorecards_interview_version_key").on(t.interviewId, t.version),
     index("scorecards_application_stage_idx").on(t.applicationId, t.stageId),
+    // The current version of an interview's scorecard, and a stage's scorecards, without a scan.
+    index("scorecards_current_interview_idx")
+      .on(t.interviewId, t.status)
+      .where(sql`superseded_at is null`),
+    index("scorecards_stage_interviewer_idx").on(t.stageId, t.interviewerId),
     check("scorecards_status_check", oneOf("status", SCORECARD_STATUSES)),
     check(
       "scorecards_recommendation_check",

@@ -38,6 +38,11 @@ export const ZRunnerConfig = z.discriminatedUnion("runner", [
       .min(1)
       .max(10),
   }),
+  /** Queries, index use and speed measured on the grader's PostgreSQL (needs `database: postgres`). */
+  z.object({
+    runner: z.literal("query-performance"),
+    groups: z.object({ correctness: ZId, queries: ZId, index: ZId, speed: ZId, hygiene: ZId }),
+  }),
 ]);
 export type TRunnerConfig = z.infer<typeof ZRunnerConfig>;
 
@@ -53,6 +58,8 @@ export const ZManifest = z
       .min(1)
       .max(4),
     competencies: z.array(ZId).min(1).max(20),
+    /** Where the candidate's app keeps its data while graded: its own SQLite file, or the grader's PostgreSQL. */
+    database: z.enum(["sqlite", "postgres"]).default("sqlite"),
     timeLimitMinutes: z
       .int()
       .min(5)

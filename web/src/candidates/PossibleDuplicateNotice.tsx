@@ -1,34 +1,16 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import type { TCandidate } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
+import { useMergeCandidate } from "./queries";
 
 /**
  * A record an import kept apart because its e-mail belongs to a candidate the importer could not
  * see. Admins are shown the original and can merge the two; everyone else is told an admin will.
  */
 export function PossibleDuplicateNotice({ candidate }: { candidate: TCandidate }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [error, setError] = useState<TApiError>();
+  const merge = useMergeCandidate(candidate.id);
   const original = candidate.possibleDuplicate?.of;
-  const merge = useMutation({
-    mutationFn: async (intoCandidateId: string) => {
-      const { data, error: failure } = await api.POST("/api/candidates/{candidateId}/merge", {
-        params: { path: { candidateId: candidate.id } },
-        body: { intoCandidateId },
-      });
-      return data ? { merged: data.candidate } : { failed: toApiError(failure) };
-    },
-    onSuccess: async (result) => {
-      if ("failed" in result) return setError(result.failed);
-      await queryClient.invalidateQueries({ queryKey: ["candidates"] });
-      void navigate(`/candidates/${result.merged.id}`);
-    },
-  });
   if (!candidate.possibleDuplicate) return null;
   return (
     <div className="banner banner-info" role="note">
@@ -45,12 +27,16 @@ export function PossibleDuplicateNotice({ candidate }: { candidate: TCandidate }
               type="button"
               className="button-primary"
               disabled={merge.isPending}
-              onClick={() => merge.mutate(original.id)}
+              onClick={() =>
+                merge.mutate(original.id, {
+                  onSuccess: ({ candidate: kept }) => void navigate(`/candidates/${kept.id}`),
+                })
+              }
             >
               {merge.isPending ? "Merging…" : `Merge into ${original.name}`}
             </button>
           </p>
-          <ErrorBanner error={error} />
+          <ErrorBanner error={merge.error ?? undefined} />
         </>
       ) : (
         <p>

@@ -1,13 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { DragEvent } from "react";
 import { Link } from "react-router";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import { ErrorBanner } from "../components/form";
-import type { TIntakeBatch } from "./screening-types";
-import { uploadIntake } from "./upload";
+import { useIntakeBatch, useStartIntake } from "./queries";
 
-const POLL_MS = 700;
 const STATUS_LABELS = {
   imported: "Imported",
   merged: "Merged",
@@ -16,41 +12,25 @@ const STATUS_LABELS = {
 } as const;
 
 /** Drop up to 200 résumés (or one zip) onto the role; a job imports them while this polls. */
-export function IntakePanel({ roleId, onProgress }: { roleId: string; onProgress: () => void }) {
+export function IntakePanel({ roleId }: { roleId: string }) {
   const [files, setFiles] = useState<File[]>([]);
-  const [batch, setBatch] = useState<TIntakeBatch>();
-  const [error, setError] = useState<TApiError>();
-  const [busy, setBusy] = useState(false);
+  const [batchId, setBatchId] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const startIntake = useStartIntake(roleId);
+  const progress = useIntakeBatch(batchId);
+  const batch = progress.data;
+  const busy = startIntake.isPending;
+  const error = startIntake.error ?? progress.error;
 
-  useEffect(() => {
-    if (!batch || batch.status === "done") return;
-    const timer = setTimeout(() => {
-      void api
-        .GET("/api/intake-batches/{batchId}", { params: { path: { batchId: batch.id } } })
-        .then(({ data, error: failure }) => {
-          if (data) {
-            setBatch(data.batch);
-            if (data.batch.status === "done") onProgress();
-          } else setError(toApiError(failure));
-        });
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [batch, onProgress]);
-
-  async function start() {
-    setBusy(true);
-    setError(undefined);
-    const { data, error: failure } = await uploadIntake(roleId, files).catch((e: unknown) => ({
-      data: undefined,
-      error: e,
-    }));
-    setBusy(false);
-    if (!data) return setError(toApiError(failure));
-    setBatch(data.batch);
-    setFiles([]);
-    if (inputRef.current) inputRef.current.value = "";
+  function start() {
+    startIntake.mutate(files, {
+      onSuccess: (data) => {
+        setBatchId(data.batch.id);
+        setFiles([]);
+        if (inputRef.current) inputRef.current.value = "";
+      },
+    });
   }
 
   function onDrop(event: DragEvent<HTMLLabelElement>) {
@@ -99,7 +79,7 @@ export function IntakePanel({ roleId, onProgress }: { roleId: string; onProgress
           type="button"
           className="button-primary"
           disabled={busy || files.length === 0}
-          onClick={() => void start()}
+          onClick={start}
         >
           {busy ? "Uploading…" : "Start intake"}
         </button>

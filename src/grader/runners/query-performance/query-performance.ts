@@ -1,6 +1,7 @@
 import { chmod, chown, cp, lstat, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
+import type { TQueryPerformanceDetails } from "../../grade-report.js";
 import type { TAppRoleName } from "../../postgres/cluster.js";
 import type { TPostgresGrading } from "../../postgres/grading-database.js";
 import { venvPython } from "../../paths.js";
@@ -190,16 +191,29 @@ export async function runQueryPerformance(
     });
     checks.push(await checkWrites(admins, candidate.socket, reference.socket, groups.correctness));
 
-    checks.push(...queryChecks(counted, groups.queries));
+    const details: TQueryPerformanceDetails = {
+      kind: "query-performance",
+      requests: [],
+      plans: [],
+      speed: [],
+    };
+    ctx.details = details;
+    checks.push(...queryChecks(counted, groups.queries, details));
 
     await load(dataSets.index);
     checks.push(
-      await checkIndexUse(ctx, postgres, admins.candidate, candidate.socket, groups.index),
+      await checkIndexUse(ctx, postgres, admins.candidate, candidate.socket, groups.index, details),
     );
 
     await load(dataSets.speed);
     checks.push(
-      ...(await checkSpeed(candidate.socket, reference.socket, admins.candidate, groups.speed)),
+      ...(await checkSpeed(
+        candidate.socket,
+        reference.socket,
+        admins.candidate,
+        groups.speed,
+        details,
+      )),
     );
     return checks;
   } finally {
@@ -304,6 +318,7 @@ async function checkWrites(
 function queryChecks(
   counted: { set: TDataSet; kind: "list" | "stats"; measured: TMeasured; items: number }[],
   group: string,
+  details: TQueryPerformanceDetails,
 ): TRunnerCheck[] {
   return (["list", "stats"] as const).map((kind) => {
     const limit = kind === "list" ? listLimit : statsLimit;
@@ -322,6 +337,16 @@ function queryChecks(
         passed: false,
         message: "No successful answer to count.",
       };
+    details.requests.push({
+      endpoint: route,
+      url: worst.measured.url.slice(0, 500),
+      items: worst.items,
+      booksInDatabase: worst.set.books,
+      queries: worst.measured.queries,
+      statements: worst.measured.statements
+        .slice(0, 50)
+        .map((row) => ({ query: row.query.slice(0, 2000), calls: row.calls })),
+    });
     const counts = new Set(mine.map((entry) => entry.measured.queries));
     const fewest = mine.reduce((low, entry) =>
       entry.measured.queries < low.measured.queries ? entry : low,
@@ -356,6 +381,7 @@ async function checkIndexUse(
   admin: pg.Client,
   socket: string,
   group: string,
+  details: TQueryPerformanceDetails,
 ): Promise<TRunnerCheck> {
   const name = "filtering by published_after uses an index on catalog_book.published_on";
   const { rows } = await admin.query<{ index: string; after: string }>(
@@ -405,6 +431,11 @@ async function checkIndexUse(
       message: `No statement filtering published_on was run for GET ${urls[0]}.`,
     };
   const without = plans.filter((plan) => !usesIndex(plan.plan, indexes));
+  details.plans = plans.slice(0, 6).map((plan) => ({
+    query: plan.query.slice(0, 2000),
+    nodes: topNodes(plan.plan).slice(0, 1000),
+    usesIndex: usesIndex(plan.plan, indexes),
+  }));
   const described = plans
     .slice(0, 4)
     .map((plan) => `- \`${shortStatement(plan.query, 140)}\`\n  ${topNodes(plan.plan)}`)
@@ -429,6 +460,7 @@ async function checkSpeed(
   referenceSocket: string,
   admin: pg.Client,
   group: string,
+  details: TQueryPerformanceDetails,
 ): Promise<TRunnerCheck[]> {
   const { rows } = await admin.query<{ after: string }>(
     `SELECT published_on::text AS after FROM catalog_book ORDER BY published_on DESC OFFSET 4000 LIMIT 1`,
@@ -459,6 +491,12 @@ async function checkSpeed(
     const ratio = median(mine) / Math.max(0.1, median(theirs));
     const figures = `p50 ${median(mine).toFixed(1)} ms against the reference's ${median(theirs).toFixed(1)} ms (${ratio.toFixed(2)}×), over ${urls.length} distinct URLs at 20,000 books and 100,000 reviews`;
     const route = kind === "list" ? "GET /api/books/" : "GET /api/publishers/{id}/stats/";
+    details.speed.push({
+      endpoint: route,
+      candidateMs: Math.round(median(mine) * 10) / 10,
+      referenceMs: Math.round(median(theirs) * 10) / 10,
+      urls: urls.length,
+    });
     checks.push(
       { group, name: `${route}: within 4× of the reference`, passed: ratio <= 4, message: figures },
       { group, name: `${route}: within 2× of the reference`, passed: ratio <= 2, message: figures },

@@ -11,6 +11,7 @@ import { assessmentsDir } from "../src/grader/paths.js";
 import {
   cloneDatabase,
   dropDatabase,
+  ensureTemplate,
   startCluster,
   stopClusters,
 } from "../src/grader/postgres/cluster.js";

@@ -110,10 +110,51 @@ export const ZDocumentDetails = z.object({
 });
 export type TDocumentDetails = z.infer<typeof ZDocumentDetails>;
 
+const ZCountedStatement = z.object({ query: z.string().max(2000), calls: z.int().min(0) });
+
+/** The slow-query pack: per endpoint the statements the server counted, the plans, the timings. */
+export const ZQueryPerformanceDetails = z.object({
+  kind: z.literal("query-performance"),
+  requests: z
+    .array(
+      z.object({
+        endpoint: z.string().max(200),
+        url: z.string().max(500),
+        /** Books on the page (list) or of the publisher (stats). */
+        items: z.int().min(0),
+        booksInDatabase: z.int().min(0),
+        queries: z.int().min(0),
+        statements: z.array(ZCountedStatement).max(50),
+      }),
+    )
+    .max(4),
+  plans: z
+    .array(
+      z.object({
+        query: z.string().max(2000),
+        nodes: z.string().max(1000),
+        usesIndex: z.boolean(),
+      }),
+    )
+    .max(6),
+  speed: z
+    .array(
+      z.object({
+        endpoint: z.string().max(200),
+        candidateMs: z.number().min(0),
+        referenceMs: z.number().min(0),
+        urls: z.int().min(0),
+      }),
+    )
+    .max(2),
+});
+export type TQueryPerformanceDetails = z.infer<typeof ZQueryPerformanceDetails>;
+
 export const ZReportDetails = z.discriminatedUnion("kind", [
   ZFailToPassDetails,
   ZMutationDetails,
   ZDocumentDetails,
+  ZQueryPerformanceDetails,
 ]);
 export type TReportDetails = z.infer<typeof ZReportDetails>;
 
@@ -252,6 +293,20 @@ function formatDetails(details: TReportDetails): string[] {
         `Design document, ${details.words} words. Sections (shown to reviewers, not scored):`,
         ...details.sections.map(
           (section) => `  ${section.status.padEnd(8)} ${section.title} (${section.words} words)`,
+        ),
+      ];
+    case "query-performance":
+      return [
+        ...details.requests.flatMap((request) => [
+          `${request.endpoint}: ${request.queries} queries for GET ${request.url} (${request.items} books, ${request.booksInDatabase} in the database)`,
+          ...request.statements.map(
+            (row) => `  ${String(row.calls).padStart(5)} × ${row.query.slice(0, 160)}`,
+          ),
+        ]),
+        ...details.plans.map((plan) => `Plan${plan.usesIndex ? "" : " (no index)"}: ${plan.nodes}`),
+        ...details.speed.map(
+          (row) =>
+            `Speed ${row.endpoint}: p50 ${row.candidateMs} ms, reference ${row.referenceMs} ms (${row.urls} URLs)`,
         ),
       ];
   }

@@ -20,6 +20,10 @@ import { runCandidateTests } from "./runners/candidate-tests.js";
 import { runDjangoProjectHealth } from "./runners/django-project-health.js";
 import { runFailToPass } from "./runners/fail-to-pass.js";
 import { runHttpChecks } from "./runners/http-checks.js";
+import { stopClusters } from "./postgres/cluster.js";
+import { preparePostgresGrading, type TPostgresGrading } from "./postgres/grading-database.js";
+import { catalogueTemplate } from "./runners/query-performance/data-sets.js";
+import { runQueryPerformance } from "./runners/query-performance/query-performance.js";
 import { runMutationTesting } from "./runners/mutation-testing.js";
 import {
   defaultStepLimits,
@@ -114,7 +118,21 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
     };
     const missing = await scanImports(ctx);
     if (missing !== null) return errorReport("submission", missing, integrity);
-    const checks = await runRunners(pack, ctx);
+    const postgres =
+      pack.manifest.database === "postgres"
+        ? await preparePostgresGrading(
+            slot,
+            catalogueTemplate(pack.manifest.id, pack.manifest.version),
+          )
+        : null;
+    if (postgres !== null) {
+      ctx.projectDatabase = postgres.projectDatabase("candidate");
+      Object.assign(timings, {
+        pgTemplate: postgres.timings.template,
+        pgClone: postgres.timings.clone,
+      });
+    }
+    const checks = await runRunners(pack, ctx, postgres).finally(() => postgres?.release());
     const groups = groupChecks(pack, checks);
     return ZGradeReport.parse({
       packId: pack.manifest.id,
@@ -140,7 +158,11 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
   }
 }
 
-async function runRunners(pack: TPack, ctx: TRunnerContext): Promise<TRunnerCheck[]> {
+async function runRunners(
+  pack: TPack,
+  ctx: TRunnerContext,
+  postgres: TPostgresGrading | null,
+): Promise<TRunnerCheck[]> {
   const checks: TRunnerCheck[] = [];
   for (const runner of pack.manifest.runners) {
     switch (runner.runner) {
@@ -152,6 +174,10 @@ async function runRunners(pack: TPack, ctx: TRunnerContext): Promise<TRunnerChec
         break;
       case "http-checks":
         checks.push(...(await runHttpChecks(ctx, runner.script, runner.users)));
+        break;
+      case "query-performance":
+        if (postgres === null) throw new Error("query-performance needs `database: postgres`");
+        checks.push(...(await runQueryPerformance(ctx, postgres, runner.groups, checks)));
         break;
       case "fail-to-pass":
         checks.push(...(await runFailToPass(ctx, runner)));
@@ -218,7 +244,10 @@ export async function runGradeCommand(args: string[]): Promise<number> {
     process.stderr.write(usage);
     return 2;
   }
-  const report = await gradeSubmission({ packId, source: path.resolve(source) });
+  // The grading PostgreSQL is this process's child; stop it so the command can exit.
+  const report = await gradeSubmission({ packId, source: path.resolve(source) }).finally(() =>
+    stopClusters(),
+  );
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return report.status === "graded" ? 0 : 1;
 }

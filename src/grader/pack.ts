@@ -51,6 +51,11 @@ export const ZRunnerConfig = z.discriminatedUnion("runner", [
       .min(1)
       .max(10),
   }),
+  /** Queries, index use and speed measured on the grader's PostgreSQL (needs `database: postgres`). */
+  z.object({
+    runner: z.literal("query-performance"),
+    groups: z.object({ correctness: ZId, queries: ZId, index: ZId, speed: ZId, hygiene: ZId }),
+  }),
   /**
    * A debugging task: hidden tests that fail on the shipped bug must pass, and the project's
    * own suite, restored from the starter, must still pass (see runners/fail-to-pass.ts).
@@ -117,6 +122,8 @@ export const ZManifest = z
       .max(4),
     /** The role competency vocabulary (question bank, role weights): unknown ids are refused. */
     competencies: z.array(ZCompetencyId).min(1).max(20),
+    /** Where the candidate's app keeps its data while graded: its own SQLite file, or the grader's PostgreSQL. */
+    database: z.enum(["sqlite", "postgres"]).default("sqlite"),
     timeLimitMinutes: z
       .int()
       .min(5)

@@ -218,6 +218,18 @@ async function startOnce(options: TClusterOptions, dir: string): Promise<TPostgr
     return client;
   };
   const admin = await waitForServer(connect, server, () => stderr);
+  // setpriv's uid change clears bwrap's parent-death signal, so postgres would outlive a grader
+  // that exits without stop(): stop it from here on any exit (a synchronous kill is allowed).
+  const postmasterPid = await readPostmasterPid(dataDir);
+  const stopOnExit = (): void => {
+    if (postmasterPid === null) return;
+    try {
+      process.kill(postmasterPid, "SIGQUIT");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", stopOnExit);
 
   const roles = {} as Record<TAppRoleName, TAppRole>;
   for (const name of appRoles) {
@@ -242,6 +254,7 @@ async function startOnce(options: TClusterOptions, dir: string): Promise<TPostgr
     connect,
     admin,
     stop: async () => {
+      process.removeListener("exit", stopOnExit);
       await admin.end().catch(() => undefined);
       const pid = await readPostmasterPid(dataDir);
       if (pid !== null) {

@@ -71,6 +71,15 @@ export interface TRunnerContext {
   notes: string[];
   /** Set by a runner with more to report than checks (fail-to-pass, mutation-testing). */
   details?: TReportDetails;
+  /** Packs on PostgreSQL: how every project step reaches the grading database. */
+  projectDatabase?: TProjectDatabase;
+}
+
+export interface TProjectDatabase {
+  env: Record<string, string>;
+  mounts: { hostPath: string; sandboxPath: string }[];
+  /** Runs the helper through this grader script first (runtime/grader/with_postgres.py). */
+  wrapper: string;
 }
 
 /** A grader-owned Python helper run on the candidate's project, inside the sandbox. */
@@ -85,7 +94,12 @@ export async function runProjectStep(
   const result = await runSandboxed({
     uid: ctx.uid,
     // -I: the project's own sitecustomize/usercustomize never load (see runtime/grader).
-    argv: [venvPython, "-I", ...args],
+    argv: [
+      venvPython,
+      "-I",
+      ...(ctx.projectDatabase === undefined ? [] : [ctx.projectDatabase.wrapper]),
+      ...args,
+    ],
     workDir: ctx.projectDir,
     pythonBasePrefix: ctx.runtime.basePrefix,
     limits: {
@@ -93,8 +107,8 @@ export async function runProjectStep(
       cpuSeconds: Math.ceil(ctx.steps.stepMs / 1000),
       ...limits,
     },
-    env,
-    mounts,
+    env: { ...ctx.projectDatabase?.env, ...env },
+    mounts: [...(ctx.projectDatabase?.mounts ?? []), ...mounts],
   });
   ctx.timings[step] = result.durationMs;
   return result;

@@ -9196,6 +9196,31 @@ export interface operations {
                                         words: number;
                                         heading: string | null;
                                     }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "query-performance";
+                                    requests: {
+                                        endpoint: string;
+                                        url: string;
+                                        items: number;
+                                        booksInDatabase: number;
+                                        queries: number;
+                                        statements: {
+                                            query: string;
+                                            calls: number;
+                                        }[];
+                                    }[];
+                                    plans: {
+                                        query: string;
+                                        nodes: string;
+                                        usesIndex: boolean;
+                                    }[];
+                                    speed: {
+                                        endpoint: string;
+                                        candidateMs: number;
+                                        referenceMs: number;
+                                        urls: number;
+                                    }[];
                                 };
                                 error?: {
                                     /** @enum {string} */
@@ -9420,6 +9445,31 @@ export interface operations {
                                         status: "present" | "thin" | "missing";
                                         words: number;
                                         heading: string | null;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "query-performance";
+                                    requests: {
+                                        endpoint: string;
+                                        url: string;
+                                        items: number;
+                                        booksInDatabase: number;
+                                        queries: number;
+                                        statements: {
+                                            query: string;
+                                            calls: number;
+                                        }[];
+                                    }[];
+                                    plans: {
+                                        query: string;
+                                        nodes: string;
+                                        usesIndex: boolean;
+                                    }[];
+                                    speed: {
+                                        endpoint: string;
+                                        candidateMs: number;
+                                        referenceMs: number;
+                                        urls: number;
                                     }[];
                                 };
                                 error?: {

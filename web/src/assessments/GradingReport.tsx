@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { QueryPerformanceDetails } from "./QueryPerformanceDetails";
 import type { TGradingDetail } from "./types";
 import { formatDateTime } from "./types";
 
@@ -93,6 +94,9 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
           ))}
         </ul>
       </section>
+      {report.details?.kind === "query-performance" && (
+        <QueryPerformanceDetails details={report.details} />
+      )}
       <details className="timings">
         <summary>Timings</summary>
         <dl>

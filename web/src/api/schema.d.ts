@@ -5692,6 +5692,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -5829,6 +5831,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -5943,6 +5947,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6054,6 +6060,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6163,6 +6171,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6300,6 +6310,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6439,6 +6451,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6637,6 +6651,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -9319,6 +9335,7 @@ export interface operations {
                                 summary: string;
                             };
                             instructions: string;
+                            instructionsHtml: string;
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -9415,6 +9432,7 @@ export interface operations {
                                 summary: string;
                             };
                             instructions: string;
+                            instructionsHtml: string;
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -9576,6 +9594,7 @@ export interface operations {
                                 summary: string;
                             };
                             instructions: string;
+                            instructionsHtml: string;
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;

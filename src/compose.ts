@@ -14,7 +14,9 @@ import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
 import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
+import { createCandidateMergeService } from "./modules/candidates/candidate-merge.service.js";
 import { createCandidatesService } from "./modules/candidates/candidates.service.js";
+import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
@@ -95,13 +97,25 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const rolesRepo = createRolesRepo(db);
   const candidatesRepo = createCandidatesRepo(db);
   const applicationsRepo = createApplicationsRepo(db);
+  const screeningRepo = createScreeningRepo(db);
+  const storedFilesRepo = createStoredFilesRepo(db);
   const interviewsRepo = createInterviewsRepo(db);
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
   const hiringBase = { db, viewerScopeRepo, auditService };
   const questionsService = createQuestionsService({ db, questionsRepo, auditService });
   const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
-  const candidatesService = createCandidatesService({ ...hiringBase, candidatesRepo });
+  const candidateMergeService = createCandidateMergeService({
+    ...hiringBase,
+    candidatesRepo,
+    applicationsRepo,
+    screeningRepo,
+  });
+  const candidatesService = createCandidatesService({
+    ...hiringBase,
+    candidatesRepo,
+    candidateMergeService,
+  });
   const applicationsService = createApplicationsService({
     ...hiringBase,
     applicationsRepo,
@@ -135,12 +149,22 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     questionsRepo,
   });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
-  const screeningRepo = createScreeningRepo(db);
-  const screeningBase = { ...hiringBase, screeningRepo, rolesRepo, candidatesRepo };
+  const screeningBase = {
+    ...hiringBase,
+    screeningRepo,
+    storedFilesRepo,
+    rolesRepo,
+    candidatesRepo,
+  };
   const screeningSettingsService = createScreeningSettingsService(screeningBase);
   const resumesService = createResumesService(screeningBase);
   const resumeScreensService = createResumeScreensService({ ...screeningBase, applicationsRepo });
-  const intakeService = createIntakeService({ ...screeningBase, applicationsRepo, jobQueue });
+  const intakeService = createIntakeService({
+    ...screeningBase,
+    applicationsRepo,
+    usersRepo,
+    jobQueue,
+  });
   const candidateImportService = createCandidateImportService({
     ...screeningBase,
     applicationsRepo,
@@ -164,7 +188,14 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     packs,
     linkBaseUrl: (origin) => options.publicUrl ?? origin,
   });
-  const portalService = createPortalService({ db, assessmentsRepo, auditService, jobQueue, packs });
+  const portalService = createPortalService({
+    db,
+    assessmentsRepo,
+    storedFilesRepo,
+    auditService,
+    jobQueue,
+    packs,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,

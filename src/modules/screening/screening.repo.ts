@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { queryRows } from "../../db/raw-query.js";
@@ -49,27 +48,6 @@ export function createScreeningRepo(db: TDatabase) {
       return row;
     },
 
-    async insertFile(
-      file: { filename: string; mediaType: string; content: Buffer; createdBy: string | null },
-      executor: TExecutor = db,
-    ) {
-      const [row] = await executor
-        .insert(storedFiles)
-        .values({
-          ...file,
-          sizeBytes: file.content.byteLength,
-          sha256: createHash("sha256").update(file.content).digest("hex"),
-        })
-        .returning({ id: storedFiles.id });
-      if (!row) throw new Error("insert returned no row");
-      return row.id;
-    },
-
-    async findFile(id: string, executor: TExecutor = db) {
-      const [row] = await executor.select().from(storedFiles).where(eq(storedFiles.id, id));
-      return row;
-    },
-
     async insertResume(values: typeof resumes.$inferInsert, executor: TExecutor = db) {
       const [row] = await executor.insert(resumes).values(values).returning();
       if (!row) throw new Error("insert returned no row");
@@ -91,6 +69,14 @@ export function createScreeningRepo(db: TDatabase) {
         .orderBy(desc(resumes.createdAt), desc(resumes.id))
         .limit(1);
       return row;
+    },
+
+    /** A merge: the résumés of one candidate record become another's. */
+    async moveResumes(fromCandidateId: string, toCandidateId: string, executor: TExecutor = db) {
+      await executor
+        .update(resumes)
+        .set({ candidateId: toCandidateId })
+        .where(eq(resumes.candidateId, fromCandidateId));
     },
 
     async insertScreen(values: typeof resumeScreens.$inferInsert, executor: TExecutor = db) {

@@ -394,7 +394,7 @@ export interface paths {
         };
         get: operations["listCandidates"];
         put?: never;
-        /** @description 409 CONFLICT with details.existingCandidateId when the e-mail is already on file. */
+        /** @description 409 CONFLICT when the e-mail is already on file: details.existingCandidateId if the caller may see that candidate, otherwise details.askAdmin. */
         post: operations["createCandidate"];
         delete?: never;
         options?: never;
@@ -416,6 +416,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["updateCandidate"];
+        trace?: never;
+    };
+    "/api/candidates/{candidateId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Folds this candidate (e.g. a possible duplicate) into intoCandidateId: applications and résumés move, nothing on file is overwritten. */
+        post: operations["mergeCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/applications": {
@@ -824,7 +841,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field, duplicates by e-mail merged. */
+        /** @description CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field; a duplicate e-mail is merged into a candidate the caller may see, or kept apart as a possible duplicate when the caller may not see it. */
         post: operations["importCandidates"];
         delete?: never;
         options?: never;
@@ -3928,6 +3945,13 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4041,6 +4065,13 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4138,6 +4169,13 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4252,6 +4290,124 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roleId: string;
+                                roleTitle: string;
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                /** Format: uuid */
+                                currentStageId: string;
+                                currentStageName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    mergeCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    intoCandidateId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contactVisible: boolean;
+                            email: string | null;
+                            phone: string | null;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                            notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -8000,7 +8156,7 @@ export interface operations {
                                 position: number;
                                 filename: string;
                                 /** @enum {string} */
-                                status: "imported" | "merged" | "failed";
+                                status: "imported" | "merged" | "possible-duplicate" | "failed";
                                 reason: string | null;
                                 errorCode: (("resume_too_large" | "resume_empty" | "resume_corrupt" | "resume_encrypted" | "resume_no_text_layer" | "resume_unsupported_format") | "intake_failed") | null;
                                 /** Format: uuid */
@@ -8097,7 +8253,7 @@ export interface operations {
                                 position: number;
                                 filename: string;
                                 /** @enum {string} */
-                                status: "imported" | "merged" | "failed";
+                                status: "imported" | "merged" | "possible-duplicate" | "failed";
                                 reason: string | null;
                                 errorCode: (("resume_too_large" | "resume_empty" | "resume_corrupt" | "resume_encrypted" | "resume_no_text_layer" | "resume_unsupported_format") | "intake_failed") | null;
                                 /** Format: uuid */
@@ -8187,11 +8343,12 @@ export interface operations {
                     "application/json": {
                         imported: number;
                         merged: number;
+                        possibleDuplicates: number;
                         failed: number;
                         rows: {
                             line: number;
                             /** @enum {string} */
-                            status: "imported" | "merged" | "failed";
+                            status: "imported" | "merged" | "possible-duplicate" | "failed";
                             email: string | null;
                             /** Format: uuid */
                             candidateId: string | null;
@@ -8967,6 +9124,88 @@ export interface operations {
                                 timings: {
                                     [key: string]: number;
                                 };
+                                details?: {
+                                    /** @enum {string} */
+                                    kind: "fail-to-pass";
+                                    /** @enum {string} */
+                                    result: "full" | "partial" | "none";
+                                    failToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    passToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    regressionTest: {
+                                        /** @enum {string} */
+                                        status: "found" | "none" | "not-run";
+                                        tests: string[];
+                                        message: string;
+                                    };
+                                    locality: {
+                                        changes: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                        reference: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "mutation-testing";
+                                    tests: number;
+                                    gate: {
+                                        passed: boolean;
+                                        runs: {
+                                            /** @enum {string} */
+                                            target: "reference" | "alternative";
+                                            run: number;
+                                            /** @enum {string} */
+                                            status: "passed" | "failed" | "timed-out" | "broken" | "tampered" | "changed-files";
+                                            failing: string[];
+                                            message: string;
+                                            seconds: number;
+                                        }[];
+                                    };
+                                    mutants: {
+                                        id: string;
+                                        title: string;
+                                        group: string;
+                                        /** @enum {string} */
+                                        status: "caught" | "survived" | "broke-suite" | "timed-out" | "not-run";
+                                        caughtBy: string[];
+                                        seconds: number;
+                                    }[];
+                                    caught: number;
+                                    score: number | null;
+                                    coverage: {
+                                        lines: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                        branches: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                    } | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    words: number;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "present" | "thin" | "missing";
+                                        words: number;
+                                        heading: string | null;
+                                    }[];
+                                };
                                 error?: {
                                     /** @enum {string} */
                                     kind: "submission" | "infrastructure";
@@ -9102,6 +9341,88 @@ export interface operations {
                                 };
                                 timings: {
                                     [key: string]: number;
+                                };
+                                details?: {
+                                    /** @enum {string} */
+                                    kind: "fail-to-pass";
+                                    /** @enum {string} */
+                                    result: "full" | "partial" | "none";
+                                    failToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    passToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    regressionTest: {
+                                        /** @enum {string} */
+                                        status: "found" | "none" | "not-run";
+                                        tests: string[];
+                                        message: string;
+                                    };
+                                    locality: {
+                                        changes: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                        reference: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "mutation-testing";
+                                    tests: number;
+                                    gate: {
+                                        passed: boolean;
+                                        runs: {
+                                            /** @enum {string} */
+                                            target: "reference" | "alternative";
+                                            run: number;
+                                            /** @enum {string} */
+                                            status: "passed" | "failed" | "timed-out" | "broken" | "tampered" | "changed-files";
+                                            failing: string[];
+                                            message: string;
+                                            seconds: number;
+                                        }[];
+                                    };
+                                    mutants: {
+                                        id: string;
+                                        title: string;
+                                        group: string;
+                                        /** @enum {string} */
+                                        status: "caught" | "survived" | "broke-suite" | "timed-out" | "not-run";
+                                        caughtBy: string[];
+                                        seconds: number;
+                                    }[];
+                                    caught: number;
+                                    score: number | null;
+                                    coverage: {
+                                        lines: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                        branches: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                    } | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    words: number;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "present" | "thin" | "missing";
+                                        words: number;
+                                        heading: string | null;
+                                    }[];
                                 };
                                 error?: {
                                     /** @enum {string} */

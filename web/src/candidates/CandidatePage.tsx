@@ -4,6 +4,7 @@ import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { CandidateApplication } from "../hiring/CandidateApplication";
 import { useCandidate } from "./queries";
+import { PossibleDuplicateNotice } from "./PossibleDuplicateNotice";
 
 export function CandidatePage() {
   const { candidateId = "" } = useParams();
@@ -30,6 +31,7 @@ export function CandidatePage() {
     <>
       <PageTitle>{candidate.name}</PageTitle>
       <p className="muted">On file since {formatDateTime(candidate.createdAt)}</p>
+      <PossibleDuplicateNotice candidate={candidate} />
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
         <dl className="profile">

@@ -61,6 +61,21 @@ export function useUpdateCandidate(candidateId: string) {
   });
 }
 
+/** Admins fold a possible duplicate into the record it duplicates. */
+export function useMergeCandidate(candidateId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (intoCandidateId: string) =>
+      unwrap(
+        api.POST("/api/candidates/{candidateId}/merge", {
+          params: { path: { candidateId } },
+          body: { intoCandidateId },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: candidateKeys.all }),
+  });
+}
+
 /** Multipart through the typed client: the browser sets the boundary, CSRF is added. */
 export function uploadResume(candidateId: string, file: File) {
   const form = new FormData();

@@ -99,6 +99,14 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
             <Link to={`/candidates/${existingId}`}>View their profile</Link>
           </p>
         </div>
+      ) : error?.details?.askAdmin ? (
+        <div className="banner banner-info" role="alert">
+          <p>{error.message}</p>
+          <p className="muted">
+            Admins can see every candidate and add them to your role, or merge records that belong
+            to one person.
+          </p>
+        </div>
       ) : (
         <ErrorBanner error={error} />
       )}

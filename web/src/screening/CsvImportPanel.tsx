@@ -39,6 +39,8 @@ export function CsvImportPanel({ roleId }: { roleId: string }) {
         <div role="status">
           <p>
             {report.imported} imported · {report.merged} merged into existing candidates ·{" "}
+            {report.possibleDuplicates > 0 &&
+              `${report.possibleDuplicates} kept apart as possible duplicates for an admin to merge · `}
             {report.failed} with problems
           </p>
           {report.failed > 0 && (

@@ -4,7 +4,12 @@ import { Link } from "react-router";
 import { ErrorBanner } from "../components/form";
 import { useIntakeBatch, useStartIntake } from "./queries";
 
-const STATUS_LABELS = { imported: "Imported", merged: "Merged", failed: "Failed" } as const;
+const STATUS_LABELS = {
+  imported: "Imported",
+  merged: "Merged",
+  "possible-duplicate": "Possible duplicate",
+  failed: "Failed",
+} as const;
 
 /** Drop up to 200 résumés (or one zip) onto the role; a job imports them while this polls. */
 export function IntakePanel({ roleId }: { roleId: string }) {
@@ -41,7 +46,9 @@ export function IntakePanel({ roleId }: { roleId: string }) {
       <p className="muted">
         Up to 200 résumés (PDF, Word or text, 10 MB each) or one zip of them. Each becomes a
         candidate in the résumé screen; a file that cannot be read is listed with the reason and the
-        others still go in. Candidates whose e-mail is already on file are merged.
+        others still go in. A résumé whose e-mail you already have on file is merged into that
+        candidate; one whose e-mail belongs to a candidate you cannot see is kept apart as a
+        possible duplicate for an admin to merge.
       </p>
       <label
         className={`dropzone${dragging ? " dropzone-active" : ""}`}

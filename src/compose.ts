@@ -146,6 +146,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     rolesRepo,
     scorecardsRepo,
     interviewsRepo,
+    questionsRepo,
   });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
   const screeningBase = {

@@ -1,37 +1,28 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import type { Plugin } from "vite";
-
-/** Writes .br and .gz beside each text asset once, at build: the server sends them as they are. */
-function precompress(): Plugin {
-  return {
-    name: "shortlist-precompress",
-    apply: "build",
-    writeBundle(options) {
-      const dir = options.dir ?? "";
-      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !/\.(js|css|html|svg|json)$/.test(entry.name)) continue;
-        const path = join(entry.parentPath, entry.name);
-        const bytes = readFileSync(path);
-        if (bytes.length < 1024) continue;
-        writeFileSync(
-          `${path}.br`,
-          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        );
-        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-      }
-    },
-  };
-}
+import { compression } from "vite-plugin-compression2";
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: [react(), precompress()],
-  // No source maps in the build: the server would publish them with the app.
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
+  plugins: [
+    react(),
+    // .br and .gz beside each asset; the server sends them to browsers that accept them.
+    compression({ algorithms: ["brotliCompress", "gzip"], exclude: [/\.map$/, /\.html$/] }),
+  ],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // No source maps in the build: the server would publish them with the app.
+    sourcemap: false,
+    manifest: true,
+    // The candidate portal is its own entry, so it downloads none of the hiring app.
+    rollupOptions: {
+      input: {
+        app: fileURLToPath(new URL("index.html", import.meta.url)),
+        portal: fileURLToPath(new URL("portal.html", import.meta.url)),
+      },
+    },
+  },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });

@@ -3,7 +3,10 @@ import fastifyStatic from "@fastify/static";
 import { AppError } from "../errors.js";
 import type { TApp } from "./types.js";
 
-/** Serves the built web app; any non-API GET that is not a file falls back to index.html. */
+/**
+ * Serves the built web app; any non-API GET that is not a file falls back to index.html, except
+ * the candidate portal (/assess/*), whose own small entry is portal.html.
+ */
 export async function registerSpa(app: TApp, webDist: string | undefined) {
   if (webDist) {
     await app.register(fastifyStatic, {
@@ -34,6 +37,7 @@ export async function registerSpa(app: TApp, webDist: string | undefined) {
         .send("The web app has not been built. Run `npm start` (or `npm run build:web`).");
     }
     void reply.header("cache-control", "no-cache");
-    return reply.sendFile("index.html", join(webDist), { maxAge: 0 });
+    const page = path.startsWith("/assess/") ? "portal.html" : "index.html";
+    return reply.sendFile(page, join(webDist), { maxAge: 0 });
   });
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Route, Routes, useLocation, useParams } from "react-router";
 import { Layout } from "./components/Layout";
 import { hiringRoutes } from "./hiring/hiring-routes";
 import { screeningRoutes } from "./screening/screening-routes";
@@ -26,6 +26,11 @@ const PortalPage = lazy(() =>
 const SetupPage = lazy(() => import("./account/SetupPage").then((m) => ({ default: m.SetupPage })));
 const TeamPage = lazy(() => import("./account/TeamPage").then((m) => ({ default: m.TeamPage })));
 
+function PortalRoute() {
+  const { token = "" } = useParams();
+  return <PortalPage token={token} />;
+}
+
 const pageLoading = <p className="loading">Loading…</p>;
 
 export function App() {
@@ -35,11 +40,12 @@ export function App() {
 function AppRoutes() {
   const { state } = useSession();
   const location = useLocation();
-  // The candidate portal needs no account: it renders for anyone holding the link.
+  // The server answers /assess/* with portal.html (its own small entry); this route serves the
+  // same page when the app itself is asked, as the Vite dev server does.
   if (location.pathname.startsWith("/assess/")) {
     return (
       <Routes>
-        <Route path="/assess/:token" element={<PortalPage />} />
+        <Route path="/assess/:token" element={<PortalRoute />} />
       </Routes>
     );
   }

@@ -147,6 +147,8 @@ export const ZPortalAssessment = z.object({
   roleTitle: z.string(),
   pack: z.object({ title: z.string(), summary: z.string() }),
   instructions: z.string(),
+  /** The instructions rendered from Markdown and sanitized on the server. */
+  instructionsHtml: z.string(),
   timeLimitMinutes: z.number().int(),
   deadlineAt: ZIsoDateTime,
   linkExpiresAt: ZIsoDateTime,

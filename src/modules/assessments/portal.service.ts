@@ -9,6 +9,7 @@ import { dueAt, linkExpiresAt, MAX_UPLOAD_BYTES } from "./assessment-presenter.j
 import type { TAssessmentRow, TAssessmentsRepo } from "./assessments.repo.js";
 import type { TPackSource } from "./assessments.service.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
+import { renderInstructionsHtml } from "./instructions-html.js";
 import { queueGrading } from "./grading-queue.js";
 import { inspectUpload, zipDirectory } from "./submission-zip.js";
 
@@ -66,11 +67,13 @@ export function createPortalService(deps: {
     const { assessment } = found;
     const pack = await deps.packs.loadPack(assessment.packId);
     const submissions = await repo.listSubmissions([assessment.id]);
+    const instructions = await readFile(pack.instructionsFile, "utf8");
     return {
       candidateName: found.candidateName,
       roleTitle: found.roleTitle,
       pack: { title: pack.manifest.title, summary: pack.manifest.summary },
-      instructions: await readFile(pack.instructionsFile, "utf8"),
+      instructions,
+      instructionsHtml: renderInstructionsHtml(instructions),
       timeLimitMinutes: assessment.timeLimitMinutes,
       deadlineAt: assessment.deadlineAt.toISOString(),
       linkExpiresAt: linkExpiresAt(assessment).toISOString(),

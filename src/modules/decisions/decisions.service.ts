@@ -6,11 +6,12 @@ import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { assertLeadsRole, assertSeesApplication } from "../access/viewer-scope.js";
 import type { TViewer } from "../access/viewer-scope.js";
 import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
+import type { TQuestionsRepo } from "../questions/questions.repo.js";
 import { presentApplicationSummary } from "../pipeline/application-presenter.js";
 import { assertActive, transitionApplication } from "../pipeline/application-transitions.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
-import { presentScorecard } from "../scorecards/scorecard-presenter.js";
+import { loadQuestionLabels, presentScorecard } from "../scorecards/scorecard-presenter.js";
 import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
 import { tallyScorecards } from "./decision-tally.js";
 import type { TDecisionsRepo } from "./decisions.repo.js";
@@ -43,6 +44,7 @@ export function createDecisionsService(deps: {
   rolesRepo: Pick<TRolesRepo, "findRole" | "listStages">;
   scorecardsRepo: Pick<TScorecardsRepo, "listForApplication">;
   interviewsRepo: Pick<TInterviewsRepo, "listForApplication">;
+  questionsRepo: Pick<TQuestionsRepo, "findVersionsByIds">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
 }) {
@@ -58,9 +60,11 @@ export function createDecisionsService(deps: {
     const cards = await deps.scorecardsRepo.listForApplication(applicationId, executor);
     const interviews = await deps.interviewsRepo.listForApplication(applicationId, executor);
     const decisions = await deps.decisionsRepo.listForApplication(applicationId, executor);
-    const scorecards = cards
-      .filter((c) => c.scorecard.status === "submitted" && c.scorecard.supersededAt === null)
-      .map(presentScorecard);
+    const current = cards.filter(
+      (c) => c.scorecard.status === "submitted" && c.scorecard.supersededAt === null,
+    );
+    const labels = await loadQuestionLabels(deps.questionsRepo, current, executor);
+    const scorecards = current.map((c) => presentScorecard(c, labels));
     const presented = decisions.map(presentDecision);
     return {
       application: presentApplicationSummary(summary),

@@ -158,9 +158,16 @@ describe.each(testDatabaseKinds())("interview kits and scorecards on %s", (kind)
     const cardA = await saveAndSubmit(w.interviewerA, w.interviewA, 2, "no");
     expect(cardA).toMatchObject({ status: "submitted", version: 1 });
     const afterList = expectStatus(await w.interviewerA.agent.get(listUrl), 200).json<{
-      scorecards: unknown[];
+      scorecards: { answers: { questionTitle: string | null; questionVersion: number | null }[] }[];
     }>();
     expect(afterList.scorecards).toHaveLength(2);
+    // Each answer names its pinned question, so readers need not download the bank.
+    const answers = afterList.scorecards.flatMap((c) => c.answers);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const answer of answers) {
+      expect(answer.questionTitle).toMatch(/\w{3}/);
+      expect(answer.questionVersion).toBe(1);
+    }
     expect((await w.interviewerA.agent.get(`/api/scorecards/${cardB.id}`)).statusCode).toBe(200);
 
     // Submitted is locked; a correction is a new version and both are kept.

@@ -61,6 +61,9 @@ export const ZScorecard = z.object({
       rating: ZQuestionRating.nullable(),
       signals: z.array(z.string()),
       notes: z.string(),
+      /** The question as the interviewer saw it (the pinned version), for reading the card. */
+      questionTitle: z.string().nullable(),
+      questionVersion: z.number().int().nullable(),
     }),
   ),
   competencyRatings: z.record(z.string(), z.number().int()),

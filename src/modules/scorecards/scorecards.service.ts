@@ -9,7 +9,7 @@ import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TQuestionsRepo } from "../questions/questions.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
 import { assertComplete, checkAnswersAgainstKit } from "./scorecard-content.js";
-import { presentScorecard } from "./scorecard-presenter.js";
+import { loadQuestionLabels, presentScorecard } from "./scorecard-presenter.js";
 import { canReadScorecard, filterReadableScorecards } from "./scorecard-visibility.js";
 import type { TScorecardsRepo } from "./scorecards.repo.js";
 import type {
@@ -255,11 +255,13 @@ export function createScorecardsService(deps: {
         application.roleId,
         rows.map((r) => ({ ...r.scorecard, row: r })),
       );
+      const shown = visible
+        .filter((c) => (query.stageId ? c.stageId === query.stageId : true))
+        .filter((c) => query.includeSuperseded === true || c.supersededAt === null)
+        .map((c) => c.row);
+      const labels = await loadQuestionLabels(deps.questionsRepo, shown);
       return {
-        scorecards: visible
-          .filter((c) => (query.stageId ? c.stageId === query.stageId : true))
-          .filter((c) => query.includeSuperseded === true || c.supersededAt === null)
-          .map((c) => presentScorecard(c.row)),
+        scorecards: shown.map((row) => presentScorecard(row, labels)),
         withheldStageIds: withheldStageIds.filter((id) =>
           query.stageId ? id === query.stageId : true,
         ),
@@ -283,7 +285,7 @@ export function createScorecardsService(deps: {
         )
       )
         throw notFound("That scorecard");
-      return presentScorecard(row);
+      return presentScorecard(row, await loadQuestionLabels(deps.questionsRepo, [row]));
     },
   };
 }

@@ -5848,6 +5848,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -5985,6 +5987,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6099,6 +6103,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6210,6 +6216,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6319,6 +6327,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6456,6 +6466,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6595,6 +6607,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -6793,6 +6807,8 @@ export interface operations {
                                 rating: (number | "not_asked") | null;
                                 signals: string[];
                                 notes: string;
+                                questionTitle: string | null;
+                                questionVersion: number | null;
                             }[];
                             competencyRatings: {
                                 [key: string]: number;
@@ -9704,6 +9720,7 @@ export interface operations {
                                 summary: string;
                             };
                             instructions: string;
+                            instructionsHtml: string;
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -9800,6 +9817,7 @@ export interface operations {
                                 summary: string;
                             };
                             instructions: string;
+                            instructionsHtml: string;
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -9961,6 +9979,7 @@ export interface operations {
                                 summary: string;
                             };
                             instructions: string;
+                            instructionsHtml: string;
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;

@@ -1,11 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SyntheticEvent } from "react";
-import { useParams } from "react-router";
-import { api, toApiError } from "../api/client";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
-import { useSession } from "../session";
-import { Markdown } from "./Markdown";
+import { openPortal, startAssessment } from "./portal-api";
 import {
   formatBytes,
   formatDateTime,
@@ -18,11 +15,9 @@ import { UploadError, uploadWithProgress } from "./upload";
 import "./assessments.css";
 
 /** The candidate's page behind `/assess/:token`: no account, the link is the key. */
-export function PortalPage() {
-  const { token = "" } = useParams();
-  const { state: session } = useSession();
+export function PortalPage({ token }: { token: string }) {
   const [assessment, setAssessment] = useState<TPortalAssessment>();
-  const [loadError, setLoadError] = useState<TApiError & { status?: number }>();
+  const [loadError, setLoadError] = useState<TApiError>();
   const [error, setError] = useState<TApiError>();
   const [busy, setBusy] = useState(false);
   // Server time minus browser time, so the countdown follows the server's clock.
@@ -34,33 +29,19 @@ export function PortalPage() {
   }, []);
 
   useEffect(() => {
-    void (async () => {
-      const {
-        data,
-        error: failure,
-        response,
-      } = await api.GET("/api/portal/{token}", {
-        params: { path: { token } },
-      });
-      if (data) show(data.assessment);
-      else setLoadError({ ...toApiError(failure), status: response.status });
-    })();
+    openPortal(token).then(show, (failure: unknown) => setLoadError(failure as TApiError));
   }, [token, show]);
 
   async function start() {
     setBusy(true);
-    const { data, error: failure } = await api.POST("/api/portal/{token}/start", {
-      params: { path: { token } },
-    });
+    await startAssessment(token).then(show, (failure: unknown) => setError(failure as TApiError));
     setBusy(false);
-    if (data) show(data.assessment);
-    else setError(toApiError(failure));
   }
 
   if (loadError) return <LinkProblem error={loadError} />;
   if (!assessment) return <p className="loading">Opening your assessment…</p>;
 
-  const ready = session.status !== "loading";
+  const started = Boolean(assessment.startedAt);
   return (
     <div className="portal">
       <header className="portal-header">
@@ -77,7 +58,11 @@ export function PortalPage() {
         <section className="card portal-effort" aria-label="Time and deadline">
           <div>
             <span className="portal-figure">{formatMinutes(assessment.timeLimitMinutes)}</span>
-            <span className="muted">expected effort, from when you press Start</span>
+            <span className="muted">
+              {started && assessment.startedAt
+                ? `expected effort, counted from ${formatDateTime(assessment.startedAt)}`
+                : "expected effort, from when you press Start"}
+            </span>
           </div>
           <div>
             <span className="portal-figure">{formatDateTime(assessment.deadlineAt)}</span>
@@ -88,7 +73,7 @@ export function PortalPage() {
           )}
         </section>
         <ErrorBanner error={error} />
-        {!assessment.startedAt ? (
+        {!started ? (
           <section className="card">
             <h2>When you are ready</h2>
             <p>
@@ -99,7 +84,7 @@ export function PortalPage() {
             <button
               type="button"
               className="button-primary"
-              disabled={busy || !ready}
+              disabled={busy}
               onClick={() => void start()}
             >
               Start the assessment
@@ -110,7 +95,12 @@ export function PortalPage() {
         )}
         <section className="card" aria-labelledby="instructions-title">
           <h2 id="instructions-title">Instructions</h2>
-          <Markdown source={assessment.instructions} />
+          {/* Rendered from the pack's Markdown and sanitized (tags and links allowlisted) on
+              the server, so this page ships no Markdown parser. */}
+          <div
+            className="markdown"
+            dangerouslySetInnerHTML={{ __html: assessment.instructionsHtml }}
+          />
         </section>
       </main>
     </div>
@@ -266,22 +256,22 @@ function WorkArea({
   );
 }
 
-function LinkProblem({ error }: { error: TApiError & { status?: number } }) {
+function LinkProblem({ error }: { error: TApiError }) {
   const reason = (error.details as { reason?: string } | undefined)?.reason;
   const title =
     reason === "revoked"
       ? "This assessment was withdrawn"
       : reason === "expired"
         ? "This assessment link has expired"
-        : error.status === 404
+        : error.code === "NOT_FOUND"
           ? "This link does not work"
           : "The assessment could not be opened";
   return (
-    <div className="auth-page">
+    <main className="auth-page" id="main">
       <div className="card auth-card">
         <h1>{title}</h1>
         <p role="alert">{error.message}</p>
       </div>
-    </div>
+    </main>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { ErrorBanner } from "../components/form";
 import { CodeBlock } from "./CodeBlock";
-import { languageOf } from "./highlight";
+import { languageOf } from "./code-language";
 import { useSubmissionFile, useSubmissionFiles } from "./queries";
 import { formatBytes } from "./types";
 import type { TSubmissionFile } from "./types";

@@ -1,9 +1,6 @@
 import type { TScorecard } from "../api/hiring-types";
 import { formatDateTime, RECOMMENDATION_LABELS } from "../api/hiring-types";
-import { useQuestionCatalogue } from "../questions/queries";
 import { useCompetencyNames } from "../roles/queries";
-
-export type TVersionLabels = ReadonlyMap<string, { title: string; version: number }>;
 
 export function RecommendationBadge({ value }: { value: TScorecard["recommendation"] }) {
   if (!value) return <span className="badge badge-muted">No recommendation</span>;
@@ -13,20 +10,17 @@ export function RecommendationBadge({ value }: { value: TScorecard["recommendati
 /** A submitted (or draft) scorecard, read-only. */
 export function ScorecardView({
   scorecard,
-  versions,
   compact = false,
 }: {
   scorecard: TScorecard;
-  versions?: TVersionLabels;
   compact?: boolean;
 }) {
   const competencyName = useCompetencyNames();
-  const catalogue = useQuestionCatalogue();
-  const label = (answer: TScorecard["answers"][number]) => {
-    const pinned = versions?.get(answer.questionVersionId);
-    if (pinned) return `${pinned.title} (v${pinned.version})`;
-    return catalogue.find((q) => q.id === answer.questionId)?.current.title ?? answer.questionId;
-  };
+  // The server names each answer's pinned question version, so no bank download is needed.
+  const label = (answer: TScorecard["answers"][number]) =>
+    answer.questionTitle
+      ? `${answer.questionTitle} (v${answer.questionVersion ?? "?"})`
+      : answer.questionId;
   return (
     <article className="scorecard-view" aria-label={`Scorecard by ${scorecard.interviewer.name}`}>
       <header>

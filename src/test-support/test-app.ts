@@ -96,7 +96,7 @@ export async function createTestApp(
         retryBaseDelayMs: 100,
       })
     : undefined;
-  worker?.start();
+  await worker?.start();
   return {
     app,
     services,

@@ -44,7 +44,8 @@ import { createUsersService } from "./modules/users/users.service.js";
 
 export type TComposeOptions = {
   sessionTtlHours: number;
-  publicUrl: string | undefined;
+  /** The base of every link we send (invites, assessments). */
+  publicUrl: string;
   /** Wakes job workers; local by default, LISTEN/NOTIFY when processes share a server. */
   jobNotifier?: TJobNotifier;
   /** How this process's grading jobs use the sandbox (SHORTLIST_GRADER_SLOT_BASE). */
@@ -79,7 +80,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     sessionsRepo,
     apiTokensRepo,
     auditService,
-    inviteBaseUrl: (origin) => options.publicUrl ?? origin,
+    publicUrl: options.publicUrl,
   });
   const inviteAcceptanceService = createInviteAcceptanceService({
     db,
@@ -161,7 +162,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     rolesRepo,
     jobQueue,
     packs,
-    linkBaseUrl: (origin) => options.publicUrl ?? origin,
+    publicUrl: options.publicUrl,
   });
   const portalService = createPortalService({ db, assessmentsRepo, auditService, jobQueue, packs });
   const gradingSettings: TGradingSettings = {

@@ -49,7 +49,8 @@ export type TConfig = {
   databaseUrl: string | undefined;
   /** Present only when configured; embedded mode reads or creates it in the data dir at boot. */
   sessionSecret: string | undefined;
-  publicUrl: string | undefined;
+  /** The base of every link Shortlist sends: PUBLIC_URL, or on localhost the configured address. */
+  publicUrl: string;
   trustProxy: boolean;
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   sessionTtlHours: number;
@@ -66,6 +67,12 @@ export type TConfig = {
 };
 
 export class ConfigError extends Error {}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+function localUrl(host: string, port: number): string {
+  return `http://${host === "::1" ? "[::1]" : "localhost"}:${port}`;
+}
 
 export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
   const result = ZEnv.safeParse(env);
@@ -86,13 +93,21 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
       "Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set (at least 32 characters; e.g. `openssl rand -hex 32`)",
     );
   }
+  const loopback = LOOPBACK_HOSTS.has(e.HOST);
+  if (!e.PUBLIC_URL && !loopback) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PUBLIC_URL: required when HOST is not localhost (HOST is "${e.HOST}"); ` +
+        "invite and assessment links are built from it, e.g. PUBLIC_URL=https://hiring.example.com",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.SHORTLIST_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    // Never the request's Host header: a forged Host would otherwise poison the links we send.
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? localUrl(e.HOST, e.PORT),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -33,9 +33,7 @@ export async function startServer(
   const worker = config.runWorkerInProcess
     ? await startJobWorker(services, jobNotifier, app.log, { embedded: handle.kind === "pglite" })
     : undefined;
-  const shownHost =
-    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  const url = config.publicUrl ?? `http://${shownHost}:${config.port}`;
+  const url = config.publicUrl;
   app.log.info({ url, database: handle.kind }, "Shortlist is serving");
   return {
     url,

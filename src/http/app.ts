@@ -9,11 +9,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { LogController } from "fastify";
 import type { FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
 import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
@@ -32,10 +28,11 @@ import { registerScreeningRoutes } from "../modules/screening/screening.routes.j
 import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
 import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
-import { handleError } from "./error-handler.js";
+import { handleClientError, handleError, handleFrameworkError } from "./error-handler.js";
 import { registerHealthRoutes } from "./health.routes.js";
 import { registerRequestLog } from "./request-log.js";
 import { registerSpa } from "./spa.js";
+import { validatorCompiler } from "./validation.js";
 import type { TApp } from "./types.js";
 
 export type TAppOptions = {
@@ -65,6 +62,11 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
     trustProxy: options.trustProxy,
     // Our own one-line-per-request log (request-log.ts) replaces Fastify's two lines.
     logController: new LogController({ disableRequestLogging: true }),
+    // 414/431 and other errors before routing answer in our error shape, not Fastify's.
+    frameworkErrors: (error, request, reply) => {
+      void handleFrameworkError(error, request, reply);
+    },
+    clientErrorHandler: handleClientError,
     // A caller-supplied id is kept when it looks like one, so a proxy's id follows the request.
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];

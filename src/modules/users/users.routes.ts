@@ -95,10 +95,9 @@ export function registerUsersRoutes(
       },
     },
     async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`;
       return reply
         .status(201)
-        .send(await deps.usersService.inviteUser(request.body, actorOf(request), origin));
+        .send(await deps.usersService.inviteUser(request.body, actorOf(request)));
     },
   );
 

@@ -12,6 +12,7 @@ import { createPortalService } from "./modules/assessments/portal.service.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
+import { createSessionsService } from "./modules/auth/sessions.service.js";
 import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
 import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
 import { createCandidatesService } from "./modules/candidates/candidates.service.js";
@@ -73,6 +74,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     sessionTtlHours: options.sessionTtlHours,
   });
   const apiTokensService = createApiTokensService({ apiTokensRepo, usersRepo, auditService });
+  const sessionsService = createSessionsService({ sessionsRepo, auditService });
   const usersService = createUsersService({
     db,
     usersRepo,
@@ -195,6 +197,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     portalService,
     assessmentsRepo,
     gradingSettings,
+    sessionsService,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

@@ -16,6 +16,7 @@ import { registerAssessmentsRoutes } from "../modules/assessments/assessments.ro
 import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
+import { registerSessionsRoutes } from "../modules/auth/sessions.routes.js";
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
 import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
 import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
@@ -150,6 +151,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
     ...limits,
   });
   registerApiTokensRoutes(app, { apiTokensService: options.services.apiTokensService });
+  registerSessionsRoutes(app, options.services);
   registerAuditRoutes(app, { auditService: options.services.auditService });
   registerQuestionsRoutes(app, options.services);
   registerRolesRoutes(app, options.services);

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { AssessmentResultsPage } from "./assessments/AssessmentResultsPage";
 import { PortalPage } from "./assessments/PortalPage";
@@ -12,6 +13,10 @@ import { SetupPage } from "./pages/SetupPage";
 import { screeningRoutes } from "./screening/screening-routes";
 import { TeamPage } from "./pages/TeamPage";
 import { useSession } from "./session";
+
+const SessionsPage = lazy(() =>
+  import("./account/SessionsPage").then((m) => ({ default: m.SessionsPage })),
+);
 
 export function App() {
   const { state } = useSession();
@@ -60,6 +65,14 @@ export function App() {
         {isAdmin && <Route path="/audit" element={<AuditPage />} />}
         <Route path="/applications/:applicationId/assessment" element={<AssessmentResultsPage />} />
         <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
+        <Route
+          path="/settings/sessions"
+          element={
+            <Suspense fallback={<p>Loading…</p>}>
+              <SessionsPage />
+            </Suspense>
+          }
+        />
         <Route path="/invite/:token" element={<InviteAcceptPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -38,6 +38,9 @@ const FOUNDATION_OPERATIONS = new Set([
   "listMyApiTokens",
   "createMyApiToken",
   "revokeMyApiToken",
+  "listMySessions",
+  "revokeMySession",
+  "revokeMyOtherSessions",
   "listAuditEvents",
 ]);
 

@@ -15,6 +15,7 @@ import { createAuthService } from "./modules/auth/auth.service.js";
 import { createSessionsService } from "./modules/auth/sessions.service.js";
 import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
 import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
+import { createCandidateMergeService } from "./modules/candidates/candidate-merge.service.js";
 import { createCandidatesService } from "./modules/candidates/candidates.service.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
@@ -98,13 +99,24 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const rolesRepo = createRolesRepo(db);
   const candidatesRepo = createCandidatesRepo(db);
   const applicationsRepo = createApplicationsRepo(db);
+  const screeningRepo = createScreeningRepo(db);
   const interviewsRepo = createInterviewsRepo(db);
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
   const hiringBase = { db, viewerScopeRepo, auditService };
   const questionsService = createQuestionsService({ db, questionsRepo, auditService });
   const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
-  const candidatesService = createCandidatesService({ ...hiringBase, candidatesRepo });
+  const candidateMergeService = createCandidateMergeService({
+    ...hiringBase,
+    candidatesRepo,
+    applicationsRepo,
+    screeningRepo,
+  });
+  const candidatesService = createCandidatesService({
+    ...hiringBase,
+    candidatesRepo,
+    candidateMergeService,
+  });
   const applicationsService = createApplicationsService({
     ...hiringBase,
     applicationsRepo,
@@ -137,12 +149,16 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsRepo,
   });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
-  const screeningRepo = createScreeningRepo(db);
   const screeningBase = { ...hiringBase, screeningRepo, rolesRepo, candidatesRepo };
   const screeningSettingsService = createScreeningSettingsService(screeningBase);
   const resumesService = createResumesService(screeningBase);
   const resumeScreensService = createResumeScreensService({ ...screeningBase, applicationsRepo });
-  const intakeService = createIntakeService({ ...screeningBase, applicationsRepo, jobQueue });
+  const intakeService = createIntakeService({
+    ...screeningBase,
+    applicationsRepo,
+    usersRepo,
+    jobQueue,
+  });
   const candidateImportService = createCandidateImportService({
     ...screeningBase,
     applicationsRepo,

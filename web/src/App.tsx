@@ -1,24 +1,41 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { AssessmentResultsPage } from "./assessments/AssessmentResultsPage";
-import { PortalPage } from "./assessments/PortalPage";
 import { Layout } from "./components/Layout";
 import { hiringRoutes } from "./hiring/hiring-routes";
-import { ApiTokensPage } from "./pages/ApiTokensPage";
-import { AuditPage } from "./pages/AuditPage";
-import { HomePage } from "./pages/HomePage";
-import { InviteAcceptPage } from "./pages/InviteAcceptPage";
-import { LoginPage } from "./pages/LoginPage";
-import { SetupPage } from "./pages/SetupPage";
 import { screeningRoutes } from "./screening/screening-routes";
-import { TeamPage } from "./pages/TeamPage";
 import { useSession } from "./session";
 
+// Every page is its own chunk (React.lazy), so a visit downloads the page it shows.
+const ApiTokensPage = lazy(() =>
+  import("./account/ApiTokensPage").then((m) => ({ default: m.ApiTokensPage })),
+);
+const AssessmentResultsPage = lazy(() =>
+  import("./assessments/AssessmentResultsPage").then((m) => ({
+    default: m.AssessmentResultsPage,
+  })),
+);
+const AuditPage = lazy(() => import("./audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const HomePage = lazy(() => import("./dashboard/HomePage").then((m) => ({ default: m.HomePage })));
+const InviteAcceptPage = lazy(() =>
+  import("./account/InviteAcceptPage").then((m) => ({ default: m.InviteAcceptPage })),
+);
+const LoginPage = lazy(() => import("./account/LoginPage").then((m) => ({ default: m.LoginPage })));
+const PortalPage = lazy(() =>
+  import("./assessments/PortalPage").then((m) => ({ default: m.PortalPage })),
+);
+const SetupPage = lazy(() => import("./account/SetupPage").then((m) => ({ default: m.SetupPage })));
 const SessionsPage = lazy(() =>
   import("./account/SessionsPage").then((m) => ({ default: m.SessionsPage })),
 );
+const TeamPage = lazy(() => import("./account/TeamPage").then((m) => ({ default: m.TeamPage })));
+
+const pageLoading = <p className="loading">Loading…</p>;
 
 export function App() {
+  return <Suspense fallback={pageLoading}>{<AppRoutes />}</Suspense>;
+}
+
+function AppRoutes() {
   const { state } = useSession();
   const location = useLocation();
   // The candidate portal needs no account: it renders for anyone holding the link.
@@ -54,28 +71,33 @@ export function App() {
       </Routes>
     );
   }
+  // An invite link opened while signed in is its own page: it has its own <main>.
+  if (location.pathname.startsWith("/invite/")) {
+    return (
+      <Routes>
+        <Route path="/invite/:token" element={<InviteAcceptPage />} />
+      </Routes>
+    );
+  }
   const isAdmin = state.user.role === "admin";
   return (
     <Layout>
-      <Routes>
-        <Route path="/" element={<HomePage />} />
-        {hiringRoutes(state.user.role !== "interviewer")}
-        {state.user.role !== "interviewer" && screeningRoutes()}
-        {isAdmin && <Route path="/team" element={<TeamPage />} />}
-        {isAdmin && <Route path="/audit" element={<AuditPage />} />}
-        <Route path="/applications/:applicationId/assessment" element={<AssessmentResultsPage />} />
-        <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
-        <Route
-          path="/settings/sessions"
-          element={
-            <Suspense fallback={<p>Loading…</p>}>
-              <SessionsPage />
-            </Suspense>
-          }
-        />
-        <Route path="/invite/:token" element={<InviteAcceptPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Suspense fallback={pageLoading}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          {hiringRoutes(state.user.role !== "interviewer")}
+          {state.user.role !== "interviewer" && screeningRoutes()}
+          {isAdmin && <Route path="/team" element={<TeamPage />} />}
+          {isAdmin && <Route path="/audit" element={<AuditPage />} />}
+          <Route
+            path="/applications/:applicationId/assessment"
+            element={<AssessmentResultsPage />}
+          />
+          <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
+          <Route path="/settings/sessions" element={<SessionsPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -4,7 +4,6 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { queryClient } from "./api/query-client";
-import { SessionProvider } from "./session";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -13,9 +12,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
+        <App />
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

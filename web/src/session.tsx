@@ -1,58 +1,24 @@
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
-import type { ReactNode } from "react";
-import { api, setCsrfToken } from "./api/client";
+import { useCallback } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import type { TUser } from "./api/client";
+import { signedIn, useSessionQuery } from "./account/queries";
 
 type TSessionState =
   | { status: "loading" }
   | { status: "error"; message: string }
   | { status: "ready"; user: TUser | null; setupNeeded: boolean };
 
-type TSessionContext = {
-  state: TSessionState;
-  refresh: () => Promise<void>;
-  setUser: (user: TUser | null) => void;
-};
-
-const SessionContext = createContext<TSessionContext | undefined>(undefined);
-
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<TSessionState>({ status: "loading" });
-
-  const refresh = useCallback(async () => {
-    const { data, error } = await api
-      .GET("/api/auth/session")
-      .catch(() => ({ data: undefined, error: true }));
-    if (!data || error) {
-      setState({
-        status: "error",
-        message: "Shortlist could not be reached. Is the server running?",
-      });
-      return;
-    }
-    setCsrfToken(data.csrfToken);
-    setState({ status: "ready", user: data.user, setupNeeded: data.setupNeeded });
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const setUser = useCallback((user: TUser | null) => {
-    setState({ status: "ready", user, setupNeeded: false });
-  }, []);
-
-  return (
-    <SessionContext.Provider value={{ state, refresh, setUser }}>
-      {children}
-    </SessionContext.Provider>
-  );
-}
-
-export function useSession(): TSessionContext {
-  const context = useContext(SessionContext);
-  if (!context) throw new Error("useSession outside SessionProvider");
-  return context;
+/** Who is signed in, read from the session query every page shares. */
+export function useSession() {
+  const query = useSessionQuery();
+  const queryClient = useQueryClient();
+  const setUser = useCallback((user: TUser | null) => signedIn(queryClient, user), [queryClient]);
+  const state: TSessionState = query.data
+    ? { status: "ready", user: query.data.user, setupNeeded: query.data.setupNeeded }
+    : query.isError
+      ? { status: "error", message: "Shortlist could not be reached. Is the server running?" }
+      : { status: "loading" };
+  return { state, setUser, refresh: query.refetch };
 }
 
 export function useCurrentUser(): TUser {

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 
 export const LEVELS = ["junior", "mid", "senior"] as const;
@@ -149,19 +150,28 @@ export const candidates = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
-    // Stored lower-cased (the request schema folds it), so a plain unique index catches duplicates.
+    // Stored lower-cased (the request schema folds it). One record per e-mail, except records an
+    // import made beside a candidate its uploader may not see: those point at the original
+    // (`possible_duplicate_of`) until an admin merges them.
     email: text("email").notNull(),
     phone: text("phone"),
     githubUrl: text("github_url"),
     portfolioUrl: text("portfolio_url"),
     linkedinUrl: text("linkedin_url"),
     notes: text("notes"),
+    possibleDuplicateOf: uuid("possible_duplicate_of").references(
+      (): AnyPgColumn => candidates.id,
+      { onDelete: "set null" },
+    ),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("candidates_email_key").on(t.email),
+    uniqueIndex("candidates_email_key")
+      .on(t.email)
+      .where(sql`possible_duplicate_of is null`),
+    index("candidates_possible_duplicate_idx").on(t.possibleDuplicateOf),
     index("candidates_created_by_idx").on(t.createdBy),
   ],
 );

@@ -256,6 +256,28 @@ describe.each(testDatabaseKinds())(
         }),
       },
       {
+        route: "POST /api/candidates/:candidateId/merge",
+        operationId: "mergeCandidate",
+        expect: {
+          admin: 200,
+          recruiterOn: 403,
+          recruiterOff: 403,
+          managerOn: 403,
+          interviewerAssigned: 403,
+          interviewerUnassigned: 403,
+          anonymous: 401,
+        },
+        request: async () => {
+          const made = async (email: string) =>
+            expectStatus(await w.admin.post("/api/candidates", { name: "Twin", email }), 201).json<{
+              candidate: { id: string };
+            }>().candidate.id;
+          const from = await made(`t${unique()}@example.org`);
+          const into = await made(`t${unique()}@example.org`);
+          return { url: `/api/candidates/${from}/merge`, body: { intoCandidateId: into } };
+        },
+      },
+      {
         route: "GET /api/applications",
         operationId: "listApplications",
         expect: everyUser(200),
@@ -265,9 +287,15 @@ describe.each(testDatabaseKinds())(
         route: "POST /api/applications",
         operationId: "createApplication",
         expect: pipelineWriters(201),
-        request: async () => {
+        // Each caller attaches a candidate of their own: attaching one they cannot see is a
+        // takeover, refused below in "cross-team attempts".
+        request: async (actor) => {
+          const creator =
+            actor === "recruiterOn" || actor === "recruiterOff" || actor === "managerOn"
+              ? agents[actor]
+              : w.admin;
           const candidate = expectStatus(
-            await w.admin.post("/api/candidates", {
+            await creator.post("/api/candidates", {
               name: "Applicant",
               email: `a${unique()}@example.org`,
             }),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { applications, candidates, roles, roleStages } from "../../db/schema/index.js";
@@ -69,9 +69,34 @@ export function createCandidatesRepo(db: TDatabase) {
       return row;
     },
 
+    /** The record that owns the e-mail (possible duplicates made beside it are not returned). */
     async findByEmail(email: string, executor: TExecutor = db) {
-      const [row] = await executor.select().from(candidates).where(eq(candidates.email, email));
+      const [row] = await executor
+        .select()
+        .from(candidates)
+        .where(and(eq(candidates.email, email), isNull(candidates.possibleDuplicateOf)));
       return row;
+    },
+
+    /** Rows and names of the given candidates (to name the original of a possible duplicate). */
+    async listNames(ids: readonly string[], executor: TExecutor = db) {
+      if (ids.length === 0) return [];
+      return executor
+        .select({ id: candidates.id, name: candidates.name })
+        .from(candidates)
+        .where(inArray(candidates.id, [...ids]));
+    },
+
+    async deleteCandidate(id: string, executor: TExecutor = db) {
+      await executor.delete(candidates).where(eq(candidates.id, id));
+    },
+
+    /** Points possible duplicates of `fromId` at `toId` (when `fromId` is merged away). */
+    async repointDuplicates(fromId: string, toId: string, executor: TExecutor = db) {
+      await executor
+        .update(candidates)
+        .set({ possibleDuplicateOf: toId })
+        .where(eq(candidates.possibleDuplicateOf, fromId));
     },
 
     async isVisible(id: string, visibility: TCandidateVisibility, executor: TExecutor = db) {

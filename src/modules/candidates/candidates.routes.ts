@@ -7,6 +7,7 @@ import {
   ZCreateCandidateRequest,
   ZListCandidatesQuery,
   ZListCandidatesResponse,
+  ZMergeCandidateRequest,
   ZUpdateCandidateRequest,
 } from "./candidates.schema.js";
 import type { TCandidatesService } from "./candidates.service.js";
@@ -40,7 +41,7 @@ export function registerCandidatesRoutes(
         operationId: "createCandidate",
         tags: ["candidates"],
         description:
-          "409 CONFLICT with details.existingCandidateId when the e-mail is already on file.",
+          "409 CONFLICT when the e-mail is already on file: details.existingCandidateId if the caller may see that candidate, otherwise details.askAdmin.",
         body: ZCreateCandidateRequest,
         response: { 201: ZCandidateResponse, ...errorResponses },
       },
@@ -90,6 +91,29 @@ export function registerCandidatesRoutes(
       candidate: await deps.candidatesService.updateCandidate(
         request.params.candidateId,
         request.body,
+        principalOf(request).user,
+        actorOf(request),
+      ),
+    }),
+  );
+
+  app.post(
+    "/api/candidates/:candidateId/merge",
+    {
+      config: { access: ["admin"] },
+      schema: {
+        operationId: "mergeCandidate",
+        tags: ["candidates"],
+        description:
+          "Folds this candidate (e.g. a possible duplicate) into intoCandidateId: applications and résumés move, nothing on file is overwritten.",
+        params: ZCandidateIdParams,
+        body: ZMergeCandidateRequest,
+        response: { 200: ZCandidateResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      candidate: await deps.candidatesService.mergeCandidates(
+        { candidateId: request.params.candidateId, intoCandidateId: request.body.intoCandidateId },
         principalOf(request).user,
         actorOf(request),
       ),

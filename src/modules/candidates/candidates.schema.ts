@@ -68,6 +68,13 @@ export const ZCandidate = z.object({
     linkedin: z.string().nullable(),
   }),
   notes: z.string().nullable(),
+  /**
+   * Set when an import made this record beside another with the same e-mail that its uploader
+   * could not see. `of` names that record only for a caller who may see it (admins merge).
+   */
+  possibleDuplicate: z
+    .object({ of: z.object({ id: ZUuid, name: z.string() }).nullable() })
+    .nullable(),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
   /** Only the applications the caller may see. */
@@ -76,6 +83,11 @@ export const ZCandidate = z.object({
 export type TCandidate = z.infer<typeof ZCandidate>;
 
 export const ZCandidateIdParams = z.strictObject({ candidateId: ZUuid });
+export const ZMergeCandidateRequest = z.strictObject({
+  /** The record that stays; the one in the path is folded into it and removed. */
+  intoCandidateId: ZUuid,
+});
+export type TMergeCandidateRequest = z.infer<typeof ZMergeCandidateRequest>;
 export const ZCandidateResponse = z.object({ candidate: ZCandidate });
 export const ZListCandidatesQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),

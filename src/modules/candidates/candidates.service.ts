@@ -1,9 +1,10 @@
-import type { TDatabase } from "../../db/client.js";
+import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { canManagePipeline, canSeeApplication, pipelineRoleIds } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
+import type { TCandidateMergeService } from "./candidate-merge.service.js";
 import type { TCandidatesRepo, TCandidateRow, TCandidateVisibility } from "./candidates.repo.js";
 import type {
   TCandidate,
@@ -34,11 +35,24 @@ export function canSeeContact(
   );
 }
 
-function duplicateEmail(existingId: string, email: string) {
-  return new AppError("CONFLICT", `A candidate with the e-mail ${email} is already on file.`, {
-    fields: [{ field: "email", message: "is already on file" }],
-    details: { existingCandidateId: existingId },
-  });
+/**
+ * A 409 names the existing record only to a caller who may see it; anyone else learns that the
+ * address is taken (unavoidable with one record per e-mail) and whom to ask, never which record.
+ */
+function duplicateEmail(email: string, visibleExistingId: string | null) {
+  if (visibleExistingId)
+    return new AppError("CONFLICT", `A candidate with the e-mail ${email} is already on file.`, {
+      fields: [{ field: "email", message: "is already on file" }],
+      details: { existingCandidateId: visibleExistingId },
+    });
+  return new AppError(
+    "CONFLICT",
+    `The e-mail ${email} is already in use by a candidate you don't have access to. Ask an admin to add that candidate to your role.`,
+    {
+      fields: [{ field: "email", message: "is already in use; ask an admin for access" }],
+      details: { askAdmin: true },
+    },
+  );
 }
 
 function linkColumns(links: TCreateCandidateRequest["links"]) {
@@ -55,6 +69,7 @@ export function createCandidatesService(deps: {
   candidatesRepo: TCandidatesRepo;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  candidateMergeService: Pick<TCandidateMergeService, "mergeCandidates">;
 }) {
   const repo = deps.candidatesRepo;
 
@@ -63,6 +78,12 @@ export function createCandidatesService(deps: {
     scope: TViewerScope,
   ): Promise<TCandidate[]> {
     const apps = await repo.listApplicationsOf(rows.map((r) => r.id));
+    // Only admins may follow a possible duplicate to its original (they are the ones who merge).
+    const originals = scope.isAdmin
+      ? await repo.listNames(
+          rows.flatMap((r) => (r.possibleDuplicateOf ? [r.possibleDuplicateOf] : [])),
+        )
+      : [];
     return rows.map((row) => {
       const contactVisible = canSeeContact(
         scope,
@@ -77,6 +98,9 @@ export function createCandidatesService(deps: {
         phone: contactVisible ? row.phone : null,
         links: { github: row.githubUrl, portfolio: row.portfolioUrl, linkedin: row.linkedinUrl },
         notes: contactVisible ? row.notes : null,
+        possibleDuplicate: row.possibleDuplicateOf
+          ? { of: originals.find((o) => o.id === row.possibleDuplicateOf) ?? null }
+          : null,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
         applications: apps
@@ -101,6 +125,14 @@ export function createCandidatesService(deps: {
     return { row, scope };
   }
 
+  async function emailTaken(email: string, viewer: TViewer, tx?: TExecutor) {
+    const existing = await repo.findByEmail(email, tx);
+    if (!existing) return duplicateEmail(email, null);
+    const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+    const visible = await repo.isVisible(existing.id, candidateVisibility(scope), tx);
+    return duplicateEmail(email, visible ? existing.id : null);
+  }
+
   async function presentOne(row: TCandidateRow, scope: TViewerScope) {
     const [candidate] = await present([row], scope);
     if (!candidate) throw notFound("That candidate");
@@ -121,10 +153,7 @@ export function createCandidatesService(deps: {
           },
           tx,
         );
-        if (!inserted) {
-          const existing = await repo.findByEmail(input.email, tx);
-          throw duplicateEmail(existing?.id ?? "", input.email);
-        }
+        if (!inserted) throw await emailTaken(input.email, viewer, tx);
         await deps.auditService.recordEvent(
           actor,
           {
@@ -157,6 +186,16 @@ export function createCandidatesService(deps: {
       return presentOne(row, scope);
     },
 
+    /** Admins only (the route says so): folds `candidateId` into `intoCandidateId`. */
+    async mergeCandidates(
+      input: { candidateId: string; intoCandidateId: string },
+      viewer: TViewer,
+      actor: TActor,
+    ) {
+      const merged = await deps.candidateMergeService.mergeCandidates({ ...input, actor });
+      return presentOne(merged, await deps.viewerScopeRepo.loadScope(viewer));
+    },
+
     async updateCandidate(
       candidateId: string,
       patch: TUpdateCandidateRequest,
@@ -165,8 +204,7 @@ export function createCandidatesService(deps: {
     ) {
       const { row: before, scope } = await loadVisible(candidateId, viewer);
       if (patch.email !== undefined && patch.email !== before.email) {
-        const clash = await repo.findByEmail(patch.email);
-        if (clash) throw duplicateEmail(clash.id, patch.email);
+        if (await repo.findByEmail(patch.email)) throw await emailTaken(patch.email, viewer);
       }
       const after = await deps.db.transaction(async (tx) => {
         const updated = await repo.updateCandidate(

@@ -70,6 +70,18 @@ export function createApplicationsRepo(db: TDatabase) {
       return row;
     },
 
+    /** A merge: the applications of one candidate record become another's. */
+    async moveToCandidate(
+      fromCandidateId: string,
+      toCandidateId: string,
+      executor: TExecutor = db,
+    ) {
+      await executor
+        .update(applications)
+        .set({ candidateId: toCandidateId, updatedAt: new Date() })
+        .where(eq(applications.candidateId, fromCandidateId));
+    },
+
     async findById(id: string, executor: TExecutor = db) {
       const [row] = await executor.select().from(applications).where(eq(applications.id, id));
       return row;

@@ -12,6 +12,8 @@ import {
 } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
+import { candidateVisibility } from "../candidates/candidates.service.js";
+import { createApplicationRecord } from "./application-creation.js";
 import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
 import { presentApplicationSummary, presentInterviewSummary } from "./application-presenter.js";
@@ -29,7 +31,7 @@ export function createApplicationsService(deps: {
   db: TDatabase;
   applicationsRepo: TApplicationsRepo;
   rolesRepo: Pick<TRolesRepo, "findRole" | "listStages" | "findStage">;
-  candidatesRepo: Pick<TCandidatesRepo, "findById">;
+  candidatesRepo: Pick<TCandidatesRepo, "isVisible">;
   interviewsRepo: Pick<TInterviewsRepo, "listForApplication">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
@@ -112,8 +114,9 @@ export function createApplicationsService(deps: {
       assertManagesPipeline(scope, role.id);
       if (role.status !== "open")
         throw new AppError("CONFLICT", "This role is closed; reopen it before adding candidates.");
-      // Any candidate on file may be added by id: that is how a 409 on a duplicate e-mail is resolved.
-      if (!(await deps.candidatesRepo.findById(input.candidateId)))
+      // Attaching a candidate to a role opens their record to the role's team, so the caller must
+      // already see the candidate; one they may not see reads exactly like one that does not exist.
+      if (!(await deps.candidatesRepo.isVisible(input.candidateId, candidateVisibility(scope))))
         throw new AppError("VALIDATION_FAILED", "That candidate does not exist.", {
           fields: [{ field: "candidateId", message: "is not a known candidate" }],
         });
@@ -124,43 +127,18 @@ export function createApplicationsService(deps: {
           fields: [{ field: "stageId", message: "is not a stage of this role" }],
         });
       const id = await deps.db.transaction(async (tx) => {
-        const row = await repo.insertApplication(
-          {
-            candidateId: input.candidateId,
-            roleId: role.id,
-            currentStageId: stage.id,
-            createdBy: viewer.id,
-          },
-          tx,
-        );
-        if (!row) {
-          const existing = await repo.findByCandidateAndRole(input.candidateId, role.id, tx);
-          throw new AppError("CONFLICT", "This candidate has already applied for this role.", {
-            details: { existingApplicationId: existing?.id ?? null },
-          });
-        }
-        await repo.insertStageEvent(
-          {
-            applicationId: row.id,
-            fromStageId: null,
-            toStageId: stage.id,
-            statusAfter: "active",
-            reason: null,
-            byUserId: viewer.id,
-          },
-          tx,
-        );
-        await deps.auditService.recordEvent(
+        const result = await createApplicationRecord(deps, tx, {
+          candidateId: input.candidateId,
+          roleId: role.id,
+          stageId: stage.id,
+          createdBy: viewer.id,
           actor,
-          {
-            action: "application.created",
-            entityType: "application",
-            entityId: row.id,
-            after: row,
-          },
-          tx,
-        );
-        return row.id;
+        });
+        if (!result.created)
+          throw new AppError("CONFLICT", "This candidate has already applied for this role.", {
+            details: { existingApplicationId: result.existingApplicationId },
+          });
+        return result.application.id;
       });
       return detail(id, scope);
     },

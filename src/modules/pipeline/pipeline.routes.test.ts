@@ -117,7 +117,7 @@ describe.each(testDatabaseKinds())("roles, candidates and the pipeline on %s", (
     expect(errorOf(wrongTeamRole).fields?.[0]?.field).toBe("team.0.teamRole");
   });
 
-  it("refuses a duplicate candidate e-mail with 409 and the existing candidate's id", async () => {
+  it("refuses a duplicate candidate e-mail with 409, naming the existing candidate to those who see it", async () => {
     const first = expectStatus(
       await w.recruiterOn.agent.post("/api/candidates", {
         name: "Lena Fischer",
@@ -127,12 +127,19 @@ describe.each(testDatabaseKinds())("roles, candidates and the pipeline on %s", (
       201,
     ).json<{ candidate: { id: string; email: string } }>().candidate;
     expect(first.email).toBe("lena.fischer@example.com");
-    const again = await w.managerOn.agent.post("/api/candidates", {
+    const again = await w.recruiterOn.agent.post("/api/candidates", {
       name: "L. Fischer",
       email: "lena.fischer@example.com ",
     });
     expect(again.statusCode).toBe(409);
     expect(errorOf(again).details).toEqual({ existingCandidateId: first.id });
+    // The manager cannot see a candidate the recruiter has not yet put on a role: no id for them.
+    const hidden = await w.managerOn.agent.post("/api/candidates", {
+      name: "L. Fischer",
+      email: "lena.fischer@example.com",
+    });
+    expect(hidden.statusCode).toBe(409);
+    expect(errorOf(hidden).details).toEqual({ askAdmin: true });
     const badLink = await w.recruiterOn.agent.post("/api/candidates", {
       name: "X",
       email: "x@example.com",

@@ -7,7 +7,9 @@ import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
-import { applyToRole, mergeContactDetails } from "./candidate-intake.js";
+import { receiveCandidate } from "../candidates/candidate-records.js";
+import { candidateVisibility } from "../candidates/candidates.service.js";
+import { createApplicationRecord } from "../pipeline/application-creation.js";
 import { parseCsv } from "./csv-parse.js";
 import { ZCsvRow, type TImportRowReport } from "./screening-api.schema.js";
 
@@ -39,7 +41,10 @@ function readHeader(cells: string[]) {
 
 export function createCandidateImportService(deps: {
   db: TDatabase;
-  candidatesRepo: Pick<TCandidatesRepo, "insertCandidate" | "findByEmail" | "updateCandidate">;
+  candidatesRepo: Pick<
+    TCandidatesRepo,
+    "insertCandidate" | "findByEmail" | "updateCandidate" | "isVisible"
+  >;
   applicationsRepo: Pick<
     TApplicationsRepo,
     "insertApplication" | "insertStageEvent" | "findByCandidateAndRole"
@@ -69,6 +74,7 @@ export function createCandidateImportService(deps: {
       actor: TActor,
     ) {
       const target = await targetStage(input.roleId, viewer);
+      const visibility = candidateVisibility(await deps.viewerScopeRepo.loadScope(viewer));
       const [header, ...records] = parseCsv(input.csv);
       if (!header)
         throw new AppError("VALIDATION_FAILED", "The CSV is empty.", {
@@ -112,30 +118,16 @@ export function createCandidateImportService(deps: {
         };
         rows.push(
           await deps.db.transaction(async (tx) => {
-            let status: "imported" | "merged" = "imported";
-            let candidate = await deps.candidatesRepo.insertCandidate(
-              { name: row.name, email: row.email, ...contact, createdBy: viewer.id },
-              tx,
-            );
-            if (candidate)
-              await deps.auditService.recordEvent(
-                actor,
-                {
-                  action: "candidate.created",
-                  entityType: "candidate",
-                  entityId: candidate.id,
-                  after: candidate,
-                },
-                tx,
-              );
-            else {
-              status = "merged";
-              const existing = await deps.candidatesRepo.findByEmail(row.email, tx);
-              if (!existing) throw new Error("duplicate e-mail without a candidate");
-              candidate = await mergeContactDetails(deps.candidatesRepo, tx, existing, contact);
-            }
+            const { candidate, arrival } = await receiveCandidate(deps, tx, {
+              name: row.name,
+              email: row.email,
+              contact,
+              createdBy: viewer.id,
+              visibility,
+              actor,
+            });
             const applied = target
-              ? await applyToRole(deps, tx, {
+              ? await createApplicationRecord(deps, tx, {
                   candidateId: candidate.id,
                   ...target,
                   createdBy: viewer.id,
@@ -144,10 +136,14 @@ export function createCandidateImportService(deps: {
               : undefined;
             return {
               line: record.line,
-              status,
+              status: arrival,
               email: row.email,
               candidateId: candidate.id,
-              applicationId: applied?.applicationId ?? null,
+              applicationId: applied
+                ? applied.created
+                  ? applied.application.id
+                  : applied.existingApplicationId
+                : null,
               errors: [],
             };
           }),
@@ -157,6 +153,7 @@ export function createCandidateImportService(deps: {
       return {
         imported: count("imported"),
         merged: count("merged"),
+        possibleDuplicates: count("possible-duplicate"),
         failed: count("failed"),
         rows,
       };

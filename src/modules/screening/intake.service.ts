@@ -19,7 +19,11 @@ import type { TResumeFields } from "./resume-fields.js";
 import { readResume } from "./resumes.service.js";
 import type { TIntakeBatch, TIntakeResult } from "./screening-api.schema.js";
 import type { TBatchRow, TScreeningRepo } from "./screening.repo.js";
-import { applyToRole, mergeContactDetails } from "./candidate-intake.js";
+import { receiveCandidate } from "../candidates/candidate-records.js";
+import type { TCandidateVisibility } from "../candidates/candidates.repo.js";
+import type { TUsersRepo } from "../users/users.repo.js";
+import { candidateVisibility } from "../candidates/candidates.service.js";
+import { createApplicationRecord } from "../pipeline/application-creation.js";
 
 const NO_EMAIL_DOMAIN = "no-email.invalid";
 
@@ -63,7 +67,11 @@ export function createIntakeService(deps: {
     | "findSettings"
   >;
   rolesRepo: Pick<TRolesRepo, "findRole" | "listStages">;
-  candidatesRepo: Pick<TCandidatesRepo, "insertCandidate" | "findByEmail" | "updateCandidate">;
+  candidatesRepo: Pick<
+    TCandidatesRepo,
+    "insertCandidate" | "findByEmail" | "updateCandidate" | "isVisible"
+  >;
+  usersRepo: Pick<TUsersRepo, "findById">;
   applicationsRepo: Pick<
     TApplicationsRepo,
     "insertApplication" | "insertStageEvent" | "findByCandidateAndRole"
@@ -112,8 +120,17 @@ export function createIntakeService(deps: {
   });
 
   /** One file in its own transaction: candidate (or merge), résumé, application, result, done. */
+  /** What the uploader may see now; an uploader who left sees nothing, so nothing is matched. */
+  async function uploaderVisibility(batch: TBatchRow): Promise<TCandidateVisibility> {
+    const uploader = batch.createdBy ? await deps.usersRepo.findById(batch.createdBy) : undefined;
+    if (!uploader || uploader.disabledAt)
+      return { userId: batch.createdBy ?? "", roleIds: [], applicationIds: [] };
+    return candidateVisibility(await deps.viewerScopeRepo.loadScope(uploader));
+  }
+
   async function importOne(
     batch: TBatchRow,
+    visibility: TCandidateVisibility,
     stageId: string,
     intake: { id: string; position: number },
     file: { id: string; filename: string; mediaType: string; content: Buffer },
@@ -148,29 +165,19 @@ export function createIntakeService(deps: {
     const name = guessCandidateName(read.extracted.text, file.filename);
     await deps.db.transaction(async (tx: TExecutor) => {
       const details = contactDetails(read.fields);
-      let status: "imported" | "merged" = "imported";
-      let candidate = await deps.candidatesRepo.insertCandidate(
-        { name, email, ...details, createdBy: batch.createdBy },
-        tx,
-      );
-      if (candidate) {
-        await deps.auditService.recordEvent(
-          actor,
-          {
-            action: "candidate.created",
-            entityType: "candidate",
-            entityId: candidate.id,
-            after: candidate,
-          },
-          tx,
+      const { candidate, arrival } = await receiveCandidate(deps, tx, {
+        name,
+        email,
+        contact: details,
+        createdBy: batch.createdBy,
+        visibility,
+        actor,
+      });
+      if (arrival === "merged") warnings.push(`Merged into the existing candidate with ${email}.`);
+      if (arrival === "possible-duplicate")
+        warnings.push(
+          `Another candidate on file has ${email}; this one was kept apart and flagged as a possible duplicate for an admin to merge.`,
         );
-      } else {
-        status = "merged";
-        const existing = await deps.candidatesRepo.findByEmail(email, tx);
-        if (!existing) throw new Error("duplicate e-mail without a candidate");
-        candidate = await mergeContactDetails(deps.candidatesRepo, tx, existing, details);
-        warnings.push(`Merged into the existing candidate with ${email}.`);
-      }
       await repo.insertResume(
         {
           candidateId: candidate.id,
@@ -182,7 +189,7 @@ export function createIntakeService(deps: {
         },
         tx,
       );
-      const applied = await applyToRole(deps, tx, {
+      const applied = await createApplicationRecord(deps, tx, {
         candidateId: candidate.id,
         roleId: batch.roleId,
         stageId,
@@ -193,11 +200,11 @@ export function createIntakeService(deps: {
       const result = {
         position: intake.position,
         filename: file.filename,
-        status,
+        status: arrival,
         reason: null,
         errorCode: null,
         candidateId: candidate.id,
-        applicationId: applied.applicationId,
+        applicationId: applied.created ? applied.application.id : applied.existingApplicationId,
         candidateName: candidate.name,
         warnings,
       };
@@ -288,10 +295,11 @@ export function createIntakeService(deps: {
       if (batch.status === "done") return { processed: batch.processed };
       const stage = await screenStageOf(batch.roleId);
       if (!stage) throw new PermanentJobError("the role has no résumé screen stage any more");
+      const visibility = await uploaderVisibility(batch);
       for (;;) {
         const next = await repo.nextIntakeFile(batchId);
         if (!next) break;
-        await importOne(batch, stage.id, next.intake, next.file);
+        await importOne(batch, visibility, stage.id, next.intake, next.file);
       }
       await repo.finishBatch(batchId);
       return { batchId };

@@ -133,7 +133,16 @@ export const ZScreeningViewResponse = z.object({ screening: ZScreeningView });
 
 // ---- bulk intake ----
 
-export const INTAKE_RESULT_STATUSES = ["imported", "merged", "failed"] as const;
+/**
+ * `possible-duplicate`: the e-mail belongs to a candidate the uploader may not see, so a separate
+ * record was made and flagged for an admin to merge (nothing on the other record was touched).
+ */
+export const INTAKE_RESULT_STATUSES = [
+  "imported",
+  "merged",
+  "possible-duplicate",
+  "failed",
+] as const;
 export const ZIntakeResult = z.object({
   position: z.int(),
   filename: z.string(),
@@ -175,7 +184,7 @@ export const ZImportCandidatesRequest = z.strictObject({
 
 export const ZImportRowReport = z.object({
   line: z.int(),
-  status: z.enum(["imported", "merged", "failed"]),
+  status: z.enum(INTAKE_RESULT_STATUSES),
   email: z.string().nullable(),
   candidateId: ZUuid.nullable(),
   applicationId: ZUuid.nullable(),
@@ -185,6 +194,7 @@ export type TImportRowReport = z.infer<typeof ZImportRowReport>;
 export const ZImportCandidatesResponse = z.object({
   imported: z.int(),
   merged: z.int(),
+  possibleDuplicates: z.int(),
   failed: z.int(),
   rows: z.array(ZImportRowReport),
 });

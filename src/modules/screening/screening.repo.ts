@@ -93,6 +93,14 @@ export function createScreeningRepo(db: TDatabase) {
       return row;
     },
 
+    /** A merge: the résumés of one candidate record become another's. */
+    async moveResumes(fromCandidateId: string, toCandidateId: string, executor: TExecutor = db) {
+      await executor
+        .update(resumes)
+        .set({ candidateId: toCandidateId })
+        .where(eq(resumes.candidateId, fromCandidateId));
+    },
+
     async insertScreen(values: typeof resumeScreens.$inferInsert, executor: TExecutor = db) {
       const [row] = await executor.insert(resumeScreens).values(values).returning();
       if (!row) throw new Error("insert returned no row");

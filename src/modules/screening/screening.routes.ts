@@ -261,7 +261,7 @@ export function registerScreeningRoutes(
         operationId: "importCandidates",
         tags: ["screening"],
         description:
-          "CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field, duplicates by e-mail merged.",
+          "CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field; a duplicate e-mail is merged into a candidate the caller may see, or kept apart as a possible duplicate when the caller may not see it.",
         body: ZImportCandidatesRequest,
         response: { 200: ZImportCandidatesResponse, ...errorResponses },
       },

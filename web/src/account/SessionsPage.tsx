@@ -1,4 +1,3 @@
-import { toApiError } from "../api/client";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useMySessions, useRevokeOtherSessions, useRevokeSession } from "./queries";
@@ -30,7 +29,7 @@ export function SessionsPage() {
         Every browser where you are signed in. Sign out any you do not recognise; your password
         stays the same.
       </p>
-      <ErrorBanner error={error ? toApiError({ error }) : undefined} />
+      <ErrorBanner error={error ?? undefined} />
       <section className="card table-scroll">
         <h2>Your sessions</h2>
         {sessions.isPending ? (

@@ -70,7 +70,7 @@ export function toApiError(error: unknown): TApiError {
 }
 
 /** Field errors keyed by the field's last path segment ("body.email" → "email"). */
-export function fieldErrors(error: TApiError | undefined): Record<string, string> {
+export function fieldErrors(error: TApiError | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of error?.fields ?? []) {
     const key = f.field.split(".").at(-1) ?? f.field;

@@ -10,3 +10,17 @@ export type TJson<
 }
   ? B
   : never;
+
+/** The JSON request body of one route: `TBody<"/api/roles", "post">`. */
+export type TBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { "application/json": infer B } };
+}
+  ? B
+  : never;
+
+/** The query-string parameters of one route: `TQuery<"/api/applications", "get">`. */
+export type TQuery<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;

@@ -1,4 +1,12 @@
 import { QueryClient } from "@tanstack/react-query";
+import type { TApiError } from "./client";
+
+// Every query and mutation throws a TApiError (see unwrap in query-helpers.ts).
+declare module "@tanstack/react-query" {
+  interface Register {
+    defaultError: TApiError;
+  }
+}
 
 /**
  * The one cache of server data for the app. Pages read through per-domain hooks

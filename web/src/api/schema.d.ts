@@ -427,7 +427,7 @@ export interface paths {
         };
         get: operations["listCandidates"];
         put?: never;
-        /** @description 409 CONFLICT with details.existingCandidateId when the e-mail is already on file. */
+        /** @description 409 CONFLICT when the e-mail is already on file: details.existingCandidateId if the caller may see that candidate, otherwise details.askAdmin. */
         post: operations["createCandidate"];
         delete?: never;
         options?: never;
@@ -449,6 +449,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["updateCandidate"];
+        trace?: never;
+    };
+    "/api/candidates/{candidateId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Folds this candidate (e.g. a possible duplicate) into intoCandidateId: applications and résumés move, nothing on file is overwritten. */
+        post: operations["mergeCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/applications": {
@@ -857,7 +874,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field, duplicates by e-mail merged. */
+        /** @description CSV text with a header row (name, email; optional phone, github, portfolio, linkedin). Each row is imported on its own; bad rows are reported by line and field; a duplicate e-mail is merged into a candidate the caller may see, or kept apart as a possible duplicate when the caller may not see it. */
         post: operations["importCandidates"];
         delete?: never;
         options?: never;
@@ -4177,6 +4194,13 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4290,6 +4314,13 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4387,6 +4418,13 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4501,6 +4539,124 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roleId: string;
+                                roleTitle: string;
+                                /** @enum {string} */
+                                status: "active" | "rejected" | "withdrawn" | "hired";
+                                /** Format: uuid */
+                                currentStageId: string;
+                                currentStageName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    mergeCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    intoCandidateId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contactVisible: boolean;
+                            email: string | null;
+                            phone: string | null;
+                            links: {
+                                github: string | null;
+                                portfolio: string | null;
+                                linkedin: string | null;
+                            };
+                            notes: string | null;
+                            possibleDuplicate: {
+                                of: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -8233,7 +8389,7 @@ export interface operations {
                                 position: number;
                                 filename: string;
                                 /** @enum {string} */
-                                status: "imported" | "merged" | "failed";
+                                status: "imported" | "merged" | "possible-duplicate" | "failed";
                                 reason: string | null;
                                 errorCode: (("resume_too_large" | "resume_empty" | "resume_corrupt" | "resume_encrypted" | "resume_no_text_layer" | "resume_unsupported_format") | "intake_failed") | null;
                                 /** Format: uuid */
@@ -8330,7 +8486,7 @@ export interface operations {
                                 position: number;
                                 filename: string;
                                 /** @enum {string} */
-                                status: "imported" | "merged" | "failed";
+                                status: "imported" | "merged" | "possible-duplicate" | "failed";
                                 reason: string | null;
                                 errorCode: (("resume_too_large" | "resume_empty" | "resume_corrupt" | "resume_encrypted" | "resume_no_text_layer" | "resume_unsupported_format") | "intake_failed") | null;
                                 /** Format: uuid */
@@ -8420,11 +8576,12 @@ export interface operations {
                     "application/json": {
                         imported: number;
                         merged: number;
+                        possibleDuplicates: number;
                         failed: number;
                         rows: {
                             line: number;
                             /** @enum {string} */
-                            status: "imported" | "merged" | "failed";
+                            status: "imported" | "merged" | "possible-duplicate" | "failed";
                             email: string | null;
                             /** Format: uuid */
                             candidateId: string | null;

@@ -1,68 +1,41 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { api, fieldErrors, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
 import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
 import { readForm } from "../components/form-data";
 import { GradingReport } from "./GradingReport";
+import {
+  FINAL_GRADING,
+  useApplicationAssessments,
+  useAssessmentPacks,
+  useGrading,
+  useRegrade,
+  useRevokeAssessment,
+  useSendAssessment,
+} from "./queries";
 import { SubmissionFiles } from "./SubmissionFiles";
 import { formatDateTime, formatMinutes } from "./types";
 import type { TAssessmentSummary, TPackSummary } from "./types";
-import { useLoad } from "../components/use-load";
 import "./assessments.css";
-
-const FINAL = new Set(["graded", "error"]);
-/** Short polling while a grading is in flight (the issue asks for at most 2 s). */
-const LIVE_POLL_MS = 1500;
-/** While a link is open a new upload can arrive at any moment; check less often. */
-const OPEN_POLL_MS = 5000;
-
-function pollInterval(assessments: TAssessmentSummary[]): number | undefined {
-  const inFlight = assessments.some((a) =>
-    a.submissions.some((s) => s.latestGrading && !FINAL.has(s.latestGrading.status)),
-  );
-  if (inFlight) return LIVE_POLL_MS;
-  const open = assessments.some(
-    (a) => a.state !== "revoked" && new Date(a.linkExpiresAt).getTime() > Date.now(),
-  );
-  return open ? OPEN_POLL_MS : undefined;
-}
 
 /**
  * Practical assessments of one application: send one, follow it live, read the report. Made to
  * sit on the application page; `/applications/:id/assessment` shows it on its own too.
  */
 export function AssessmentSection({ applicationId }: { applicationId: string }) {
-  const list = useLoad(
-    () =>
-      api.GET("/api/applications/{applicationId}/assessments", {
-        params: { path: { applicationId } },
-      }),
-    applicationId,
-  );
+  const list = useApplicationAssessments(applicationId);
   const assessments = list.data?.assessments ?? [];
-  const interval = pollInterval(assessments);
-  const { reload } = list;
-  useEffect(() => {
-    if (interval === undefined) return;
-    const timer = setInterval(() => void reload(), interval);
-    return () => clearInterval(timer);
-  }, [interval, reload]);
 
   return (
     <section className="assessments" aria-labelledby="assessments-title">
       <h2 id="assessments-title">Practical assessment</h2>
       <ErrorBanner error={list.error} />
-      <SendAssessment applicationId={applicationId} onSent={() => void reload()} />
+      <SendAssessment applicationId={applicationId} />
       {list.data && assessments.length === 0 && (
         <p className="muted">No assessment has been sent for this application yet.</p>
       )}
       {assessments.map((assessment) => (
-        <AssessmentCard
-          key={assessment.id}
-          assessment={assessment}
-          onChange={() => void reload()}
-        />
+        <AssessmentCard key={assessment.id} assessment={assessment} />
       ))}
     </section>
   );
@@ -75,52 +48,38 @@ function defaultDeadline(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T18:00`;
 }
 
-function SendAssessment({ applicationId, onSent }: { applicationId: string; onSent: () => void }) {
+function SendAssessment({ applicationId }: { applicationId: string }) {
   // Only the pipeline's owners get the pack list; for anyone else the form stays hidden.
-  const packs = useLoad(
-    () =>
-      api.GET("/api/applications/{applicationId}/assessment-packs", {
-        params: { path: { applicationId } },
-      }),
-    applicationId,
-  );
+  const packs = useAssessmentPacks(applicationId);
+  const sendAssessment = useSendAssessment(applicationId);
   const [packId, setPackId] = useState<string>();
-  const [error, setError] = useState<TApiError>();
   const [link, setLink] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const available: TPackSummary[] = packs.data?.packs ?? [];
+  const error = sendAssessment.error;
+  const busy = sendAssessment.isPending;
+  const available: TPackSummary[] = packs.data ?? [];
   const pack = available.find((p) => p.id === packId) ?? available[0];
   if (!pack) return null;
 
-  async function send(event: SyntheticEvent<HTMLFormElement>) {
+  function send(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const field = readForm(event);
     const deadline = field("deadlineAt");
     const minutes = Number(field("timeLimitMinutes"));
-    setBusy(true);
-    const { data, error: failure } = await api.POST(
-      "/api/applications/{applicationId}/assessments",
+    sendAssessment.mutate(
       {
-        params: { path: { applicationId } },
-        body: {
-          packId: field("packId"),
-          timeLimitMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : undefined,
-          deadlineAt: deadline ? new Date(deadline).toISOString() : "",
-        },
+        packId: field("packId"),
+        timeLimitMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : undefined,
+        deadlineAt: deadline ? new Date(deadline).toISOString() : "",
       },
+      { onSuccess: (data) => setLink(data.candidateUrl) },
     );
-    setBusy(false);
-    if (!data) return setError(toApiError(failure));
-    setError(undefined);
-    setLink(data.candidateUrl);
-    onSent();
   }
 
   const fields = fieldErrors(error);
   return (
     <div className="card">
       <h3>Send an assessment</h3>
-      <form className="send-form" onSubmit={(e) => void send(e)} noValidate>
+      <form className="send-form" onSubmit={send} noValidate>
         <SelectField
           label="Work sample"
           name="packId"
@@ -196,33 +155,13 @@ const GRADING_LABELS: Record<string, string> = {
   error: "Could not be graded",
 };
 
-function AssessmentCard({
-  assessment,
-  onChange,
-}: {
-  assessment: TAssessmentSummary;
-  onChange: () => void;
-}) {
+function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
   const [chosen, setChosen] = useState<string>();
-  const [error, setError] = useState<TApiError>();
+  const revokeAssessment = useRevokeAssessment();
+  const regrade = useRegrade();
+  const error = revokeAssessment.error ?? regrade.error;
   const submission =
     assessment.submissions.find((s) => s.id === chosen) ?? assessment.submissions[0];
-
-  async function revoke() {
-    const { error: failure } = await api.POST("/api/assessments/{assessmentId}/revoke", {
-      params: { path: { assessmentId: assessment.id } },
-    });
-    if (failure) setError(toApiError(failure));
-    onChange();
-  }
-
-  async function regrade(submissionId: string) {
-    const { error: failure } = await api.POST("/api/submissions/{submissionId}/regrade", {
-      params: { path: { submissionId } },
-    });
-    if (failure) setError(toApiError(failure));
-    onChange();
-  }
 
   const grading = submission?.latestGrading;
   return (
@@ -241,7 +180,11 @@ function AssessmentCard({
         {assessment.permissions.canManage &&
           assessment.state !== "revoked" &&
           assessment.state !== "expired" && (
-            <button type="button" className="button-quiet" onClick={() => void revoke()}>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => revokeAssessment.mutate(assessment.id)}
+            >
               Withdraw link
             </button>
           )}
@@ -275,13 +218,13 @@ function AssessmentCard({
               Version {submission.version} · {formatDateTime(submission.submittedAt)}
               {submission.isLate ? " · submitted late" : ""}
             </span>
-            {assessment.permissions.canManage && grading && FINAL.has(grading.status) && (
-              <button type="button" onClick={() => void regrade(submission.id)}>
+            {assessment.permissions.canManage && grading && FINAL_GRADING.has(grading.status) && (
+              <button type="button" onClick={() => regrade.mutate(submission.id)}>
                 Re-grade
               </button>
             )}
           </div>
-          {grading && FINAL.has(grading.status) && (
+          {grading && FINAL_GRADING.has(grading.status) && (
             <GradingDetail gradingId={grading.id} status={grading.status} />
           )}
           <details className="files-panel" open>
@@ -295,14 +238,11 @@ function AssessmentCard({
 }
 
 function GradingDetail({ gradingId, status }: { gradingId: string; status: string }) {
-  const detail = useLoad(
-    () => api.GET("/api/gradings/{gradingId}", { params: { path: { gradingId } } }),
-    `${gradingId}:${status}`,
-  );
+  const detail = useGrading(gradingId, status);
   return (
     <>
       <ErrorBanner error={detail.error} />
-      {detail.data && <GradingReport grading={detail.data.grading} />}
+      {detail.data && <GradingReport grading={detail.data} />}
     </>
   );
 }

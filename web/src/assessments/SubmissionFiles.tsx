@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
-import { api } from "../api/client";
 import { ErrorBanner } from "../components/form";
-import { useLoad } from "../components/use-load";
 import { CodeBlock } from "./CodeBlock";
 import { languageOf } from "./highlight";
+import { useSubmissionFile, useSubmissionFiles } from "./queries";
 import { formatBytes } from "./types";
 import type { TSubmissionFile } from "./types";
 
@@ -38,13 +37,7 @@ function firstFile(files: TSubmissionFile[]): string | undefined {
 
 /** The candidate's files: a tree on the left, the chosen file highlighted on the right. */
 export function SubmissionFiles({ submissionId }: { submissionId: string }) {
-  const list = useLoad(
-    () =>
-      api.GET("/api/submissions/{submissionId}/files", {
-        params: { path: { submissionId } },
-      }),
-    submissionId,
-  );
+  const list = useSubmissionFiles(submissionId);
   const files = useMemo(() => list.data?.files ?? [], [list.data]);
   const [selected, setSelected] = useState<string>();
   useEffect(() => setSelected(firstFile(files)), [files]);
@@ -104,13 +97,7 @@ function TreeNode({
 }
 
 function FileView({ submissionId, path }: { submissionId: string; path: string }) {
-  const file = useLoad(
-    () =>
-      api.GET("/api/submissions/{submissionId}/file", {
-        params: { path: { submissionId }, query: { path } },
-      }),
-    `${submissionId}:${path}`,
-  );
+  const file = useSubmissionFile(submissionId, path);
   const data = file.data?.path === path ? file.data : undefined;
   return (
     <>

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router";
-import { api, ROLE_LABELS } from "../api/client";
-import { useCurrentUser, useSession } from "../session";
+import { useLogout } from "../account/queries";
+import { ROLE_LABELS } from "../api/client";
+import { useCurrentUser } from "../session";
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
-  const { setUser } = useSession();
+  const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -16,10 +17,8 @@ export function Layout({ children }: { children: ReactNode }) {
     mainRef.current?.querySelector("h1")?.focus();
   }, [location.pathname]);
 
-  async function signOut() {
-    await api.POST("/api/auth/logout");
-    setUser(null);
-    void navigate("/login");
+  function signOut() {
+    logout.mutate(undefined, { onSettled: () => void navigate("/login") });
   }
 
   return (
@@ -52,7 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/settings/sessions" className="quiet-link">
             Sessions
           </NavLink>
-          <button type="button" className="button-quiet" onClick={() => void signOut()}>
+          <button type="button" className="button-quiet" onClick={signOut}>
             Sign out
           </button>
         </div>

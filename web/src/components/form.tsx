@@ -54,7 +54,7 @@ export function SelectField({
   );
 }
 
-export function ErrorBanner({ error }: { error: TApiError | undefined }) {
+export function ErrorBanner({ error }: { error: TApiError | null | undefined }) {
   if (!error) return null;
   return (
     <div className="banner banner-error" role="alert">

@@ -1,29 +1,35 @@
 import { useState } from "react";
 import type { SyntheticEvent } from "react";
 import { Link } from "react-router";
-import { api, fieldErrors, toApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
 import type { TApiError } from "../api/client";
+import { useCreateApplication } from "../applications/queries";
+import { useCreateCandidate, useUploadResume } from "../candidates/queries";
 import { readForm } from "../components/form-data";
 import { ErrorBanner, Notice, TextField } from "../components/form";
-import { uploadResume } from "../screening/upload";
 import { TextAreaField } from "./TextAreaField";
 
 /** Creates a candidate and applies them to the role; a known e-mail offers the existing record. */
-export function AddCandidateForm({ roleId, onAdded }: { roleId: string; onAdded: () => void }) {
+export function AddCandidateForm({ roleId }: { roleId: string }) {
+  const createCandidate = useCreateCandidate();
+  const createApplication = useCreateApplication();
+  const uploadResume = useUploadResume();
   const [error, setError] = useState<TApiError>();
   const [existingId, setExistingId] = useState<string>();
   const [added, setAdded] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const busy = createCandidate.isPending || createApplication.isPending || uploadResume.isPending;
 
-  async function apply(candidateId: string, name: string) {
-    const { data, error: failure } = await api.POST("/api/applications", {
-      body: { candidateId, roleId },
-    });
-    if (!data) return setError(toApiError(failure));
+  async function apply(candidateId: string, name: string): Promise<boolean> {
+    try {
+      await createApplication.mutateAsync({ candidateId, roleId });
+    } catch (failure) {
+      setError(failure as TApiError);
+      return false;
+    }
     setError(undefined);
     setExistingId(undefined);
     setAdded(`${name} was added to the first stage.`);
-    onAdded();
+    return true;
   }
 
   async function create(event: SyntheticEvent<HTMLFormElement>) {
@@ -33,42 +39,42 @@ export function AddCandidateForm({ roleId, onAdded }: { roleId: string; onAdded:
     const optional = (name: string) => field(name).trim() || null;
     const resume = new FormData(form).get("resume");
     const resumeFile = resume instanceof File && resume.size > 0 ? resume : undefined;
-    setBusy(true);
     setAdded(undefined);
-    const { data, error: failure } = await api.POST("/api/candidates", {
-      body: {
-        name: field("name"),
-        email: field("email"),
-        phone: optional("phone"),
-        links: {
-          github: optional("github"),
-          portfolio: optional("portfolio"),
-          linkedin: optional("linkedin"),
-        },
-        notes: optional("notes"),
-      },
-    });
-    if (data) {
-      await apply(data.candidate.id, data.candidate.name);
-      form.reset();
-      if (resumeFile) {
-        // The candidate is kept whatever happens to the file; a bad resume is reported, not fatal.
-        const upload = await uploadResume(data.candidate.id, resumeFile);
-        if (upload.error) {
-          const problem = toApiError(upload.error);
-          setError({
-            ...problem,
-            message: `${data.candidate.name} was added, but the resume was not stored: ${problem.message}`,
-          });
-        }
-      }
-    } else {
-      const apiError = toApiError(failure);
+    let candidate;
+    try {
+      candidate = (
+        await createCandidate.mutateAsync({
+          name: field("name"),
+          email: field("email"),
+          phone: optional("phone"),
+          links: {
+            github: optional("github"),
+            portfolio: optional("portfolio"),
+            linkedin: optional("linkedin"),
+          },
+          notes: optional("notes"),
+        })
+      ).candidate;
+    } catch (failure) {
+      const apiError = failure as TApiError;
       setError(apiError);
       const existing = apiError.details?.existingCandidateId;
       setExistingId(typeof existing === "string" && existing ? existing : undefined);
+      return;
     }
-    setBusy(false);
+    await apply(candidate.id, candidate.name);
+    form.reset();
+    if (!resumeFile) return;
+    // The candidate is kept whatever happens to the file; a bad resume is reported, not fatal.
+    try {
+      await uploadResume.mutateAsync({ candidateId: candidate.id, file: resumeFile });
+    } catch (failure) {
+      const problem = failure as TApiError;
+      setError({
+        ...problem,
+        message: `${candidate.name} was added, but the résumé was not stored: ${problem.message}`,
+      });
+    }
   }
 
   const errors = fieldErrors(error);
@@ -91,6 +97,14 @@ export function AddCandidateForm({ roleId, onAdded }: { roleId: string; onAdded:
               Use the existing candidate
             </button>{" "}
             <Link to={`/candidates/${existingId}`}>View their profile</Link>
+          </p>
+        </div>
+      ) : error?.details?.askAdmin ? (
+        <div className="banner banner-info" role="alert">
+          <p>{error.message}</p>
+          <p className="muted">
+            Admins can see every candidate and add them to your role, or merge records that belong
+            to one person.
           </p>
         </div>
       ) : (

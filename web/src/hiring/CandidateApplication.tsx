@@ -1,36 +1,18 @@
 import { Link } from "react-router";
-import { api } from "../api/client";
 import type { TCandidate } from "../api/hiring-types";
 import { DECISION_LABELS, STATUS_LABELS } from "../api/hiring-types";
 import { ApplicationTimeline } from "./ApplicationTimeline";
 import { InterviewList } from "./InterviewList";
 import { ScorecardView } from "./ScorecardView";
-import { useLoad } from "../components/use-load";
+import { useApplication, useApplicationScorecards, useDecision } from "../applications/queries";
 
 /** One application on the candidate page: timeline, interviews, the scorecards the API sends. */
 export function CandidateApplication({ summary }: { summary: TCandidate["applications"][number] }) {
   const applicationId = summary.id;
-  const detail = useLoad(
-    () => api.GET("/api/applications/{applicationId}", { params: { path: { applicationId } } }),
-    applicationId,
-  ).data?.application;
-  const cards = useLoad(
-    () =>
-      api.GET("/api/applications/{applicationId}/scorecards", {
-        params: { path: { applicationId } },
-      }),
-    applicationId,
-  ).data;
+  const detail = useApplication(applicationId).data;
+  const cards = useApplicationScorecards(applicationId).data;
   const canDecide = detail?.permissions.canDecide ?? false;
-  const decisions = useLoad(
-    () =>
-      canDecide
-        ? api.GET("/api/applications/{applicationId}/decision", {
-            params: { path: { applicationId } },
-          })
-        : Promise.resolve({ data: undefined, error: undefined }),
-    `${applicationId}:${canDecide}`,
-  ).data?.decisions;
+  const decisions = useDecision(applicationId, canDecide).data?.decisions;
 
   return (
     <section className="card" aria-labelledby={`app-${applicationId}`}>

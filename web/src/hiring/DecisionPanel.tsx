@@ -1,7 +1,6 @@
 import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { api, fieldErrors, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
 import type { TDecisionKind } from "../api/hiring-types";
 import { DECISION_LABELS, formatDateTime } from "../api/hiring-types";
 import { readForm } from "../components/form-data";
@@ -9,49 +8,35 @@ import { ErrorBanner, Notice } from "../components/form";
 import { ScorecardView } from "./ScorecardView";
 import { TallyCharts } from "./TallyCharts";
 import { TextAreaField } from "./TextAreaField";
-import { useLoad } from "../components/use-load";
+import { useDecision, useRecordDecision } from "../applications/queries";
 
 /** For hiring managers: every submitted scorecard side by side, the tally, and the call. */
 export function DecisionPanel({
   applicationId,
   active,
-  onDecided,
 }: {
   applicationId: string;
   active: boolean;
-  onDecided: () => void;
 }) {
-  const { data, error, setData } = useLoad(
-    () =>
-      api.GET("/api/applications/{applicationId}/decision", {
-        params: { path: { applicationId } },
-      }),
-    applicationId,
-  );
-  const [failure, setFailure] = useState<TApiError>();
+  const { data, error } = useDecision(applicationId);
+  const recordDecision = useRecordDecision(applicationId);
+  const failure = recordDecision.error;
   const [recorded, setRecorded] = useState<string>();
 
-  async function decide(event: SyntheticEvent<HTMLFormElement>) {
+  function decide(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const field = readForm(event);
-    const { data: result, error: recordError } = await api.POST(
-      "/api/applications/{applicationId}/decisions",
+    recordDecision.mutate(
+      { decision: field("decision") as TDecisionKind, rationale: field("rationale") },
       {
-        params: { path: { applicationId } },
-        body: {
-          decision: field("decision") as TDecisionKind,
-          rationale: field("rationale"),
+        onSuccess: (result) => {
+          form.reset();
+          if (result.recorded)
+            setRecorded(`Decision recorded: ${DECISION_LABELS[result.recorded.decision]}.`);
         },
       },
     );
-    if (!result) return setFailure(toApiError(recordError));
-    setFailure(undefined);
-    setData(result);
-    form.reset();
-    if (result.recorded)
-      setRecorded(`Decision recorded: ${DECISION_LABELS[result.recorded.decision]}.`);
-    onDecided();
   }
 
   if (!data) return <ErrorBanner error={error} />;
@@ -95,7 +80,7 @@ export function DecisionPanel({
       )}
       {recorded && <Notice tone="success">{recorded}</Notice>}
       {active && (
-        <form className="stack-form" onSubmit={(e) => void decide(e)} noValidate>
+        <form className="stack-form" onSubmit={decide} noValidate>
           <ErrorBanner error={failure} />
           <fieldset className="radio-row">
             <legend>Your call</legend>

@@ -1,9 +1,8 @@
 import { useState } from "react";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import type { TRole, TRoleStage } from "../api/hiring-types";
 import { ErrorBanner, Notice } from "../components/form";
-import { useCompetencyNames, useQuestionCatalogue } from "./catalogue";
+import { useQuestionCatalogue } from "../questions/queries";
+import { useCompetencyNames, useSaveStages } from "../roles/queries";
 import { StageEditor } from "./StageEditor";
 import type { TEditableStage } from "./StageEditor";
 
@@ -21,33 +20,26 @@ function toEditable(stage: TRoleStage): TEditableStage {
 }
 
 /** The role's stages in order; hiring managers and admins edit kits and durations in place. */
-export function InterviewPlan({
-  role,
-  canEdit,
-  onSaved,
-}: {
-  role: TRole;
-  canEdit: boolean;
-  onSaved: (role: TRole) => void;
-}) {
+export function InterviewPlan({ role, canEdit }: { role: TRole; canEdit: boolean }) {
   const questions = useQuestionCatalogue();
   const competencyName = useCompetencyNames();
   const [editing, setEditing] = useState<TEditableStage[]>();
-  const [error, setError] = useState<TApiError>();
+  const saveStages = useSaveStages(role.id);
+  const error = saveStages.error;
   const [saved, setSaved] = useState(false);
   const titleOf = (id: string) => questions.find((q) => q.id === id)?.current.title ?? id;
 
-  async function save() {
+  function save() {
     if (!editing) return;
-    const { data, error: failure } = await api.PUT("/api/roles/{roleId}/stages", {
-      params: { path: { roleId: role.id } },
-      body: { stages: editing },
-    });
-    if (!data) return setError(toApiError(failure));
-    setError(undefined);
-    setEditing(undefined);
-    setSaved(true);
-    onSaved(data.role);
+    saveStages.mutate(
+      { stages: editing },
+      {
+        onSuccess: () => {
+          setEditing(undefined);
+          setSaved(true);
+        },
+      },
+    );
   }
 
   return (
@@ -109,14 +101,14 @@ export function InterviewPlan({
       </ol>
       {editing && (
         <div className="button-row">
-          <button type="button" className="button-primary" onClick={() => void save()}>
+          <button type="button" className="button-primary" onClick={save}>
             Save plan
           </button>
           <button
             type="button"
             onClick={() => {
               setEditing(undefined);
-              setError(undefined);
+              saveStages.reset();
             }}
           >
             Cancel

@@ -1,28 +1,13 @@
-import { api } from "../api/client";
 import type { TKit } from "../api/hiring-types";
 import { useCurrentUser } from "../session";
 import { ScorecardView } from "./ScorecardView";
-import { useLoad } from "../components/use-load";
+import { useApplicationScorecards } from "../applications/queries";
 
 /** Independence: the other interviewers' scorecards for this stage, only once yours is in. */
-export function OthersScorecards({
-  kit,
-  version,
-  mineSubmitted,
-}: {
-  kit: TKit;
-  version: number;
-  mineSubmitted: boolean;
-}) {
+export function OthersScorecards({ kit, mineSubmitted }: { kit: TKit; mineSubmitted: boolean }) {
   const me = useCurrentUser();
   const applicationId = kit.interview.applicationId;
-  const { data } = useLoad(
-    () =>
-      api.GET("/api/applications/{applicationId}/scorecards", {
-        params: { path: { applicationId }, query: { stageId: kit.stage.id } },
-      }),
-    `${applicationId}:${version}`,
-  );
+  const { data } = useApplicationScorecards(applicationId, kit.stage.id);
   if (!data) return null;
   const others = data.scorecards.filter((s) => s.interviewer.id !== me.id);
   return (

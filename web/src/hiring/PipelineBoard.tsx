@@ -1,11 +1,12 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { DragEvent, KeyboardEvent } from "react";
 import { Link } from "react-router";
-import { api, fieldErrors, toApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
+import type { TApiError } from "../api/client";
 import type { TApplicationSummary, TRole } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { ReasonDialog } from "./ReasonDialog";
-import { useLoad } from "../components/use-load";
+import { useApplications, useCloseApplication, useMoveApplication } from "../applications/queries";
 
 type TClosing = { application: TApplicationSummary; kind: "reject" | "withdraw" };
 
@@ -13,62 +14,44 @@ type TClosing = { application: TApplicationSummary; kind: "reject" | "withdraw" 
  * Columns are the plan's stages, cards the active applications. Every move is a button, and on a
  * focused card the arrow keys move it a stage; dragging a card onto a column works too.
  */
-export function PipelineBoard({
-  role,
-  canManage,
-  version,
-  onChanged,
-}: {
-  role: TRole;
-  canManage: boolean;
-  version: number;
-  onChanged: () => void;
-}) {
-  const { data, error, reload } = useLoad(
-    () =>
-      api.GET("/api/applications", {
-        params: { query: { roleId: role.id, status: "active", limit: 200 } },
-      }),
-    `${role.id}:${version}`,
-  );
+export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boolean }) {
+  const { data, error } = useApplications({ roleId: role.id, status: "active", limit: 200 });
+  const moveApplication = useMoveApplication();
+  const closeApplication = useCloseApplication();
   const [status, setStatus] = useState("");
-  const [failure, setFailure] = useState<ReturnType<typeof toApiError>>();
+  const failure = moveApplication.error;
+  // A moved card is a new element in another column; keep the keyboard focus on it.
+  const [focusId, setFocusId] = useState<string>();
+  useEffect(() => {
+    const card = focusId ? document.getElementById(`card-${focusId}`) : null;
+    if (card && document.activeElement !== card) card.focus();
+  }, [focusId, data]);
   const [closing, setClosing] = useState<TClosing>();
   const stages = role.stages;
 
   async function move(application: TApplicationSummary, toIndex: number) {
     const target = stages[toIndex];
     if (!target || target.id === application.currentStage.id) return;
-    const { error: moveError } = await api.POST("/api/applications/{applicationId}/move", {
-      params: { path: { applicationId: application.id } },
-      body: { toStageId: target.id },
-    });
-    if (moveError) return setFailure(toApiError(moveError));
-    setFailure(undefined);
-    setStatus(`${application.candidate.name} moved to ${target.name}.`);
-    await reload();
-    onChanged();
-    document.getElementById(`card-${application.id}`)?.focus();
+    setFocusId(application.id);
+    await moveApplication
+      .mutateAsync({
+        applicationId: application.id,
+        toStage: { id: target.id, name: target.name, kind: target.kind, position: target.position },
+      })
+      .then(() => setStatus(`${application.candidate.name} moved to ${target.name}.`))
+      .catch(() => undefined);
   }
 
   async function close(reason: string): Promise<string | undefined> {
     if (!closing) return undefined;
     const { application, kind } = closing;
-    const path =
-      kind === "reject"
-        ? "/api/applications/{applicationId}/reject"
-        : "/api/applications/{applicationId}/withdraw";
-    const { error: closeError } = await api.POST(path, {
-      params: { path: { applicationId: application.id } },
-      body: { reason },
-    });
-    if (closeError) {
-      const apiError = toApiError(closeError);
-      return fieldErrors(apiError).reason ?? apiError.message;
+    try {
+      await closeApplication.mutateAsync({ applicationId: application.id, kind, reason });
+    } catch (apiError) {
+      const problem = apiError as TApiError;
+      return fieldErrors(problem).reason ?? problem.message;
     }
     setStatus(`${application.candidate.name} was ${kind === "reject" ? "rejected" : "withdrawn"}.`);
-    await reload();
-    onChanged();
     return undefined;
   }
 
@@ -128,6 +111,7 @@ export function PipelineBoard({
                     aria-label={`${application.candidate.name}, ${stage.name}`}
                     onDragStart={(e) => e.dataTransfer.setData("text/plain", application.id)}
                     onKeyDown={(e) => onKey(e, application, index)}
+                    onBlur={(e) => e.relatedTarget && setFocusId(undefined)}
                   >
                     <Link to={`/applications/${application.id}`}>{application.candidate.name}</Link>
                     <span className="muted small">

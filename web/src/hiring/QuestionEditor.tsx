@@ -1,11 +1,9 @@
-import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import type { TQuestion, TQuestionVersion, TRubricAnchors } from "../api/hiring-types";
 import { LEVEL_LABELS } from "../api/hiring-types";
 import { readForm } from "../components/form-data";
 import { ErrorBanner, TextField } from "../components/form";
+import { useCreateQuestionVersion } from "../questions/queries";
 import { TextAreaField } from "./TextAreaField";
 
 type TRubricKey = keyof TQuestionVersion["rubric"];
@@ -26,12 +24,13 @@ export function QuestionEditor({
   onCancel: () => void;
 }) {
   const current = question.current;
-  const [error, setError] = useState<TApiError>();
+  const createVersion = useCreateQuestionVersion(question.id);
+  const error = createVersion.error;
   const rubricKeys = (["default", "junior", "mid", "senior"] as const).filter(
     (k) => current.rubric[k],
   );
 
-  async function save(event: SyntheticEvent<HTMLFormElement>) {
+  function save(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = readForm(event);
     const anchors = (key: TRubricKey): TRubricAnchors => ({
@@ -43,9 +42,8 @@ export function QuestionEditor({
     const rubric = Object.fromEntries(
       rubricKeys.map((k) => [k, anchors(k)]),
     ) as TQuestionVersion["rubric"];
-    const { data, error: failure } = await api.POST("/api/questions/{questionId}/versions", {
-      params: { path: { questionId: question.id } },
-      body: {
+    createVersion.mutate(
+      {
         changeNote: text("changeNote"),
         content: {
           area: current.area,
@@ -61,18 +59,12 @@ export function QuestionEditor({
           rubric,
         },
       },
-    });
-    if (!data) return setError(toApiError(failure));
-    onSaved();
+      { onSuccess: onSaved },
+    );
   }
 
   return (
-    <form
-      className="card stack-form"
-      onSubmit={(e) => void save(e)}
-      noValidate
-      aria-label="Edit question"
-    >
+    <form className="card stack-form" onSubmit={save} noValidate aria-label="Edit question">
       <h2>Edit — saves version {question.latestVersion + 1}</h2>
       <ErrorBanner error={error} />
       {error?.fields && (

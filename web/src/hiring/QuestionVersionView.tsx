@@ -1,6 +1,6 @@
 import type { TLevel, TQuestionVersion } from "../api/hiring-types";
 import { LEVEL_LABELS, SCORE_LABELS } from "../api/hiring-types";
-import { useCompetencyNames } from "./catalogue";
+import { useCompetencyNames } from "../roles/queries";
 
 /** A question version in full: prompt, what to listen for, and the anchors for every level. */
 export function QuestionVersionView({ version }: { version: TQuestionVersion }) {

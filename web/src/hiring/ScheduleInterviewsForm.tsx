@@ -1,8 +1,9 @@
 import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { api, fieldErrors, toApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
 import type { TApiError } from "../api/client";
 import type { TApplication, TRole } from "../api/hiring-types";
+import { useScheduleInterviews } from "../applications/queries";
 import { readForm } from "../components/form-data";
 import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
 
@@ -10,17 +11,17 @@ import { ErrorBanner, Notice, SelectField, TextField } from "../components/form"
 export function ScheduleInterviewsForm({
   application,
   role,
-  onScheduled,
 }: {
   application: TApplication;
   role: TRole;
-  onScheduled: () => void;
 }) {
-  const [error, setError] = useState<TApiError>();
+  const schedule = useScheduleInterviews(application.id);
+  const [localError, setError] = useState<TApiError>();
+  const error = localError ?? schedule.error;
   const [done, setDone] = useState<string>();
   const interviewStages = role.stages.filter((s) => s.questions.length > 0 || s.kind === "custom");
 
-  async function schedule(event: SyntheticEvent<HTMLFormElement>) {
+  function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
@@ -34,18 +35,16 @@ export function ScheduleInterviewsForm({
         message: "Choose a date and time.",
         requestId: "",
       });
-    const { data: result, error: failure } = await api.POST(
-      "/api/applications/{applicationId}/interviews",
+    setError(undefined);
+    schedule.mutate(
+      { stageId, interviewerIds, scheduledAt: new Date(when).toISOString() },
       {
-        params: { path: { applicationId: application.id } },
-        body: { stageId, interviewerIds, scheduledAt: new Date(when).toISOString() },
+        onSuccess: (result) => {
+          setDone(`Scheduled ${result.interviews.map((i) => i.interviewer.name).join(" and ")}.`);
+          form.reset();
+        },
       },
     );
-    if (!result) return setError(toApiError(failure));
-    setError(undefined);
-    setDone(`Scheduled ${result.interviews.map((i) => i.interviewer.name).join(" and ")}.`);
-    form.reset();
-    onScheduled();
   }
 
   const errors = fieldErrors(error);
@@ -53,12 +52,7 @@ export function ScheduleInterviewsForm({
     ? application.currentStage.id
     : interviewStages[0]?.id;
   return (
-    <form
-      className="stack-form"
-      onSubmit={(e) => void schedule(e)}
-      noValidate
-      aria-labelledby="schedule-heading"
-    >
+    <form className="stack-form" onSubmit={submit} noValidate aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Schedule interviews</h2>
       <ErrorBanner error={error} />
       {done && <Notice tone="success">{done}</Notice>}

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { api, fieldErrors, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
 import type { TKit, TScorecard } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
+import { useCorrectScorecard } from "../interviews/queries";
 import { scorecardBody } from "./scorecard-content";
 import type { TScorecardDraft } from "./scorecard-content";
 import { TextAreaField } from "./TextAreaField";
@@ -22,14 +22,13 @@ export function ScorecardCorrection({
   onDone: (scorecard: TScorecard) => void;
 }) {
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<TApiError>();
-  async function submit() {
-    const { data, error: failure } = await api.POST("/api/scorecards/{scorecardId}/corrections", {
-      params: { path: { scorecardId } },
-      body: { ...scorecardBody(kit, draft), reason },
-    });
-    if (!data) return setError(toApiError(failure));
-    onDone(data.scorecard);
+  const correct = useCorrectScorecard(scorecardId);
+  const error = correct.error;
+  function submit() {
+    correct.mutate(
+      { ...scorecardBody(kit, draft), reason },
+      { onSuccess: (data) => onDone(data.scorecard) },
+    );
   }
   return (
     <div className="stack-form">
@@ -42,7 +41,7 @@ export function ScorecardCorrection({
         error={fieldErrors(error).reason}
       />
       <div className="button-row">
-        <button type="button" className="button-primary" onClick={() => void submit()}>
+        <button type="button" className="button-primary" onClick={submit}>
           Submit correction
         </button>
         <button type="button" onClick={onCancel}>

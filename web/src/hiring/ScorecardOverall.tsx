@@ -1,6 +1,6 @@
 import type { TKit } from "../api/hiring-types";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS, SCORE_LABELS } from "../api/hiring-types";
-import { useCompetencyNames } from "./catalogue";
+import { useCompetencyNames } from "../roles/queries";
 import type { TScorecardDraft } from "./scorecard-content";
 
 /** The overall part of a scorecard: per-competency ratings, takeaways and the recommendation. */

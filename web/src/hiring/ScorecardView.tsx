@@ -1,6 +1,7 @@
 import type { TScorecard } from "../api/hiring-types";
 import { formatDateTime, RECOMMENDATION_LABELS } from "../api/hiring-types";
-import { useCompetencyNames, useQuestionCatalogue } from "./catalogue";
+import { useQuestionCatalogue } from "../questions/queries";
+import { useCompetencyNames } from "../roles/queries";
 
 export type TVersionLabels = ReadonlyMap<string, { title: string; version: number }>;
 

@@ -1,6 +1,6 @@
 import type { TDecisionSummary } from "../api/hiring-types";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "../api/hiring-types";
-import { useCompetencyNames } from "./catalogue";
+import { useCompetencyNames } from "../roles/queries";
 
 type TTally = TDecisionSummary["tally"];
 

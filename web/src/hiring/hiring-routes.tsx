@@ -1,14 +1,31 @@
+import { lazy } from "react";
 import { Route } from "react-router";
 import "./hiring.css";
-import { ApplicationPage } from "../pages/ApplicationPage";
-import { CandidatePage } from "../pages/CandidatePage";
-import { CandidatesPage } from "../pages/CandidatesPage";
-import { InterviewKitPage } from "../pages/InterviewKitPage";
-import { QuestionPage } from "../pages/QuestionPage";
-import { QuestionsPage } from "../pages/QuestionsPage";
-import { RoleCreatePage } from "../pages/RoleCreatePage";
-import { RolePage } from "../pages/RolePage";
-import { RolesPage } from "../pages/RolesPage";
+
+// One chunk per page: a visit downloads the page it shows, not the whole hiring app.
+const ApplicationPage = lazy(() =>
+  import("../applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })),
+);
+const CandidatePage = lazy(() =>
+  import("../candidates/CandidatePage").then((m) => ({ default: m.CandidatePage })),
+);
+const CandidatesPage = lazy(() =>
+  import("../candidates/CandidatesPage").then((m) => ({ default: m.CandidatesPage })),
+);
+const InterviewKitPage = lazy(() =>
+  import("../interviews/InterviewKitPage").then((m) => ({ default: m.InterviewKitPage })),
+);
+const QuestionPage = lazy(() =>
+  import("../questions/QuestionPage").then((m) => ({ default: m.QuestionPage })),
+);
+const QuestionsPage = lazy(() =>
+  import("../questions/QuestionsPage").then((m) => ({ default: m.QuestionsPage })),
+);
+const RoleCreatePage = lazy(() =>
+  import("../roles/RoleCreatePage").then((m) => ({ default: m.RoleCreatePage })),
+);
+const RolePage = lazy(() => import("../roles/RolePage").then((m) => ({ default: m.RolePage })));
+const RolesPage = lazy(() => import("../roles/RolesPage").then((m) => ({ default: m.RolesPage })));
 
 /** The hiring pages, as one fragment so App.tsx only names them once. */
 export function hiringRoutes(canCreateRoles: boolean) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, toApiError } from "../api/client";
 import type { TApiError } from "../api/client";
 import type { TKit, TScorecard } from "../api/hiring-types";
+import { saveScorecardDraft } from "../interviews/queries";
 import { draftFromScorecard, scorecardBody } from "./scorecard-content";
 import type { TScorecardDraft } from "./scorecard-content";
 
@@ -33,21 +33,20 @@ export function useScorecardDraft(
     if (!dirtyRef.current) return true;
     dirtyRef.current = false;
     setSaveState("saving");
-    const { data, error: failure } = await api.PUT(
-      "/api/interviews/{interviewId}/scorecard/draft",
-      {
-        params: { path: { interviewId } },
-        body: { ...scorecardBody(kit, draftRef.current), revision: revisionRef.current },
-      },
-    );
-    if (data) {
+    let apiError: TApiError;
+    try {
+      const data = await saveScorecardDraft(interviewId, {
+        ...scorecardBody(kit, draftRef.current),
+        revision: revisionRef.current,
+      });
       revisionRef.current = data.scorecard.revision;
       setError(undefined);
       setSaveState(dirtyRef.current ? "saving" : "saved");
       return true;
+    } catch (failure) {
+      apiError = failure as TApiError;
     }
     dirtyRef.current = true;
-    const apiError = toApiError(failure);
     setError(apiError);
     const stale = apiError.details?.draft as TScorecard | undefined;
     if (stale) {

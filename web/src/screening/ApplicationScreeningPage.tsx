@@ -1,17 +1,16 @@
 import { useEffect, useState } from "react";
 import type { SyntheticEvent } from "react";
 import { Link, useParams } from "react-router";
-import { api, toApiError } from "../api/client";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../components/use-load";
+import { useUploadResume } from "../candidates/queries";
 import { RecordedScreens } from "./RecordedScreens";
 import { ScreenItemCard } from "./ScreenItemCard";
 import type { TItemDecision } from "./ScreenItemCard";
 import { OUTCOME_LABELS } from "./screening-types";
 import type { TScreeningView } from "./screening-types";
-import { uploadResume } from "./upload";
+import { useApplicationScreening, useRecordScreen } from "./queries";
 
 type TOutcome = keyof typeof OUTCOME_LABELS;
 
@@ -29,65 +28,46 @@ function initialDecisions(view: TScreeningView): Record<string, TItemDecision> {
 
 export function ApplicationScreeningPage() {
   const { applicationId = "" } = useParams();
-  const { data, error, setData, reload } = useLoad(
-    () =>
-      api.GET("/api/applications/{applicationId}/screening", {
-        params: { path: { applicationId } },
-      }),
-    `screening-${applicationId}`,
-  );
-  const view = data?.screening;
+  const { data: view, error } = useApplicationScreening(applicationId);
+  const recordScreen = useRecordScreen(applicationId);
+  const uploadResume = useUploadResume();
   const [decisions, setDecisions] = useState<Record<string, TItemDecision>>({});
   const [outcome, setOutcome] = useState<TOutcome>();
   const [notes, setNotes] = useState("");
   const [advance, setAdvance] = useState(true);
-  const [saveError, setSaveError] = useState<TApiError>();
   const [recorded, setRecorded] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const saveError: TApiError | null = recordScreen.error ?? uploadResume.error;
+  const busy = recordScreen.isPending;
 
   // A new proposal (first load, or unmasked after recording) resets the choices to it.
   useEffect(() => {
     if (view) setDecisions(initialDecisions(view));
   }, [view]);
 
-  async function record(event: SyntheticEvent) {
+  function record(event: SyntheticEvent) {
     event.preventDefault();
     if (!view || !outcome) return;
-    setBusy(true);
-    const { data: saved, error: failure } = await api.POST(
-      "/api/applications/{applicationId}/screening",
+    recordScreen.mutate(
       {
-        params: { path: { applicationId } },
-        body: {
-          outcome,
-          notes,
-          advance,
-          items: view.checklist.map((item) => {
-            const decision = decisions[item.id] ?? { verdict: "unclear" as const, note: "" };
-            return {
-              itemId: item.id,
-              verdict: decision.verdict,
-              ...(decision.note.trim() ? { note: decision.note.trim() } : {}),
-            };
-          }),
-        },
+        outcome,
+        notes,
+        advance,
+        items: view.checklist.map((item) => {
+          const decision = decisions[item.id] ?? { verdict: "unclear" as const, note: "" };
+          return {
+            itemId: item.id,
+            verdict: decision.verdict,
+            ...(decision.note.trim() ? { note: decision.note.trim() } : {}),
+          };
+        }),
       },
+      { onSuccess: () => setRecorded(true) },
     );
-    setBusy(false);
-    if (!saved) return setSaveError(toApiError(failure));
-    setSaveError(undefined);
-    setRecorded(true);
-    setData(saved);
   }
 
-  async function onResume(file: File | undefined) {
+  function onResume(file: File | undefined) {
     if (!file || !view?.candidate) return;
-    const { error: failure } = await uploadResume(view.candidate.id, file);
-    if (failure) setSaveError(toApiError(failure));
-    else {
-      setSaveError(undefined);
-      await reload();
-    }
+    uploadResume.mutate({ candidateId: view.candidate.id, file });
   }
 
   if (!view)
@@ -153,13 +133,13 @@ export function ApplicationScreeningPage() {
             <input
               type="file"
               accept=".pdf,.docx,.txt"
-              onChange={(event) => void onResume(event.target.files?.[0])}
+              onChange={(event) => onResume(event.target.files?.[0])}
             />
           </label>
         </section>
       )}
       {view.proposal && (
-        <form onSubmit={(event) => void record(event)} className="screen-form">
+        <form onSubmit={record} className="screen-form">
           <div className="screen-items">
             {view.checklist.map((item) => (
               <ScreenItemCard

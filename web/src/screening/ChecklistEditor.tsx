@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { api, fieldErrors, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
+import { fieldErrors } from "../api/client";
 import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
+import { useSaveScreeningSettings } from "./queries";
 import { KIND_LABELS } from "./screening-types";
 import type { TChecklistItem, TScreeningSettings } from "./screening-types";
 
@@ -9,41 +9,36 @@ type TKind = TChecklistItem["kind"];
 const KINDS = Object.keys(KIND_LABELS) as TKind[];
 
 /** The role's checklist: change each item's weight, remove items, add the role's own, blind on/off. */
-export function ChecklistEditor({
-  settings,
-  onSaved,
-}: {
-  settings: TScreeningSettings;
-  onSaved: (settings: TScreeningSettings) => void;
-}) {
+export function ChecklistEditor({ settings }: { settings: TScreeningSettings }) {
+  const saveSettings = useSaveScreeningSettings(settings.roleId);
+  const error = saveSettings.error;
   const [items, setItems] = useState(settings.checklist);
   const [blind, setBlind] = useState(settings.blind);
   const [custom, setCustom] = useState({ label: "", terms: "", kind: "nice-to-have" as TKind });
-  const [error, setError] = useState<TApiError>();
   const [saved, setSaved] = useState(false);
 
-  async function save(addCustom: boolean) {
+  function save(addCustom: boolean) {
     setSaved(false);
     const terms = custom.terms
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean);
-    const { data, error: failure } = await api.PUT("/api/roles/{roleId}/screening-settings", {
-      params: { path: { roleId: settings.roleId } },
-      body: {
+    saveSettings.mutate(
+      {
         checklist: items,
         blind,
         ...(addCustom
           ? { addCustomItems: [{ label: custom.label, terms, kind: custom.kind }] }
           : {}),
       },
-    });
-    if (!data) return setError(toApiError(failure));
-    setError(undefined);
-    setItems(data.settings.checklist);
-    if (addCustom) setCustom({ label: "", terms: "", kind: "nice-to-have" });
-    setSaved(true);
-    onSaved(data.settings);
+      {
+        onSuccess: (data) => {
+          setItems(data.settings.checklist);
+          if (addCustom) setCustom({ label: "", terms: "", kind: "nice-to-have" });
+          setSaved(true);
+        },
+      },
+    );
   }
 
   const errors = fieldErrors(error);
@@ -110,7 +105,7 @@ export function ChecklistEditor({
         of birth or graduation masked until they record the screen
       </label>
       <div className="actions-row">
-        <button type="button" className="button-primary" onClick={() => void save(false)}>
+        <button type="button" className="button-primary" onClick={() => save(false)}>
           Save checklist
         </button>
       </div>
@@ -118,7 +113,7 @@ export function ChecklistEditor({
         className="custom-item"
         onSubmit={(event) => {
           event.preventDefault();
-          void save(true);
+          save(true);
         }}
       >
         <h3>Add the role’s own item</h3>

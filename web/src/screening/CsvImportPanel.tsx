@@ -1,28 +1,18 @@
 import { useState } from "react";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import { ErrorBanner } from "../components/form";
-import type { TImportReport } from "./screening-types";
+import { useImportCsv } from "./queries";
 
 /** CSV of candidates (name, email, links) applied to this role, with a row-by-row report. */
-export function CsvImportPanel({ roleId, onImported }: { roleId: string; onImported: () => void }) {
+export function CsvImportPanel({ roleId }: { roleId: string }) {
   const [file, setFile] = useState<File>();
-  const [report, setReport] = useState<TImportReport>();
-  const [error, setError] = useState<TApiError>();
-  const [busy, setBusy] = useState(false);
+  const importCsv = useImportCsv();
+  const report = importCsv.data;
+  const error = importCsv.error;
+  const busy = importCsv.isPending;
 
   async function run() {
     if (!file) return;
-    setBusy(true);
-    const csv = await file.text();
-    const { data, error: failure } = await api.POST("/api/candidates/import", {
-      body: { csv, roleId },
-    });
-    setBusy(false);
-    if (!data) return setError(toApiError(failure));
-    setError(undefined);
-    setReport(data);
-    onImported();
+    importCsv.mutate({ csv: await file.text(), roleId });
   }
 
   return (
@@ -49,6 +39,8 @@ export function CsvImportPanel({ roleId, onImported }: { roleId: string; onImpor
         <div role="status">
           <p>
             {report.imported} imported · {report.merged} merged into existing candidates ·{" "}
+            {report.possibleDuplicates > 0 &&
+              `${report.possibleDuplicates} kept apart as possible duplicates for an admin to merge · `}
             {report.failed} with problems
           </p>
           {report.failed > 0 && (

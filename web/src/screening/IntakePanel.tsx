@@ -1,51 +1,36 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { DragEvent } from "react";
 import { Link } from "react-router";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import { ErrorBanner } from "../components/form";
-import type { TIntakeBatch } from "./screening-types";
-import { uploadIntake } from "./upload";
+import { useIntakeBatch, useStartIntake } from "./queries";
 
-const POLL_MS = 700;
-const STATUS_LABELS = { imported: "Imported", merged: "Merged", failed: "Failed" } as const;
+const STATUS_LABELS = {
+  imported: "Imported",
+  merged: "Merged",
+  "possible-duplicate": "Possible duplicate",
+  failed: "Failed",
+} as const;
 
 /** Drop up to 200 résumés (or one zip) onto the role; a job imports them while this polls. */
-export function IntakePanel({ roleId, onProgress }: { roleId: string; onProgress: () => void }) {
+export function IntakePanel({ roleId }: { roleId: string }) {
   const [files, setFiles] = useState<File[]>([]);
-  const [batch, setBatch] = useState<TIntakeBatch>();
-  const [error, setError] = useState<TApiError>();
-  const [busy, setBusy] = useState(false);
+  const [batchId, setBatchId] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const startIntake = useStartIntake(roleId);
+  const progress = useIntakeBatch(batchId);
+  const batch = progress.data;
+  const busy = startIntake.isPending;
+  const error = startIntake.error ?? progress.error;
 
-  useEffect(() => {
-    if (!batch || batch.status === "done") return;
-    const timer = setTimeout(() => {
-      void api
-        .GET("/api/intake-batches/{batchId}", { params: { path: { batchId: batch.id } } })
-        .then(({ data, error: failure }) => {
-          if (data) {
-            setBatch(data.batch);
-            if (data.batch.status === "done") onProgress();
-          } else setError(toApiError(failure));
-        });
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [batch, onProgress]);
-
-  async function start() {
-    setBusy(true);
-    setError(undefined);
-    const { data, error: failure } = await uploadIntake(roleId, files).catch((e: unknown) => ({
-      data: undefined,
-      error: e,
-    }));
-    setBusy(false);
-    if (!data) return setError(toApiError(failure));
-    setBatch(data.batch);
-    setFiles([]);
-    if (inputRef.current) inputRef.current.value = "";
+  function start() {
+    startIntake.mutate(files, {
+      onSuccess: (data) => {
+        setBatchId(data.batch.id);
+        setFiles([]);
+        if (inputRef.current) inputRef.current.value = "";
+      },
+    });
   }
 
   function onDrop(event: DragEvent<HTMLLabelElement>) {
@@ -61,7 +46,9 @@ export function IntakePanel({ roleId, onProgress }: { roleId: string; onProgress
       <p className="muted">
         Up to 200 résumés (PDF, Word or text, 10 MB each) or one zip of them. Each becomes a
         candidate in the résumé screen; a file that cannot be read is listed with the reason and the
-        others still go in. Candidates whose e-mail is already on file are merged.
+        others still go in. A résumé whose e-mail you already have on file is merged into that
+        candidate; one whose e-mail belongs to a candidate you cannot see is kept apart as a
+        possible duplicate for an admin to merge.
       </p>
       <label
         className={`dropzone${dragging ? " dropzone-active" : ""}`}
@@ -92,7 +79,7 @@ export function IntakePanel({ roleId, onProgress }: { roleId: string; onProgress
           type="button"
           className="button-primary"
           disabled={busy || files.length === 0}
-          onClick={() => void start()}
+          onClick={start}
         >
           {busy ? "Uploading…" : "Start intake"}
         </button>

@@ -1,12 +1,12 @@
-import { useCallback } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../components/use-load";
+import { useApplications } from "../applications/queries";
+import { useRole } from "../roles/queries";
 import { ChecklistEditor } from "./ChecklistEditor";
 import { CsvImportPanel } from "./CsvImportPanel";
 import { IntakePanel } from "./IntakePanel";
+import { useScreeningSettings } from "./queries";
 
 /** Same label as the API's blind review: the application, not the person. */
 const blindLabel = (applicationId: string) =>
@@ -14,40 +14,25 @@ const blindLabel = (applicationId: string) =>
 
 export function RoleScreeningPage() {
   const { roleId = "" } = useParams();
-  const role = useLoad(
-    () => api.GET("/api/roles/{roleId}", { params: { path: { roleId } } }),
-    `role-${roleId}`,
+  const role = useRole(roleId);
+  const settings = useScreeningSettings(roleId);
+  const screenStage = role.data?.stages.find((s) => s.kind === "resume-screen");
+  const waiting = useApplications(
+    { roleId, stageId: screenStage?.id ?? "", status: "active", limit: 200 },
+    Boolean(screenStage),
   );
-  const settings = useLoad(
-    () => api.GET("/api/roles/{roleId}/screening-settings", { params: { path: { roleId } } }),
-    `settings-${roleId}`,
-  );
-  const screenStage = role.data?.role.stages.find((s) => s.kind === "resume-screen");
-  const waiting = useLoad(
-    () =>
-      screenStage
-        ? api.GET("/api/applications", {
-            params: {
-              query: { roleId, stageId: screenStage.id, status: "active", limit: 200 },
-            },
-          })
-        : Promise.resolve({ data: undefined, error: undefined }),
-    `waiting-${roleId}-${screenStage?.id ?? ""}`,
-  );
-  const reloadWaiting = waiting.reload;
-  const refresh = useCallback(() => void reloadWaiting(), [reloadWaiting]);
-  const blind = settings.data?.settings.blind ?? false;
+  const blind = settings.data?.blind ?? false;
 
   return (
     <>
       <p className="muted small">
-        <Link to={`/roles/${roleId}`}>{role.data?.role.title ?? "Role"}</Link> › Résumé screening
+        <Link to={`/roles/${roleId}`}>{role.data?.title ?? "Role"}</Link> › Résumé screening
       </p>
-      <PageTitle>Résumé screening{role.data ? ` — ${role.data.role.title}` : ""}</PageTitle>
+      <PageTitle>Résumé screening{role.data ? ` — ${role.data.title}` : ""}</PageTitle>
       <ErrorBanner error={role.error ?? settings.error} />
       <div className="screening-grid">
         <div className="screening-main">
-          <IntakePanel roleId={roleId} onProgress={refresh} />
+          <IntakePanel roleId={roleId} />
           <section className="card" aria-labelledby="waiting-title">
             <h2 id="waiting-title">Waiting for a résumé screen</h2>
             {blind && (
@@ -68,16 +53,10 @@ export function RoleScreeningPage() {
               </ul>
             )}
           </section>
-          <CsvImportPanel roleId={roleId} onImported={refresh} />
+          <CsvImportPanel roleId={roleId} />
         </div>
         <div className="screening-side">
-          {settings.data && (
-            <ChecklistEditor
-              key={roleId}
-              settings={settings.data.settings}
-              onSaved={() => void settings.reload()}
-            />
-          )}
+          {settings.data && <ChecklistEditor key={roleId} settings={settings.data} />}
         </div>
       </div>
     </>

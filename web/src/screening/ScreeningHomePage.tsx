@@ -1,12 +1,11 @@
 import { Link } from "react-router";
-import { api } from "../api/client";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../components/use-load";
+import { useRoles } from "../roles/queries";
 
 /** Entry point from the navigation: the open roles whose résumés the caller screens. */
 export function ScreeningHomePage() {
-  const { data, error } = useLoad(() => api.GET("/api/roles"), "screening-roles");
+  const { data, error } = useRoles();
   const roles = data?.roles.filter((role) => role.status === "open") ?? [];
   return (
     <>

@@ -1,8 +1,16 @@
+import { lazy } from "react";
 import { Route } from "react-router";
 import "./screening.css";
-import { ApplicationScreeningPage } from "./ApplicationScreeningPage";
-import { RoleScreeningPage } from "./RoleScreeningPage";
-import { ScreeningHomePage } from "./ScreeningHomePage";
+
+const ApplicationScreeningPage = lazy(() =>
+  import("./ApplicationScreeningPage").then((m) => ({ default: m.ApplicationScreeningPage })),
+);
+const RoleScreeningPage = lazy(() =>
+  import("./RoleScreeningPage").then((m) => ({ default: m.RoleScreeningPage })),
+);
+const ScreeningHomePage = lazy(() =>
+  import("./ScreeningHomePage").then((m) => ({ default: m.ScreeningHomePage })),
+);
 
 /** The résumé screening pages (recruiters, hiring managers, admins). */
 export function screeningRoutes() {

@@ -1,7 +1,5 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
 import type { TKit, TScorecard } from "../api/hiring-types";
 import { formatDateTime, LEVEL_LABELS } from "../api/hiring-types";
 import { ErrorBanner, Notice } from "../components/form";
@@ -13,19 +11,13 @@ import { draftFromScorecard, missingForSubmit } from "../hiring/scorecard-conten
 import type { TScorecardDraft } from "../hiring/scorecard-content";
 import { ScorecardCorrection } from "../hiring/ScorecardCorrection";
 import { ScorecardOverall } from "../hiring/ScorecardOverall";
-import { useLoad } from "../components/use-load";
 import { useScorecardDraft } from "../hiring/use-scorecard-draft";
+import { useKit, useMyScorecard, useSubmitScorecard } from "./queries";
 
 export function InterviewKitPage() {
   const { interviewId = "" } = useParams();
-  const kit = useLoad(
-    () => api.GET("/api/interviews/{interviewId}/kit", { params: { path: { interviewId } } }),
-    interviewId,
-  );
-  const mine = useLoad(
-    () => api.GET("/api/interviews/{interviewId}/scorecard", { params: { path: { interviewId } } }),
-    interviewId,
-  );
+  const kit = useKit(interviewId);
+  const mine = useMyScorecard(interviewId);
   if (!kit.data || !mine.data) {
     return (
       <>
@@ -55,8 +47,8 @@ function KitWithScorecard({
 }) {
   const [submitted, setSubmitted] = useState(initial?.status === "submitted" ? initial : undefined);
   const [correcting, setCorrecting] = useState<TScorecardDraft>();
-  const [failure, setFailure] = useState<TApiError>();
-  const [othersVersion, setOthersVersion] = useState(0);
+  const submitScorecard = useSubmitScorecard(interviewId);
+  const failure = submitScorecard.error;
   const { draft, setDraft, saveState, error, newer, loadNewer, keepMine, flush, revisionRef } =
     useScorecardDraft(interviewId, kit, initial?.status === "draft" ? initial : null);
   const shown = correcting ?? (submitted ? draftFromScorecard(submitted) : draft);
@@ -67,17 +59,9 @@ function KitWithScorecard({
 
   async function submit() {
     if (!(await flush())) return;
-    const { data, error: submitError } = await api.POST(
-      "/api/interviews/{interviewId}/scorecard/submit",
-      {
-        params: { path: { interviewId } },
-        body: { revision: revisionRef.current },
-      },
-    );
-    if (!data) return setFailure(toApiError(submitError));
-    setFailure(undefined);
-    setSubmitted(data.scorecard);
-    setOthersVersion((v) => v + 1);
+    submitScorecard.mutate(revisionRef.current, {
+      onSuccess: (data) => setSubmitted(data.scorecard),
+    });
   }
 
   return (
@@ -174,7 +158,7 @@ function KitWithScorecard({
           </p>
         </aside>
       </div>
-      <OthersScorecards kit={kit} version={othersVersion} mineSubmitted={Boolean(submitted)} />
+      <OthersScorecards kit={kit} mineSubmitted={Boolean(submitted)} />
     </>
   );
 }

@@ -1,45 +1,28 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { api, fieldErrors, toApiError } from "../api/client";
-import type { TApiError, TApiToken } from "../api/client";
+import { fieldErrors } from "../api/client";
 import { readForm } from "../components/form-data";
 import { ErrorBanner, Notice, TextField } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { useApiTokens, useCreateApiToken, useRevokeApiToken } from "./queries";
 
 export function ApiTokensPage() {
-  const [tokens, setTokens] = useState<TApiToken[]>([]);
+  const list = useApiTokens();
+  const createToken = useCreateApiToken();
+  const revokeToken = useRevokeApiToken();
   const [created, setCreated] = useState<string>();
-  const [error, setError] = useState<TApiError>();
+  const tokens = list.data?.apiTokens ?? [];
+  const error = createToken.error ?? revokeToken.error ?? list.error;
 
-  const load = useCallback(async () => {
-    const { data, error: failure } = await api.GET("/api/me/api-tokens");
-    if (data) setTokens(data.apiTokens);
-    else setError(toApiError(failure));
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function create(event: SyntheticEvent<HTMLFormElement>) {
+  function create(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const { data, error: failure } = await api.POST("/api/me/api-tokens", {
-      body: { name: readForm(event)("name") },
+    createToken.mutate(readForm(event)("name"), {
+      onSuccess: (data) => {
+        setCreated(data.token);
+        formElement.reset();
+      },
     });
-    if (!data) return setError(toApiError(failure));
-    setError(undefined);
-    setCreated(data.token);
-    formElement.reset();
-    await load();
-  }
-
-  async function revoke(token: TApiToken) {
-    const { error: failure } = await api.DELETE("/api/me/api-tokens/{tokenId}", {
-      params: { path: { tokenId: token.id } },
-    });
-    if (failure) return setError(toApiError(failure));
-    await load();
   }
 
   return (
@@ -53,13 +36,13 @@ export function ApiTokensPage() {
       <ErrorBanner error={error} />
       <section className="card">
         <h2>New token</h2>
-        <form className="inline-form" onSubmit={(e) => void create(e)} noValidate>
+        <form className="inline-form" onSubmit={create} noValidate>
           <TextField
             label="Token name"
             name="name"
             placeholder="e.g. ATS sync"
             required
-            error={fieldErrors(error).name}
+            error={fieldErrors(createToken.error).name}
           />
           <button type="submit" className="button-primary">
             Create token
@@ -97,7 +80,7 @@ export function ApiTokensPage() {
                     ? `last used ${new Date(t.lastUsedAt).toLocaleString()}`
                     : "never used"}
                 </span>
-                <button type="button" onClick={() => void revoke(t)}>
+                <button type="button" onClick={() => revokeToken.mutate(t.id)}>
                   Revoke {t.name}
                 </button>
               </li>

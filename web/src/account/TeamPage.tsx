@@ -1,79 +1,71 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { api, fieldErrors, ROLE_LABELS, toApiError } from "../api/client";
-import type { TApiError, TInvite, TUser, TUserRole } from "../api/client";
+import { fieldErrors, ROLE_LABELS } from "../api/client";
+import type { TInvite, TUser, TUserRole } from "../api/client";
 import { readForm } from "../components/form-data";
 import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useCurrentUser } from "../session";
+import {
+  useCreateInvite,
+  usePendingInvites,
+  useRevokeInvite,
+  useUpdateUser,
+  useUsers,
+} from "./queries";
 
 const ROLES = Object.keys(ROLE_LABELS) as TUserRole[];
 
 export function TeamPage() {
   const me = useCurrentUser();
-  const [users, setUsers] = useState<TUser[]>([]);
-  const [invites, setInvites] = useState<TInvite[]>([]);
-  const [error, setError] = useState<TApiError>();
-  const [inviteError, setInviteError] = useState<TApiError>();
+  const usersQuery = useUsers();
+  const invitesQuery = usePendingInvites();
+  const createInvite = useCreateInvite();
+  const updateUser = useUpdateUser();
+  const revokeInvite = useRevokeInvite();
   const [inviteLink, setInviteLink] = useState<{ email: string; url: string }>();
   const [status, setStatus] = useState<string>();
+  const users = usersQuery.data?.users ?? [];
+  const invites = invitesQuery.data ?? [];
+  const error = updateUser.error ?? revokeInvite.error ?? usersQuery.error;
+  const inviteError = createInvite.error;
 
-  const load = useCallback(async () => {
-    const [u, i] = await Promise.all([api.GET("/api/users"), api.GET("/api/invites")]);
-    if (u.data) setUsers(u.data.users);
-    else setError(toApiError(u.error));
-    if (i.data) setInvites(i.data.invites.filter((x) => x.status === "pending"));
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function invite(event: SyntheticEvent<HTMLFormElement>) {
+  function invite(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const field = readForm(event);
-    const { data, error: failure } = await api.POST("/api/invites", {
-      body: {
-        email: field("email"),
-        name: field("name"),
-        role: field("role") as TUserRole,
+    createInvite.mutate(
+      { email: field("email"), name: field("name"), role: field("role") as TUserRole },
+      {
+        onSuccess: (data) => {
+          setInviteLink({ email: data.invite.email, url: data.inviteUrl });
+          formElement.reset();
+        },
       },
-    });
-    if (failure || !data) return setInviteError(toApiError(failure));
-    setInviteError(undefined);
-    setInviteLink({ email: data.invite.email, url: data.inviteUrl });
-    formElement.reset();
-    await load();
+    );
   }
 
-  async function update(user: TUser, patch: { role?: TUserRole; disabled?: boolean }) {
-    const { data, error: failure } = await api.PATCH("/api/users/{userId}", {
-      params: { path: { userId: user.id } },
-      body: patch,
-    });
-    if (failure || !data) {
-      setError(toApiError(failure));
-      return;
-    }
-    setError(undefined);
-    const what =
-      patch.disabled === true
-        ? "disabled"
-        : patch.disabled === false
-          ? "enabled"
-          : `now ${ROLE_LABELS[data.user.role]}`;
-    setStatus(`${data.user.name} is ${what}.`);
-    await load();
+  function update(user: TUser, patch: { role?: TUserRole; disabled?: boolean }) {
+    updateUser.mutate(
+      { userId: user.id, patch },
+      {
+        onSuccess: (data) => {
+          const what =
+            patch.disabled === true
+              ? "disabled"
+              : patch.disabled === false
+                ? "enabled"
+                : `now ${ROLE_LABELS[data.user.role]}`;
+          setStatus(`${data.user.name} is ${what}.`);
+        },
+      },
+    );
   }
 
-  async function revoke(invite: TInvite) {
-    const { error: failure } = await api.DELETE("/api/invites/{inviteId}", {
-      params: { path: { inviteId: invite.id } },
+  function revoke(invite: TInvite) {
+    revokeInvite.mutate(invite.id, {
+      onSuccess: () => setStatus(`The invite for ${invite.email} was withdrawn.`),
     });
-    if (failure) return setError(toApiError(failure));
-    setStatus(`The invite for ${invite.email} was withdrawn.`);
-    await load();
   }
 
   return (
@@ -86,7 +78,7 @@ export function TeamPage() {
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite someone</h2>
         <ErrorBanner error={inviteError} />
-        <form className="inline-form" onSubmit={(e) => void invite(e)} noValidate>
+        <form className="inline-form" onSubmit={invite} noValidate>
           <TextField label="Name" name="name" required error={fieldErrors(inviteError).name} />
           <TextField
             label="E-mail"
@@ -155,7 +147,7 @@ export function TeamPage() {
                     aria-label={`Role of ${user.name}`}
                     value={user.role}
                     disabled={user.id === me.id}
-                    onChange={(e) => void update(user, { role: e.target.value as TUserRole })}
+                    onChange={(e) => update(user, { role: e.target.value as TUserRole })}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -175,7 +167,7 @@ export function TeamPage() {
                   {user.id !== me.id && (
                     <button
                       type="button"
-                      onClick={() => void update(user, { disabled: !user.disabled })}
+                      onClick={() => update(user, { disabled: !user.disabled })}
                     >
                       {user.disabled ? `Enable ${user.name}` : `Disable ${user.name}`}
                     </button>
@@ -197,7 +189,7 @@ export function TeamPage() {
                   {invite.name} &lt;{invite.email}&gt; · {ROLE_LABELS[invite.role]} · expires{" "}
                   {new Date(invite.expiresAt).toLocaleDateString()}
                 </span>
-                <button type="button" onClick={() => void revoke(invite)}>
+                <button type="button" onClick={() => revoke(invite)}>
                   Withdraw
                 </button>
               </li>

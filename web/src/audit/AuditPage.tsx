@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, toApiError } from "../api/client";
-import type { TApiError, TAuditEvent } from "../api/client";
+import { useState } from "react";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { useAuditEvents } from "./queries";
 
 type TChange = { key: string; before?: string; after?: string };
 
@@ -55,28 +54,10 @@ function ChangeList({ before, after }: { before: unknown; after: unknown }) {
 }
 
 export function AuditPage() {
-  const [events, setEvents] = useState<TAuditEvent[]>([]);
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [action, setAction] = useState("");
-  const [error, setError] = useState<TApiError>();
-
-  const load = useCallback(
-    async (before?: number) => {
-      const { data, error: failure } = await api.GET("/api/audit", {
-        params: {
-          query: { limit: 50, ...(before ? { before } : {}), ...(action ? { action } : {}) },
-        },
-      });
-      if (!data) return setError(toApiError(failure));
-      setEvents((current) => (before ? [...current, ...data.events] : data.events));
-      setNextBefore(data.nextBefore);
-    },
-    [action],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const audit = useAuditEvents(action ? { action } : {});
+  const events = audit.data?.pages.flatMap((page) => page.events) ?? [];
+  const error = audit.error;
 
   return (
     <>
@@ -132,8 +113,8 @@ export function AuditPage() {
         </table>
         {events.length === 0 && <p className="muted">No events match.</p>}
       </div>
-      {nextBefore && (
-        <button type="button" onClick={() => void load(nextBefore)}>
+      {audit.hasNextPage && (
+        <button type="button" onClick={() => void audit.fetchNextPage()}>
           Show older events
         </button>
       )}

@@ -1,36 +1,31 @@
 import { useEffect, useState } from "react";
 import type { SyntheticEvent } from "react";
 import { useNavigate } from "react-router";
-import { api, fieldErrors, toApiError } from "../api/client";
-import type { TApiError } from "../api/client";
-import type { TLevel, TPerson } from "../api/hiring-types";
+import { fieldErrors } from "../api/client";
+import type { TLevel } from "../api/hiring-types";
 import { LEVEL_LABELS, LEVELS } from "../api/hiring-types";
 import { ErrorBanner, SelectField, TextField } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useTemplates } from "../hiring/catalogue";
 import { TeamPicker } from "../hiring/TeamPicker";
 import type { TTeamChoice } from "../hiring/TeamPicker";
 import { TextAreaField } from "../hiring/TextAreaField";
 import { WeightsEditor } from "../hiring/WeightsEditor";
 import { useCurrentUser } from "../session";
+import { useCreateRole, usePeople, useRoleTemplates } from "./queries";
 
 type TDraft = { title: string; scope: string; tags: string; weights: Record<string, number> };
 
 export function RoleCreatePage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const templates = useTemplates();
-  const [people, setPeople] = useState<TPerson[]>([]);
+  const templates = useRoleTemplates().data;
+  const people = usePeople().data ?? [];
+  const createRole = useCreateRole();
   const [level, setLevel] = useState<TLevel>("senior");
   const [draft, setDraft] = useState<TDraft>();
   const [team, setTeam] = useState<TTeamChoice>({});
-  const [error, setError] = useState<TApiError>();
-  const [busy, setBusy] = useState(false);
+  const error = createRole.error;
   const template = templates?.templates.find((t) => t.level === level);
-
-  useEffect(() => {
-    void api.GET("/api/people").then((r) => setPeople(r.data?.people ?? []));
-  }, []);
 
   // Each level proposes its own scope, stack and weights; switching level takes the new proposal.
   useEffect(() => {
@@ -43,15 +38,14 @@ export function RoleCreatePage() {
     });
   }, [template]);
 
-  async function create(event: SyntheticEvent<HTMLFormElement>) {
+  function create(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!draft) return;
-    setBusy(true);
     const members = Object.entries(team).flatMap(([userId, teamRole]) =>
       teamRole ? [{ userId, teamRole }] : [],
     );
-    const { data, error: failure } = await api.POST("/api/roles", {
-      body: {
+    createRole.mutate(
+      {
         title: draft.title,
         level,
         fromTemplate: true,
@@ -63,10 +57,8 @@ export function RoleCreatePage() {
         competencyWeights: draft.weights,
         team: members,
       },
-    });
-    setBusy(false);
-    if (!data) return setError(toApiError(failure));
-    void navigate(`/roles/${data.role.id}`);
+      { onSuccess: (data) => void navigate(`/roles/${data.role.id}`) },
+    );
   }
 
   const errors = fieldErrors(error);
@@ -83,7 +75,7 @@ export function RoleCreatePage() {
           Loading the level templates…
         </p>
       ) : (
-        <form className="card stack-form" onSubmit={(e) => void create(e)} noValidate>
+        <form className="card stack-form" onSubmit={create} noValidate>
           <SelectField
             label="Level"
             value={level}
@@ -145,7 +137,7 @@ export function RoleCreatePage() {
             <p className="hint">You join the team yourself as {me.role.replace("_", " ")}.</p>
           )}
           <div>
-            <button type="submit" className="button-primary" disabled={busy}>
+            <button type="submit" className="button-primary" disabled={createRole.isPending}>
               Create role
             </button>
           </div>

@@ -1,26 +1,21 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
-import type { TQuestionVersion } from "../api/hiring-types";
 import { AREA_LABELS, formatDateTime, LEVEL_LABELS } from "../api/hiring-types";
 import { ErrorBanner, Notice } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { forgetQuestionCatalogue } from "../hiring/catalogue";
 import { QuestionEditor } from "../hiring/QuestionEditor";
 import { QuestionVersionView } from "../hiring/QuestionVersionView";
-import { useLoad } from "../components/use-load";
 import { useCurrentUser } from "../session";
+import { useQuestion, useQuestionVersion } from "./queries";
 
 export function QuestionPage() {
   const { questionId = "" } = useParams();
   const me = useCurrentUser();
-  const { data, error, reload } = useLoad(
-    () => api.GET("/api/questions/{questionId}", { params: { path: { questionId } } }),
-    questionId,
-  );
+  const { data, error } = useQuestion(questionId);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [older, setOlder] = useState<TQuestionVersion>();
+  const [olderId, setOlderId] = useState<string>();
+  const older = useQuestionVersion(olderId).data;
   const canEdit = me.role === "admin" || me.role === "hiring_manager";
   if (!data) {
     return (
@@ -33,13 +28,8 @@ export function QuestionPage() {
   const { question, versions } = data;
   const shown = older ?? question.current;
 
-  async function showVersion(versionId: string) {
-    if (versionId === question.current.id) return setOlder(undefined);
-    const { data: v } = await api.GET("/api/question-versions/{versionId}", {
-      params: { path: { versionId } },
-    });
-    setOlder(v?.questionVersion);
-  }
+  const showVersion = (versionId: string) =>
+    setOlderId(versionId === question.current.id ? undefined : versionId);
 
   return (
     <>
@@ -55,7 +45,7 @@ export function QuestionPage() {
       {older && (
         <Notice>
           You are reading version {older.version}.{" "}
-          <button type="button" className="button-quiet" onClick={() => setOlder(undefined)}>
+          <button type="button" className="button-quiet" onClick={() => setOlderId(undefined)}>
             Show the current version
           </button>
         </Notice>
@@ -65,10 +55,8 @@ export function QuestionPage() {
           question={question}
           onCancel={() => setEditing(false)}
           onSaved={() => {
-            forgetQuestionCatalogue();
             setEditing(false);
             setSaved(true);
-            void reload();
           }}
         />
       ) : (
@@ -99,7 +87,7 @@ export function QuestionPage() {
                   type="button"
                   className="button-quiet"
                   aria-current={v.version === shown.version ? "true" : undefined}
-                  onClick={() => void showVersion(v.id)}
+                  onClick={() => showVersion(v.id)}
                 >
                   Version {v.version}
                 </button>{" "}

@@ -1,14 +1,13 @@
 import { Link } from "react-router";
-import { api } from "../api/client";
 import { LEVEL_LABELS, TEAM_ROLE_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../components/use-load";
 import { useCurrentUser } from "../session";
+import { useRoles } from "./queries";
 
 export function RolesPage() {
   const me = useCurrentUser();
-  const { data, error } = useLoad(() => api.GET("/api/roles"), "roles");
+  const { data, error } = useRoles();
   return (
     <>
       <div className="section-head">

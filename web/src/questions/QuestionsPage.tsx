@@ -1,15 +1,14 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { api } from "../api/client";
 import type { TCompetencyId, TLevel, TQuestionArea } from "../api/hiring-types";
 import { AREA_LABELS, LEVEL_LABELS, LEVELS } from "../api/hiring-types";
 import { ErrorBanner, SelectField } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useTemplates } from "../hiring/catalogue";
-import { useLoad } from "../components/use-load";
+import { useRoleTemplates } from "../roles/queries";
+import { useQuestions } from "./queries";
 
 export function QuestionsPage() {
-  const templates = useTemplates();
+  const templates = useRoleTemplates().data;
   const [filter, setFilter] = useState({ q: "", competency: "", level: "", area: "" });
   const query = {
     q: filter.q.trim() || undefined,
@@ -18,10 +17,7 @@ export function QuestionsPage() {
     area: (filter.area || undefined) as TQuestionArea | undefined,
     limit: 200,
   };
-  const { data, error } = useLoad(
-    () => api.GET("/api/questions", { params: { query } }),
-    JSON.stringify(query),
-  );
+  const { data, error } = useQuestions(query);
   const set = (key: keyof typeof filter) => (value: string) =>
     setFilter({ ...filter, [key]: value });
   return (

@@ -1,24 +1,17 @@
-import { useState } from "react";
 import { useParams } from "react-router";
-import { api } from "../api/client";
 import { LEVEL_LABELS, TEAM_ROLE_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { AddCandidateForm } from "../hiring/AddCandidateForm";
 import { InterviewPlan } from "../hiring/InterviewPlan";
 import { PipelineBoard } from "../hiring/PipelineBoard";
-import { useLoad } from "../components/use-load";
 import { useCurrentUser } from "../session";
+import { useRole } from "./queries";
 
 export function RolePage() {
   const { roleId = "" } = useParams();
   const me = useCurrentUser();
-  const { data, error, reload, setData } = useLoad(
-    () => api.GET("/api/roles/{roleId}", { params: { path: { roleId } } }),
-    roleId,
-  );
-  const [boardVersion, setBoardVersion] = useState(0);
-  const role = data?.role;
+  const { data: role, error } = useRole(roleId);
   if (!role) {
     return (
       <>
@@ -53,24 +46,13 @@ export function RolePage() {
             rejected · {role.counts.withdrawn} withdrawn
           </span>
         </div>
-        <PipelineBoard
-          role={role}
-          canManage={canManage}
-          version={boardVersion}
-          onChanged={() => void reload()}
-        />
+        <PipelineBoard role={role} canManage={canManage} />
       </section>
 
       {canManage && (
         <details className="card">
           <summary>Add a candidate</summary>
-          <AddCandidateForm
-            roleId={role.id}
-            onAdded={() => {
-              setBoardVersion((v) => v + 1);
-              void reload();
-            }}
-          />
+          <AddCandidateForm roleId={role.id} />
         </details>
       )}
 
@@ -92,7 +74,7 @@ export function RolePage() {
         </section>
       </div>
 
-      <InterviewPlan role={role} canEdit={canLead} onSaved={(next) => setData({ role: next })} />
+      <InterviewPlan role={role} canEdit={canLead} />
     </>
   );
 }

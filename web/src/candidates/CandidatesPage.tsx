@@ -1,18 +1,13 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { api } from "../api/client";
 import { STATUS_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useLoad } from "../components/use-load";
+import { useCandidates } from "./queries";
 
 export function CandidatesPage() {
   const [q, setQ] = useState("");
-  const { data, error } = useLoad(
-    () =>
-      api.GET("/api/candidates", { params: { query: { q: q.trim() || undefined, limit: 100 } } }),
-    q.trim(),
-  );
+  const { data, error } = useCandidates({ q: q.trim() || undefined, limit: 100 });
   return (
     <>
       <PageTitle>Candidates</PageTitle>

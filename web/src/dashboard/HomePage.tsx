@@ -1,17 +1,17 @@
 import { Link } from "react-router";
-import { api, ROLE_LABELS } from "../api/client";
+import { ROLE_LABELS } from "../api/client";
 import { formatDateTime } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { StageCountsChart } from "../hiring/StageCountsChart";
 import { StagesOverview } from "../hiring/StagesOverview";
-import { useLoad } from "../components/use-load";
 import { WaitingList } from "../hiring/WaitingList";
 import { useCurrentUser } from "../session";
+import { useDashboard } from "./queries";
 
 export function HomePage() {
   const user = useCurrentUser();
-  const { data, error } = useLoad(() => api.GET("/api/dashboard"), "dashboard");
+  const { data, error } = useDashboard();
   const canCreateRoles = user.role !== "interviewer";
   return (
     <>

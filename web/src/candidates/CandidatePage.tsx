@@ -1,18 +1,14 @@
 import { useParams } from "react-router";
-import { api } from "../api/client";
 import { formatDateTime } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { CandidateApplication } from "../hiring/CandidateApplication";
-import { useLoad } from "../components/use-load";
+import { useCandidate } from "./queries";
+import { PossibleDuplicateNotice } from "./PossibleDuplicateNotice";
 
 export function CandidatePage() {
   const { candidateId = "" } = useParams();
-  const { data, error } = useLoad(
-    () => api.GET("/api/candidates/{candidateId}", { params: { path: { candidateId } } }),
-    candidateId,
-  );
-  const candidate = data?.candidate;
+  const { data: candidate, error } = useCandidate(candidateId);
   if (!candidate) {
     return (
       <>
@@ -35,6 +31,7 @@ export function CandidatePage() {
     <>
       <PageTitle>{candidate.name}</PageTitle>
       <p className="muted">On file since {formatDateTime(candidate.createdAt)}</p>
+      <PossibleDuplicateNotice candidate={candidate} />
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
         <dl className="profile">

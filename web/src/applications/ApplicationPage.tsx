@@ -1,5 +1,4 @@
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
 import { LEVEL_LABELS, STATUS_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
@@ -7,23 +6,13 @@ import { ApplicationTimeline } from "../hiring/ApplicationTimeline";
 import { DecisionPanel } from "../hiring/DecisionPanel";
 import { InterviewList } from "../hiring/InterviewList";
 import { ScheduleInterviewsForm } from "../hiring/ScheduleInterviewsForm";
-import { useLoad } from "../components/use-load";
+import { useRole } from "../roles/queries";
+import { useApplication } from "./queries";
 
 export function ApplicationPage() {
   const { applicationId = "" } = useParams();
-  const { data, error, reload } = useLoad(
-    () => api.GET("/api/applications/{applicationId}", { params: { path: { applicationId } } }),
-    applicationId,
-  );
-  const application = data?.application;
-  const roleId = application?.role.id ?? "";
-  const role = useLoad(
-    () =>
-      roleId
-        ? api.GET("/api/roles/{roleId}", { params: { path: { roleId } } })
-        : Promise.resolve({ data: undefined, error: undefined }),
-    roleId,
-  ).data?.role;
+  const { data: application, error } = useApplication(applicationId);
+  const role = useRole(application?.permissions.canManage ? application.role.id : undefined).data;
 
   if (!application) {
     return (
@@ -83,11 +72,7 @@ export function ApplicationPage() {
         </section>
       </div>
       {application.permissions.canDecide && (
-        <DecisionPanel
-          applicationId={application.id}
-          active={active}
-          onDecided={() => void reload()}
-        />
+        <DecisionPanel applicationId={application.id} active={active} />
       )}
       {application.permissions.canManage && active && role && (
         <section className="card">
@@ -95,7 +80,6 @@ export function ApplicationPage() {
             key={application.currentStage.id}
             application={application}
             role={role}
-            onScheduled={() => void reload()}
           />
         </section>
       )}

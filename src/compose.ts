@@ -13,6 +13,9 @@ import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { createSessionsService } from "./modules/auth/sessions.service.js";
+import { createMetrics } from "./modules/operations/metrics.js";
+import { createOperationsRepo } from "./modules/operations/operations.repo.js";
+import { createReadinessService } from "./modules/operations/readiness.service.js";
 import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
 import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
 import { createCandidateMergeService } from "./modules/candidates/candidate-merge.service.js";
@@ -76,6 +79,9 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   });
   const apiTokensService = createApiTokensService({ apiTokensRepo, usersRepo, auditService });
   const sessionsService = createSessionsService({ sessionsRepo, auditService });
+  const operationsRepo = createOperationsRepo(db);
+  const metrics = createMetrics({ operationsRepo });
+  const readinessService = createReadinessService({ operationsRepo });
   const usersService = createUsersService({
     db,
     usersRepo,
@@ -214,6 +220,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     assessmentsRepo,
     gradingSettings,
     sessionsService,
+    metrics,
+    readinessService,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

@@ -34,6 +34,7 @@ const ZEnv = z.object({
   SHORTLIST_WORKER: z.enum(["in-process", "off"]).default("in-process"),
   // Sandbox uids are 61000+slot; worker processes on one machine need disjoint slot ranges.
   SHORTLIST_GRADER_SLOT_BASE: z.coerce.number().int().min(0).max(900).default(0),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(512).optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -55,6 +56,8 @@ export type TConfig = {
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   sessionTtlHours: number;
   bodyLimitBytes: number;
+  /** GET /metrics needs it as a bearer token; without it metrics are served to localhost only. */
+  metricsToken: string | undefined;
   /** `serve` runs background jobs itself unless separate `shortlist worker` processes do. */
   runWorkerInProcess: boolean;
   /** The built web app; development may point at another build. */
@@ -80,7 +83,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     const lines = result.error.issues.map((issue) => {
       const variable = issue.path.join(".");
       const value =
-        variable.includes("SECRET") || variable === "DATABASE_URL"
+        variable.includes("SECRET") || variable.includes("TOKEN") || variable === "DATABASE_URL"
           ? ""
           : ` (got "${env[variable] ?? ""}")`;
       return `  ${variable}: ${issue.message}${value}`;
@@ -112,6 +115,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    metricsToken: e.METRICS_TOKEN,
     runWorkerInProcess: e.SHORTLIST_WORKER === "in-process",
     webDistDir: e.SHORTLIST_WEB_DIST === undefined ? undefined : resolve(e.SHORTLIST_WEB_DIST),
     graderSlotBase: e.SHORTLIST_GRADER_SLOT_BASE,

@@ -15,6 +15,7 @@ export async function startServer(
     cookieSecret: opened.secret,
     sessionTtlHours: config.sessionTtlHours,
     bodyLimitBytes: config.bodyLimitBytes,
+    metricsToken: config.metricsToken,
     trustProxy: config.trustProxy,
     logger: loggerOptions(config.logLevel),
     version: readPackageVersion(),

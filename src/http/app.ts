@@ -17,6 +17,7 @@ import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
 import { registerSessionsRoutes } from "../modules/auth/sessions.routes.js";
+import { registerOperationsRoutes } from "../modules/operations/operations.routes.js";
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
 import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
 import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
@@ -48,6 +49,8 @@ export type TAppOptions = {
   loginRateLimitPerMinute?: number;
   /** From PUBLIC_URL=https://…: cookies are Secure even when TLS ends at a proxy. */
   secureCookies?: boolean;
+  /** METRICS_TOKEN; without it /metrics answers localhost only. */
+  metricsToken?: string | undefined;
   /** Built SPA; absent in API-only tests. */
   webDistDir?: string | undefined;
 };
@@ -152,6 +155,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   });
   registerApiTokensRoutes(app, { apiTokensService: options.services.apiTokensService });
   registerSessionsRoutes(app, options.services);
+  registerOperationsRoutes(app, { ...options.services, metricsToken: options.metricsToken });
   registerAuditRoutes(app, { auditService: options.services.auditService });
   registerQuestionsRoutes(app, options.services);
   registerRolesRoutes(app, options.services);

@@ -40,6 +40,7 @@ export async function startJobWorker(
     notifier,
     logger,
     requeueRunningAtStart: options.embedded,
+    onJobFinished: (event) => services.metrics.recordJob(event),
   });
   await worker.start();
   warmUpGradingRuntime(logger);

@@ -27,6 +27,7 @@ import { screeningAccessRows } from "../../test-support/screening-access-rows.js
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
   "getHealth",
+  "getReadiness",
   "getSession",
   "setupFirstAdmin",
   "login",

@@ -20,6 +20,7 @@ import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
 import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
 import { createCandidateMergeService } from "./modules/candidates/candidate-merge.service.js";
 import { createCandidatesService } from "./modules/candidates/candidates.service.js";
+import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
@@ -106,6 +107,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const candidatesRepo = createCandidatesRepo(db);
   const applicationsRepo = createApplicationsRepo(db);
   const screeningRepo = createScreeningRepo(db);
+  const storedFilesRepo = createStoredFilesRepo(db);
   const interviewsRepo = createInterviewsRepo(db);
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
@@ -155,7 +157,13 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsRepo,
   });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
-  const screeningBase = { ...hiringBase, screeningRepo, rolesRepo, candidatesRepo };
+  const screeningBase = {
+    ...hiringBase,
+    screeningRepo,
+    storedFilesRepo,
+    rolesRepo,
+    candidatesRepo,
+  };
   const screeningSettingsService = createScreeningSettingsService(screeningBase);
   const resumesService = createResumesService(screeningBase);
   const resumeScreensService = createResumeScreensService({ ...screeningBase, applicationsRepo });
@@ -188,7 +196,14 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     packs,
     publicUrl: options.publicUrl,
   });
-  const portalService = createPortalService({ db, assessmentsRepo, auditService, jobQueue, packs });
+  const portalService = createPortalService({
+    db,
+    assessmentsRepo,
+    storedFilesRepo,
+    auditService,
+    jobQueue,
+    packs,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,

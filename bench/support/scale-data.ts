@@ -75,7 +75,13 @@ export type TScaleData = {
   /** In generation order, which is by current stage: résumé screen first, decision last. */
   applicationIds: string[];
   /** An active application in the culture-fit stage, so with the most history: for page benches. */
-  featured: { applicationId: string; candidateId: string; interviewId: string };
+  featured: {
+    applicationId: string;
+    candidateId: string;
+    interviewId: string;
+    /** The interviewer of `interviewId`. */
+    interviewer: TScaleAccount;
+  };
   candidateIds: string[];
   /** Interviewer rows, in generation order (the `interviews` table's ids). */
   interviewIds: string[];
@@ -257,7 +263,11 @@ export async function generateScaleData(
       recruiter,
       interviewers: interviewerAccounts,
       applicationIds: rows.applications.map((a) => a.id),
-      featured: featuredOf(rows, stages.find((s) => s.kind === "culture-fit")?.id),
+      featured: featuredOf(
+        rows,
+        stages.find((s) => s.kind === "culture-fit")?.id,
+        interviewerAccounts,
+      ),
       candidateIds: rows.candidates.map((c) => c.id),
       interviewIds: rows.interviews.map((i) => i.id),
       counts: {
@@ -556,13 +566,24 @@ function buildPipeline(p: {
   };
 }
 
-function featuredOf(rows: ReturnType<typeof buildPipeline>, stageId: string | undefined) {
+function featuredOf(
+  rows: ReturnType<typeof buildPipeline>,
+  stageId: string | undefined,
+  interviewers: readonly TScaleAccount[],
+) {
   const app =
     rows.applications.find((a) => a.status === "active" && a.currentStageId === stageId) ??
     rows.applications[0];
   const interview = rows.interviews.find((i) => i.applicationId === app?.id) ?? rows.interviews[0];
-  if (!app || !interview) throw new Error("generateScaleData needs applications and interviews");
-  return { applicationId: app.id, candidateId: app.candidateId, interviewId: interview.id };
+  const interviewer = interviewers.find((a) => a.id === interview?.interviewerId);
+  if (!app || !interview || !interviewer)
+    throw new Error("generateScaleData needs applications and interviews");
+  return {
+    applicationId: app.id,
+    candidateId: app.candidateId,
+    interviewId: interview.id,
+    interviewer,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { chown, lstat, mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { GradingLimiter } from "./grading-limiter.js";
@@ -10,12 +10,17 @@ import {
   type TGroupResult,
 } from "./grade-report.js";
 import { scanIntegrity, verdictOf, type TIntegrity } from "./integrity.js";
+import { gradeDocument } from "./document-check.js";
 import { loadPack, PackNotFoundError, type TPack } from "./pack.js";
+import { chownTree } from "./project-files.js";
+import { assertSubmissionFits } from "./submission-fit.js";
 import { readRuntimeInfo } from "./runtime.js";
 import { checkerUid, sandboxUid } from "./sandbox.js";
 import { runCandidateTests } from "./runners/candidate-tests.js";
 import { runDjangoProjectHealth } from "./runners/django-project-health.js";
+import { runFailToPass } from "./runners/fail-to-pass.js";
 import { runHttpChecks } from "./runners/http-checks.js";
+import { runMutationTesting } from "./runners/mutation-testing.js";
 import {
   defaultStepLimits,
   type TRunnerCheck,
@@ -49,17 +54,6 @@ export function gradeSubmission(options: TGradeOptions): Promise<TGradeReport> {
 
 const emptyIntegrity: TIntegrity = { verdict: "clean", findings: [] };
 
-async function chownTree(dir: string, uid: number): Promise<void> {
-  await chown(dir, uid, uid);
-  for (const entry of await readdir(dir)) {
-    const child = path.join(dir, entry);
-    // Unpacking never creates symlinks; lstat keeps a chown from ever following one.
-    const info = await lstat(child);
-    if (info.isDirectory()) await chownTree(child, uid);
-    else if (info.isFile()) await chown(child, uid, uid);
-  }
-}
-
 async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGradeReport> {
   const started = performance.now();
   const timings: Record<string, number> = {};
@@ -83,6 +77,9 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
   const gradeDir = await mkdtemp(path.join(os.tmpdir(), "shortlist-grade-"));
   try {
     pack = await loadPack(options.packId);
+    if (pack.manifest.kind === "design-document") {
+      return await gradeDocument(pack, options.source, started);
+    }
     const runtime = await readRuntimeInfo();
     if (runtime === null) {
       return errorReport(
@@ -94,6 +91,7 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
     let time = performance.now();
     await unpackSubmission(options.source, projectDir);
     timings.unpack = Math.round(performance.now() - time);
+    await assertSubmissionFits(pack, projectDir);
 
     time = performance.now();
     const integrity = await scanIntegrity(projectDir);
@@ -122,6 +120,7 @@ async function gradeInSlot(options: TGradeOptions, slot: number): Promise<TGrade
       groups,
       integrity: verdictOf(ctx.findings),
       timings: { ...timings, total: Math.round(performance.now() - started) },
+      details: ctx.details,
     });
   } catch (error) {
     if (error instanceof SubmissionError) return errorReport("submission", error.message);
@@ -148,6 +147,12 @@ async function runRunners(pack: TPack, ctx: TRunnerContext): Promise<TRunnerChec
         break;
       case "http-checks":
         checks.push(...(await runHttpChecks(ctx, runner.script, runner.users)));
+        break;
+      case "fail-to-pass":
+        checks.push(...(await runFailToPass(ctx, runner)));
+        break;
+      case "mutation-testing":
+        checks.push(...(await runMutationTesting(ctx, runner)));
         break;
     }
   }

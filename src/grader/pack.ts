@@ -14,6 +14,18 @@ const ZPackPath = z
   .max(200)
   .regex(/^hidden\/[\w./-]+$/, "a path inside hidden/")
   .refine((value) => !value.split("/").includes(".."), "must stay inside hidden/");
+/** A path inside the candidate's project, e.g. "orders/tests". */
+const ZProjectPath = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w-][\w./-]*$/, "a relative path inside the project")
+  .refine((value) => !value.split("/").includes(".."), "must stay inside the project");
+const ZPythonPackage = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z_]\w*$/, "a Python package name");
 
 /**
  * A pack names the check runners it uses; each runner is grader code (src/grader/runners)
@@ -38,14 +50,64 @@ export const ZRunnerConfig = z.discriminatedUnion("runner", [
       .min(1)
       .max(10),
   }),
+  /**
+   * A debugging task: hidden tests that fail on the shipped bug must pass, and the project's
+   * own suite, restored from the starter, must still pass (see runners/fail-to-pass.ts).
+   */
+  z.object({
+    runner: z.literal("fail-to-pass"),
+    failToPass: ZPackPath,
+    passToPass: z.array(ZProjectPath).min(1).max(20),
+    fixGroup: ZId,
+    keepGroup: ZId,
+  }),
+  /**
+   * A write-the-tests task: the candidate's suite must pass on the reference and on a second
+   * implementation, then is scored by the curated mutants it catches (runners/mutation-testing.ts).
+   */
+  z.object({
+    runner: z.literal("mutation-testing"),
+    appPackages: z.array(ZPythonPackage).min(1).max(10),
+    alternative: ZPackPath,
+    mutants: ZPackPath,
+    gateRuns: z.int().min(1).max(5).default(3),
+  }),
 ]);
 export type TRunnerConfig = z.infer<typeof ZRunnerConfig>;
+
+const ZDocumentSection = z.object({
+  id: ZId,
+  title: z.string().min(1).max(120),
+  /** Word starts that identify the section in a heading ("cach" matches "Caching"). */
+  match: z.array(z.string().min(2).max(40)).min(1).max(10),
+});
+const ZRubricDimension = z.object({
+  id: ZId,
+  name: z.string().min(1).max(120),
+  competency: ZId,
+  /** What a 1, 2, 3 and 4 look like on this dimension. */
+  anchors: z.object({
+    "1": z.string().min(1).max(600),
+    "2": z.string().min(1).max(600),
+    "3": z.string().min(1).max(600),
+    "4": z.string().min(1).max(600),
+  }),
+});
+/** A pack graded by people: a document against a template of sections and a rubric. */
+export const ZDocumentConfig = z.object({
+  file: z.string().min(1).max(100),
+  /** Fewer words than this under a heading and the section counts as thin. */
+  minimumWords: z.int().min(1).max(500),
+  sections: z.array(ZDocumentSection).min(1).max(30),
+  rubric: z.array(ZRubricDimension).min(1).max(10),
+});
+export type TDocumentConfig = z.infer<typeof ZDocumentConfig>;
 
 export const ZManifest = z
   .object({
     id: ZId,
     version: z.int().min(1).max(10_000),
-    kind: z.literal("django-project"),
+    kind: z.enum(["django-project", "design-document"]).default("django-project"),
     title: z.string().min(1).max(120),
     summary: z.string().min(1).max(1000),
     levels: z
@@ -57,7 +119,9 @@ export const ZManifest = z
       .int()
       .min(5)
       .max(8 * 60),
-    runners: z.array(ZRunnerConfig).min(1).max(10),
+    /** What an upload must contain to be a submission for this pack at all. */
+    submission: z.object({ requiredPaths: z.array(ZProjectPath).min(1).max(20) }).optional(),
+    runners: z.array(ZRunnerConfig).max(10).default([]),
     groups: z
       .array(
         z.object({
@@ -67,27 +131,38 @@ export const ZManifest = z
           competency: ZId,
         }),
       )
-      .min(1)
-      .max(30),
+      .max(30)
+      .default([]),
+    document: ZDocumentConfig.optional(),
   })
   .superRefine((manifest, ctx) => {
+    if (manifest.kind === "design-document" && manifest.document === undefined)
+      ctx.addIssue({ code: "custom", message: "a design-document pack needs `document`" });
+    if (manifest.kind === "django-project" && manifest.runners.length === 0)
+      ctx.addIssue({ code: "custom", message: "a django-project pack needs runners" });
+    const competencyOf = (id: string, where: string) => {
+      if (!manifest.competencies.includes(id))
+        ctx.addIssue({ code: "custom", message: `${where}: competency ${id} is not listed` });
+    };
+    for (const dimension of manifest.document?.rubric ?? [])
+      competencyOf(dimension.competency, `rubric ${dimension.id}`);
     const ids = manifest.groups.map((group) => group.id);
     if (new Set(ids).size !== ids.length)
       ctx.addIssue({ code: "custom", message: "group ids must be unique" });
-    for (const group of manifest.groups) {
-      if (!manifest.competencies.includes(group.competency)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `group ${group.id}: competency ${group.competency} is not listed`,
-        });
-      }
-    }
+    for (const group of manifest.groups) competencyOf(group.competency, `group ${group.id}`);
     for (const runner of manifest.runners) {
-      if ("group" in runner && !ids.includes(runner.group)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `runner ${runner.runner}: unknown group ${runner.group}`,
-        });
+      const named = [
+        "group" in runner ? runner.group : null,
+        "fixGroup" in runner ? runner.fixGroup : null,
+        "keepGroup" in runner ? runner.keepGroup : null,
+      ];
+      for (const group of named) {
+        if (group !== null && !ids.includes(group)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `runner ${runner.runner}: unknown group ${group}`,
+          });
+        }
       }
     }
   });

@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
 import { z } from "zod";
+import { ensurePostgresBinaries } from "./postgres/binaries.js";
 import { requirementsFile, runtimeInfoFile, venvDir, venvPython } from "./paths.js";
 
 const run = promisify(execFile);
@@ -91,9 +92,12 @@ let ensuring: Promise<TRuntimeInfo> | null = null;
 
 /** Builds .runtime/venv from runtime/requirements.txt; a no-op when it is current. */
 export function ensureRuntime(): Promise<TRuntimeInfo> {
-  ensuring ??= ensureRuntimeOnce().finally(() => {
-    ensuring = null;
-  });
+  // The grading PostgreSQL (packs with `database: postgres`) is installed alongside the venv.
+  ensuring ??= Promise.all([ensureRuntimeOnce(), ensurePostgresBinaries()])
+    .then(([info]) => info)
+    .finally(() => {
+      ensuring = null;
+    });
   return ensuring;
 }
 

@@ -1,3 +1,4 @@
+import type { TReportDetails } from "../grade-report.js";
 import type { TIntegrityFinding } from "../integrity.js";
 import type { TPack } from "../pack.js";
 import type { TRuntimeInfo } from "../runtime.js";
@@ -41,6 +42,8 @@ export interface TRunnerContext {
   findings: TIntegrityFinding[];
   /** Set by django-project-health; later runners skip what needs a database. */
   migrationFailure: string | null;
+  /** Set by a runner with more to report than checks (fail-to-pass, mutation-testing). */
+  details?: TReportDetails;
 }
 
 /** A grader-owned Python helper run on the candidate's project, inside the sandbox. */

@@ -77,15 +77,6 @@ export function createAssessmentsRepo(db: TDatabase) {
       await executor.update(assessments).set({ revokedAt: at }).where(eq(assessments.id, id));
     },
 
-    async insertFile(values: typeof storedFiles.$inferInsert, executor: TExecutor = db) {
-      const [row] = await executor
-        .insert(storedFiles)
-        .values(values)
-        .returning({ id: storedFiles.id });
-      if (!row) throw new Error("insert into stored_files returned no row");
-      return row;
-    },
-
     async nextSubmissionVersion(assessmentId: string, executor: TExecutor = db) {
       const [row] = await executor
         .select({ latest: max(assessmentSubmissions.version) })

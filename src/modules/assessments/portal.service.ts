@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { TDatabase } from "../../db/client.js";
+import type { TStoredFilesRepo } from "../files/stored-files.repo.js";
 import { AppError } from "../../errors.js";
 import type { TJobQueue } from "../../jobs/job-queue.js";
 import { hashSecret } from "../../shared/secure-token.js";
@@ -28,6 +28,7 @@ export function createPortalService(deps: {
   auditService: Pick<TAuditService, "recordEvent">;
   jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
   packs: Pick<TPackSource, "loadPack">;
+  storedFilesRepo: Pick<TStoredFilesRepo, "insertFile">;
 }) {
   const repo = deps.assessmentsRepo;
   const candidateActor = (requestId: string) => ({
@@ -143,19 +144,17 @@ export function createPortalService(deps: {
         if (!due)
           throw new AppError("CONFLICT", "Press Start before uploading: that starts your clock.");
         const version = await repo.nextSubmissionVersion(assessment.id, tx);
-        const file = await repo.insertFile(
+        const fileId = await deps.storedFilesRepo.insertFile(
           {
             filename: upload.filename,
             mediaType: "application/zip",
-            sizeBytes: upload.content.length,
-            sha256: createHash("sha256").update(upload.content).digest("hex"),
             content: upload.content,
             createdBy: null,
           },
           tx,
         );
         const submission = await repo.insertSubmission(
-          { assessmentId: assessment.id, version, fileId: file.id, isLate: new Date() > due },
+          { assessmentId: assessment.id, version, fileId, isLate: new Date() > due },
           tx,
         );
         const grading = await queueGrading(deps, tx, {

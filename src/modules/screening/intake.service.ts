@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import type { TStoredFilesRepo } from "../files/stored-files.repo.js";
 import { AppError, notFound } from "../../errors.js";
 import { PermanentJobError } from "../../jobs/job-definition.js";
 import type { TJobQueue } from "../../jobs/job-queue.js";
@@ -57,7 +58,6 @@ export function createIntakeService(deps: {
     TScreeningRepo,
     | "insertBatch"
     | "findBatch"
-    | "insertFile"
     | "insertIntakeFile"
     | "nextIntakeFile"
     | "deleteIntakeFile"
@@ -66,6 +66,7 @@ export function createIntakeService(deps: {
     | "insertResume"
     | "findSettings"
   >;
+  storedFilesRepo: Pick<TStoredFilesRepo, "insertFile">;
   rolesRepo: Pick<TRolesRepo, "findRole" | "listStages">;
   candidatesRepo: Pick<
     TCandidatesRepo,
@@ -250,7 +251,7 @@ export function createIntakeService(deps: {
             await repo.recordIntakeResult(created.id, result, false, tx);
             continue;
           }
-          const fileId = await repo.insertFile(
+          const fileId = await deps.storedFilesRepo.insertFile(
             {
               filename: entry.filename,
               mediaType: entry.mime || "application/octet-stream",

@@ -1,5 +1,6 @@
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
+import type { TStoredFilesRepo } from "../files/stored-files.repo.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewer } from "../access/viewer-scope.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
@@ -48,7 +49,10 @@ export async function readResume(file: TUploadedFile) {
 
 /** Stores the original and what was read from it, on the caller's transaction. */
 export async function storeResume(
-  repo: Pick<TScreeningRepo, "insertFile" | "insertResume">,
+  repos: {
+    storedFilesRepo: Pick<TStoredFilesRepo, "insertFile">;
+    screeningRepo: Pick<TScreeningRepo, "insertResume">;
+  },
   tx: TExecutor,
   input: {
     candidateId: string;
@@ -58,7 +62,7 @@ export async function storeResume(
     uploadedBy: string | null;
   },
 ): Promise<TResumeRow> {
-  const fileId = await repo.insertFile(
+  const fileId = await repos.storedFilesRepo.insertFile(
     {
       filename: input.file.filename,
       mediaType: MEDIA_TYPES[input.extracted.format],
@@ -67,7 +71,7 @@ export async function storeResume(
     },
     tx,
   );
-  return repo.insertResume(
+  return repos.screeningRepo.insertResume(
     {
       candidateId: input.candidateId,
       fileId,
@@ -101,10 +105,8 @@ export function presentResume(
 
 export function createResumesService(deps: {
   db: TDatabase;
-  screeningRepo: Pick<
-    TScreeningRepo,
-    "insertFile" | "insertResume" | "latestResume" | "findFile" | "isBlindPending"
-  >;
+  screeningRepo: Pick<TScreeningRepo, "insertResume" | "latestResume" | "isBlindPending">;
+  storedFilesRepo: Pick<TStoredFilesRepo, "insertFile" | "findFile">;
   candidatesRepo: Pick<TCandidatesRepo, "findById" | "isVisible">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
@@ -127,7 +129,7 @@ export function createResumesService(deps: {
         throw resumeErrorToAppError(error);
       }
       const row = await deps.db.transaction(async (tx) => {
-        const resume = await storeResume(deps.screeningRepo, tx, {
+        const resume = await storeResume(deps, tx, {
           candidateId,
           file,
           extracted: read.extracted,
@@ -163,7 +165,7 @@ export function createResumesService(deps: {
       const latest = await deps.screeningRepo.latestResume(candidateId);
       if (!latest) throw notFound("A résumé for this candidate");
       if (await deps.screeningRepo.isBlindPending(candidateId)) throw blindPending();
-      const file = await deps.screeningRepo.findFile(latest.resume.fileId);
+      const file = await deps.storedFilesRepo.findFile(latest.resume.fileId);
       if (!file) throw notFound("The résumé file");
       return { filename: file.filename, mediaType: file.mediaType, content: file.content };
     },

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { queryRows } from "../../db/raw-query.js";
@@ -46,27 +45,6 @@ export function createScreeningRepo(db: TDatabase) {
         })
         .returning();
       if (!row) throw new Error("upsert returned no row");
-      return row;
-    },
-
-    async insertFile(
-      file: { filename: string; mediaType: string; content: Buffer; createdBy: string | null },
-      executor: TExecutor = db,
-    ) {
-      const [row] = await executor
-        .insert(storedFiles)
-        .values({
-          ...file,
-          sizeBytes: file.content.byteLength,
-          sha256: createHash("sha256").update(file.content).digest("hex"),
-        })
-        .returning({ id: storedFiles.id });
-      if (!row) throw new Error("insert returned no row");
-      return row.id;
-    },
-
-    async findFile(id: string, executor: TExecutor = db) {
-      const [row] = await executor.select().from(storedFiles).where(eq(storedFiles.id, id));
       return row;
     },
 

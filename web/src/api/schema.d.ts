@@ -9402,6 +9402,88 @@ export interface operations {
                                 timings: {
                                     [key: string]: number;
                                 };
+                                details?: {
+                                    /** @enum {string} */
+                                    kind: "fail-to-pass";
+                                    /** @enum {string} */
+                                    result: "full" | "partial" | "none";
+                                    failToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    passToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    regressionTest: {
+                                        /** @enum {string} */
+                                        status: "found" | "none" | "not-run";
+                                        tests: string[];
+                                        message: string;
+                                    };
+                                    locality: {
+                                        changes: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                        reference: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "mutation-testing";
+                                    tests: number;
+                                    gate: {
+                                        passed: boolean;
+                                        runs: {
+                                            /** @enum {string} */
+                                            target: "reference" | "alternative";
+                                            run: number;
+                                            /** @enum {string} */
+                                            status: "passed" | "failed" | "timed-out" | "broken" | "tampered" | "changed-files";
+                                            failing: string[];
+                                            message: string;
+                                            seconds: number;
+                                        }[];
+                                    };
+                                    mutants: {
+                                        id: string;
+                                        title: string;
+                                        group: string;
+                                        /** @enum {string} */
+                                        status: "caught" | "survived" | "broke-suite" | "timed-out" | "not-run";
+                                        caughtBy: string[];
+                                        seconds: number;
+                                    }[];
+                                    caught: number;
+                                    score: number | null;
+                                    coverage: {
+                                        lines: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                        branches: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                    } | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    words: number;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "present" | "thin" | "missing";
+                                        words: number;
+                                        heading: string | null;
+                                    }[];
+                                };
                                 error?: {
                                     /** @enum {string} */
                                     kind: "submission" | "infrastructure";
@@ -9537,6 +9619,88 @@ export interface operations {
                                 };
                                 timings: {
                                     [key: string]: number;
+                                };
+                                details?: {
+                                    /** @enum {string} */
+                                    kind: "fail-to-pass";
+                                    /** @enum {string} */
+                                    result: "full" | "partial" | "none";
+                                    failToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    passToPass: {
+                                        passed: number;
+                                        total: number;
+                                    };
+                                    regressionTest: {
+                                        /** @enum {string} */
+                                        status: "found" | "none" | "not-run";
+                                        tests: string[];
+                                        message: string;
+                                    };
+                                    locality: {
+                                        changes: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                        reference: {
+                                            path: string;
+                                            added: number;
+                                            removed: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "mutation-testing";
+                                    tests: number;
+                                    gate: {
+                                        passed: boolean;
+                                        runs: {
+                                            /** @enum {string} */
+                                            target: "reference" | "alternative";
+                                            run: number;
+                                            /** @enum {string} */
+                                            status: "passed" | "failed" | "timed-out" | "broken" | "tampered" | "changed-files";
+                                            failing: string[];
+                                            message: string;
+                                            seconds: number;
+                                        }[];
+                                    };
+                                    mutants: {
+                                        id: string;
+                                        title: string;
+                                        group: string;
+                                        /** @enum {string} */
+                                        status: "caught" | "survived" | "broke-suite" | "timed-out" | "not-run";
+                                        caughtBy: string[];
+                                        seconds: number;
+                                    }[];
+                                    caught: number;
+                                    score: number | null;
+                                    coverage: {
+                                        lines: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                        branches: {
+                                            covered: number;
+                                            total: number;
+                                        };
+                                    } | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    words: number;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "present" | "thin" | "missing";
+                                        words: number;
+                                        heading: string | null;
+                                    }[];
                                 };
                                 error?: {
                                     /** @enum {string} */

@@ -120,7 +120,10 @@ function cookieOf(d: TScaleData, as: TRequest["as"]) {
 
 async function prepare(handle: TDatabaseHandle): Promise<TScaleData> {
   await runMigrations(handle.db);
-  const services = composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined });
+  const services = composeServices(handle, {
+    sessionTtlHours: 24,
+    publicUrl: "http://localhost:3000",
+  });
   await services.questionsService.ensureQuestionBankSeeded();
   const started = performance.now();
   const data = await generateScaleData(handle.db);

@@ -19,7 +19,10 @@ import { buildResumePdf } from "../src/test-support/resume-fixtures.js";
 const rounds = Number(process.argv[2] ?? 100);
 const handle = await openMemoryDatabase();
 await runMigrations(handle.db);
-const services = composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined });
+const services = composeServices(handle, {
+  sessionTtlHours: 24,
+  publicUrl: "http://localhost:3000",
+});
 await services.questionsService.ensureQuestionBankSeeded();
 const app = await buildApp({
   services,

@@ -148,6 +148,8 @@ async function test() {
         `--outputFile.json=${join(reports, "vitest.json")}`,
       ],
     ],
+    // schemathesis against a seeded server: any 5xx fails; bounded to about 3 minutes.
+    ["API fuzzing (schemathesis)", "node", ["scripts/fuzz-api.mjs"]],
     [
       "browser tests (playwright)",
       "npx",

@@ -17,7 +17,7 @@ const TYPES_PATH = new URL("../web/src/api/schema.d.ts", import.meta.url);
 const handle = await openMemoryDatabase();
 await runMigrations(handle.db);
 const app = await buildApp({
-  services: composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined }),
+  services: composeServices(handle, { sessionTtlHours: 24, publicUrl: "http://localhost:3000" }),
   cookieSecret: randomBytes(32).toString("hex"),
   sessionTtlHours: 24,
   bodyLimitBytes: 1024 * 1024,

@@ -38,6 +38,15 @@ async function withServices<T>(
   }
 }
 
+/** SIGTERM/SIGINT: a graceful stop, but the process ends within 30 s whatever happens. */
+function stopWithin30s(stop: () => Promise<void>) {
+  setTimeout(() => process.exit(1), 28_000).unref();
+  stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
@@ -59,12 +68,7 @@ async function main(argv: string[]): Promise<number> {
     case "serve": {
       const server = await startServer(config);
       console.log(`Shortlist is running at ${server.url}`);
-      const shutdown = () => {
-        server.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
+      const shutdown = () => stopWithin30s(server.stop);
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);
       return new Promise<number>(() => undefined);
@@ -72,12 +76,7 @@ async function main(argv: string[]): Promise<number> {
     case "worker": {
       const { startWorkerProcess } = await import("./worker.js");
       const worker = await startWorkerProcess(config);
-      const shutdown = () => {
-        worker.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
+      const shutdown = () => stopWithin30s(worker.stop);
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);
       return new Promise<number>(() => undefined);

@@ -12,6 +12,10 @@ import { createPortalService } from "./modules/assessments/portal.service.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
+import { createSessionsService } from "./modules/auth/sessions.service.js";
+import { createMetrics } from "./modules/operations/metrics.js";
+import { createOperationsRepo } from "./modules/operations/operations.repo.js";
+import { createReadinessService } from "./modules/operations/readiness.service.js";
 import { createViewerScopeRepo } from "./modules/access/viewer-scope.repo.js";
 import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
 import { createCandidateMergeService } from "./modules/candidates/candidate-merge.service.js";
@@ -46,7 +50,8 @@ import { createUsersService } from "./modules/users/users.service.js";
 
 export type TComposeOptions = {
   sessionTtlHours: number;
-  publicUrl: string | undefined;
+  /** The base of every link we send (invites, assessments). */
+  publicUrl: string;
   /** Wakes job workers; local by default, LISTEN/NOTIFY when processes share a server. */
   jobNotifier?: TJobNotifier;
   /** How this process's grading jobs use the sandbox (SHORTLIST_GRADER_SLOT_BASE). */
@@ -74,6 +79,10 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     sessionTtlHours: options.sessionTtlHours,
   });
   const apiTokensService = createApiTokensService({ apiTokensRepo, usersRepo, auditService });
+  const sessionsService = createSessionsService({ sessionsRepo, auditService });
+  const operationsRepo = createOperationsRepo(db);
+  const metrics = createMetrics({ operationsRepo });
+  const readinessService = createReadinessService({ operationsRepo });
   const usersService = createUsersService({
     db,
     usersRepo,
@@ -81,7 +90,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     sessionsRepo,
     apiTokensRepo,
     auditService,
-    inviteBaseUrl: (origin) => options.publicUrl ?? origin,
+    publicUrl: options.publicUrl,
   });
   const inviteAcceptanceService = createInviteAcceptanceService({
     db,
@@ -186,7 +195,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     rolesRepo,
     jobQueue,
     packs,
-    linkBaseUrl: (origin) => options.publicUrl ?? origin,
+    publicUrl: options.publicUrl,
   });
   const portalService = createPortalService({
     db,
@@ -226,6 +235,9 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     portalService,
     assessmentsRepo,
     gradingSettings,
+    sessionsService,
+    metrics,
+    readinessService,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

@@ -40,4 +40,13 @@ describe("configuration", () => {
       publicUrl: "https://hire.example.com",
     });
   });
+
+  it("requires PUBLIC_URL outside localhost, and on localhost builds links from the configured port", () => {
+    expect(() => parseConfig({ HOST: "0.0.0.0" })).toThrow(/PUBLIC_URL: required when HOST/);
+    expect(parseConfig({ HOST: "0.0.0.0", PUBLIC_URL: "https://hire.example.com" }).publicUrl).toBe(
+      "https://hire.example.com",
+    );
+    expect(parseConfig({ PORT: "4123" }).publicUrl).toBe("http://localhost:4123");
+    expect(parseConfig({ HOST: "::1", PORT: "4123" }).publicUrl).toBe("http://[::1]:4123");
+  });
 });

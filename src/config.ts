@@ -34,6 +34,7 @@ const ZEnv = z.object({
   SHORTLIST_WORKER: z.enum(["in-process", "off"]).default("in-process"),
   // Sandbox uids are 61000+slot; worker processes on one machine need disjoint slot ranges.
   SHORTLIST_GRADER_SLOT_BASE: z.coerce.number().int().min(0).max(900).default(0),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(512).optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -49,11 +50,14 @@ export type TConfig = {
   databaseUrl: string | undefined;
   /** Present only when configured; embedded mode reads or creates it in the data dir at boot. */
   sessionSecret: string | undefined;
-  publicUrl: string | undefined;
+  /** The base of every link Shortlist sends: PUBLIC_URL, or on localhost the configured address. */
+  publicUrl: string;
   trustProxy: boolean;
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   sessionTtlHours: number;
   bodyLimitBytes: number;
+  /** GET /metrics needs it as a bearer token; without it metrics are served to localhost only. */
+  metricsToken: string | undefined;
   /** `serve` runs background jobs itself unless separate `shortlist worker` processes do. */
   runWorkerInProcess: boolean;
   /** The built web app; development may point at another build. */
@@ -67,13 +71,19 @@ export type TConfig = {
 
 export class ConfigError extends Error {}
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+function localUrl(host: string, port: number): string {
+  return `http://${host === "::1" ? "[::1]" : "localhost"}:${port}`;
+}
+
 export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
   const result = ZEnv.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const variable = issue.path.join(".");
       const value =
-        variable.includes("SECRET") || variable === "DATABASE_URL"
+        variable.includes("SECRET") || variable.includes("TOKEN") || variable === "DATABASE_URL"
           ? ""
           : ` (got "${env[variable] ?? ""}")`;
       return `  ${variable}: ${issue.message}${value}`;
@@ -86,17 +96,26 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
       "Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set (at least 32 characters; e.g. `openssl rand -hex 32`)",
     );
   }
+  const loopback = LOOPBACK_HOSTS.has(e.HOST);
+  if (!e.PUBLIC_URL && !loopback) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PUBLIC_URL: required when HOST is not localhost (HOST is "${e.HOST}"); ` +
+        "invite and assessment links are built from it, e.g. PUBLIC_URL=https://hiring.example.com",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.SHORTLIST_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    // Never the request's Host header: a forged Host would otherwise poison the links we send.
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? localUrl(e.HOST, e.PORT),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    metricsToken: e.METRICS_TOKEN,
     runWorkerInProcess: e.SHORTLIST_WORKER === "in-process",
     webDistDir: e.SHORTLIST_WEB_DIST === undefined ? undefined : resolve(e.SHORTLIST_WEB_DIST),
     graderSlotBase: e.SHORTLIST_GRADER_SLOT_BASE,

@@ -1,7 +1,7 @@
 import type { TConfig } from "./config.js";
 import { readPackageVersion } from "./config.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./http/app.js";
-import { startJobWorker } from "./jobs/start-worker.js";
+import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./jobs/start-worker.js";
 import { loggerOptions } from "./logger.js";
 import { openServices } from "./open-services.js";
 
@@ -15,6 +15,7 @@ export async function startServer(
     cookieSecret: opened.secret,
     sessionTtlHours: config.sessionTtlHours,
     bodyLimitBytes: config.bodyLimitBytes,
+    metricsToken: config.metricsToken,
     trustProxy: config.trustProxy,
     logger: loggerOptions(config.logLevel),
     version: readPackageVersion(),
@@ -31,17 +32,15 @@ export async function startServer(
     throw error;
   }
   const worker = config.runWorkerInProcess
-    ? startJobWorker(services, jobNotifier, app.log)
+    ? await startJobWorker(services, jobNotifier, app.log, { embedded: handle.kind === "pglite" })
     : undefined;
-  const shownHost =
-    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  const url = config.publicUrl ?? `http://${shownHost}:${config.port}`;
+  const url = config.publicUrl;
   app.log.info({ url, database: handle.kind }, "Shortlist is serving");
   return {
     url,
+    // Graceful: stop accepting and finish open requests while running jobs finish or are released.
     stop: async () => {
-      await app.close();
-      await worker?.stop();
+      await Promise.all([app.close(), worker?.stop({ graceMs: SHUTDOWN_JOB_GRACE_MS })]);
       await opened.close();
     },
   };

@@ -76,7 +76,6 @@ export async function seedDemoEvidence(
     { packId: "rest-api", deadlineAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
     recruiter.viewer,
     recruiter.actor,
-    "http://localhost:3000",
   );
   const token = sent.candidateUrl.split("/assess/")[1] ?? "";
   await s.portalService.start(token, "seed-demo");

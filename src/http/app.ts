@@ -11,17 +11,15 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { LogController } from "fastify";
 import type { FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
 import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
 import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
+import { registerSessionsRoutes } from "../modules/auth/sessions.routes.js";
+import { registerOperationsRoutes } from "../modules/operations/operations.routes.js";
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
 import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
 import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
@@ -34,10 +32,11 @@ import { registerScreeningRoutes } from "../modules/screening/screening.routes.j
 import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
 import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
-import { handleError } from "./error-handler.js";
+import { handleClientError, handleError, handleFrameworkError } from "./error-handler.js";
 import { registerHealthRoutes } from "./health.routes.js";
 import { registerRequestLog } from "./request-log.js";
 import { registerSpa } from "./spa.js";
+import { validatorCompiler } from "./validation.js";
 import type { TApp } from "./types.js";
 
 export type TAppOptions = {
@@ -52,6 +51,8 @@ export type TAppOptions = {
   loginRateLimitPerMinute?: number;
   /** From PUBLIC_URL=https://…: cookies are Secure even when TLS ends at a proxy. */
   secureCookies?: boolean;
+  /** METRICS_TOKEN; without it /metrics answers localhost only. */
+  metricsToken?: string | undefined;
   /** Built SPA; absent in API-only tests. */
   webDistDir?: string | undefined;
 };
@@ -67,6 +68,11 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
     trustProxy: options.trustProxy,
     // Our own one-line-per-request log (request-log.ts) replaces Fastify's two lines.
     logController: new LogController({ disableRequestLogging: true }),
+    // 414/431 and other errors before routing answer in our error shape, not Fastify's.
+    frameworkErrors: (error, request, reply) => {
+      void handleFrameworkError(error, request, reply);
+    },
+    clientErrorHandler: handleClientError,
     // A caller-supplied id is kept when it looks like one, so a proxy's id follows the request.
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];
@@ -156,6 +162,8 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
     ...limits,
   });
   registerApiTokensRoutes(app, { apiTokensService: options.services.apiTokensService });
+  registerSessionsRoutes(app, options.services);
+  registerOperationsRoutes(app, { ...options.services, metricsToken: options.metricsToken });
   registerAuditRoutes(app, { auditService: options.services.auditService });
   registerQuestionsRoutes(app, options.services);
   registerRolesRoutes(app, options.services);

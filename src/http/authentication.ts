@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../errors.js";
 import type { TAuthService } from "../modules/auth/auth.service.js";
 import type { TApiTokensService } from "../modules/tokens/api-tokens.service.js";
-import { safeEqual } from "../shared/secure-token.js";
+import { hashSecret, safeEqual } from "../shared/secure-token.js";
 import type { TApp, TPrincipal, TRouteAccess } from "./types.js";
 
 export const SESSION_COOKIE = "sl_session";
@@ -41,11 +41,40 @@ export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest)
 }
 
 /**
- * Double-submit CSRF token: a signed, httpOnly cookie and the same value echoed in a header. A
- * cross-site page can make the browser send the cookie but cannot read the value to echo it.
- * Anonymous visitors get the cookie too (login CSRF), but no session row.
+ * A signed-in browser's CSRF token is derived from its session (an HMAC of the session's hash
+ * with the cookie secret): a token fetched anonymously, or for another session, never matches,
+ * and signing in rotates it because the session is new.
+ */
+function csrfTokenOfSession(request: FastifyRequest, sessionHash: string): string {
+  const signed = request.server.signCookie(`csrf:${sessionHash}`);
+  return signed.slice(signed.lastIndexOf(".") + 1);
+}
+
+/**
+ * Starts a browser session: the cookie, and the end of the session this browser held before (a
+ * new sign-in must not leave the previous account signed in on the server). Returns the CSRF
+ * token of the new session, which the client echoes from now on.
+ */
+export async function startBrowserSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionToken: string,
+  ttlHours: number,
+): Promise<string> {
+  const replaced = request.cookies[SESSION_COOKIE];
+  if (replaced && replaced !== sessionToken) await request.server.endSession(hashSecret(replaced));
+  setSessionCookie(reply, request, sessionToken, ttlHours);
+  return csrfTokenOfSession(request, hashSecret(sessionToken));
+}
+
+/**
+ * The CSRF token for this request: bound to the session when signed in; otherwise a double-submit
+ * token in a signed, httpOnly cookie (login CSRF), which a cross-site page can make the browser
+ * send but cannot read to echo.
  */
 export function ensureCsrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  if (request.principal?.kind === "session")
+    return csrfTokenOfSession(request, request.principal.sessionHash);
   const existing = readCsrfCookie(request);
   if (existing) return existing;
   const token = randomBytes(24).toString("base64url");
@@ -88,13 +117,14 @@ function allows(
 export function registerAuthentication(
   app: TApp,
   deps: {
-    authService: Pick<TAuthService, "resolveSession">;
+    authService: Pick<TAuthService, "resolveSession" | "endSession">;
     apiTokensService: Pick<TApiTokensService, "resolveToken">;
     forceSecureCookies: boolean;
   },
 ) {
   app.decorateRequest("principal", null);
   app.decorate("forceSecureCookies", deps.forceSecureCookies);
+  app.decorate("endSession", (sessionHash: string) => deps.authService.endSession(sessionHash));
 
   app.addHook("onRoute", (route) => {
     if (
@@ -123,9 +153,18 @@ export function registerAuthentication(
         );
       request.principal = { kind: "token", user: found.user, tokenId: found.tokenId };
     } else {
+      const sessionToken = request.cookies[SESSION_COOKIE];
+      if (sessionToken) {
+        const found = await deps.authService.resolveSession(sessionToken);
+        if (found)
+          request.principal = { kind: "session", user: found.user, sessionHash: found.sessionHash };
+      }
       // Token requests skip CSRF: a browser never attaches a bearer token on its own.
       if (UNSAFE_METHODS.has(request.method)) {
-        const expected = readCsrfCookie(request);
+        const expected =
+          request.principal?.kind === "session"
+            ? csrfTokenOfSession(request, request.principal.sessionHash)
+            : readCsrfCookie(request);
         const sent = request.headers[CSRF_HEADER];
         if (!expected || typeof sent !== "string" || !safeEqual(expected, sent)) {
           throw new AppError(
@@ -133,12 +172,6 @@ export function registerAuthentication(
             "Your page is out of date or the request did not come from Shortlist. Reload and try again.",
           );
         }
-      }
-      const sessionToken = request.cookies[SESSION_COOKIE];
-      if (sessionToken) {
-        const found = await deps.authService.resolveSession(sessionToken);
-        if (found)
-          request.principal = { kind: "session", user: found.user, sessionHash: found.sessionHash };
       }
     }
     const verdict = allows(access, request.principal);

@@ -1,5 +1,6 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, testDatabaseKinds } from "../test-support/test-app.js";
+import { createTestApp, TEST_PUBLIC_URL, testDatabaseKinds } from "../test-support/test-app.js";
 import type { TTestContext } from "../test-support/test-app.js";
 import { errorOf, setupAdmin } from "../test-support/http-agent.js";
 import type { HttpAgent } from "../test-support/http-agent.js";
@@ -99,5 +100,68 @@ describe.each(testDatabaseKinds())("bad input gets a clear 4xx on %s", (kind) =>
     const operations = Object.values(spec.paths).flatMap((methods) => Object.values(methods));
     expect(operations.length).toBeGreaterThan(10);
     expect(operations.filter((op) => !op.operationId)).toEqual([]);
+  });
+
+  it("U+0000 anywhere in a body or query → 400 naming the field, never a 500", async () => {
+    const query = await admin.get("/api/candidates?q=%00");
+    expect(query.statusCode).toBe(400);
+    expect(errorOf(query).fields).toEqual([
+      { field: "query.q", message: "must not contain the NUL character (U+0000)" },
+    ]);
+    const body = await admin.post("/api/invites", {
+      email: "nul@example.com",
+      name: "Null\u0000Byte",
+      role: "admin",
+    });
+    expect(body.statusCode).toBe(400);
+    expect(errorOf(body).fields?.[0]?.field).toBe("name");
+    expect(errorOf(body).requestId).toBe(body.headers["x-request-id"]);
+    const nested = await admin.post("/api/invites", { email: "x@example.com", ["k\u0000"]: 1 });
+    expect(errorOf(nested).fields?.[0]?.field).toBe("k\u0000");
+  });
+
+  it("a path parameter over the router's limit → 414 in our error shape", async () => {
+    const response = await admin.get(`/api/candidates/${"a".repeat(600)}`);
+    expect(response.statusCode).toBe(414);
+    expect(errorOf(response).code).toBe("URI_TOO_LONG");
+  });
+
+  it("headers over Node's limit → 431 in our error shape, on a real socket", async () => {
+    const server = await createTestApp(kind);
+    try {
+      const address = await server.app.listen({ port: 0, host: "127.0.0.1" });
+      const { port } = new URL(address);
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), "127.0.0.1", () => {
+          socket.write(
+            `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+          );
+        });
+        let text = "";
+        socket.on("data", (chunk) => (text += chunk.toString()));
+        socket.on("close", () => resolve(text));
+        socket.on("error", reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 431/);
+      const body = JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4)) as {
+        error: { code: string; requestId: string };
+      };
+      expect(body.error.code).toBe("HEADERS_TOO_LARGE");
+      expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("links are built from the configured public URL, never the request's Host header", async () => {
+    const response = await admin.request({
+      method: "POST",
+      url: "/api/invites",
+      payload: { email: "host@example.com", name: "Host", role: "recruiter" },
+      headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+    });
+    expect(response.statusCode).toBe(201);
+    const { inviteUrl } = response.json<{ inviteUrl: string }>();
+    expect(inviteUrl.startsWith(`${TEST_PUBLIC_URL}/invite/`)).toBe(true);
   });
 });

@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
@@ -58,6 +61,49 @@ function send(
 ) {
   const body: TErrorResponse = { error: { code, message, ...extra, requestId: request.id } };
   return reply.status(ERROR_STATUS[code]).send(body);
+}
+
+/**
+ * Errors Fastify meets before routing (a path parameter longer than the router's limit, a URL it
+ * cannot decode) get our shape too, through the `frameworkErrors` option.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return send(reply, request, "URI_TOO_LONG", "The address is too long.");
+  return handleError(error, request, reply);
+}
+
+/**
+ * Errors of the HTTP parser itself (headers over Node's limit, a malformed request line) arrive
+ * on the socket before there is a request; answer them in our shape and close the connection.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? ERROR_STATUS.HEADERS_TOO_LARGE : 400;
+  const body: TErrorResponse = {
+    error: tooLarge
+      ? {
+          code: "HEADERS_TOO_LARGE",
+          message: "The request's headers (or its address) are too large.",
+          requestId: randomUUID(),
+        }
+      : {
+          code: "BAD_REQUEST",
+          message: "The request could not be understood.",
+          requestId: randomUUID(),
+        },
+  };
+  const text = JSON.stringify(body);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${text}`,
+    );
+  socket.destroy();
 }
 
 /** The one place where errors become HTTP responses. Raw database errors never reach a client. */

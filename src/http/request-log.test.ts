@@ -25,7 +25,10 @@ describe("request logging", () => {
       },
     });
     app = await buildApp({
-      services: composeServices(handle, { sessionTtlHours: 24, publicUrl: undefined }),
+      services: composeServices(handle, {
+        sessionTtlHours: 24,
+        publicUrl: "http://localhost:3000",
+      }),
       cookieSecret: randomBytes(32).toString("hex"),
       sessionTtlHours: 24,
       bodyLimitBytes: 1024 * 1024,

@@ -31,5 +31,7 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     forceSecureCookies: boolean;
+    /** Ends one session by its hash (a browser signing in again replaces its old session). */
+    endSession: (sessionHash: string) => Promise<void>;
   }
 }

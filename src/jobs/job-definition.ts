@@ -11,8 +11,6 @@ export type TJobDefinition<TPayload> = {
   maxAttempts: number;
   /** How many of this kind one process runs at once. */
   concurrency: number;
-  /** A running job whose worker has been silent this long is considered dead and re-queued. */
-  staleAfterMs: number;
 };
 
 export function defineJob<TPayload>(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../db/client.js";
 import { jobs } from "../db/schema/jobs.js";
 
@@ -40,6 +40,7 @@ export function createJobQueueRepo(db: TDatabase) {
           attempts: sql`${jobs.attempts} + 1`,
           lockedAt: sql`now()`,
           lockedBy: workerId,
+          heartbeatAt: sql`now()`,
         })
         .where(
           eq(
@@ -55,7 +56,13 @@ export function createJobQueueRepo(db: TDatabase) {
       return row;
     },
 
-    async markSucceeded(id: string, result: unknown, executor: TExecutor = db): Promise<void> {
+    /** Writes only while `workerId` still holds the job: a worker presumed dead must not overwrite. */
+    async markSucceeded(
+      id: string,
+      workerId: string,
+      result: unknown,
+      executor: TExecutor = db,
+    ): Promise<void> {
       await executor
         .update(jobs)
         .set({
@@ -64,55 +71,83 @@ export function createJobQueueRepo(db: TDatabase) {
           finishedAt: new Date(),
           lockedAt: null,
           lockedBy: null,
+          heartbeatAt: null,
           lastError: null,
         })
-        .where(eq(jobs.id, id));
+        .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
     },
 
     /** A failed attempt: back to the queue at `retryAt`, or failed for good when there is none. */
     async markAttemptFailed(
       id: string,
+      workerId: string,
       error: string,
       retryAt: Date | null,
       executor: TExecutor = db,
     ): Promise<void> {
+      const unlocked = { lockedAt: null, lockedBy: null, heartbeatAt: null, lastError: error };
       await executor
         .update(jobs)
         .set(
           retryAt
-            ? { status: "queued", runAt: retryAt, lastError: error, lockedAt: null, lockedBy: null }
-            : {
-                status: "failed",
-                lastError: error,
-                finishedAt: new Date(),
-                lockedAt: null,
-                lockedBy: null,
-              },
+            ? { ...unlocked, status: "queued", runAt: retryAt }
+            : { ...unlocked, status: "failed", finishedAt: new Date() },
         )
-        .where(eq(jobs.id, id));
+        .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
     },
 
-    /** Jobs whose worker died mid-run (crash, kill -9) go back to the queue instead of being lost. */
-    async requeueStaleJobs(
-      lockedBefore: Date,
-      names?: string[],
-      executor: TExecutor = db,
-    ): Promise<number> {
+    /** The worker's proof of life for every job it is running. */
+    async heartbeat(workerId: string, executor: TExecutor = db): Promise<void> {
+      await executor
+        .update(jobs)
+        .set({ heartbeatAt: sql`now()` })
+        .where(and(eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)));
+    },
+
+    /**
+     * Jobs whose worker died mid-run (crash, kill -9) go back to the queue instead of being lost:
+     * those silent for `silentForMs` (by the database's clock, so process clocks may differ), or
+     * every running job when the caller knows their worker is gone (`silentForMs` 0).
+     */
+    async requeueSilentJobs(silentForMs: number, executor: TExecutor = db): Promise<number> {
       const rows = await executor
         .update(jobs)
         .set({
           status: "queued",
           lockedAt: null,
           lockedBy: null,
+          heartbeatAt: null,
           lastError: "the worker stopped while running this job",
         })
         .where(
           and(
             eq(jobs.status, "running"),
-            lt(jobs.lockedAt, lockedBefore),
-            names ? inArray(jobs.name, names) : undefined,
+            silentForMs > 0
+              ? sql`coalesce(${jobs.heartbeatAt}, ${jobs.lockedAt}) < now() - make_interval(secs => ${silentForMs / 1000})`
+              : undefined,
           ),
         )
+        .returning({ id: jobs.id });
+      return rows.length;
+    },
+
+    /**
+     * Graceful shutdown: jobs this worker could not finish in time go back to the queue at once,
+     * and the attempt does not count against them.
+     */
+    async releaseJobs(workerId: string, ids: string[], executor: TExecutor = db): Promise<number> {
+      if (ids.length === 0) return 0;
+      const rows = await executor
+        .update(jobs)
+        .set({
+          status: "queued",
+          attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+          lockedAt: null,
+          lockedBy: null,
+          heartbeatAt: null,
+          lastError: "released when its worker shut down",
+        })
+        .where(and(eq(jobs.status, "running"), eq(jobs.lockedBy, workerId), inArray(jobs.id, ids)))
         .returning({ id: jobs.id });
       return rows.length;
     },

@@ -16,7 +16,6 @@ const echoJob = defineJob({
   payload: z.object({ n: z.number().int() }),
   maxAttempts: 3,
   concurrency: 2,
-  staleAfterMs: 60_000,
 });
 
 async function until(predicate: () => Promise<boolean>, timeoutMs = 10_000) {
@@ -52,7 +51,7 @@ describe.each(testDatabaseKinds())("the job queue on %s", (kind) => {
       pollIntervalMs: 5_000,
       retryBaseDelayMs: options.retryBaseDelayMs ?? 10,
     });
-    worker.start();
+    await worker.start();
     stops.push(() => worker.stop());
     return { queue, jobQueueRepo, worker };
   }
@@ -110,7 +109,7 @@ describe.each(testDatabaseKinds())("the job queue on %s", (kind) => {
     expect(peak).toBe(2);
   });
 
-  it("re-queues a job whose worker died mid-run", async () => {
+  it("re-queues a running job once its worker's heartbeat has been silent, not before", async () => {
     handle = await openTestDatabase(kind);
     await runMigrations(handle.db);
     const repo = createJobQueueRepo(handle.db);
@@ -119,8 +118,104 @@ describe.each(testDatabaseKinds())("the job queue on %s", (kind) => {
     expect(claimed?.id).toBe(job.id);
     // Nothing else can claim it while it runs…
     expect(await repo.claimNextJob([echoJob.name], "other")).toBeUndefined();
-    // …until its lock is older than the stale threshold.
-    expect(await repo.requeueStaleJobs(new Date(Date.now() + 1000))).toBe(1);
-    expect((await repo.claimNextJob([echoJob.name], "other"))?.attempts).toBe(2);
+    // …and a fresh heartbeat keeps it its worker's…
+    await new Promise((r) => setTimeout(r, 300));
+    await repo.heartbeat("dead-worker");
+    expect(await repo.requeueSilentJobs(250)).toBe(0);
+    // …until the worker has been silent for the limit.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await repo.requeueSilentJobs(250)).toBe(1);
+    const reclaimed = await repo.claimNextJob([echoJob.name], "other");
+    expect(reclaimed?.attempts).toBe(2);
+    // The presumed-dead worker finishing late cannot overwrite the new owner's job.
+    await repo.markSucceeded(job.id, "dead-worker", { late: true });
+    expect(await repo.findJob(job.id)).toMatchObject({ status: "running", lockedBy: "other" });
+  });
+
+  it("in embedded mode re-queues what a dead process left running, at start", async () => {
+    handle = await openTestDatabase(kind);
+    await runMigrations(handle.db);
+    const repo = createJobQueueRepo(handle.db);
+    const job = await repo.insertJob({ name: echoJob.name, payload: { n: 4 }, maxAttempts: 3 });
+    await repo.claimNextJob([echoJob.name], "killed-process");
+    await repo.heartbeat("killed-process");
+    const notifier = createLocalNotifier();
+    const worker = createJobWorker({
+      jobQueueRepo: repo,
+      notifier,
+      jobs: [registerJob(echoJob, async ({ n }) => Promise.resolve({ n }))],
+      logger: silent,
+      requeueRunningAtStart: true,
+    });
+    const started = Date.now();
+    await worker.start();
+    stops.push(() => worker.stop());
+    await until(async () => (await repo.findJob(job.id))?.status === "succeeded");
+    // The heartbeat was fresh, so only the start-up re-queue can explain a finish this fast.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await repo.findJob(job.id))?.attempts).toBe(2);
+  });
+
+  it("with several workers, a silent worker's job is taken over within seconds", async () => {
+    handle = await openTestDatabase(kind);
+    await runMigrations(handle.db);
+    const repo = createJobQueueRepo(handle.db);
+    const job = await repo.insertJob({ name: echoJob.name, payload: { n: 5 }, maxAttempts: 3 });
+    await repo.claimNextJob([echoJob.name], "crashed-worker");
+    const worker = createJobWorker({
+      jobQueueRepo: repo,
+      notifier: createLocalNotifier(),
+      jobs: [registerJob(echoJob, async ({ n }) => Promise.resolve({ n }))],
+      logger: silent,
+      pollIntervalMs: 100,
+      heartbeatIntervalMs: 100,
+      silentAfterMs: 500,
+    });
+    await worker.start();
+    stops.push(() => worker.stop());
+    await until(async () => (await repo.findJob(job.id))?.status === "succeeded", 5_000);
+  });
+
+  it("keeps a long job its own by heartbeat, and releases it at shutdown", async () => {
+    handle = await openTestDatabase(kind);
+    await runMigrations(handle.db);
+    const repo = createJobQueueRepo(handle.db);
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const options = {
+      jobQueueRepo: repo,
+      notifier: createLocalNotifier(),
+      logger: silent,
+      pollIntervalMs: 100,
+      heartbeatIntervalMs: 100,
+      silentAfterMs: 400,
+    };
+    const busy = createJobWorker({
+      ...options,
+      jobs: [registerJob(echoJob, async () => blocked.then(() => null))],
+    });
+    const other = createJobWorker({
+      ...options,
+      jobs: [registerJob(echoJob, () => Promise.resolve(null))],
+    });
+    const queue = createJobQueue({ jobQueueRepo: repo, notifier: options.notifier });
+    await busy.start();
+    const job = await queue.enqueue(echoJob, { n: 6 });
+    await until(() => Promise.resolve(busy.runningCount() === 1));
+    await other.start();
+    stops.push(() => other.stop());
+    // Twice the silence limit: the heartbeat keeps the job with its (slow but alive) worker.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await repo.findJob(job.id)).toMatchObject({
+      status: "running",
+      lockedBy: busy.workerId,
+    });
+    const stopStarted = Date.now();
+    await busy.stop({ graceMs: 200 });
+    expect(Date.now() - stopStarted).toBeLessThan(1_000);
+    release();
+    // Released without spending an attempt, then finished by the other worker.
+    await until(async () => (await repo.findJob(job.id))?.status === "succeeded");
+    expect((await repo.findJob(job.id))?.attempts).toBe(1);
   });
 });

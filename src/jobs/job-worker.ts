@@ -10,7 +10,12 @@ type TWorkerLogger = Pick<FastifyBaseLogger, "info" | "warn" | "error">;
 export type TJobWorkerOptions = {
   jobQueueRepo: Pick<
     TJobQueueRepo,
-    "claimNextJob" | "markSucceeded" | "markAttemptFailed" | "requeueStaleJobs"
+    | "claimNextJob"
+    | "markSucceeded"
+    | "markAttemptFailed"
+    | "heartbeat"
+    | "requeueSilentJobs"
+    | "releaseJobs"
   >;
   jobs: TRegisteredJob[];
   notifier: TJobNotifier;
@@ -18,7 +23,21 @@ export type TJobWorkerOptions = {
   /** Fallback when a wake-up is missed (another process on a server without LISTEN, clock skew). */
   pollIntervalMs?: number;
   retryBaseDelayMs?: number;
+  /**
+   * Embedded mode: this process holds the data-directory lock, which proves the process before it
+   * is dead, so every job still marked running is re-queued at start instead of waiting.
+   */
+  requeueRunningAtStart?: boolean;
+  /** How often a worker proves it is alive for the jobs it runs. */
+  heartbeatIntervalMs?: number;
+  /** A running job whose worker has been silent this long is re-queued by any worker. */
+  silentAfterMs?: number;
+  /** Observes every finished attempt (metrics). */
+  onJobFinished?: (event: { name: string; outcome: "succeeded" | "failed"; ms: number }) => void;
 };
+
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 2_000;
+export const DEFAULT_SILENT_AFTER_MS = 15_000;
 
 /**
  * Runs jobs as they arrive. Idle workers sleep until notified or the poll interval passes; after a
@@ -28,14 +47,18 @@ export function createJobWorker(options: TJobWorkerOptions) {
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const retryBaseDelayMs = options.retryBaseDelayMs ?? 5000;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+  const silentAfterMs = options.silentAfterMs ?? DEFAULT_SILENT_AFTER_MS;
   const running = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
+  const inFlightJobIds = new Set<string>();
+  let heartbeatTimer: NodeJS.Timeout | undefined;
   let stopped = true;
   let wakeTimer: NodeJS.Timeout | undefined;
   let wakeResolve: (() => void) | undefined;
   let loop: Promise<void> | undefined;
   let unsubscribe: (() => void) | undefined;
-  let lastStaleSweep = 0;
+  let lastSilentSweep = 0;
 
   const wake = () => {
     wakeResolve?.();
@@ -47,18 +70,19 @@ export function createJobWorker(options: TJobWorkerOptions) {
       .map((job) => job.definition.name);
   }
 
-  async function sweepStale() {
+  async function sweepSilent() {
     const now = Date.now();
-    if (now - lastStaleSweep < 30_000) return;
-    lastStaleSweep = now;
-    // Each kind by its own limit: a quick job's short limit must not re-queue a long grading.
-    let requeued = 0;
-    for (const { definition } of options.jobs)
-      requeued += await options.jobQueueRepo.requeueStaleJobs(
-        new Date(now - definition.staleAfterMs),
-        [definition.name],
-      );
+    if (now - lastSilentSweep < heartbeatIntervalMs) return;
+    lastSilentSweep = now;
+    const requeued = await options.jobQueueRepo.requeueSilentJobs(silentAfterMs);
     if (requeued > 0) options.logger.warn({ requeued }, "re-queued jobs whose worker stopped");
+  }
+
+  function beat() {
+    if (inFlightJobIds.size === 0) return;
+    options.jobQueueRepo.heartbeat(workerId).catch((error: unknown) => {
+      options.logger.warn({ err: error }, "job worker could not record its heartbeat");
+    });
   }
 
   async function runJob(job: TJobRow, registered: TRegisteredJob) {
@@ -66,21 +90,29 @@ export function createJobWorker(options: TJobWorkerOptions) {
     const started = Date.now();
     try {
       const result = await registered.handle(job.payload, { jobId: job.id, attempt: job.attempts });
-      await options.jobQueueRepo.markSucceeded(job.id, result ?? null);
+      await options.jobQueueRepo.markSucceeded(job.id, workerId, result ?? null);
       options.logger.info({ job: name, jobId: job.id, ms: Date.now() - started }, "job succeeded");
+      options.onJobFinished?.({ name, outcome: "succeeded", ms: Date.now() - started });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retry = !(error instanceof PermanentJobError) && job.attempts < job.maxAttempts;
       const retryAt = retry
         ? new Date(Date.now() + retryBaseDelayMs * 2 ** (job.attempts - 1))
         : null;
-      await options.jobQueueRepo.markAttemptFailed(job.id, message.slice(0, 2000), retryAt);
+      options.onJobFinished?.({ name, outcome: "failed", ms: Date.now() - started });
+      await options.jobQueueRepo.markAttemptFailed(
+        job.id,
+        workerId,
+        message.slice(0, 2000),
+        retryAt,
+      );
       options.logger.error(
         { job: name, jobId: job.id, attempt: job.attempts, willRetry: retry, err: error },
         "job failed",
       );
       if (retryAt) setTimeout(wake, retryAt.getTime() - Date.now() + 10).unref();
     } finally {
+      inFlightJobIds.delete(job.id);
       running.set(name, (running.get(name) ?? 1) - 1);
       wake();
     }
@@ -95,6 +127,7 @@ export function createJobWorker(options: TJobWorkerOptions) {
       if (!job) continue;
       claimedAny = true;
       running.set(name, (running.get(name) ?? 0) + 1);
+      inFlightJobIds.add(job.id);
       const promise = runJob(job, registered).finally(() => inFlight.delete(promise));
       inFlight.add(promise);
     }
@@ -105,7 +138,7 @@ export function createJobWorker(options: TJobWorkerOptions) {
     while (!stopped) {
       let claimed = false;
       try {
-        await sweepStale();
+        await sweepSilent();
         claimed = await dispatch();
       } catch (error) {
         options.logger.error({ err: error }, "job worker could not reach the database; retrying");
@@ -122,19 +155,44 @@ export function createJobWorker(options: TJobWorkerOptions) {
 
   return {
     workerId,
-    start() {
+    async start() {
       if (!stopped) return;
       stopped = false;
+      if (options.requeueRunningAtStart) {
+        const requeued = await options.jobQueueRepo.requeueSilentJobs(0);
+        if (requeued > 0)
+          options.logger.warn({ requeued }, "re-queued the jobs a stopped process left running");
+      }
       unsubscribe = options.notifier.onNotify(wake);
+      heartbeatTimer = setInterval(beat, heartbeatIntervalMs);
+      heartbeatTimer.unref();
       loop = run();
     },
-    /** Stops claiming, then waits for running jobs to finish. */
-    async stop() {
+    /** Jobs this worker is running now (tests, metrics). */
+    runningCount: () => inFlightJobIds.size,
+    /**
+     * Stops claiming and waits up to `graceMs` for running jobs to finish; the ones still running
+     * then go back to the queue (the attempt not counted), so another process takes them at once.
+     */
+    async stop({ graceMs = 20_000 }: { graceMs?: number } = {}) {
       stopped = true;
       unsubscribe?.();
       wake();
       await loop;
-      await Promise.allSettled([...inFlight]);
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<"timeout">((resolve) => {
+        graceTimer = setTimeout(() => resolve("timeout"), graceMs);
+      });
+      const finished = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => "finished" as const),
+        graceOver,
+      ]);
+      clearTimeout(graceTimer);
+      if (finished === "timeout") {
+        const released = await options.jobQueueRepo.releaseJobs(workerId, [...inFlightJobIds]);
+        options.logger.warn({ released }, "released the jobs still running at shutdown");
+      }
+      clearInterval(heartbeatTimer);
     },
   };
 }

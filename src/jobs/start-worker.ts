@@ -5,6 +5,9 @@ import { registeredJobs } from "./job-registry.js";
 import { createJobWorker } from "./job-worker.js";
 import type { TJobWorker } from "./job-worker.js";
 
+/** SIGTERM must end the process within 30 s; running jobs get 20 of them before being released. */
+export const SHUTDOWN_JOB_GRACE_MS = 20_000;
+
 type TWorkerLogger = Pick<FastifyBaseLogger, "info" | "warn" | "error">;
 
 /**
@@ -21,18 +24,25 @@ function warmUpGradingRuntime(log: TWorkerLogger) {
     );
 }
 
-export function startJobWorker(
+/**
+ * `embedded`: this process holds the data-directory lock, so nothing else can be running a job and
+ * whatever is marked running was left by a process that died; it is re-queued at once.
+ */
+export async function startJobWorker(
   services: TServices,
   notifier: TJobNotifier,
   logger: TWorkerLogger,
-): TJobWorker {
+  options: { embedded: boolean },
+): Promise<TJobWorker> {
   const worker = createJobWorker({
     jobQueueRepo: services.jobQueueRepo,
     jobs: registeredJobs(services),
     notifier,
     logger,
+    requeueRunningAtStart: options.embedded,
+    onJobFinished: (event) => services.metrics.recordJob(event),
   });
-  worker.start();
+  await worker.start();
   warmUpGradingRuntime(logger);
   return worker;
 }

@@ -1,6 +1,23 @@
 import { z } from "zod";
 import "./zod-messages.js";
 
+export const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+/**
+ * Where the first string holding U+0000 is in a request value (`items.2.name`, "" for the value
+ * itself), or undefined. The HTTP validator (src/http/validation.ts) applies it to every route's
+ * body, query, path and headers before the route's own schema runs.
+ */
+export function pathOfNul(value: unknown, depth = 0): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? "" : undefined;
+  if (depth > 32 || value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const inner = key.includes("\u0000") ? "" : pathOfNul(item, depth + 1);
+    if (inner !== undefined) return inner ? `${key}.${inner}` : key;
+  }
+  return undefined;
+}
+
 export const ZEmail = z
   .string()
   .trim()

@@ -22,7 +22,37 @@ export type TRow = {
   expect: TExpect;
   /** Builds the request for one actor; mutations get fresh data so actors do not interfere. */
   request: (actor: TActorName) => TRequest | Promise<TRequest>;
+  /** Where the second team's answer differs from what `otherTeamExpect` derives. */
+  otherTeam?: Partial<Record<TOtherTeamActor, number>>;
 };
+
+/**
+ * A second, unrelated team (hiring-world.ts `otherTeam`) calling every row with the first team's
+ * ids. Each is built like the actor it stands beside: its recruiter like a recruiter off the
+ * role, its interviewer like an unassigned one, and its hiring manager like the first team's,
+ * except that whatever the first team's outsiders cannot see, it cannot see either.
+ */
+export const OTHER_TEAM_ACTORS = [
+  "recruiterOtherTeam",
+  "managerOtherTeam",
+  "interviewerOtherTeam",
+] as const;
+export type TOtherTeamActor = (typeof OTHER_TEAM_ACTORS)[number];
+export const OTHER_TEAM_STANDS_IN_FOR: Record<TOtherTeamActor, TActorName> = {
+  recruiterOtherTeam: "recruiterOff",
+  managerOtherTeam: "managerOn",
+  interviewerOtherTeam: "interviewerUnassigned",
+};
+
+export function otherTeamExpect(row: TRow): Record<TOtherTeamActor, number> {
+  const hidden = row.expect.recruiterOff === 404 || row.expect.interviewerUnassigned === 404;
+  return {
+    recruiterOtherTeam: row.expect.recruiterOff,
+    interviewerOtherTeam: row.expect.interviewerUnassigned,
+    managerOtherTeam: hidden ? 404 : row.expect.managerOn,
+    ...row.otherTeam,
+  };
+}
 
 export const everyUser = (status: number): TExpect => ({
   admin: status,

@@ -89,8 +89,11 @@ export async function buildHiringWorld(app: TApp) {
     return found.id;
   };
 
+  const otherTeam = await buildOtherTeam(app, admin);
+
   return {
     admin,
+    otherTeam,
     anonymous: new HttpAgent(app),
     recruiterOn,
     recruiterOff,
@@ -107,6 +110,69 @@ export async function buildHiringWorld(app: TApp) {
     schedule,
   };
 }
+/**
+ * A second, unrelated team: its own role with its own recruiter, hiring manager and interviewer,
+ * and a candidate only it (and admins) can see, in its technical screen with its interviewer
+ * assigned. The access matrix sends each of them at the first team's ids, and the first team at
+ * theirs.
+ */
+async function buildOtherTeam(app: TApp, admin: HttpAgent) {
+  const user = (email: string, role: string) => inviteAndAccept(app, admin, email, role);
+  const recruiter = await user("rec.other@example.com", "recruiter");
+  const manager = await user("hm.other@example.com", "hiring_manager");
+  const interviewer = await user("int.other@example.com", "interviewer");
+  const role = expectStatus(
+    await admin.post("/api/roles", {
+      title: "Django Engineer — Logistics",
+      level: "mid",
+      fromTemplate: true,
+      team: [
+        { userId: recruiter.userId, teamRole: "recruiter" },
+        { userId: manager.userId, teamRole: "hiring_manager" },
+        { userId: interviewer.userId, teamRole: "interviewer" },
+      ],
+    }),
+    201,
+  ).json<TRoleBody>().role;
+  const screen = role.stages.find((s) => s.kind === "technical-screen");
+  if (!screen) throw new Error("no technical-screen stage");
+  const candidate = expectStatus(
+    await recruiter.agent.post("/api/candidates", {
+      name: "Noor Haddad",
+      email: "noor.haddad@other-team.example",
+      phone: "+44 20 7946 0000",
+      notes: "Private to the logistics team.",
+    }),
+    201,
+  ).json<{ candidate: { id: string } }>().candidate;
+  const application = expectStatus(
+    await recruiter.agent.post("/api/applications", {
+      candidateId: candidate.id,
+      roleId: role.id,
+      stageId: screen.id,
+    }),
+    201,
+  ).json<{ application: { id: string } }>().application;
+  const [interview] = expectStatus(
+    await recruiter.agent.post(`/api/applications/${application.id}/interviews`, {
+      stageId: screen.id,
+      interviewerIds: [interviewer.userId],
+      scheduledAt: "2026-12-02T10:00:00.000Z",
+    }),
+    201,
+  ).json<{ interviews: { id: string }[] }>().interviews;
+  return {
+    recruiter,
+    manager,
+    interviewer,
+    role,
+    candidateId: candidate.id,
+    candidateEmail: "noor.haddad@other-team.example",
+    applicationId: application.id,
+    interviewId: interview?.id ?? "",
+  };
+}
+
 export type THiringWorld = Awaited<ReturnType<typeof buildHiringWorld>>;
 
 type TKit = {

@@ -39,6 +39,11 @@ export class HttpAgent {
       if (cookie.maxAge === 0 || cookie.value === "") this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
+    // Sign-in answers carry the new session's CSRF token; adopt it as the web app does.
+    if (unsafe && String(response.headers["content-type"]).startsWith("application/json")) {
+      const token = (response.json<{ csrfToken?: unknown }>() ?? {}).csrfToken;
+      if (typeof token === "string") this.csrfToken = token;
+    }
     return response;
   }
 

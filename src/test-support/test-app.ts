@@ -51,6 +51,9 @@ export type TTestContext = {
   close: () => Promise<void>;
 };
 
+/** The configured public address of test apps; links must start with it whatever Host says. */
+export const TEST_PUBLIC_URL = "http://shortlist.test:3000";
+
 export async function createTestApp(
   kind: TDatabaseKind,
   options: {
@@ -68,7 +71,7 @@ export async function createTestApp(
   const jobNotifier = createLocalNotifier();
   const services = composeServices(handle, {
     sessionTtlHours: 24,
-    publicUrl: undefined,
+    publicUrl: TEST_PUBLIC_URL,
     jobNotifier,
   });
   // The same startup step as server.ts: the question bank is in the database before any request.
@@ -98,7 +101,7 @@ export async function createTestApp(
         retryBaseDelayMs: 100,
       })
     : undefined;
-  worker?.start();
+  await worker?.start();
   return {
     app,
     services,

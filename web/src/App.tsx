@@ -24,6 +24,9 @@ const PortalPage = lazy(() =>
   import("./assessments/PortalPage").then((m) => ({ default: m.PortalPage })),
 );
 const SetupPage = lazy(() => import("./account/SetupPage").then((m) => ({ default: m.SetupPage })));
+const SessionsPage = lazy(() =>
+  import("./account/SessionsPage").then((m) => ({ default: m.SessionsPage })),
+);
 const TeamPage = lazy(() => import("./account/TeamPage").then((m) => ({ default: m.TeamPage })));
 
 function PortalRoute() {
@@ -97,6 +100,7 @@ function AppRoutes() {
             element={<AssessmentResultsPage />}
           />
           <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
+          <Route path="/settings/sessions" element={<SessionsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

@@ -41,6 +41,8 @@ export const sessions = pgTable(
   {
     // sha256 of the cookie value: a leaked table cannot be replayed as cookies.
     idHash: text("id_hash").primaryKey(),
+    /** What the owner sees and revokes by in the sessions list; never the cookie or its hash. */
+    publicId: uuid("public_id").notNull().unique().defaultRandom(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

@@ -20,6 +20,8 @@ export const jobs = pgTable(
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
     lockedAt: timestamp("locked_at", { withTimezone: true }),
     lockedBy: text("locked_by"),
+    /** Refreshed by the running worker every few seconds; a silent worker's jobs are re-queued. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     lastError: text("last_error"),
     result: jsonb("result"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

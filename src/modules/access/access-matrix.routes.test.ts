@@ -14,16 +14,20 @@ import {
   applicationReaders,
   everyUser,
   leadsOnly,
+  OTHER_TEAM_ACTORS,
+  OTHER_TEAM_STANDS_IN_FOR,
+  otherTeamExpect,
   ownInterviewOnly,
   pipelineWriters,
 } from "../../test-support/access-matrix.js";
-import type { TActorName, TRow } from "../../test-support/access-matrix.js";
+import type { TActorName, TOtherTeamActor, TRow } from "../../test-support/access-matrix.js";
 import { questionBank } from "../questions/bank/index.js";
 import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
   "getHealth",
+  "getReadiness",
   "getSession",
   "setupFirstAdmin",
   "login",
@@ -38,6 +42,9 @@ const FOUNDATION_OPERATIONS = new Set([
   "listMyApiTokens",
   "createMyApiToken",
   "revokeMyApiToken",
+  "listMySessions",
+  "revokeMySession",
+  "revokeMyOtherSessions",
   "listAuditEvents",
 ]);
 
@@ -46,7 +53,7 @@ describe.each(testDatabaseKinds())(
   (kind) => {
     let ctx: TTestContext;
     let w: THiringWorld;
-    let agents: Record<TActorName, HttpAgent>;
+    let agents: Record<TActorName | TOtherTeamActor, HttpAgent>;
     let counter = 0;
     const unique = () => `${Date.now().toString(36)}${++counter}`;
 
@@ -61,6 +68,9 @@ describe.each(testDatabaseKinds())(
         interviewerAssigned: w.interviewerA.agent,
         interviewerUnassigned: w.interviewerOff.agent,
         anonymous: w.anonymous,
+        recruiterOtherTeam: w.otherTeam.recruiter.agent,
+        managerOtherTeam: w.otherTeam.manager.agent,
+        interviewerOtherTeam: w.otherTeam.interviewer.agent,
       };
     });
     afterAll(async () => ctx.close());
@@ -189,6 +199,8 @@ describe.each(testDatabaseKinds())(
       {
         route: "PATCH /api/roles/:roleId",
         operationId: "updateRole",
+        // The route gate lets any hiring manager in; another team's manager still finds nothing.
+        otherTeam: { managerOtherTeam: 404 },
         expect: leadsOnly(200),
         request: () => ({
           url: `/api/roles/${w.role.id}`,
@@ -198,6 +210,8 @@ describe.each(testDatabaseKinds())(
       {
         route: "PUT /api/roles/:roleId/stages",
         operationId: "replaceRoleStages",
+        // The route gate lets any hiring manager in; another team's manager still finds nothing.
+        otherTeam: { managerOtherTeam: 404 },
         expect: leadsOnly(200),
         request: () => ({
           url: `/api/roles/${w.role.id}/stages`,
@@ -207,6 +221,8 @@ describe.each(testDatabaseKinds())(
       {
         route: "PUT /api/roles/:roleId/team",
         operationId: "replaceRoleTeam",
+        // The route gate lets any hiring manager in; another team's manager still finds nothing.
+        otherTeam: { managerOtherTeam: 404 },
         expect: leadsOnly(200),
         request: async () => {
           const team = [{ userId: w.managerOn.userId, teamRole: "hiring_manager" }];
@@ -449,12 +465,16 @@ describe.each(testDatabaseKinds())(
       {
         route: "GET /api/applications/:applicationId/decision",
         operationId: "getDecisionSummary",
+        // The route gate lets any hiring manager in; another team's manager still finds nothing.
+        otherTeam: { managerOtherTeam: 404 },
         expect: leadsOnly(200),
         request: () => ({ url: `/api/applications/${w.main.applicationId}/decision` }),
       },
       {
         route: "POST /api/applications/:applicationId/decisions",
         operationId: "recordDecision",
+        // The route gate lets any hiring manager in; another team's manager still finds nothing.
+        otherTeam: { managerOtherTeam: 404 },
         expect: leadsOnly(201),
         request: async () => {
           const fresh = await w.newApplication("technical-screen");
@@ -497,17 +517,22 @@ describe.each(testDatabaseKinds())(
       const method = (row.route.split(" ")[0] ?? "GET") as
         "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
       const mismatches: string[] = [];
-      for (const actor of ACTORS) {
-        const { url, body, headers } = await row.request(actor);
+      const expected = { ...row.expect, ...otherTeamExpect(row) };
+      const callers = [
+        ...ACTORS.map((actor) => [actor, actor] as const),
+        ...OTHER_TEAM_ACTORS.map((actor) => [actor, OTHER_TEAM_STANDS_IN_FOR[actor]] as const),
+      ];
+      for (const [actor, requestFor] of callers) {
+        const { url, body, headers } = await row.request(requestFor);
         const response = await agents[actor].request({
           method,
           url,
           ...(body === undefined ? {} : { payload: body }),
           ...(headers === undefined ? {} : { headers }),
         });
-        if (response.statusCode !== row.expect[actor])
+        if (response.statusCode !== expected[actor])
           mismatches.push(
-            `${actor}: expected ${row.expect[actor]}, got ${response.statusCode} ${response.body.slice(0, 200)}`,
+            `${actor}: expected ${expected[actor]}, got ${response.statusCode} ${response.body.slice(0, 200)}`,
           );
       }
       expect(mismatches).toEqual([]);

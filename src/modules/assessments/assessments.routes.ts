@@ -67,7 +67,6 @@ export function registerAssessmentsRoutes(
             request.body,
             principalOf(request).user,
             actorOf(request),
-            `${request.protocol}://${request.host}`,
           ),
         ),
   );

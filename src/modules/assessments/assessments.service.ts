@@ -46,8 +46,8 @@ export function createAssessmentsService(deps: {
   auditService: Pick<TAuditService, "recordEvent">;
   jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
   packs: TPackSource;
-  /** Where candidate links point: PUBLIC_URL, else the request's origin. */
-  linkBaseUrl: (origin: string) => string;
+  /** Where candidate links point: PUBLIC_URL, or the configured local address (never a request header). */
+  publicUrl: string;
 }) {
   const repo = deps.assessmentsRepo;
 
@@ -168,7 +168,6 @@ export function createAssessmentsService(deps: {
       input: TSendAssessmentRequest,
       viewer: TViewer,
       actor: TActor,
-      origin: string,
     ) {
       const pack = await deps.packs.loadPack(input.packId).catch(() => {
         throw new AppError("VALIDATION_FAILED", "That assessment pack does not exist.", {
@@ -215,7 +214,7 @@ export function createAssessmentsService(deps: {
       if (!assessment) throw notFound("That assessment");
       return {
         assessment,
-        candidateUrl: `${deps.linkBaseUrl(origin)}/assess/${token}`,
+        candidateUrl: `${deps.publicUrl}/assess/${token}`,
       };
     },
 

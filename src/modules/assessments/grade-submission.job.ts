@@ -7,12 +7,6 @@ import { defineJob, PermanentJobError } from "../../jobs/job-definition.js";
 import type { TJobHandler } from "../../jobs/job-definition.js";
 import type { TAssessmentsRepo } from "./assessments.repo.js";
 
-/**
- * The grader's worst case is about 10 minutes (four 120 s steps, a 20 s server start, 120 s of
- * checks, unpacking); a running grading is only presumed dead well after that. The worker does
- * not heartbeat, so this must stay above the grader's total wall clock.
- */
-export const GRADING_STALE_AFTER_MS = 20 * 60_000;
 export const GRADING_MAX_ATTEMPTS = 3;
 
 export const gradeSubmissionJob = defineJob({
@@ -20,7 +14,6 @@ export const gradeSubmissionJob = defineJob({
   payload: z.object({ gradingId: z.uuid() }),
   maxAttempts: GRADING_MAX_ATTEMPTS,
   concurrency: Math.max(1, os.cpus().length),
-  staleAfterMs: GRADING_STALE_AFTER_MS,
 });
 
 export type TGradingSettings = {

@@ -1,6 +1,7 @@
 import multipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { assertUploadField } from "../../http/upload-field.js";
 import { AppError } from "../../errors.js";
 import { errorResponses } from "../../http/error-response.js";
 import type { TApp } from "../../http/types.js";
@@ -32,6 +33,7 @@ async function readUpload(request: FastifyRequest): Promise<{ filename: string; 
       throw new AppError("VALIDATION_FAILED", "No file was uploaded. Choose your project's zip.", {
         fields: [{ field: "file", message: "is required" }],
       });
+    assertUploadField(part, "file");
     const content = await part.toBuffer();
     const filename = (part.filename || "submission.zip").replace(/[^\w.() -]/g, "_").slice(0, 200);
     return { filename, content };

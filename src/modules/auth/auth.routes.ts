@@ -5,11 +5,16 @@ import {
   clientMetaOf,
   ensureCsrfToken,
   principalOf,
-  setSessionCookie,
+  startBrowserSession,
 } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
 import type { TApp } from "../../http/types.js";
-import { ZLoginRequest, ZSessionResponse, ZSetupRequest, ZUserResponse } from "./auth.schema.js";
+import {
+  ZLoginRequest,
+  ZSessionResponse,
+  ZSetupRequest,
+  ZSignedInResponse,
+} from "./auth.schema.js";
 import type { TAuthService } from "./auth.service.js";
 
 export function registerAuthRoutes(
@@ -55,7 +60,7 @@ export function registerAuthRoutes(
         operationId: "setupFirstAdmin",
         tags: ["auth"],
         body: ZSetupRequest,
-        response: { 201: ZUserResponse, ...errorResponses },
+        response: { 201: ZSignedInResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -64,8 +69,13 @@ export function registerAuthRoutes(
         clientMetaOf(request),
         request.id,
       );
-      setSessionCookie(reply, request, result.sessionToken, deps.sessionTtlHours);
-      return reply.status(201).send({ user: result.user });
+      const csrfToken = await startBrowserSession(
+        request,
+        reply,
+        result.sessionToken,
+        deps.sessionTtlHours,
+      );
+      return reply.status(201).send({ user: result.user, csrfToken });
     },
   );
 
@@ -77,13 +87,18 @@ export function registerAuthRoutes(
         operationId: "login",
         tags: ["auth"],
         body: ZLoginRequest,
-        response: { 200: ZUserResponse, ...errorResponses },
+        response: { 200: ZSignedInResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const result = await deps.authService.login(request.body, clientMetaOf(request), request.id);
-      setSessionCookie(reply, request, result.sessionToken, deps.sessionTtlHours);
-      return { user: result.user };
+      const csrfToken = await startBrowserSession(
+        request,
+        reply,
+        result.sessionToken,
+        deps.sessionTtlHours,
+      );
+      return { user: result.user, csrfToken };
     },
   );
 

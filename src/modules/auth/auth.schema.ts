@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ZEmail, ZPassword, ZPersonName } from "../../shared/schema-primitives.js";
+import {
+  ZEmail,
+  ZIsoDateTime,
+  ZPassword,
+  ZPersonName,
+  ZUuid,
+} from "../../shared/schema-primitives.js";
 import { ZUser } from "../users/users.schema.js";
 
 export const ZLoginRequest = z.strictObject({
@@ -24,3 +30,21 @@ export const ZSessionResponse = z.object({
 });
 
 export const ZUserResponse = z.object({ user: ZUser });
+
+/** Sign-in answers carry the CSRF token of the new session (the old one no longer works). */
+export const ZSignedInResponse = z.object({ user: ZUser, csrfToken: z.string() });
+
+export const ZActiveSession = z.object({
+  id: ZUuid,
+  createdAt: ZIsoDateTime,
+  lastSeenAt: ZIsoDateTime,
+  expiresAt: ZIsoDateTime,
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  /** The session making this request. */
+  current: z.boolean(),
+});
+export type TActiveSession = z.infer<typeof ZActiveSession>;
+export const ZListSessionsResponse = z.object({ sessions: z.array(ZActiveSession) });
+export const ZSessionIdParams = z.strictObject({ sessionId: ZUuid });
+export const ZRevokeSessionsResponse = z.object({ revoked: z.number().int() });

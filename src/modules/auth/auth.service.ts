@@ -125,6 +125,11 @@ export function createAuthService(deps: {
       );
     },
 
+    /** The session a browser held before signing in again; nothing to audit, nobody is told. */
+    async endSession(sessionHash: string): Promise<void> {
+      await deps.sessionsRepo.deleteSession(sessionHash);
+    },
+
     async resolveSession(sessionToken: string): Promise<TSessionPrincipal | undefined> {
       const sessionHash = hashSecret(sessionToken);
       const current = now();

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { sessions, users } from "../../db/schema/index.js";
 
@@ -32,6 +32,39 @@ export function createSessionsRepo(db: TDatabase) {
     },
     async deleteSession(idHash: string, executor: TExecutor = db): Promise<void> {
       await executor.delete(sessions).where(eq(sessions.idHash, idHash));
+    },
+    async listActiveSessionsOfUser(userId: string, now: Date, executor: TExecutor = db) {
+      return executor
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+        .orderBy(desc(sessions.lastSeenAt))
+        .limit(200);
+    },
+    /** One of the user's own sessions by its public id; another user's id matches nothing. */
+    async deleteSessionOfUser(
+      userId: string,
+      publicId: string,
+      executor: TExecutor = db,
+    ): Promise<boolean> {
+      const rows = await executor
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId)))
+        .returning({ publicId: sessions.publicId });
+      return rows.length > 0;
+    },
+    async deleteOtherSessionsOfUser(
+      userId: string,
+      keepHash: string | null,
+      executor: TExecutor = db,
+    ): Promise<number> {
+      const rows = await executor
+        .delete(sessions)
+        .where(
+          and(eq(sessions.userId, userId), keepHash ? ne(sessions.idHash, keepHash) : undefined),
+        )
+        .returning({ publicId: sessions.publicId });
+      return rows.length;
     },
     async deleteSessionsOfUser(userId: string, executor: TExecutor = db): Promise<number> {
       const rows = await executor.delete(sessions).where(eq(sessions.userId, userId)).returning();

@@ -7,6 +7,4 @@ export const intakeJob = defineJob({
   payload: z.object({ batchId: z.uuid() }),
   maxAttempts: 5,
   concurrency: 1,
-  // 200 files at ~20 ms each is seconds; a silent worker for two minutes has died.
-  staleAfterMs: 120_000,
 });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.js";
+import { assertUploadField, cleanUploadFilename } from "../../http/upload-field.js";
 import {
   IntakeArchiveError,
   isZipUpload,
@@ -45,6 +46,7 @@ export async function readSingleResume(request: FastifyRequest): Promise<TUpload
     throw new AppError("VALIDATION_FAILED", "Choose a résumé file to upload.", {
       fields: [{ field: "file", message: "is required" }],
     });
+  assertUploadField(part, "file");
   const bytes = await part.toBuffer();
   if (part.file.truncated)
     throw new AppError(
@@ -55,7 +57,7 @@ export async function readSingleResume(request: FastifyRequest): Promise<TUpload
         details: { resumeErrorCode: "resume_too_large" },
       },
     );
-  return { filename: part.filename || "resume", mime: part.mimetype, bytes };
+  return { filename: cleanUploadFilename(part.filename, "resume"), mime: part.mimetype, bytes };
 }
 
 /**
@@ -73,7 +75,8 @@ export async function readIntakeUploads(request: FastifyRequest): Promise<TIntak
     };
     for await (const part of request.parts(options)) {
       if (part.type !== "file") continue;
-      const filename = part.filename || `file-${entries.length + 1}`;
+      assertUploadField(part, "files");
+      const filename = cleanUploadFilename(part.filename, `file-${entries.length + 1}`);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         entries.push({

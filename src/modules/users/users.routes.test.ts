@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
+import { createTestApp, TEST_PUBLIC_URL, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
 import {
   errorOf,
@@ -35,7 +35,7 @@ describe.each(testDatabaseKinds())("team management over HTTP on %s", (kind) => 
       invite: { email: string; status: string };
     }>();
     expect(created).toMatchObject({ email: "rita@example.com", status: "pending" });
-    expect(inviteUrl).toMatch(/^http:\/\/localhost(:\d+)?\/invite\/sli_/);
+    expect(inviteUrl.startsWith(`${TEST_PUBLIC_URL}/invite/sli_`)).toBe(true);
 
     const visitor = new HttpAgent(ctx.app);
     const preview = await visitor.get(`/api/invite-links/${tokenFromUrl(inviteUrl)}`);

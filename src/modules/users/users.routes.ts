@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { actorOf, clientMetaOf, setSessionCookie } from "../../http/authentication.js";
+import { actorOf, clientMetaOf, startBrowserSession } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
 import type { TApp } from "../../http/types.js";
 import { ZOkResponse, ZPassword, ZPersonName } from "../../shared/schema-primitives.js";
-import { ZUserResponse } from "../auth/auth.schema.js";
+import { ZSignedInResponse, ZUserResponse } from "../auth/auth.schema.js";
 import type { TInviteAcceptanceService } from "./invite-acceptance.service.js";
 import {
   ZCreateInviteRequest,
@@ -95,10 +95,9 @@ export function registerUsersRoutes(
       },
     },
     async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`;
       return reply
         .status(201)
-        .send(await deps.usersService.inviteUser(request.body, actorOf(request), origin));
+        .send(await deps.usersService.inviteUser(request.body, actorOf(request)));
     },
   );
 
@@ -145,7 +144,7 @@ export function registerUsersRoutes(
         tags: ["users"],
         params: ZInviteTokenParams,
         body: ZAcceptInviteRequest,
-        response: { 201: ZUserResponse, ...errorResponses },
+        response: { 201: ZSignedInResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -155,8 +154,13 @@ export function registerUsersRoutes(
         clientMetaOf(request),
         request.id,
       );
-      setSessionCookie(reply, request, result.sessionToken, deps.sessionTtlHours);
-      return reply.status(201).send({ user: result.user });
+      const csrfToken = await startBrowserSession(
+        request,
+        reply,
+        result.sessionToken,
+        deps.sessionTtlHours,
+      );
+      return reply.status(201).send({ user: result.user, csrfToken });
     },
   );
 }

@@ -20,7 +20,8 @@ export function createUsersService(deps: {
   apiTokensRepo: Pick<TApiTokensRepo, "revokeTokensOfUser">;
   auditService: Pick<TAuditService, "recordEvent">;
   /** Base of links shown to admins, e.g. https://hiring.example.com */
-  inviteBaseUrl: (requestOrigin: string) => string;
+  /** Where links point: PUBLIC_URL, or the configured local address (never a request header). */
+  publicUrl: string;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -35,7 +36,7 @@ export function createUsersService(deps: {
       return (await deps.invitesRepo.listInvites()).map((row) => presentInvite(row, at));
     },
 
-    async inviteUser(input: TCreateInviteRequest, actor: TActor, requestOrigin: string) {
+    async inviteUser(input: TCreateInviteRequest, actor: TActor) {
       if (await deps.usersRepo.findByEmail(input.email)) {
         throw new AppError("CONFLICT", `${input.email} already has an account.`, {
           fields: [{ field: "email", message: "already has an account" }],
@@ -71,7 +72,7 @@ export function createUsersService(deps: {
       });
       return {
         invite: presentInvite(invite, at),
-        inviteUrl: `${deps.inviteBaseUrl(requestOrigin)}/invite/${token}`,
+        inviteUrl: `${deps.publicUrl}/invite/${token}`,
       };
     },
 

@@ -147,3 +147,30 @@ export function useUpdateUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.users }),
   });
 }
+
+export type TActiveSession = TJson<"/api/me/sessions", "get">["sessions"][number];
+const sessionsKey = ["me", "sessions"] as const;
+
+export function useMySessions() {
+  return useQuery({
+    queryKey: sessionsKey,
+    queryFn: async () => (await unwrap(api.GET("/api/me/sessions"))).sessions,
+  });
+}
+
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sessionId: string) =>
+      unwrap(api.DELETE("/api/me/sessions/{sessionId}", { params: { path: { sessionId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+export function useRevokeOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/api/me/sessions")),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}

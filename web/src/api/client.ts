@@ -40,7 +40,20 @@ const csrfMiddleware: Middleware = {
     }
     return request;
   },
+  // Signing in starts a new session with its own CSRF token (the one before no longer works).
+  async onResponse({ request, response }) {
+    if (
+      request.method === "POST" &&
+      response.ok &&
+      SIGN_IN_PATH.test(new URL(request.url).pathname)
+    ) {
+      const body = (await response.clone().json()) as { csrfToken?: unknown };
+      if (typeof body.csrfToken === "string") csrfToken = body.csrfToken;
+    }
+    return response;
+  },
 };
+const SIGN_IN_PATH = /^\/api\/(auth\/login|auth\/setup|invite-links\/[^/]+\/accept)$/;
 
 export const api = createClient<paths>({ baseUrl: "/", credentials: "same-origin" });
 api.use(csrfMiddleware);

@@ -48,6 +48,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/settings/api-tokens" className="quiet-link">
             API tokens
           </NavLink>
+          <NavLink to="/settings/sessions" className="quiet-link">
+            Sessions
+          </NavLink>
           <button type="button" className="button-quiet" onClick={signOut}>
             Sign out
           </button>

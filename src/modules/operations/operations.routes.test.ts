@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMigrations } from "../../db/migrate.js";
+import { createTestApp, openTestDatabase, testDatabaseKinds } from "../../test-support/test-app.js";
+import type { TTestContext } from "../../test-support/test-app.js";
+import { setupAdmin } from "../../test-support/http-agent.js";
+import { createOperationsRepo } from "./operations.repo.js";
+import { createReadinessService } from "./readiness.service.js";
+
+describe.each(testDatabaseKinds())("metrics and readiness on %s", (kind) => {
+  let ctx: TTestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(kind);
+  });
+  afterAll(async () => ctx.close());
+
+  it("serves Prometheus metrics to localhost: request durations by route pattern, queue, database", async () => {
+    const admin = await setupAdmin(ctx.app);
+    await admin.get("/api/candidates?q=anything");
+    await ctx.services.jobQueue.enqueue((await import("../screening/intake.job.js")).intakeJob, {
+      batchId: "00000000-0000-4000-8000-000000000000",
+    });
+    const response = await ctx.app.inject({ method: "GET", url: "/metrics" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/plain");
+    expect(response.body).toMatch(
+      /shortlist_http_request_duration_seconds_count\{method="GET",route="\/api\/candidates",status="200"\} 1/,
+    );
+    expect(response.body).toContain(
+      'shortlist_job_queue_depth{job="screening.intake",status="queued"} 1',
+    );
+    expect(response.body).toContain("shortlist_job_queue_oldest_seconds");
+    expect(response.body).toMatch(/shortlist_database_round_trip_seconds \d/);
+    expect(response.body).not.toContain("anything");
+  });
+
+  it("refuses /metrics from another machine when no token is configured", async () => {
+    const response = await ctx.app.inject({
+      method: "GET",
+      url: "/metrics",
+      remoteAddress: "203.0.113.9",
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it("reports readiness separately from liveness, with booleans only", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/ready" });
+    const body = response.json<{ ready: boolean; checks: Record<string, boolean> }>();
+    expect(body.checks).toMatchObject({ database: true, migrations: true });
+    expect(response.statusCode).toBe(body.ready ? 200 : 503);
+    expect(response.body).not.toMatch(/\/(work|tmp|home|opt)\//);
+  });
+
+  it("is not ready while migrations are missing or grading cannot run", async () => {
+    const handle = await openTestDatabase(kind);
+    try {
+      const repo = createOperationsRepo(handle.db);
+      const noSandbox = async () => Promise.resolve({ ok: false, bwrap: { available: false } });
+      const before = createReadinessService({ operationsRepo: repo, checkRuntime: noSandbox });
+      expect((await before.checkReadiness()).checks.migrations).toBe(false);
+      await runMigrations(handle.db);
+      const after = createReadinessService({ operationsRepo: repo, checkRuntime: noSandbox });
+      expect(await after.checkReadiness()).toEqual({
+        ready: false,
+        checks: { database: true, migrations: true, gradingRuntime: false, sandbox: false },
+      });
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -3,17 +3,7 @@
  * names, stacks, employment histories, tables, links, negations and hedges, drawn with pdf-lib.
  */
 import { buildResumePdf, type TPdfLine } from "../src/test-support/resume-fixtures.js";
-
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as createRandom } from "../src/shared/seeded-random.js";
 
 const FIRST = [
   "Jane",

@@ -45,6 +45,7 @@ import { hashPassword } from "../../src/modules/auth/passwords.js";
 import { stageValues, templateStages } from "../../src/modules/roles/role-plan.js";
 import { levelTemplateByLevel } from "../../src/modules/roles/templates/level-templates.js";
 import { hashSecret } from "../../src/shared/secure-token.js";
+import { seededRandom } from "../../src/shared/seeded-random.js";
 
 export const SCALE_PASSWORD = "scale-data-password";
 
@@ -116,18 +117,6 @@ const LAST_NAMES = [...LAST, ...LAST_MORE];
 
 /** Current-stage share of applications, by stage position on the senior plan (0 = résumé screen). */
 const STAGE_SHARE = [0.1, 0.1, 0.06, 0.12, 0.28, 0.34];
-
-/** mulberry32: small, fast and seedable; Math.random cannot be replayed. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- the fakes implement async repository methods in memory */
 import { describe, expect, it } from "vitest";
 import type { TDatabase } from "../../db/client.js";
-import { AppError } from "../../errors.js";
+import { failureOf } from "../../test-support/app-error.js";
 import type { TViewerScope } from "../access/viewer-scope.js";
 import type { TInterviewsRepo } from "./interviews.repo.js";
 import { createInterviewsService } from "./interviews.service.js";
@@ -95,15 +95,6 @@ function world(options: { submittedFor?: string } = {}) {
   return { service, interviews, audit };
 }
 
-async function failureOf(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 const at = "2026-12-03T10:00:00.000Z";
 
 describe("interviews service (fakes)", () => {

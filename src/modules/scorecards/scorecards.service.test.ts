@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- the fakes implement async repository methods in memory */
 import { describe, expect, it } from "vitest";
 import type { TDatabase } from "../../db/client.js";
-import { AppError } from "../../errors.js";
+import { failureOf } from "../../test-support/app-error.js";
 import type { TViewerScope } from "../access/viewer-scope.js";
 import type { TInterviewRow } from "../interviews/interviews.repo.js";
 import type { TQuestionVersionRow } from "../questions/questions.repo.js";
@@ -139,16 +139,6 @@ const COMPLETE = {
   recommendation: "yes" as const,
 };
 const actor = { userId: ME.id, label: "Me" };
-
-async function failureOf(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("scorecards service (fakes)", () => {
   it("autosaves by revision and refuses a stale save without overwriting the newer draft", async () => {

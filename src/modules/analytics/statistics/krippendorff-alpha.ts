@@ -1,3 +1,4 @@
+import { seededRandom } from "../../../shared/seeded-random.js";
 /**
  * Krippendorff's alpha after Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability":
  * a coincidence matrix over pairable values (units with at least two values), then
@@ -88,18 +89,6 @@ export function unitsFromReliabilityData(rows: ReadonlyArray<ReadonlyArray<numbe
     units.push([...counts].map(([value, count]) => ({ value, count })));
   }
   return units;
-}
-
-/** A deterministic generator (mulberry32) so a report reads the same on every request. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const BOOTSTRAP_RESAMPLES = 1000;

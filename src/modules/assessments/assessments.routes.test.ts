@@ -89,7 +89,11 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
       await gw.managerOn.agent.get(`/api/applications/${fresh.applicationId}/assessment-packs`),
       200,
     ).json<{ packs: { id: string; timeLimitMinutes: number; suitsRoleLevel: boolean }[] }>().packs;
-    expect(packs[0]).toMatchObject({ id: "rest-api", suitsRoleLevel: true });
+    // Every pack is offered, those for the role's level first (the role is senior: all suit it).
+    expect(packs.map((p) => p.id)).toEqual(
+      expect.arrayContaining(["rest-api", "slow-query", "debug", "unit-tests", "architecture"]),
+    );
+    expect(packs.find((p) => p.id === "rest-api")).toMatchObject({ suitsRoleLevel: true });
 
     const sent = await sendRestApiAssessment(gw.managerOn.agent, fresh.applicationId);
     expect(sent.candidateUrl.startsWith(`${TEST_PUBLIC_URL}/assess/sla_`)).toBe(true);

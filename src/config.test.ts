@@ -46,7 +46,11 @@ describe("configuration", () => {
     expect(parseConfig({ HOST: "0.0.0.0", PUBLIC_URL: "https://hire.example.com" }).publicUrl).toBe(
       "https://hire.example.com",
     );
-    expect(parseConfig({ PORT: "4123" }).publicUrl).toBe("http://localhost:4123");
+    // The configured address, as configured: a link must reach the cookie the server sets.
+    expect(parseConfig({ PORT: "4123" }).publicUrl).toBe("http://127.0.0.1:4123");
+    expect(parseConfig({ HOST: "localhost", PORT: "4123" }).publicUrl).toBe(
+      "http://localhost:4123",
+    );
     expect(parseConfig({ HOST: "::1", PORT: "4123" }).publicUrl).toBe("http://[::1]:4123");
   });
 });

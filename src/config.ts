@@ -74,7 +74,7 @@ export class ConfigError extends Error {}
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
 function localUrl(host: string, port: number): string {
-  return `http://${host === "::1" ? "[::1]" : "localhost"}:${port}`;
+  return `http://${host === "::1" ? "[::1]" : host}:${port}`;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv): TConfig {

@@ -67,7 +67,11 @@ export function useAcceptInvite(token: string) {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST("/api/auth/logout")),
+    mutationFn: async () => {
+      await unwrap(api.POST("/api/auth/logout"));
+      // The CSRF token was bound to the session that just ended: take the anonymous one.
+      setCsrfToken((await unwrap(api.GET("/api/auth/session"))).csrfToken);
+    },
     onSettled: () => signedIn(queryClient, null),
   });
 }

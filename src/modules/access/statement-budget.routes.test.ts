@@ -15,7 +15,7 @@ const CEILING: Record<string, number> = {
   dashboard: 17,
   board: 12,
   application: 15,
-  decision: 9,
+  decision: 10, // +1: question titles for the scorecards, instead of the whole bank
   "interview kit": 16,
   candidate: 14,
 };

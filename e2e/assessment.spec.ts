@@ -109,6 +109,8 @@ test("a candidate takes the assessment and the hiring manager sees the graded re
   await expect(
     manager.getByRole("heading", { name: "Practical assessment results" }),
   ).toBeVisible();
+  // Several packs are offered; this spec sends the REST API one, whose own time box shows.
+  await manager.getByLabel("Work sample").selectOption("rest-api");
   await expect(manager.getByLabel("Time limit (minutes)")).toHaveValue("120");
   await manager.getByRole("button", { name: "Send assessment" }).click();
   const link = await manager.getByTestId("candidate-link").inputValue();

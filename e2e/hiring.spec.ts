@@ -116,7 +116,7 @@ test("a senior role from template to decision, with independent scorecards", asy
   await form.getByLabel("Name").fill(CANDIDATE.name);
   await form.getByLabel("E-mail").fill(CANDIDATE.email);
   await form.getByLabel("GitHub").fill("https://github.com/gracehopper");
-  await form.getByLabel("Resume (optional)").setInputFiles({
+  await form.getByLabel("Résumé (optional)").setInputFiles({
     name: "grace-hopper.txt",
     mimeType: "text/plain",
     buffer: Buffer.from(
@@ -138,7 +138,7 @@ test("a senior role from template to decision, with independent scorecards", asy
     resume: { filename: string; format: string };
   };
   expect(resume.resume).toMatchObject({ filename: "grace-hopper.txt", format: "txt" });
-  const resumeColumn = page.getByRole("list", { name: "Resume screen applications" });
+  const resumeColumn = page.getByRole("list", { name: "Résumé screen applications" });
   await expect(resumeColumn.getByRole("link", { name: CANDIDATE.name })).toBeVisible();
   await page.getByRole("button", { name: `Move ${CANDIDATE.name} to ${TECH_SCREEN}` }).click();
   const techColumn = page.getByRole("list", { name: `${TECH_SCREEN} applications` });

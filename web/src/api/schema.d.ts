@@ -8062,6 +8062,8 @@ export interface operations {
                                         }[];
                                         /** @enum {string} */
                                         polarity: "positive" | "negated" | "hedged";
+                                        cutBefore?: boolean;
+                                        cutAfter?: boolean;
                                     }[];
                                 }[];
                                 summary: {
@@ -8326,6 +8328,8 @@ export interface operations {
                                         }[];
                                         /** @enum {string} */
                                         polarity: "positive" | "negated" | "hedged";
+                                        cutBefore?: boolean;
+                                        cutAfter?: boolean;
                                     }[];
                                 }[];
                                 summary: {

@@ -4,6 +4,7 @@ import { NavLink, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../account/queries";
 import { ROLE_LABELS } from "../api/client";
 import { useCurrentUser } from "../session";
+import { GlobalSearch } from "./GlobalSearch";
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
@@ -53,6 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
         </nav>
+        <GlobalSearch />
         <div className="who" id="account-nav">
           <span>
             {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>

@@ -4292,6 +4292,9 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                roleId?: string;
+                stageId?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
                 limit?: number;
                 offset?: number;
             };

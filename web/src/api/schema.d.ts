@@ -1056,7 +1056,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts the server-side clock; calling it again keeps the first start. */
+        /** @description Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock. */
         post: operations["startPortalAssessment"];
         delete?: never;
         options?: never;
@@ -1064,14 +1064,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/starter.zip": {
+    "/api/portal/{token}/parts/{part}/start": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The starter project as a zip (application/zip), streamed. */
+        get?: never;
+        put?: never;
+        /** @description Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start. */
+        post: operations["startPortalPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/parts/{part}/starter.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One part's starter project as a zip (application/zip), streamed. */
         get: operations["downloadPortalStarter"];
         put?: never;
         post?: never;
@@ -1081,7 +1098,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/submissions": {
+    "/api/portal/{token}/parts/{part}/submissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1090,7 +1107,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
+        /** @description One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late. */
         post: operations["submitPortalAssessment"];
         delete?: never;
         options?: never;
@@ -8735,7 +8752,11 @@ export interface operations {
                                 competency: string;
                             }[];
                             suitsRoleLevel: boolean;
+                            proposed: boolean;
+                            /** @enum {string} */
+                            submissionKind: "project-zip" | "document";
                         }[];
+                        maxParts: number;
                     };
                 };
             };
@@ -8808,16 +8829,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -8838,37 +8908,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -8934,7 +8973,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    packId: string;
+                    packId?: string;
+                    parts?: {
+                        packId: string;
+                        timeLimitMinutes?: number;
+                    }[];
+                    /** @enum {string} */
+                    timing?: "shared" | "per-part";
                     timeLimitMinutes?: number;
                     /** Format: date-time */
                     deadlineAt: string;
@@ -8954,16 +8999,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -8984,37 +9078,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9092,16 +9155,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9122,37 +9234,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9229,16 +9310,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9259,37 +9389,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9382,6 +9481,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9438,6 +9542,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -9632,6 +9743,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9688,6 +9804,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -10009,12 +10132,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10027,13 +10146,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10106,12 +10246,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10124,13 +10260,149 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startPortalPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10188,6 +10460,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10245,6 +10518,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10257,6 +10531,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        part: number;
                         submission: {
                             version: number;
                             isLate: boolean;
@@ -10264,16 +10539,15 @@ export interface operations {
                             submittedAt: string;
                             filename: string;
                             sizeBytes: number;
+                            /** @enum {string} */
+                            check: "checking" | "checked" | "problem";
+                            problem: string | null;
                         };
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10286,13 +10560,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -179,7 +179,12 @@ test("a candidate takes debug + unit-tests in one portal; the hiring manager rea
     "received and checked",
     { timeout: 240_000 },
   );
-  await expect(portal.locator("body")).not.toContainText(/mutant|caught|survived/i);
+  const planted = JSON.parse(
+    await readFile(path.join(PACKS, "unit-tests/hidden/mutants/mutants.json"), "utf8"),
+  ) as { mutants: { title: string }[] };
+  const page = await portal.locator("body").innerText();
+  expect(planted.mutants.filter((mutant) => page.includes(mutant.title))).toEqual([]);
+  expect(page).not.toMatch(/Score|Survived|\d+ of 24/);
   await portal.screenshot({ path: path.join(OUT, "portal-390-submitted.png"), fullPage: true });
   expect(await pageWidth()).toBeLessThanOrEqual(390);
 

@@ -46,6 +46,19 @@ export const ZFailToPassDetails = z.object({
   result: z.enum(["full", "partial", "none"]),
   failToPass: ZPassCount,
   passToPass: ZPassCount,
+  /** Each test's outcome: the hidden fail-to-pass variants and the restored suite (newer reports). */
+  tests: z
+    .array(
+      z.object({
+        kind: z.enum(["fail-to-pass", "pass-to-pass"]),
+        name: z.string().max(1000),
+        passed: z.boolean(),
+        /** Why it failed, first lines only. */
+        message: z.string().max(1000),
+      }),
+    )
+    .max(300)
+    .optional(),
   /** Reported, not scored: a test of the candidate's that fails on the original and passes on the fix. */
   regressionTest: z.object({
     status: z.enum(["found", "none", "not-run"]),

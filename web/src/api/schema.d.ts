@@ -1073,7 +1073,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts the server-side clock; calling it again keeps the first start. */
+        /** @description Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock. */
         post: operations["startPortalAssessment"];
         delete?: never;
         options?: never;
@@ -1081,14 +1081,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/starter.zip": {
+    "/api/portal/{token}/parts/{part}/start": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The starter project as a zip (application/zip), streamed. */
+        get?: never;
+        put?: never;
+        /** @description Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start. */
+        post: operations["startPortalPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/parts/{part}/starter.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One part's starter project as a zip (application/zip), streamed. */
         get: operations["downloadPortalStarter"];
         put?: never;
         post?: never;
@@ -1098,7 +1115,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/submissions": {
+    "/api/portal/{token}/parts/{part}/submissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1107,7 +1124,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
+        /** @description One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late. */
         post: operations["submitPortalAssessment"];
         delete?: never;
         options?: never;
@@ -8824,7 +8841,11 @@ export interface operations {
                                 competency: string;
                             }[];
                             suitsRoleLevel: boolean;
+                            proposed: boolean;
+                            /** @enum {string} */
+                            submissionKind: "project-zip" | "document";
                         }[];
+                        maxParts: number;
                     };
                 };
             };
@@ -8897,16 +8918,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -8927,37 +8997,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9023,7 +9062,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    packId: string;
+                    packId?: string;
+                    parts?: {
+                        packId: string;
+                        timeLimitMinutes?: number;
+                    }[];
+                    /** @enum {string} */
+                    timing?: "shared" | "per-part";
                     timeLimitMinutes?: number;
                     /** Format: date-time */
                     deadlineAt: string;
@@ -9043,16 +9088,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9073,37 +9167,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9181,16 +9244,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9211,37 +9323,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9318,16 +9399,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9348,37 +9478,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9471,6 +9570,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9527,6 +9631,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -9721,6 +9832,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9777,6 +9893,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -10098,12 +10221,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10116,13 +10235,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10195,12 +10335,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10213,13 +10349,149 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startPortalPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10277,6 +10549,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10334,6 +10607,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10346,6 +10620,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        part: number;
                         submission: {
                             version: number;
                             isLate: boolean;
@@ -10353,16 +10628,15 @@ export interface operations {
                             submittedAt: string;
                             filename: string;
                             sizeBytes: number;
+                            /** @enum {string} */
+                            check: "checking" | "checked" | "problem";
+                            problem: string | null;
                         };
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10375,13 +10649,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };

@@ -9519,6 +9519,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;
@@ -9769,6 +9775,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;

@@ -18,6 +18,12 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
             <code>GET {request.url}</code> ({request.items} books, {request.booksInDatabase} in the
             database)
           </p>
+          {request.grew && (
+            <p className="query-grew" data-testid="query-grew">
+              Grew with the data: <code>{request.grew.query}</code> ran {request.grew.calls} times,
+              once per {request.grew.per}.
+            </p>
+          )}
           <div className="table-scroll">
             <table className="query-table">
               <caption className="visually-hidden">Statements of {request.endpoint}</caption>

@@ -120,7 +120,7 @@ beforeAll(async () => {
     {
       name: "tpl_settings_test",
       version: "v1",
-      build: async () => undefined,
+      build: () => Promise.resolve(),
     },
     rootDir,
   );
@@ -168,9 +168,7 @@ describe("the grader's settings", () => {
         `SELECT m.app, t.tableowner AS owner FROM django_migrations m
            JOIN pg_tables t ON t.tablename = 'django_content_type' LIMIT 1`,
       );
-      expect(rows).toEqual([
-        { app: "contenttypes", owner: postgres.cluster.roles.candidate.name },
-      ]);
+      expect(rows).toEqual([{ app: "contenttypes", owner: postgres.cluster.roles.candidate.name }]);
     } finally {
       await client.end();
     }

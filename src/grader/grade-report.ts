@@ -138,6 +138,14 @@ export const ZQueryPerformanceDetails = z.object({
         booksInDatabase: z.int().min(0),
         queries: z.int().min(0),
         statements: z.array(ZCountedStatement).max(50),
+        /** The statement whose count grew with the books, when one did ("ran 20 times, once per book"). */
+        grew: z
+          .object({
+            query: z.string().max(2000),
+            calls: z.int().min(0),
+            per: z.enum(["book", "book or review"]),
+          })
+          .optional(),
       }),
     )
     .max(4),
@@ -315,6 +323,9 @@ function formatDetails(details: TReportDetails): string[] {
           ...request.statements.map(
             (row) => `  ${String(row.calls).padStart(5)} × ${row.query.slice(0, 160)}`,
           ),
+          ...(request.grew === undefined
+            ? []
+            : [`  grew: ran ${request.grew.calls} times, once per ${request.grew.per}`]),
         ]),
         ...details.plans.map((plan) => `Plan${plan.usesIndex ? "" : " (no index)"}: ${plan.nodes}`),
         ...details.speed.map(

@@ -9719,6 +9719,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;
@@ -9981,6 +9987,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;

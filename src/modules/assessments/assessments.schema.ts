@@ -144,6 +144,8 @@ export const ZPortalSubmission = z.object({
 
 export const ZPortalAssessment = z.object({
   candidateName: z.string(),
+  /** The organisation's privacy notice; Start needs `acknowledgedNotice: true` when set. */
+  privacyNoticeUrl: z.string().nullable(),
   roleTitle: z.string(),
   pack: z.object({ title: z.string(), summary: z.string() }),
   instructions: z.string(),
@@ -158,6 +160,9 @@ export const ZPortalAssessment = z.object({
   maxUploadBytes: z.number().int(),
   submissions: z.array(ZPortalSubmission),
 });
+export const ZStartPortalAssessmentRequest = z
+  .strictObject({ acknowledgedNotice: z.boolean().optional() })
+  .optional();
 export const ZPortalAssessmentResponse = z.object({ assessment: ZPortalAssessment });
 export const ZPortalSubmitResponse = z.object({
   submission: ZPortalSubmission,

@@ -10,6 +10,7 @@ import {
   ZPortalAssessmentResponse,
   ZPortalSubmitResponse,
   ZPortalTokenParams,
+  ZStartPortalAssessmentRequest,
 } from "./assessments.schema.js";
 import type { TPortalService } from "./portal.service.js";
 
@@ -86,13 +87,15 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           operationId: "startPortalAssessment",
           tags,
           security: portalSecurity,
-          description: "Starts the server-side clock; calling it again keeps the first start.",
+          description:
+            "Starts the server-side clock; calling it again keeps the first start. When the organisation has a privacy notice, send `acknowledgedNotice: true`; the first start records the candidate's consent.",
           params: ZPortalTokenParams,
+          body: ZStartPortalAssessmentRequest,
           response: { 200: ZPortalAssessmentResponse, ...errorResponses },
         },
       },
       async (request) => ({
-        assessment: await service.start(request.params.token, request.id),
+        assessment: await service.start(request.params.token, request.id, request.body ?? {}),
       }),
     );
 

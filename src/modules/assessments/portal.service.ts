@@ -12,6 +12,8 @@ import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { renderInstructionsHtml } from "./instructions-html.js";
 import { queueGrading } from "./grading-queue.js";
 import { inspectUpload, zipDirectory } from "./submission-zip.js";
+import { recordConsent } from "../privacy/consent-records.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 
 const invalidLink = () =>
   new AppError(
@@ -30,6 +32,7 @@ export function createPortalService(deps: {
   jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
   packs: Pick<TPackSource, "loadPack">;
   storedFilesRepo: Pick<TStoredFilesRepo, "insertFile">;
+  privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent">;
 }) {
   const repo = deps.assessmentsRepo;
   const candidateActor = (requestId: string) => ({
@@ -68,8 +71,10 @@ export function createPortalService(deps: {
     const pack = await deps.packs.loadPack(assessment.packId);
     const submissions = await repo.listSubmissions([assessment.id]);
     const instructions = await readFile(pack.instructionsFile, "utf8");
+    const settings = await deps.privacyRepo.getSettings();
     return {
       candidateName: found.candidateName,
+      privacyNoticeUrl: settings?.privacyNoticeUrl ?? null,
       roleTitle: found.roleTitle,
       pack: { title: pack.manifest.title, summary: pack.manifest.summary },
       instructions,
@@ -103,14 +108,31 @@ export function createPortalService(deps: {
       await resolve(token);
     },
 
-    /** Starts the server-side clock; starting again is harmless and keeps the first start. */
-    async start(token: string, requestId: string) {
+    /**
+     * Starts the server-side clock; starting again is harmless and keeps the first start. With a
+     * privacy notice configured the candidate must acknowledge it; the first start records their
+     * consent (with the notice in force) in the same transaction.
+     */
+    async start(token: string, requestId: string, input: { acknowledgedNotice?: boolean } = {}) {
       const found = await resolve(token);
       await deps.db.transaction(async (tx) => {
         const locked = await repo.lockAssessment(found.assessment.id, tx);
         if (!locked || locked.startedAt) return;
+        const settings = await deps.privacyRepo.getSettings(tx);
+        if (settings?.privacyNoticeUrl && input.acknowledgedNotice !== true)
+          throw new AppError(
+            "VALIDATION_FAILED",
+            "Please read the privacy notice and confirm you have before you start.",
+            { fields: [{ field: "acknowledgedNotice", message: "must be true" }] },
+          );
         const at = new Date();
         await repo.setStarted(locked.id, at, tx);
+        await recordConsent(deps, tx, {
+          candidateId: found.candidateId,
+          lawfulBasis: "consent",
+          source: "assessment",
+          recordedBy: null,
+        });
         await deps.auditService.recordEvent(
           candidateActor(requestId),
           {

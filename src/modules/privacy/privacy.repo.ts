@@ -417,10 +417,10 @@ export function createPrivacyRepo(db: TDatabase) {
       await executor
         .update(intakeBatches)
         .set({
-          results: sql`(select jsonb_agg(case when r ->> 'candidateId' = ${candidateId}
-              then r || '{"filename": "(erased)", "candidateName": null, "warnings": []}'::jsonb
-              else r end order by ordinality)
-            from jsonb_array_elements(${intakeBatches.results}) with ordinality r)`,
+          results: sql`(select jsonb_agg(case when e.line ->> 'candidateId' = ${candidateId}
+              then e.line || '{"filename": "(erased)", "candidateName": null, "warnings": []}'::jsonb
+              else e.line end order by e.position)
+            from jsonb_array_elements(${intakeBatches.results}) with ordinality as e(line, position))`,
         })
         .where(sql`${intakeBatches.results} @> ${JSON.stringify([{ candidateId }])}::jsonb`);
     },

@@ -160,9 +160,10 @@ export const ZPortalAssessment = z.object({
   maxUploadBytes: z.number().int(),
   submissions: z.array(ZPortalSubmission),
 });
+// Fastify hands a POST without a body to the validator as null; older clients send none.
 export const ZStartPortalAssessmentRequest = z
   .strictObject({ acknowledgedNotice: z.boolean().optional() })
-  .optional();
+  .nullish();
 export const ZPortalAssessmentResponse = z.object({ assessment: ZPortalAssessment });
 export const ZPortalSubmitResponse = z.object({
   submission: ZPortalSubmission,

@@ -12,6 +12,7 @@ import { multipartBody } from "../../test-support/multipart-body.js";
 import { buildResumePdf } from "../../test-support/resume-fixtures.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
+import { sendRestApiAssessment } from "../../test-support/assessment-world.js";
 import { retentionSweepJob } from "./retention-sweep.job.js";
 
 async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
@@ -123,6 +124,32 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
     ]);
     // A recruiter off the role cannot see the candidate, so not their consent records either.
     expectStatus(await w.recruiterOff.agent.get(`/api/candidates/${person.id}/consents`), 404);
+  });
+
+  it("asks the candidate to acknowledge the notice on Start and records their consent", async () => {
+    const person = await personOnFile("practical-assessment");
+    const sent = await sendRestApiAssessment(w.recruiterOn.agent, person.applicationId);
+    const shown = expectStatus(await w.anonymous.get(`/api/portal/${sent.token}`), 200).json<{
+      assessment: { privacyNoticeUrl: string | null };
+    }>().assessment;
+    expect(shown.privacyNoticeUrl).toBe("https://example.org/privacy");
+    const unacknowledged = await w.anonymous.post(`/api/portal/${sent.token}/start`);
+    expect(unacknowledged.statusCode).toBe(400);
+    expect(errorOf(unacknowledged).fields?.[0]?.field).toBe("acknowledgedNotice");
+    expectStatus(
+      await w.anonymous.post(`/api/portal/${sent.token}/start`, { acknowledgedNotice: true }),
+      200,
+    );
+    const consents = expectStatus(
+      await w.admin.get(`/api/candidates/${person.id}/consents`),
+      200,
+    ).json<{ consents: Record<string, unknown>[] }>().consents;
+    expect(consents.at(-1)).toMatchObject({
+      lawfulBasis: "consent",
+      source: "assessment",
+      noticeUrl: "https://example.org/privacy",
+      recordedBy: null,
+    });
   });
 
   it("records a consent for every candidate a CSV import brings", async () => {

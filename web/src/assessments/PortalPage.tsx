@@ -20,6 +20,7 @@ export function PortalPage({ token }: { token: string }) {
   const [loadError, setLoadError] = useState<TApiError>();
   const [error, setError] = useState<TApiError>();
   const [busy, setBusy] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
   // Server time minus browser time, so the countdown follows the server's clock.
   const [skewMs, setSkewMs] = useState(0);
 
@@ -34,7 +35,7 @@ export function PortalPage({ token }: { token: string }) {
 
   async function start() {
     setBusy(true);
-    await startAssessment(token).then(show, (failure: unknown) => setError(failure as TApiError));
+    await startAssessment(token, acknowledged).then(show, (failure: unknown) => setError(failure as TApiError));
     setBusy(false);
   }
 
@@ -81,10 +82,27 @@ export function PortalPage({ token }: { token: string }) {
               <strong>Start</strong> starts your {formatMinutes(assessment.timeLimitMinutes)} on our
               server and unlocks the starter project and the upload.
             </p>
+            {assessment.privacyNoticeUrl && (
+              <p className="portal-notice">
+                <input
+                  id="privacy-notice"
+                  type="checkbox"
+                  checked={acknowledged}
+                  onChange={(e) => setAcknowledged(e.target.checked)}
+                />{" "}
+                <label htmlFor="privacy-notice">
+                  I have read the{" "}
+                  <a href={assessment.privacyNoticeUrl} target="_blank" rel="noreferrer">
+                    privacy notice
+                  </a>{" "}
+                  on how my data is used for this application.
+                </label>
+              </p>
+            )}
             <button
               type="button"
               className="button-primary"
-              disabled={busy}
+              disabled={busy || (Boolean(assessment.privacyNoticeUrl) && !acknowledged)}
               onClick={() => void start()}
             >
               Start the assessment

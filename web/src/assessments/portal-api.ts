@@ -13,7 +13,13 @@ export async function openPortal(token: string) {
   return (await unwrap(api.GET("/api/portal/{token}", { params: { path: { token } } }))).assessment;
 }
 
-export async function startAssessment(token: string) {
-  return (await unwrap(api.POST("/api/portal/{token}/start", { params: { path: { token } } })))
-    .assessment;
+export async function startAssessment(token: string, acknowledgedNotice: boolean) {
+  return (
+    await unwrap(
+      api.POST("/api/portal/{token}/start", {
+        params: { path: { token } },
+        body: { acknowledgedNotice },
+      }),
+    )
+  ).assessment;
 }

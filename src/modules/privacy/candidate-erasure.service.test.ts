@@ -16,10 +16,11 @@ function fakes(candidates: TFakeCandidate[], options: { due?: string[]; months?:
   const calls: string[] = [];
   const audit: TAuditInput[] = [];
   const due = new Set(options.due ?? []);
-  const db = { transaction: (fn: (tx: unknown) => Promise<unknown>) => fn({}) } as TDatabase;
+  const db = {
+    transaction: (fn: (tx: unknown) => Promise<unknown>) => fn({}),
+  } as unknown as TDatabase;
   const privacyRepo = {
-    lockCandidate: (id: string) =>
-      Promise.resolve(candidates.find((c) => c.id === id) as never),
+    lockCandidate: (id: string) => Promise.resolve(candidates.find((c) => c.id === id) as never),
     applicationIdsOf: () => Promise.resolve(["app-1"]),
     auditEntityIdsOf: (id: string, apps: string[]) => Promise.resolve([id, ...apps]),
     anonymizeCandidate: (id: string) => {

@@ -219,10 +219,7 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
 
   it("exports everything held about a candidate as a zip, and audits the export", async () => {
     const person = await personOnFile();
-    const response = expectStatus(
-      await w.admin.get(`/api/candidates/${person.id}/export`),
-      200,
-    );
+    const response = expectStatus(await w.admin.get(`/api/candidates/${person.id}/export`), 200);
     expect(response.headers["content-type"]).toBe("application/zip");
     const files = await unzip(response.rawPayload);
     const document = JSON.parse(files.get("candidate.json")?.toString("utf8") ?? "{}") as {
@@ -352,11 +349,9 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
       reason: "Asked us to delete their data.",
     });
     expect(again.statusCode).toBe(409);
-    const audit = expectStatus(
-      await w.admin.get("/api/audit?action=candidate.erased"),
-      200,
-    ).json<{ events: { entityId: string; actorUserId: string; after: { reason: string } }[] }>()
-      .events;
+    const audit = expectStatus(await w.admin.get("/api/audit?action=candidate.erased"), 200).json<{
+      events: { entityId: string; actorUserId: string; after: { reason: string } }[];
+    }>().events;
     expect(audit.find((e) => e.entityId === person.id)).toMatchObject({
       after: { reason: "Asked us by e-mail to delete their data." },
     });

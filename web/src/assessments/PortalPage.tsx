@@ -35,7 +35,9 @@ export function PortalPage({ token }: { token: string }) {
 
   async function start() {
     setBusy(true);
-    await startAssessment(token, acknowledged).then(show, (failure: unknown) => setError(failure as TApiError));
+    await startAssessment(token, acknowledged).then(show, (failure: unknown) =>
+      setError(failure as TApiError),
+    );
     setBusy(false);
   }
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { FormEvent } from "react";
+import type { SyntheticEvent } from "react";
 import { formatDateTime } from "../api/hiring-types";
 import type { TCandidate } from "../api/hiring-types";
 import { ErrorBanner, TextField } from "../components/form";
@@ -107,7 +107,7 @@ function EraseForm({ candidate }: { candidate: TCandidate }) {
   const matches =
     confirmName.trim().replace(/\s+/g, " ").toLowerCase() ===
     candidate.name.trim().replace(/\s+/g, " ").toLowerCase();
-  function submit(event: FormEvent) {
+  function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     erase.mutate({ confirmName, reason });
   }

@@ -89,11 +89,14 @@ export function createCandidatesService(deps: {
         )
       : [];
     return rows.map((row) => {
-      const contactVisible = canSeeContact(
-        scope,
-        row,
-        apps.filter((a) => a.candidateId === row.id),
-      );
+      // An erased record has no contact details: its e-mail column holds a reserved placeholder.
+      const contactVisible =
+        !row.erasedAt &&
+        canSeeContact(
+          scope,
+          row,
+          apps.filter((a) => a.candidateId === row.id),
+        );
       return {
         id: row.id,
         name: row.name,

@@ -57,6 +57,11 @@ export function CandidatePage() {
                 <dd>{candidate.phone ?? "—"}</dd>
               </div>
             </>
+          ) : candidate.erasedAt ? (
+            <div>
+              <dt>Contact</dt>
+              <dd className="muted">Erased.</dd>
+            </div>
           ) : (
             <div>
               <dt>Contact</dt>

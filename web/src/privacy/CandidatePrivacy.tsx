@@ -37,15 +37,17 @@ export function CandidatePrivacy({ candidate }: { candidate: TCandidate }) {
       <ul className="plain-list">
         {(consents.data ?? []).map((c) => (
           <li key={c.id}>
-            <strong>{BASIS_LABEL[c.lawfulBasis] ?? c.lawfulBasis}</strong>,{" "}
-            {SOURCE_LABEL[c.source] ?? c.source}
-            {c.recordedBy ? ` by ${c.recordedBy.name}` : ""}, {formatDateTime(c.recordedAt)}
-            {c.noticeUrl && (
-              <>
-                {" "}
-                (<a href={c.noticeUrl}>privacy notice</a>)
-              </>
-            )}
+            <span>
+              <strong>{BASIS_LABEL[c.lawfulBasis] ?? c.lawfulBasis}</strong>,{" "}
+              {SOURCE_LABEL[c.source] ?? c.source}
+              {c.recordedBy ? ` by ${c.recordedBy.name}` : ""}, {formatDateTime(c.recordedAt)}
+              {c.noticeUrl && (
+                <>
+                  {" "}
+                  (<a href={c.noticeUrl}>privacy notice</a>)
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import yauzl from "yauzl";
 
 const PASSWORD = "structured hiring 2026";
@@ -26,7 +26,7 @@ async function apiOf(page: Page) {
     expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
     return (await response.json()) as Record<string, unknown>;
   };
-  return { call, userId: session.user.id, request: page.request as APIRequestContext };
+  return { call, userId: session.user.id };
 }
 
 async function zipEntries(path: string): Promise<Map<string, Buffer>> {
@@ -76,6 +76,8 @@ test("an admin exports a candidate, erases them, and the pipeline and ratings st
   await page.getByLabel("Privacy notice link").fill("https://example.org/privacy");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Privacy notice link")).toHaveValue("https://example.org/privacy");
   await page.screenshot({ path: test.info().outputPath("privacy-settings.png"), fullPage: true });
 
   // A role, a candidate in its technical screen, and a submitted scorecard about them.
@@ -141,9 +143,13 @@ test("an admin exports a candidate, erases them, and the pipeline and ratings st
   await page.goto(`/candidates/${candidate.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CANDIDATE.name);
   const privacy = page.getByRole("region", { name: "Personal data" });
-  await expect(
-    privacy.getByRole("listitem").filter({ hasText: "Legitimate interest, added by the team" }),
-  ).toBeVisible();
+  const consent = privacy
+    .getByRole("listitem")
+    .filter({ hasText: "Legitimate interest, added by the team" });
+  await expect(consent.getByRole("link", { name: "privacy notice" })).toHaveAttribute(
+    "href",
+    "https://example.org/privacy",
+  );
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     privacy.getByRole("link", { name: /Download everything held about/ }).click(),

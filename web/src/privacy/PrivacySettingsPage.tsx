@@ -1,22 +1,39 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { SyntheticEvent } from "react";
 import { Link } from "react-router";
 import { formatDateTime } from "../api/hiring-types";
 import { ErrorBanner, Notice, TextField } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { usePrivacySettings, useRetentionPreview, useUpdatePrivacySettings } from "./queries";
+import type { TPrivacySettings } from "./queries";
 
 /** Admins: the privacy notice candidates are shown, and the retention rule with its preview. */
 export function PrivacySettingsPage() {
   const settings = usePrivacySettings();
+  return (
+    <>
+      <PageTitle>Candidates&apos; privacy</PageTitle>
+      <ErrorBanner error={settings.error ?? undefined} />
+      {settings.data ? (
+        <SettingsForm saved={settings.data} />
+      ) : (
+        !settings.error && (
+          <p className="muted" role="status">
+            Loading the settings…
+          </p>
+        )
+      )}
+    </>
+  );
+}
+
+// Rendered once the saved settings are in, so typing never races the first load.
+function SettingsForm({ saved }: { saved: TPrivacySettings }) {
   const update = useUpdatePrivacySettings();
-  const [noticeUrl, setNoticeUrl] = useState("");
-  const [months, setMonths] = useState("");
-  useEffect(() => {
-    if (!settings.data) return;
-    setNoticeUrl(settings.data.privacyNoticeUrl ?? "");
-    setMonths(settings.data.retentionMonths === null ? "" : String(settings.data.retentionMonths));
-  }, [settings.data]);
+  const [noticeUrl, setNoticeUrl] = useState(saved.privacyNoticeUrl ?? "");
+  const [months, setMonths] = useState(
+    saved.retentionMonths === null ? "" : String(saved.retentionMonths),
+  );
   const parsedMonths = /^\d{1,3}$/.test(months.trim()) ? Number(months.trim()) : undefined;
   const preview = useRetentionPreview(parsedMonths && parsedMonths >= 1 ? parsedMonths : undefined);
   const fieldError = (field: string) =>
@@ -32,8 +49,6 @@ export function PrivacySettingsPage() {
 
   return (
     <>
-      <PageTitle>Candidates&apos; privacy</PageTitle>
-      <ErrorBanner error={settings.error ?? undefined} />
       <form className="card" onSubmit={save} aria-labelledby="privacy-settings-heading">
         <h2 id="privacy-settings-heading">Notice and retention</h2>
         <TextField
@@ -62,8 +77,8 @@ export function PrivacySettingsPage() {
             {update.isPending ? "Saving…" : "Save"}
           </button>
         </p>
-        {settings.data?.updatedAt && (
-          <p className="muted small">Last changed {formatDateTime(settings.data.updatedAt)}</p>
+        {saved.updatedAt && (
+          <p className="muted small">Last changed {formatDateTime(saved.updatedAt)}</p>
         )}
       </form>
       <section className="card" aria-labelledby="retention-preview-heading">

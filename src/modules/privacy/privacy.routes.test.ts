@@ -359,6 +359,15 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
       await w.recruiterOn.agent.patch(`/api/candidates/${person.id}`, { notes: "Back again" }),
       409,
     );
+    const twin = expectStatus(
+      await w.admin.post("/api/candidates", { name: "Twin", email: `twin.${kind}@example.org` }),
+      201,
+    ).json<TCandidateBody>().candidate;
+    const merge = await w.admin.post(`/api/candidates/${twin.id}/merge`, {
+      intoCandidateId: person.id,
+    });
+    expect(merge.statusCode).toBe(409);
+    expect(errorOf(merge).message).toMatch(/erased/);
   });
 
   it("previews and then applies the retention rule, once per day however often it is enqueued", async () => {

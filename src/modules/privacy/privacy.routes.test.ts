@@ -186,6 +186,10 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
     expectStatus(await w.recruiterOn.agent.get(`/api/candidates/${person.id}`), 200);
     expectStatus(await w.managerOn.agent.get(`/api/candidates/${person.id}/resume`), 200);
     expectStatus(await w.managerOn.agent.get(`/api/candidates/${person.id}/resume/file`), 200);
+    expectStatus(
+      await w.recruiterOn.agent.get(`/api/applications/${person.applicationId}/screening`),
+      200,
+    );
     // Lists carry contact details but are not views of one person: no trail rows for them.
     expectStatus(await w.recruiterOn.agent.get("/api/candidates?limit=50"), 200);
     const trail = expectStatus(
@@ -193,6 +197,7 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
       200,
     ).json<{ events: { kind: string; user: { id: string } | null }[] }>().events;
     expect(trail.map((e) => [e.kind, e.user?.id])).toEqual([
+      ["resume_text", w.recruiterOn.userId],
       ["resume_file", w.managerOn.userId],
       ["resume_text", w.managerOn.userId],
       ["contact", w.recruiterOn.userId],

@@ -10,6 +10,7 @@ const SPECS = [
   "assessment",
   "two-pack",
   "slow-query",
+  "privacy",
 ] as const;
 const portOf = (index: number) => BASE_PORT + index;
 

@@ -41,6 +41,10 @@ import { createResumesService } from "./modules/screening/resumes.service.js";
 import { createScreeningRepo } from "./modules/screening/screening.repo.js";
 import { createScreeningSettingsService } from "./modules/screening/screening-settings.service.js";
 import { createSessionsRepo } from "./modules/auth/sessions.repo.js";
+import { createCandidateErasureService } from "./modules/privacy/candidate-erasure.service.js";
+import { createCandidateExportService } from "./modules/privacy/candidate-export.service.js";
+import { createPrivacyRepo } from "./modules/privacy/privacy.repo.js";
+import { createPrivacyService } from "./modules/privacy/privacy.service.js";
 import { createApiTokensRepo } from "./modules/tokens/api-tokens.repo.js";
 import { createApiTokensService } from "./modules/tokens/api-tokens.service.js";
 import { createInviteAcceptanceService } from "./modules/users/invite-acceptance.service.js";
@@ -82,6 +86,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const sessionsService = createSessionsService({ sessionsRepo, auditService });
   const operationsRepo = createOperationsRepo(db);
   const metrics = createMetrics({ operationsRepo });
+  // PGlite's queue or the pool: how long each statement waited for the database.
+  handle.observeWait?.((seconds) => metrics.recordDatabaseWait(seconds));
   const readinessService = createReadinessService({ operationsRepo });
   const usersService = createUsersService({
     db,
@@ -111,7 +117,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const interviewsRepo = createInterviewsRepo(db);
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
-  const hiringBase = { db, viewerScopeRepo, auditService };
+  const privacyRepo = createPrivacyRepo(db);
+  const hiringBase = { db, viewerScopeRepo, auditService, privacyRepo };
   const questionsService = createQuestionsService({ db, questionsRepo, auditService });
   const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
   const candidateMergeService = createCandidateMergeService({
@@ -199,12 +206,17 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   });
   const portalService = createPortalService({
     db,
+    privacyRepo,
     assessmentsRepo,
     storedFilesRepo,
     auditService,
     jobQueue,
     packs,
   });
+  // Candidates' personal data: notice and consent, export, erasure, retention, access trail.
+  const privacyService = createPrivacyService({ ...hiringBase, candidatesRepo });
+  const candidateExportService = createCandidateExportService({ db, privacyRepo, auditService });
+  const candidateErasureService = createCandidateErasureService({ db, privacyRepo, auditService });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -238,6 +250,9 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     sessionsService,
     metrics,
     readinessService,
+    privacyService,
+    candidateExportService,
+    candidateErasureService,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

@@ -19,11 +19,70 @@ export type TTransaction = PgTransaction<
 /** What a repository method runs on: the database or an open transaction. */
 export type TExecutor = TDatabase | TTransaction;
 
+/** Receives how long one statement (or transaction) waited for the database before it ran. */
+export type TWaitListener = (seconds: number) => void;
+
 export type TDatabaseHandle = {
   db: TDatabase;
   kind: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** Subscribes to wait times: PGlite's one-at-a-time queue, or the pool's checkout. */
+  observeWait?: (listener: TWaitListener) => void;
 };
+
+function waitObservers() {
+  const listeners = new Set<TWaitListener>();
+  return {
+    observe: (listener: TWaitListener) => void listeners.add(listener),
+    emit: (startedAt: number) => {
+      if (listeners.size === 0) return;
+      const seconds = (performance.now() - startedAt) / 1000;
+      for (const listener of listeners) listener(seconds);
+    },
+  };
+}
+
+/**
+ * PGlite runs one statement or transaction at a time: every top-level query, exec and transaction
+ * queues on its transaction mutex (`_runExclusiveTransaction`, public in 0.5). The time from the
+ * call to the moment its turn comes is the wait; statements inside a transaction do not queue.
+ */
+function observePgliteQueue(client: PGlite) {
+  const observers = waitObservers();
+  const run = client._runExclusiveTransaction.bind(client);
+  client._runExclusiveTransaction = <T>(fn: () => Promise<T>): Promise<T> => {
+    const startedAt = performance.now();
+    return run(() => {
+      observers.emit(startedAt);
+      return fn();
+    });
+  };
+  return observers.observe;
+}
+
+/** node-postgres: the wait is checking a connection out of the pool (`pool.query` uses it too). */
+function observePoolCheckout(pool: pg.Pool) {
+  const observers = waitObservers();
+  const connect = pool.connect.bind(pool) as (
+    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
+  ) => Promise<pg.PoolClient> | undefined;
+  const wrapped = (
+    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
+  ) => {
+    const startedAt = performance.now();
+    if (callback)
+      return connect((error, client, done) => {
+        if (!error) observers.emit(startedAt);
+        callback(error, client, done);
+      });
+    return connect()?.then((client) => {
+      observers.emit(startedAt);
+      return client;
+    });
+  };
+  pool.connect = wrapped as typeof pool.connect;
+  return observers.observe;
+}
 
 /** Contrib modules the migrations use (trigram search); PostgreSQL servers ship them built in. */
 export const extensions = { pg_trgm };
@@ -36,6 +95,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<TDatabaseHa
     return {
       db: drizzlePglite(client, { schema }) as unknown as TDatabase,
       kind: "pglite",
+      observeWait: observePgliteQueue(client),
       close: async () => {
         try {
           await client.close();
@@ -56,6 +116,7 @@ export async function openMemoryDatabase(): Promise<TDatabaseHandle> {
   return {
     db: drizzlePglite(client, { schema }) as unknown as TDatabase,
     kind: "pglite",
+    observeWait: observePgliteQueue(client),
     close: () => client.close(),
   };
 }
@@ -73,9 +134,11 @@ export async function openServerDatabase(
   pool.on("error", () => undefined);
   const probe = await pool.connect();
   probe.release();
+  const observeWait = observePoolCheckout(pool);
   return {
     db: drizzlePg(pool, { schema }) as unknown as TDatabase,
     kind: "postgres",
+    observeWait,
     close: () => pool.end(),
   };
 }

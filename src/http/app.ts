@@ -26,6 +26,7 @@ import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.j
 import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
 import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
 import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
+import { registerPrivacyRoutes } from "../modules/privacy/privacy.routes.js";
 import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
 import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
 import { registerScreeningRoutes } from "../modules/screening/screening.routes.js";
@@ -176,6 +177,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerScreeningRoutes(app, options.services);
   registerAssessmentsRoutes(app, options.services);
   registerPortalRoutes(app, options.services);
+  registerPrivacyRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -23,6 +23,19 @@ export function createJobQueueRepo(db: TDatabase) {
       return row;
     },
 
+    /** Inserts unless a job with this dedupe key exists (ever); undefined when it did. */
+    async insertJobOnce(
+      values: { name: string; payload: unknown; maxAttempts: number; dedupeKey: string },
+      executor: TExecutor = db,
+    ): Promise<TJobRow | undefined> {
+      const [row] = await executor
+        .insert(jobs)
+        .values(values)
+        .onConflictDoNothing({ target: jobs.dedupeKey })
+        .returning();
+      return row;
+    },
+
     /**
      * Claims the oldest due job of one of `names`. SKIP LOCKED lets several workers on one server
      * claim different jobs without waiting on each other.

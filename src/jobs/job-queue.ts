@@ -4,7 +4,7 @@ import type { TJobNotifier } from "./job-notifier.js";
 import type { TJobQueueRepo, TJobRow } from "./job-queue.repo.js";
 
 export function createJobQueue(deps: {
-  jobQueueRepo: Pick<TJobQueueRepo, "insertJob" | "findJob">;
+  jobQueueRepo: Pick<TJobQueueRepo, "insertJob" | "insertJobOnce" | "findJob">;
   notifier: TJobNotifier;
 }) {
   return {
@@ -26,6 +26,21 @@ export function createJobQueue(deps: {
         executor,
       );
       if (!executor) await deps.notifier.notify(definition.name);
+      return job;
+    },
+    /** Stores the job unless one with `dedupeKey` was ever stored (scheduled jobs); wakes workers. */
+    async enqueueOnce<TPayload>(
+      definition: TJobDefinition<TPayload>,
+      payload: TPayload,
+      dedupeKey: string,
+    ): Promise<TJobRow | undefined> {
+      const job = await deps.jobQueueRepo.insertJobOnce({
+        name: definition.name,
+        payload: definition.payload.parse(payload),
+        maxAttempts: definition.maxAttempts,
+        dedupeKey,
+      });
+      if (job) await deps.notifier.notify(definition.name);
       return job;
     },
     wake: (definition: TJobDefinition<unknown>) => deps.notifier.notify(definition.name),

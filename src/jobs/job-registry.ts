@@ -3,9 +3,11 @@ import {
   createGradeSubmissionHandler,
   gradeSubmissionJob,
 } from "../modules/assessments/grade-submission.job.js";
+import { retentionSweepJob } from "../modules/privacy/retention-sweep.job.js";
 import { intakeJob } from "../modules/screening/intake.job.js";
 import { registerJob } from "./job-definition.js";
 import type { TRegisteredJob } from "./job-definition.js";
+import type { TDailyJob } from "./job-scheduler.js";
 
 /**
  * Every job kind this build runs, with its handler bound to the services it needs. Handlers import
@@ -14,6 +16,7 @@ import type { TRegisteredJob } from "./job-definition.js";
 export function registeredJobs(services: TServices): TRegisteredJob[] {
   return [
     registerJob(intakeJob, ({ batchId }) => services.intakeService.processBatch(batchId)),
+    registerJob(retentionSweepJob, () => services.candidateErasureService.runRetentionSweep()),
     registerJob(
       // The handler imports the grader itself, lazily, on its first job.
       { ...gradeSubmissionJob, concurrency: services.gradingSettings.concurrency },
@@ -24,3 +27,6 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
     ),
   ];
 }
+
+/** Jobs the worker's scheduler enqueues once a day (deduplicated across processes). */
+export const dailyJobs: TDailyJob[] = [{ definition: retentionSweepJob }];

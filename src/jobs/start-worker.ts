@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { TServices } from "../compose.js";
 import type { TJobNotifier } from "./job-notifier.js";
-import { registeredJobs } from "./job-registry.js";
+import { dailyJobs, registeredJobs } from "./job-registry.js";
+import { createJobScheduler } from "./job-scheduler.js";
 import { createJobWorker } from "./job-worker.js";
 import type { TJobWorker } from "./job-worker.js";
 
@@ -43,6 +44,15 @@ export async function startJobWorker(
     onJobFinished: (event) => services.metrics.recordJob(event),
   });
   await worker.start();
+  // Daily jobs (the retention sweep): enqueued from every worker, run once per day in all.
+  const scheduler = createJobScheduler({ jobQueue: services.jobQueue, jobs: dailyJobs, logger });
+  await scheduler.start();
   warmUpGradingRuntime(logger);
-  return worker;
+  return {
+    ...worker,
+    async stop(options?: Parameters<TJobWorker["stop"]>[0]) {
+      scheduler.stop();
+      await worker.stop(options);
+    },
+  };
 }

@@ -105,3 +105,13 @@ export const ownInterviewOnly = (ok: number): TExpect => ({
   interviewerUnassigned: 404,
   anonymous: 401,
 });
+// Admin-only routes (privacy: settings, export, erasure, the access trail).
+export const adminOnly = (ok: number): TExpect => ({
+  admin: ok,
+  recruiterOn: 403,
+  recruiterOff: 403,
+  managerOn: 403,
+  interviewerAssigned: 403,
+  interviewerUnassigned: 403,
+  anonymous: 401,
+});

@@ -23,6 +23,9 @@ const LoginPage = lazy(() => import("./account/LoginPage").then((m) => ({ defaul
 const PortalPage = lazy(() =>
   import("./assessments/PortalPage").then((m) => ({ default: m.PortalPage })),
 );
+const PrivacySettingsPage = lazy(() =>
+  import("./privacy/PrivacySettingsPage").then((m) => ({ default: m.PrivacySettingsPage })),
+);
 const SetupPage = lazy(() => import("./account/SetupPage").then((m) => ({ default: m.SetupPage })));
 const SessionsPage = lazy(() =>
   import("./account/SessionsPage").then((m) => ({ default: m.SessionsPage })),
@@ -95,6 +98,7 @@ function AppRoutes() {
           {state.user.role !== "interviewer" && screeningRoutes()}
           {isAdmin && <Route path="/team" element={<TeamPage />} />}
           {isAdmin && <Route path="/audit" element={<AuditPage />} />}
+          {isAdmin && <Route path="/privacy" element={<PrivacySettingsPage />} />}
           <Route
             path="/applications/:applicationId/assessment"
             element={<AssessmentResultsPage />}

@@ -164,6 +164,8 @@ export const candidates = pgTable(
       { onDelete: "set null" },
     ),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set when the personal data was erased; the row stays, anonymous, for ratings and history. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

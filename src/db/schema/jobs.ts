@@ -1,5 +1,15 @@
 import { oneOf } from "./columns.js";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  uniqueIndex,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
 export type TJobStatus = (typeof JOB_STATUSES)[number];
@@ -26,10 +36,13 @@ export const jobs = pgTable(
     result: jsonb("result"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** A scheduled job's slot (e.g. `retention-sweep:2026-12-02`): at most one job per key, ever. */
+    dedupeKey: text("dedupe_key"),
   },
   (t) => [
     index("jobs_claim_idx").on(t.status, t.runAt),
     index("jobs_name_idx").on(t.name, t.createdAt),
     check("jobs_status_check", oneOf("status", JOB_STATUSES)),
+    uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
   ],
 );

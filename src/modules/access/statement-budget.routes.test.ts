@@ -17,7 +17,7 @@ const CEILING: Record<string, number> = {
   application: 15,
   decision: 10, // +1: question titles for the scorecards, instead of the whole bank
   "interview kit": 16,
-  candidate: 14,
+  candidate: 15, // +1: the access-trail insert when contact details are shown
 };
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };

@@ -92,6 +92,7 @@ export function createAssessmentsRepo(db: TDatabase) {
       const [row] = await executor
         .select({
           assessment: assessments,
+          candidateId: candidates.id,
           candidateName: candidates.name,
           roleTitle: roles.title,
         })

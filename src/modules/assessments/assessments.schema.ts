@@ -227,6 +227,8 @@ export const ZPortalPart = z.object({
 
 export const ZPortalAssessment = z.object({
   candidateName: z.string(),
+  /** The organisation's privacy notice; Start needs `acknowledgedNotice: true` when set. */
+  privacyNoticeUrl: z.string().nullable(),
   roleTitle: z.string(),
   /** "shared": one Start for every part; "per-part": each part has its own Start and clock. */
   timing: ZAssessmentTiming,
@@ -241,6 +243,10 @@ export const ZPortalAssessment = z.object({
   maxUploadBytes: z.number().int(),
   parts: z.array(ZPortalPart),
 });
+// Fastify hands a POST without a body to the validator as null; older clients send none.
+export const ZStartPortalAssessmentRequest = z
+  .strictObject({ acknowledgedNotice: z.boolean().optional() })
+  .nullish();
 export const ZPortalAssessmentResponse = z.object({ assessment: ZPortalAssessment });
 export const ZPortalSubmitResponse = z.object({
   part: z.number().int(),

@@ -11,6 +11,7 @@ import {
   ZPortalPartParams,
   ZPortalSubmitResponse,
   ZPortalTokenParams,
+  ZStartPortalAssessmentRequest,
 } from "./assessments.schema.js";
 import type { TPortalService } from "./portal.service.js";
 
@@ -88,13 +89,14 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           tags,
           security: portalSecurity,
           description:
-            "Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock.",
+            "Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock. When the organisation has a privacy notice, send `acknowledgedNotice: true`; the first start records the candidate's consent.",
           params: ZPortalTokenParams,
+          body: ZStartPortalAssessmentRequest,
           response: { 200: ZPortalAssessmentResponse, ...errorResponses },
         },
       },
       async (request) => ({
-        assessment: await service.start(request.params.token, request.id),
+        assessment: await service.start(request.params.token, request.id, request.body ?? {}),
       }),
     );
 
@@ -107,13 +109,19 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           tags,
           security: portalSecurity,
           description:
-            "Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start.",
+            "Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start. The first start of the assessment needs `acknowledgedNotice: true` when the organisation has a privacy notice.",
           params: ZPortalPartParams,
+          body: ZStartPortalAssessmentRequest,
           response: { 200: ZPortalAssessmentResponse, ...errorResponses },
         },
       },
       async (request) => ({
-        assessment: await service.startPart(request.params.token, request.params.part, request.id),
+        assessment: await service.startPart(
+          request.params.token,
+          request.params.part,
+          request.id,
+          request.body ?? {},
+        ),
       }),
     );
 

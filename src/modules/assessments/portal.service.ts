@@ -19,6 +19,8 @@ import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { renderInstructionsHtml } from "./instructions-html.js";
 import { queueGrading } from "./grading-queue.js";
 import { inspectUpload, zipDirectory } from "./submission-zip.js";
+import { recordConsent } from "../privacy/consent-records.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 
 const invalidLink = () =>
   new AppError(
@@ -30,6 +32,8 @@ const invalidLink = () =>
  * The candidate portal. The token is the only credential: it is hashed and looked up, and every
  * function works on the one assessment it names — no id from the caller is ever trusted.
  */
+type TStartInput = { acknowledgedNotice?: boolean | undefined };
+
 export function createPortalService(deps: {
   db: TDatabase;
   assessmentsRepo: TAssessmentsRepo;
@@ -37,6 +41,7 @@ export function createPortalService(deps: {
   jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
   packs: Pick<TPackSource, "loadPack">;
   storedFilesRepo: Pick<TStoredFilesRepo, "insertFile">;
+  privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent">;
 }) {
   const repo = deps.assessmentsRepo;
   const candidateActor = (requestId: string) => ({
@@ -121,8 +126,10 @@ export function createPortalService(deps: {
       repo.listSubmissions([assessment.id]),
     ]);
     const gradings = await repo.listGradings(submissions.map((s) => s.submission.id));
+    const settings = await deps.privacyRepo.getSettings();
     return {
       candidateName: found.candidateName,
+      privacyNoticeUrl: settings?.privacyNoticeUrl ?? null,
       roleTitle: found.roleTitle,
       timing: assessment.timing,
       timeLimitMinutes: assessment.timeLimitMinutes,
@@ -161,13 +168,29 @@ export function createPortalService(deps: {
   }
 
   /** Starts a clock in its own transaction; starting again is harmless and keeps the first start. */
-  async function startClock(token: string, requestId: string, position: number | null) {
+  async function startClock(
+    token: string,
+    requestId: string,
+    position: number | null,
+    input: TStartInput,
+  ) {
     const found = await resolve(token);
     await deps.db.transaction(async (tx) => {
       const locked = await repo.lockAssessment(found.assessment.id, tx);
       if (!locked) throw invalidLink();
       const parts = await repo.listParts([locked.id], tx);
       const at = new Date();
+      // The first start of anything is when the candidate takes part: the notice comes first.
+      const firstStart = !locked.startedAt;
+      if (firstStart) {
+        const settings = await deps.privacyRepo.getSettings(tx);
+        if (settings?.privacyNoticeUrl && input.acknowledgedNotice !== true)
+          throw new AppError(
+            "VALIDATION_FAILED",
+            "Please read the privacy notice and confirm you have before you start.",
+            { fields: [{ field: "acknowledgedNotice", message: "must be true" }] },
+          );
+      }
       if (locked.timing === "shared" || position === null) {
         if (locked.timing === "per-part" && parts.length > 1)
           throw new AppError(
@@ -184,6 +207,13 @@ export function createPortalService(deps: {
         await repo.setPartStarted(part.id, at, tx);
         await repo.setStarted(locked.id, at, tx);
       }
+      if (firstStart)
+        await recordConsent(deps, tx, {
+          candidateId: found.candidateId,
+          lawfulBasis: "consent",
+          source: "assessment",
+          recordedBy: null,
+        });
       await deps.auditService.recordEvent(
         candidateActor(requestId),
         {
@@ -205,12 +235,16 @@ export function createPortalService(deps: {
       await resolve(token);
     },
 
-    /** Starts the one shared clock (or the only part's). */
-    start: (token: string, requestId: string) => startClock(token, requestId, null),
+    /**
+     * Starts the one shared clock (or the only part's). With a privacy notice configured the
+     * candidate must acknowledge it; the first start records their consent in the same transaction.
+     */
+    start: (token: string, requestId: string, input: TStartInput = {}) =>
+      startClock(token, requestId, null, input),
 
     /** Starts one part's clock; with shared timing this is the one clock. */
-    startPart: (token: string, position: number, requestId: string) =>
-      startClock(token, requestId, position),
+    startPart: (token: string, position: number, requestId: string, input: TStartInput = {}) =>
+      startClock(token, requestId, position, input),
 
     async starter(token: string, position: number) {
       const { part } = await partOf(token, position);

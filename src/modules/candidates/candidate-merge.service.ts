@@ -38,6 +38,12 @@ export function createCandidateMergeService(deps: {
           throw new AppError("VALIDATION_FAILED", "The candidate to merge into does not exist.", {
             fields: [{ field: "intoCandidateId", message: "is not a known candidate" }],
           });
+        // An erased record stays anonymous: merging would bring a person's data back into it.
+        if (from.erasedAt || into.erasedAt)
+          throw new AppError(
+            "CONFLICT",
+            "An erased candidate cannot be merged: their record stays anonymous.",
+          );
         const apps = await repo.listApplicationsOf([from.id, into.id], tx);
         const intoRoles = new Set(
           apps.filter((a) => a.candidateId === into.id).map((a) => a.roleId),

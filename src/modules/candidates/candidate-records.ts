@@ -1,5 +1,7 @@
 import type { TExecutor } from "../../db/client.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
+import { BULK_LAWFUL_BASIS, recordConsent } from "../privacy/consent-records.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 import type { TCandidateRow, TCandidatesRepo, TCandidateVisibility } from "./candidates.repo.js";
 
 /**
@@ -48,6 +50,7 @@ export async function receiveCandidate(
       "insertCandidate" | "findByEmail" | "updateCandidate" | "isVisible"
     >;
     auditService: Pick<TAuditService, "recordEvent">;
+    privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent">;
   },
   tx: TExecutor,
   input: {
@@ -58,32 +61,45 @@ export async function receiveCandidate(
     /** What the uploader may see: only such a record is ever matched. */
     visibility: TCandidateVisibility;
     actor: TActor;
+    /** Where they came from, for the consent record every arrival (a merge included) gets. */
+    source: "csv_import" | "bulk_intake";
   },
 ): Promise<{ candidate: TCandidateRow; arrival: TCandidateArrival }> {
-  const repo = deps.candidatesRepo;
-  const values = { name: input.name, email: input.email, ...input.contact };
-  const inserted = await repo.insertCandidate({ ...values, createdBy: input.createdBy }, tx);
-  if (inserted) {
-    await recordCreated(inserted);
-    return { candidate: inserted, arrival: "imported" };
+  const received = await match();
+  await recordConsent(deps, tx, {
+    candidateId: received.candidate.id,
+    lawfulBasis: BULK_LAWFUL_BASIS,
+    source: input.source,
+    recordedBy: input.createdBy,
+  });
+  return received;
+
+  async function match(): Promise<{ candidate: TCandidateRow; arrival: TCandidateArrival }> {
+    const repo = deps.candidatesRepo;
+    const values = { name: input.name, email: input.email, ...input.contact };
+    const inserted = await repo.insertCandidate({ ...values, createdBy: input.createdBy }, tx);
+    if (inserted) {
+      await recordCreated(inserted);
+      return { candidate: inserted, arrival: "imported" };
+    }
+    const existing = await repo.findByEmail(input.email, tx);
+    if (!existing) throw new Error("the e-mail is on file but no record owns it");
+    if (await repo.isVisible(existing.id, input.visibility, tx)) {
+      const patch = missingContactDetails(existing, input.contact);
+      const candidate =
+        Object.keys(patch).length === 0
+          ? existing
+          : ((await repo.updateCandidate(existing.id, patch, tx)) ?? existing);
+      return { candidate, arrival: "merged" };
+    }
+    const separate = await repo.insertCandidate(
+      { ...values, createdBy: input.createdBy, possibleDuplicateOf: existing.id },
+      tx,
+    );
+    if (!separate) throw new Error("a flagged duplicate could not be stored");
+    await recordCreated(separate);
+    return { candidate: separate, arrival: "possible-duplicate" };
   }
-  const existing = await repo.findByEmail(input.email, tx);
-  if (!existing) throw new Error("the e-mail is on file but no record owns it");
-  if (await repo.isVisible(existing.id, input.visibility, tx)) {
-    const patch = missingContactDetails(existing, input.contact);
-    const candidate =
-      Object.keys(patch).length === 0
-        ? existing
-        : ((await repo.updateCandidate(existing.id, patch, tx)) ?? existing);
-    return { candidate, arrival: "merged" };
-  }
-  const separate = await repo.insertCandidate(
-    { ...values, createdBy: input.createdBy, possibleDuplicateOf: existing.id },
-    tx,
-  );
-  if (!separate) throw new Error("a flagged duplicate could not be stored");
-  await recordCreated(separate);
-  return { candidate: separate, arrival: "possible-duplicate" };
 
   async function recordCreated(row: TCandidateRow) {
     await deps.auditService.recordEvent(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APPLICATION_STATUSES } from "../../db/schema/index.js";
+import { APPLICATION_STATUSES, LAWFUL_BASES } from "../../db/schema/index.js";
 import { ZEmail, ZIsoDateTime, ZPersonName, ZUuid } from "../../shared/schema-primitives.js";
 
 const ZLink = z
@@ -29,6 +29,8 @@ export const ZCreateCandidateRequest = z.strictObject({
   phone: ZPhone,
   links: ZCandidateLinks.optional(),
   notes: ZNotes,
+  /** Why we may hold their data; recorded as a consent record (default: legitimate interest). */
+  lawfulBasis: z.enum(LAWFUL_BASES).default("legitimate_interest"),
 });
 export type TCreateCandidateRequest = z.infer<typeof ZCreateCandidateRequest>;
 
@@ -77,6 +79,8 @@ export const ZCandidate = z.object({
     .nullable(),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
+  /** Set once the personal data was erased: the record is anonymous from then on. */
+  erasedAt: ZIsoDateTime.nullable(),
   /** Only the applications the caller may see. */
   applications: z.array(ZCandidateApplication),
 });

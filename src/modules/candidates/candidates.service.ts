@@ -1,4 +1,5 @@
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import type { TLawfulBasis } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
@@ -9,6 +10,8 @@ import {
   pipelineRoleIds,
 } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
+import { recordConsent } from "../privacy/consent-records.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 import type { TCandidateMergeService } from "./candidate-merge.service.js";
 import type { TCandidatesRepo, TCandidateRow, TCandidateVisibility } from "./candidates.repo.js";
 import type {
@@ -76,6 +79,7 @@ export function createCandidatesService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   candidateMergeService: Pick<TCandidateMergeService, "mergeCandidates">;
+  privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent" | "recordAccess">;
 }) {
   const repo = deps.candidatesRepo;
 
@@ -91,11 +95,14 @@ export function createCandidatesService(deps: {
         )
       : [];
     return rows.map((row) => {
-      const contactVisible = canSeeContact(
-        scope,
-        row,
-        apps.filter((a) => a.candidateId === row.id),
-      );
+      // An erased record has no contact details: its e-mail column holds a reserved placeholder.
+      const contactVisible =
+        !row.erasedAt &&
+        canSeeContact(
+          scope,
+          row,
+          apps.filter((a) => a.candidateId === row.id),
+        );
       return {
         id: row.id,
         name: row.name,
@@ -109,6 +116,7 @@ export function createCandidatesService(deps: {
           : null,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
+        erasedAt: row.erasedAt?.toISOString() ?? null,
         applications: apps
           .filter((a) => a.candidateId === row.id && canSeeApplication(scope, a))
           .map((a) => ({
@@ -146,7 +154,11 @@ export function createCandidatesService(deps: {
   }
 
   return {
-    async createCandidate(input: TCreateCandidateRequest, viewer: TViewer, actor: TActor) {
+    async createCandidate(
+      input: Omit<TCreateCandidateRequest, "lawfulBasis"> & { lawfulBasis?: TLawfulBasis },
+      viewer: TViewer,
+      actor: TActor,
+    ) {
       const row = await deps.db.transaction(async (tx) => {
         const inserted = await repo.insertCandidate(
           {
@@ -160,6 +172,12 @@ export function createCandidatesService(deps: {
           tx,
         );
         if (!inserted) throw await emailTaken(input.email, viewer, tx);
+        await recordConsent(deps, tx, {
+          candidateId: inserted.id,
+          lawfulBasis: input.lawfulBasis ?? "legitimate_interest",
+          source: "team_form",
+          recordedBy: viewer.id,
+        });
         await deps.auditService.recordEvent(
           actor,
           {
@@ -189,7 +207,12 @@ export function createCandidatesService(deps: {
 
     async getCandidate(candidateId: string, viewer: TViewer) {
       const { row, scope } = await loadVisible(candidateId, viewer);
-      return presentOne(row, scope);
+      const candidate = await presentOne(row, scope);
+      // The access trail: one insert when contact details are sent (lists never carry them for
+      // anyone outside the pipeline, and are not what the trail is for).
+      if (candidate.contactVisible && !row.erasedAt)
+        await deps.privacyRepo.recordAccess({ candidateId, userId: viewer.id, kind: "contact" });
+      return candidate;
     },
 
     /** Admins only (the route says so): folds `candidateId` into `intoCandidateId`. */
@@ -209,6 +232,11 @@ export function createCandidatesService(deps: {
       actor: TActor,
     ) {
       const { row: before, scope } = await loadVisible(candidateId, viewer);
+      if (before.erasedAt)
+        throw new AppError(
+          "CONFLICT",
+          "This candidate's personal data was erased; the record stays anonymous.",
+        );
       if (patch.email !== undefined && patch.email !== before.email) {
         if (await repo.findByEmail(patch.email)) throw await emailTaken(patch.email, viewer);
       }

@@ -36,6 +36,12 @@ export function createMetrics(deps: {
     help: "Time for one trivial query at scrape time, waiting for PGlite or a pool connection included.",
     registers: [registry],
   });
+  const dbQueueWait = new Histogram({
+    name: "shortlist_database_wait_seconds",
+    help: "Time each statement or transaction waited for the database before running: PGlite's one-at-a-time queue, or a connection from the PostgreSQL pool.",
+    buckets: [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
   const queueDepth = new Gauge({
     name: "shortlist_job_queue_depth",
     help: "Jobs queued or running, by kind and state.",
@@ -59,6 +65,9 @@ export function createMetrics(deps: {
     recordJob(input: { name: string; outcome: "succeeded" | "failed"; ms: number }) {
       jobDuration.observe({ job: input.name, outcome: input.outcome }, input.ms / 1000);
       jobsFinished.inc({ job: input.name, outcome: input.outcome });
+    },
+    recordDatabaseWait(seconds: number) {
+      dbQueueWait.observe(seconds);
     },
     /** Reads what is measured at scrape time (queue, database), then renders everything. */
     async render(): Promise<{ contentType: string; body: string }> {

@@ -8,6 +8,7 @@ import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
 import { receiveCandidate } from "../candidates/candidate-records.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 import { candidateVisibility } from "../candidates/candidates.service.js";
 import { createApplicationRecord } from "../pipeline/application-creation.js";
 import { parseCsv } from "./csv-parse.js";
@@ -52,6 +53,7 @@ export function createCandidateImportService(deps: {
   rolesRepo: Pick<TRolesRepo, "findRole" | "listStages">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent">;
 }) {
   async function targetStage(roleId: string | undefined, viewer: TViewer) {
     if (roleId === undefined) return undefined;
@@ -125,6 +127,7 @@ export function createCandidateImportService(deps: {
               createdBy: viewer.id,
               visibility,
               actor,
+              source: "csv_import",
             });
             const applied = target
               ? await createApplicationRecord(deps, tx, {

@@ -21,6 +21,7 @@ import { readResume } from "./resumes.service.js";
 import type { TIntakeBatch, TIntakeResult } from "./screening-api.schema.js";
 import type { TBatchRow, TScreeningRepo } from "./screening.repo.js";
 import { receiveCandidate } from "../candidates/candidate-records.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 import type { TCandidateVisibility } from "../candidates/candidates.repo.js";
 import type { TUsersRepo } from "../users/users.repo.js";
 import { candidateVisibility } from "../candidates/candidates.service.js";
@@ -79,6 +80,7 @@ export function createIntakeService(deps: {
   >;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent">;
   jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
 }) {
   const repo = deps.screeningRepo;
@@ -173,6 +175,7 @@ export function createIntakeService(deps: {
         createdBy: batch.createdBy,
         visibility,
         actor,
+        source: "bulk_intake",
       });
       if (arrival === "merged") warnings.push(`Merged into the existing candidate with ${email}.`);
       if (arrival === "possible-duplicate")

@@ -22,6 +22,7 @@ import type {
 import type { TChecklistItem } from "./screening-checklist.js";
 import { loadEffectiveSettings } from "./screening-settings.service.js";
 import type { TScreeningRepo, TScreenRow } from "./screening.repo.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 
 /** Shown instead of the name in blind review: stable per application, says nothing about the person. */
 export function blindLabel(applicationId: string): string {
@@ -57,6 +58,7 @@ export function createResumeScreensService(deps: {
   candidatesRepo: Pick<TCandidatesRepo, "findById">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  privacyRepo: Pick<TPrivacyRepo, "recordAccess">;
 }) {
   /** Everything the page needs, computed in one pass; the proposal is never stored until recorded. */
   async function buildView(applicationId: string, viewer: TViewer) {
@@ -181,7 +183,15 @@ export function createResumeScreensService(deps: {
 
   return {
     async getScreening(applicationId: string, viewer: TViewer) {
-      return (await buildView(applicationId, viewer)).view;
+      const { view, latest } = await buildView(applicationId, viewer);
+      // Unmasked, the screening page shows contact details and résumé passages: a trail entry.
+      if (view.candidate)
+        await deps.privacyRepo.recordAccess({
+          candidateId: view.candidate.id,
+          userId: viewer.id,
+          kind: latest ? "resume_text" : "contact",
+        });
+      return view;
     },
 
     async recordScreen(

@@ -11,6 +11,7 @@ import { isResumeExtractError } from "./resume-extract-error.js";
 import { extractResumeFields, type TResumeFields } from "./resume-fields.js";
 import type { TResumeSummary } from "./screening-api.schema.js";
 import type { TResumeRow, TScreeningRepo } from "./screening.repo.js";
+import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 
 export type TUploadedFile = { filename: string; mime: string; bytes: Buffer };
 
@@ -110,6 +111,7 @@ export function createResumesService(deps: {
   candidatesRepo: Pick<TCandidatesRepo, "findById" | "isVisible">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  privacyRepo: Pick<TPrivacyRepo, "recordAccess">;
 }) {
   async function assertVisible(candidateId: string, viewer: TViewer) {
     const scope = await deps.viewerScopeRepo.loadScope(viewer);
@@ -122,6 +124,11 @@ export function createResumesService(deps: {
   return {
     async uploadResume(candidateId: string, file: TUploadedFile, viewer: TViewer, actor: TActor) {
       await assertVisible(candidateId, viewer);
+      if ((await deps.candidatesRepo.findById(candidateId))?.erasedAt)
+        throw new AppError(
+          "CONFLICT",
+          "This candidate's personal data was erased; no résumé can be added.",
+        );
       let read: Awaited<ReturnType<typeof readResume>>;
       try {
         read = await readResume(file);
@@ -156,6 +163,7 @@ export function createResumesService(deps: {
       const latest = await deps.screeningRepo.latestResume(candidateId);
       if (!latest) throw notFound("A résumé for this candidate");
       if (await deps.screeningRepo.isBlindPending(candidateId)) throw blindPending();
+      await deps.privacyRepo.recordAccess({ candidateId, userId: viewer.id, kind: "resume_text" });
       return presentResume(latest.resume, latest);
     },
 
@@ -167,6 +175,7 @@ export function createResumesService(deps: {
       if (await deps.screeningRepo.isBlindPending(candidateId)) throw blindPending();
       const file = await deps.storedFilesRepo.findFile(latest.resume.fileId);
       if (!file) throw notFound("The résumé file");
+      await deps.privacyRepo.recordAccess({ candidateId, userId: viewer.id, kind: "resume_file" });
       return { filename: file.filename, mediaType: file.mediaType, content: file.content };
     },
   };

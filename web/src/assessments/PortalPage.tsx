@@ -21,6 +21,7 @@ export function PortalPage({ token }: { token: string }) {
   const [loadError, setLoadError] = useState<TApiError>();
   const [error, setError] = useState<TApiError>();
   const [busy, setBusy] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
   // Server time minus browser time, so the countdown follows the server's clock.
   const [skewMs, setSkewMs] = useState(0);
 
@@ -48,10 +49,11 @@ export function PortalPage({ token }: { token: string }) {
   async function start(part?: number) {
     setBusy(true);
     setError(undefined);
-    await (part === undefined ? startAssessment(token) : startPart(token, part)).then(
-      show,
-      (failure: unknown) => setError(failure as TApiError),
-    );
+    await (
+      part === undefined
+        ? startAssessment(token, acknowledged)
+        : startPart(token, part, acknowledged)
+    ).then(show, (failure: unknown) => setError(failure as TApiError));
     setBusy(false);
   }
 
@@ -59,6 +61,9 @@ export function PortalPage({ token }: { token: string }) {
   if (!assessment) return <p className="loading">Opening your assessment…</p>;
 
   const single = assessment.parts.length === 1;
+  // With a privacy notice, nothing starts before the candidate says they have read it.
+  const needsNotice =
+    Boolean(assessment.privacyNoticeUrl) && !assessment.startedAt && !acknowledged;
   const shared = assessment.timing === "shared";
   const sharedStarted = shared && Boolean(assessment.startedAt);
   const first = assessment.parts[0];
@@ -100,6 +105,23 @@ export function PortalPage({ token }: { token: string }) {
           {shared && assessment.dueAt && <Countdown dueAt={assessment.dueAt} skewMs={skewMs} />}
         </section>
         <ErrorBanner error={error} />
+        {assessment.privacyNoticeUrl && !assessment.startedAt && (
+          <p className="card portal-notice">
+            <input
+              id="privacy-notice"
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+            />{" "}
+            <label htmlFor="privacy-notice">
+              I have read the{" "}
+              <a href={assessment.privacyNoticeUrl} target="_blank" rel="noreferrer">
+                privacy notice
+              </a>{" "}
+              on how my data is used for this application.
+            </label>
+          </p>
+        )}
         {shared && !sharedStarted && (
           <section className="card">
             <h2>When you are ready</h2>
@@ -112,7 +134,7 @@ export function PortalPage({ token }: { token: string }) {
             <button
               type="button"
               className="button-primary"
-              disabled={busy}
+              disabled={busy || needsNotice}
               onClick={() => void start()}
             >
               Start the assessment
@@ -140,7 +162,7 @@ export function PortalPage({ token }: { token: string }) {
             assessment={assessment}
             part={part}
             single={single}
-            busy={busy}
+            busy={busy || needsNotice}
             onStart={() => void start(part.position)}
             onChange={show}
             skewMs={skewMs}

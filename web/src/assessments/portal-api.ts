@@ -19,16 +19,25 @@ export async function readPortal(token: string) {
 }
 
 /** The one shared clock of every part. */
-export async function startAssessment(token: string) {
-  return (await unwrap(api.POST("/api/portal/{token}/start", { params: { path: { token } } })))
-    .assessment;
+export async function startAssessment(token: string, acknowledgedNotice: boolean) {
+  return (
+    await unwrap(
+      api.POST("/api/portal/{token}/start", {
+        params: { path: { token } },
+        body: { acknowledgedNotice },
+      }),
+    )
+  ).assessment;
 }
 
 /** One part's own clock. */
-export async function startPart(token: string, part: number) {
+export async function startPart(token: string, part: number, acknowledgedNotice: boolean) {
   return (
     await unwrap(
-      api.POST("/api/portal/{token}/parts/{part}/start", { params: { path: { token, part } } }),
+      api.POST("/api/portal/{token}/parts/{part}/start", {
+        params: { path: { token, part } },
+        body: { acknowledgedNotice },
+      }),
     )
   ).assessment;
 }

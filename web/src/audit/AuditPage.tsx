@@ -117,7 +117,7 @@ function ChangeList({ before, after }: { before: unknown; after: unknown }) {
         ))}
       </dl>
       {changes.length > MAX_CHANGES_SHOWN && (
-        <button type="button" className="button-link small" onClick={() => setExpanded(!expanded)}>
+        <button type="button" className="link-button small" onClick={() => setExpanded(!expanded)}>
           {expanded ? "Show fewer fields" : `Show all ${changes.length} fields`}
         </button>
       )}

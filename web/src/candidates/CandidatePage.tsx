@@ -5,6 +5,7 @@ import { PageTitle } from "../components/Layout";
 import { CandidateApplication } from "../hiring/CandidateApplication";
 import { useCandidate } from "./queries";
 import { PossibleDuplicateNotice } from "./PossibleDuplicateNotice";
+import { CandidatePrivacy } from "../privacy/CandidatePrivacy";
 
 export function CandidatePage() {
   const { candidateId = "" } = useParams();
@@ -31,6 +32,14 @@ export function CandidatePage() {
     <>
       <PageTitle>{candidate.name}</PageTitle>
       <p className="muted">On file since {formatDateTime(candidate.createdAt)}</p>
+      {candidate.erasedAt && (
+        <div className="banner banner-info" role="note">
+          <p>
+            This candidate&apos;s personal data was erased on {formatDateTime(candidate.erasedAt)}.
+            The anonymous record keeps ratings, stage history and grading scores.
+          </p>
+        </div>
+      )}
       <PossibleDuplicateNotice candidate={candidate} />
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
@@ -48,6 +57,11 @@ export function CandidatePage() {
                 <dd>{candidate.phone ?? "—"}</dd>
               </div>
             </>
+          ) : candidate.erasedAt ? (
+            <div>
+              <dt>Contact</dt>
+              <dd className="muted">Erased.</dd>
+            </div>
           ) : (
             <div>
               <dt>Contact</dt>
@@ -75,6 +89,7 @@ export function CandidatePage() {
       {candidate.applications.map((a) => (
         <CandidateApplication key={a.id} summary={a} />
       ))}
+      <CandidatePrivacy candidate={candidate} />
     </>
   );
 }

@@ -53,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/questions">Question bank</NavLink>
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
+          {user.role === "admin" && <NavLink to="/privacy">Privacy</NavLink>}
         </nav>
         <GlobalSearch />
         <div className="who" id="account-nav">

@@ -6,7 +6,7 @@ import type { TApiError } from "../api/client";
 import { useCreateApplication } from "../applications/queries";
 import { useCreateCandidate, useUploadResume } from "../candidates/queries";
 import { readForm } from "../components/form-data";
-import { ErrorBanner, Notice, TextField } from "../components/form";
+import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
 import { TextAreaField } from "./TextAreaField";
 
 /** Creates a candidate and applies them to the role; a known e-mail offers the existing record. */
@@ -53,6 +53,7 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
             linkedin: optional("linkedin"),
           },
           notes: optional("notes"),
+          lawfulBasis: lawfulBasisOf(field("lawfulBasis")),
         })
       ).candidate;
     } catch (failure) {
@@ -152,6 +153,13 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
         hint="Seen by recruiters and hiring managers only."
         error={errors.notes}
       />
+      <SelectField label="Lawful basis for holding their data" name="lawfulBasis">
+        <option value="legitimate_interest">
+          Legitimate interest (they applied or were sourced)
+        </option>
+        <option value="consent">Consent (they agreed to be considered)</option>
+        <option value="contract">Contract (steps before a contract they asked for)</option>
+      </SelectField>
       <div>
         <button type="submit" className="button-primary" disabled={busy}>
           Add candidate to this role
@@ -159,4 +167,9 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
       </div>
     </form>
   );
+}
+
+const LAWFUL_BASES = ["legitimate_interest", "consent", "contract"] as const;
+function lawfulBasisOf(value: string): (typeof LAWFUL_BASES)[number] {
+  return LAWFUL_BASES.find((basis) => basis === value) ?? "legitimate_interest";
 }

@@ -196,10 +196,11 @@ export function createAssessmentsRepo(db: TDatabase) {
 
     async findGradingForJob(id: string, executor: TExecutor = db) {
       const [row] = await executor
-        .select({ grading: gradings, packId: assessments.packId })
+        .select({ grading: gradings, packId: assessments.packId, filename: storedFiles.filename })
         .from(gradings)
         .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
         .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
         .where(eq(gradings.id, id));
       return row;
     },

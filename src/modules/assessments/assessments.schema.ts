@@ -145,7 +145,12 @@ export const ZPortalSubmission = z.object({
 export const ZPortalAssessment = z.object({
   candidateName: z.string(),
   roleTitle: z.string(),
-  pack: z.object({ title: z.string(), summary: z.string() }),
+  pack: z.object({
+    title: z.string(),
+    summary: z.string(),
+    /** A design-document pack takes a Markdown or PDF document (or pasted text), not a zip. */
+    kind: z.enum(["django-project", "design-document"]),
+  }),
   instructions: z.string(),
   /** The instructions rendered from Markdown and sanitized on the server. */
   instructionsHtml: z.string(),

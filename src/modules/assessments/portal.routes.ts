@@ -132,7 +132,7 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           security: portalSecurity,
           consumes: ["multipart/form-data"],
           description:
-            "multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late.",
+            "multipart/form-data with one file field (a zip of at most 5 MB containing manage.py; for a design-document pack one .md, .txt or .pdf document instead). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late.",
           params: ZPortalTokenParams,
           response: { 201: ZPortalSubmitResponse, ...errorResponses },
         },

@@ -11,7 +11,11 @@ import type { TPackSource } from "./assessments.service.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { renderInstructionsHtml } from "./instructions-html.js";
 import { queueGrading } from "./grading-queue.js";
+import { documentFromText, readDocumentUpload } from "./design-reviews.document.js";
 import { inspectUpload, zipDirectory } from "./submission-zip.js";
+
+/** A file as uploaded, or (design documents only) text pasted into the portal. */
+export type TPortalUpload = { filename: string; content: Buffer } | { text: string };
 
 const invalidLink = () =>
   new AppError(
@@ -71,7 +75,11 @@ export function createPortalService(deps: {
     return {
       candidateName: found.candidateName,
       roleTitle: found.roleTitle,
-      pack: { title: pack.manifest.title, summary: pack.manifest.summary },
+      pack: {
+        title: pack.manifest.title,
+        summary: pack.manifest.summary,
+        kind: pack.manifest.kind,
+      },
       instructions,
       instructionsHtml: renderInstructionsHtml(instructions),
       timeLimitMinutes: assessment.timeLimitMinutes,
@@ -95,6 +103,25 @@ export function createPortalService(deps: {
     filename: file.filename,
     sizeBytes: file.sizeBytes,
   });
+
+  /**
+   * What an upload stores: the zip as sent, or for a design-document pack the document's text
+   * (from Markdown, a PDF or pasted text) — each refused with a clear 4xx when it is not one.
+   */
+  async function prepareUpload(packId: string, upload: TPortalUpload) {
+    const pack = await deps.packs.loadPack(packId);
+    if (pack.manifest.kind === "design-document")
+      return "text" in upload ? documentFromText(upload.text) : readDocumentUpload(upload);
+    if ("text" in upload)
+      throw new AppError(
+        "CONFLICT",
+        "This assessment takes a zip of your project, not pasted text.",
+      );
+    if (upload.content.length > MAX_UPLOAD_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", "The zip is larger than 5 MB.");
+    await inspectUpload(upload.content);
+    return { ...upload, mediaType: "application/zip" };
+  }
 
   return {
     describe,
@@ -134,11 +161,9 @@ export function createPortalService(deps: {
       };
     },
 
-    async submit(token: string, upload: { filename: string; content: Buffer }, requestId: string) {
+    async submit(token: string, sent: TPortalUpload, requestId: string) {
       const found = await resolve(token);
-      if (upload.content.length > MAX_UPLOAD_BYTES)
-        throw new AppError("PAYLOAD_TOO_LARGE", "The zip is larger than 5 MB.");
-      await inspectUpload(upload.content);
+      const upload = await prepareUpload(found.assessment.packId, sent);
       const created = await deps.db.transaction(async (tx) => {
         const assessment = await repo.lockAssessment(found.assessment.id, tx);
         if (!assessment) throw invalidLink();
@@ -150,7 +175,7 @@ export function createPortalService(deps: {
         const fileId = await deps.storedFilesRepo.insertFile(
           {
             filename: upload.filename,
-            mediaType: "application/zip",
+            mediaType: upload.mediaType,
             content: upload.content,
             createdBy: null,
           },

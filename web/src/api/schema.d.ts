@@ -1030,6 +1030,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{assessmentId}/design-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The document (sanitized HTML), its completeness (not scored), the rubric, the caller's review, and the other reviews the caller may read: none until the caller has submitted their own, all submitted ones for the role's hiring managers and admins. */
+        get: operations["getDesignReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/design-review/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Autosave of the caller's review. Send the revision you edited (0 for a new draft); 409 with details.review when a newer revision was saved. */
+        put: operations["saveDesignReviewDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/design-review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Locks the review. 400 with fields naming each dimension without a rating or with a quote that is not in the document (compared with whitespace collapsed). */
+        post: operations["submitDesignReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/document-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A design-document assessment's text, pasted (taken as Markdown, at most 1 MB). Kept like an upload: the newest counts. */
+        post: operations["submitPortalDocumentText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/{token}": {
         parameters: {
             query?: never;
@@ -1090,7 +1158,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
+        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py; for a design-document pack one .md, .txt or .pdf document instead). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
         post: operations["submitPortalAssessment"];
         delete?: never;
         options?: never;
@@ -9988,6 +10056,472 @@ export interface operations {
             };
         };
     };
+    getDesignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        designReview: {
+                            assessmentId: string;
+                            applicationId: string;
+                            candidateName: string;
+                            pack: {
+                                id: string;
+                                title: string;
+                            };
+                            document: {
+                                submissionId: string;
+                                version: number;
+                                filename: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                isLate: boolean;
+                                html: string;
+                                completeness: {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    words: number;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "present" | "thin" | "missing";
+                                        words: number;
+                                        heading: string | null;
+                                    }[];
+                                };
+                            } | null;
+                            rubric: {
+                                id: string;
+                                name: string;
+                                competency: string;
+                                anchors: {
+                                    1: string;
+                                    2: string;
+                                    3: string;
+                                    4: string;
+                                };
+                            }[];
+                            minQuoteChars: number;
+                            canReview: boolean;
+                            mine: {
+                                id: string;
+                                reviewer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                revision: number;
+                                submissionId: string;
+                                scores: {
+                                    dimensionId: string;
+                                    rating: number | null;
+                                    quote: string;
+                                    note: string;
+                                }[];
+                                summary: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                reviewer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                revision: number;
+                                submissionId: string;
+                                scores: {
+                                    dimensionId: string;
+                                    rating: number | null;
+                                    quote: string;
+                                    note: string;
+                                }[];
+                                summary: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            withheldCount: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveDesignReviewDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                    scores: {
+                        dimensionId: string;
+                        rating: number | null;
+                        quote: string;
+                        note: string;
+                    }[];
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            id: string;
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            submissionId: string;
+                            scores: {
+                                dimensionId: string;
+                                rating: number | null;
+                                quote: string;
+                                note: string;
+                            }[];
+                            summary: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitDesignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            id: string;
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            submissionId: string;
+                            scores: {
+                                dimensionId: string;
+                                rating: number | null;
+                                quote: string;
+                                note: string;
+                            }[];
+                            summary: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitPortalDocumentText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        submission: {
+                            version: number;
+                            isLate: boolean;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            filename: string;
+                            sizeBytes: number;
+                        };
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            pack: {
+                                title: string;
+                                summary: string;
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
+                            };
+                            instructions: string;
+                            instructionsHtml: string;
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            submissions: {
+                                version: number;
+                                isLate: boolean;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                filename: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getPortalAssessment: {
         parameters: {
             query?: never;
@@ -10012,6 +10546,8 @@ export interface operations {
                             pack: {
                                 title: string;
                                 summary: string;
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             instructions: string;
                             instructionsHtml: string;
@@ -10109,6 +10645,8 @@ export interface operations {
                             pack: {
                                 title: string;
                                 summary: string;
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             instructions: string;
                             instructionsHtml: string;
@@ -10271,6 +10809,8 @@ export interface operations {
                             pack: {
                                 title: string;
                                 summary: string;
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             instructions: string;
                             instructionsHtml: string;

@@ -14,6 +14,9 @@ const AssessmentResultsPage = lazy(() =>
     default: m.AssessmentResultsPage,
   })),
 );
+const DesignReviewPage = lazy(() =>
+  import("./assessments/DesignReviewPage").then((m) => ({ default: m.DesignReviewPage })),
+);
 const AuditPage = lazy(() => import("./audit/AuditPage").then((m) => ({ default: m.AuditPage })));
 const HomePage = lazy(() => import("./dashboard/HomePage").then((m) => ({ default: m.HomePage })));
 const InviteAcceptPage = lazy(() =>
@@ -99,6 +102,7 @@ function AppRoutes() {
             path="/applications/:applicationId/assessment"
             element={<AssessmentResultsPage />}
           />
+          <Route path="/assessments/:assessmentId/design-review" element={<DesignReviewPage />} />
           <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="/settings/sessions" element={<SessionsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

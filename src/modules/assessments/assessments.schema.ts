@@ -75,7 +75,13 @@ export const ZAssessmentState = z.enum(["sent", "started", "submitted", "revoked
 export const ZAssessmentSummary = z.object({
   id: ZUuid,
   applicationId: ZUuid,
-  pack: z.object({ id: z.string(), title: z.string(), groups: z.array(ZPackGroup) }),
+  pack: z.object({
+    id: z.string(),
+    title: z.string(),
+    groups: z.array(ZPackGroup),
+    /** A design-document pack is reviewed by people (see the design-review routes). */
+    kind: z.enum(["django-project", "design-document"]),
+  }),
   state: ZAssessmentState,
   timeLimitMinutes: z.number().int(),
   deadlineAt: ZIsoDateTime,

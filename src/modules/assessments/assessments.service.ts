@@ -86,6 +86,7 @@ export function createAssessmentsService(deps: {
           id: assessment.packId,
           title: manifest?.title ?? assessment.packId,
           groups: manifest?.groups ?? [],
+          kind: manifest?.kind ?? "django-project",
         },
         state: assessmentState(assessment, own.length),
         timeLimitMinutes: assessment.timeLimitMinutes,
@@ -136,6 +137,12 @@ export function createAssessmentsService(deps: {
   async function submissionContent(submissionId: string) {
     const content = await repo.readSubmissionContent(submissionId);
     if (!content) throw notFound("That submission");
+    // A design document is stored as its text, not a zip: it is read on its review page.
+    if (content.subarray(0, 2).toString("latin1") !== "PK")
+      throw new AppError(
+        "CONFLICT",
+        "This submission is a design document, not a project zip: read it on the assessment's design review page.",
+      );
     return content;
   }
 

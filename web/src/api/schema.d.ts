@@ -8885,6 +8885,8 @@ export interface operations {
                                     weight: number;
                                     competency: string;
                                 }[];
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9031,6 +9033,8 @@ export interface operations {
                                     weight: number;
                                     competency: string;
                                 }[];
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9169,6 +9173,8 @@ export interface operations {
                                     weight: number;
                                     competency: string;
                                 }[];
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9306,6 +9312,8 @@ export interface operations {
                                     weight: number;
                                     competency: string;
                                 }[];
+                                /** @enum {string} */
+                                kind: "django-project" | "design-document";
                             };
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import type { SyntheticEvent } from "react";
 import { fieldErrors } from "../api/client";
 import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
@@ -190,6 +191,13 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
           )}
       </header>
       <ErrorBanner error={error} />
+      {assessment.pack.kind === "design-document" && (
+        <p>
+          <Link to={`/assessments/${assessment.id}/design-review`}>
+            Open the design review of this document
+          </Link>
+        </p>
+      )}
       {assessment.submissions.length > 1 && (
         <div className="versions" role="group" aria-label="Submitted versions">
           {assessment.submissions.map((s, n) => (
@@ -227,10 +235,12 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
           {grading && FINAL_GRADING.has(grading.status) && (
             <GradingDetail gradingId={grading.id} status={grading.status} />
           )}
-          <details className="files-panel" open>
-            <summary>Candidate's files</summary>
-            <SubmissionFiles submissionId={submission.id} />
-          </details>
+          {assessment.pack.kind !== "design-document" && (
+            <details className="files-panel" open>
+              <summary>Candidate's files</summary>
+              <SubmissionFiles submissionId={submission.id} />
+            </details>
+          )}
         </>
       )}
     </article>

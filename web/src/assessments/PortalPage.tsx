@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SyntheticEvent } from "react";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
+import { DesignDocumentUpload } from "./DesignDocumentUpload";
 import { openPortal, startAssessment } from "./portal-api";
 import {
   formatBytes,
@@ -90,6 +91,13 @@ export function PortalPage({ token }: { token: string }) {
               Start the assessment
             </button>
           </section>
+        ) : assessment.pack.kind === "design-document" ? (
+          <DesignDocumentUpload
+            token={token}
+            assessment={assessment}
+            onChange={show}
+            skewMs={skewMs}
+          />
         ) : (
           <WorkArea token={token} assessment={assessment} onChange={show} skewMs={skewMs} />
         )}

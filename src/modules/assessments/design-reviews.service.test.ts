@@ -61,7 +61,7 @@ async function world() {
         createdAt: new Date(),
         updatedAt: new Date(),
         ...values,
-      } as TDesignReviewRow;
+      };
       reviews.push(row);
       return row;
     },

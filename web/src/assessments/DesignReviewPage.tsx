@@ -177,6 +177,14 @@ function ReviewForm({ page }: { page: TDesignReviewPage }) {
         Rate each dimension from its anchors and quote the passage that decided it, copied from the
         document. Other reviews stay hidden until you submit yours.
       </p>
+      {page.reviews.length > 0 && (
+        <Notice>
+          <p>
+            As a hiring manager you can already read the submitted reviews; to keep yours your own,
+            write it before reading them.
+          </p>
+        </Notice>
+      )}
       <p className="muted small" aria-live="polite" data-testid="autosave-state">
         {saveState}
       </p>

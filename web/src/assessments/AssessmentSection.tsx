@@ -232,9 +232,13 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
               </button>
             )}
           </div>
-          {grading && FINAL_GRADING.has(grading.status) && (
-            <GradingDetail gradingId={grading.id} status={grading.status} />
-          )}
+          {/* A design document has no automatic score: its section check and reviews are on
+              the design review page. */}
+          {grading &&
+            FINAL_GRADING.has(grading.status) &&
+            assessment.pack.kind !== "design-document" && (
+              <GradingDetail gradingId={grading.id} status={grading.status} />
+            )}
           {assessment.pack.kind !== "design-document" && (
             <details className="files-panel" open>
               <summary>Candidate's files</summary>

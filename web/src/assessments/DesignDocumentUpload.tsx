@@ -106,7 +106,7 @@ export function DesignDocumentUpload({
 
   return (
     <>
-      <section className="card portal-steps">
+      <section className="card portal-steps design-upload">
         <div>
           <h2>1. Get the template</h2>
           <p className="muted">

@@ -130,12 +130,17 @@ test("a senior candidate's design document is reviewed by two reviewers, indepen
     interviewerIds: [rui.userId, sam.userId],
     scheduledAt: "2026-12-10T10:00:00.000Z",
   });
-  const sent = await admin<{ assessment: { id: string }; candidateUrl: string }>(
-    "POST",
-    `/api/applications/${application.id}/assessments`,
-    { packId: "architecture", deadlineAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
-  );
-  const reviewUrl = `/assessments/${sent.assessment.id}/design-review`;
+  // The architecture pack as the assessment's one part; the review belongs to that part.
+  const sent = await admin<{
+    assessment: { id: string; parts: { position: number; pack: { submissionKind: string } }[] };
+    candidateUrl: string;
+  }>("POST", `/api/applications/${application.id}/assessments`, {
+    parts: [{ packId: "architecture" }],
+    deadlineAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+  });
+  const documentPart = sent.assessment.parts.find((p) => p.pack.submissionKind === "document");
+  expect(documentPart?.position).toBe(1);
+  const reviewUrl = `/assessments/${sent.assessment.id}/parts/${documentPart?.position}/design-review`;
 
   // The candidate uploads the design document through the portal: an empty one first.
   const candidateContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -154,6 +159,11 @@ test("a senior candidate's design document is reviewed by two reviewers, indepen
   await portal.getByRole("button", { name: "Send document" }).click();
   await expect(portal.getByText(/Version 1 received/)).toBeVisible();
   await expect(portal.getByRole("list", { name: "What you sent" })).toContainText("DESIGN.md");
+  // The upload went to the part: the portal lists it under part 1.
+  const described = (await (
+    await candidateContext.request.get(`/api/portal/${sent.candidateUrl.split("/assess/")[1]}`)
+  ).json()) as { assessment: { parts: { submissions: { filename: string }[] }[] } };
+  expect(described.assessment.parts[0]?.submissions.map((s) => s.filename)).toEqual(["DESIGN.md"]);
   await portal.screenshot({ path: path.join(OUT, "portal-sent.png"), fullPage: true });
   await portal
     .getByRole("heading", { name: "2. Send your design document" })

@@ -34,9 +34,11 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
         await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
         200,
       ).json<{
-        assessment: { submissions: { id: string; latestGrading: { id: string } | null }[] };
+        assessment: {
+          parts: { submissions: { id: string; latestGrading: { id: string } | null }[] }[];
+        };
       }>();
-      const first = read.assessment.submissions[0];
+      const first = read.assessment.parts[0]?.submissions[0];
       return { submissionId: first?.id ?? "", gradingId: first?.latestGrading?.id ?? "" };
     })());
 
@@ -118,13 +120,19 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       request: async () => ({ url: `/api/portal/${(await fresh()).token}/start` }),
     },
     {
-      route: "GET /api/portal/:token/starter.zip",
-      operationId: "downloadPortalStarter",
+      route: "POST /api/portal/:token/parts/:part/start",
+      operationId: "startPortalPart",
       expect: anyone(200),
-      request: async () => ({ url: `/api/portal/${(await fresh()).token}/starter.zip` }),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}/parts/1/start` }),
     },
     {
-      route: "POST /api/portal/:token/submissions",
+      route: "GET /api/portal/:token/parts/:part/starter.zip",
+      operationId: "downloadPortalStarter",
+      expect: anyone(200),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}/parts/1/starter.zip` }),
+    },
+    {
+      route: "POST /api/portal/:token/parts/:part/submissions",
       operationId: "submitPortalAssessment",
       expect: anyone(201),
       request: async () => {
@@ -137,7 +145,7 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
           },
         ]);
         return {
-          url: `/api/portal/${(await fresh(true)).token}/submissions`,
+          url: `/api/portal/${(await fresh(true)).token}/parts/1/submissions`,
           body: body.payload,
           headers: body.headers,
         };

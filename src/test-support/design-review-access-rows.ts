@@ -24,7 +24,7 @@ const reviewersOnly = (ok: number): TExpect => ({
  * pasted-text upload is a portal route: the token is the credential.
  */
 export function designReviewAccessRows(world: () => THiringWorld): TRow[] {
-  /** A fresh architecture assessment on the main application with the reference uploaded. */
+  /** A fresh one-part architecture assessment on the main application, the reference uploaded. */
   const uploaded = async () => {
     const w = world();
     const sent = await sendArchitectureAssessment(
@@ -33,7 +33,7 @@ export function designReviewAccessRows(world: () => THiringWorld): TRow[] {
       w.main.applicationId,
     );
     const design = Buffer.from(await referenceDesign());
-    expectStatus(await uploadDocumentTo(w.anonymous, sent.token, "DESIGN.md", design), 201);
+    expectStatus(await uploadDocumentTo(w.anonymous, sent, "DESIGN.md", design), 201);
     return sent;
   };
   let shared: ReturnType<typeof uploaded> | undefined;
@@ -49,49 +49,46 @@ export function designReviewAccessRows(world: () => THiringWorld): TRow[] {
         : actor === "interviewerAssigned"
           ? w.interviewerA.agent
           : null;
-    if (agent === null) return { assessmentId: sent.assessmentId, revision: 1 };
+    if (agent === null) return { review: sent.review, revision: 1 };
     const draft = expectStatus(
-      await agent.put(
-        `/api/assessments/${sent.assessmentId}/design-review/draft`,
-        completeDesignReview(3),
-      ),
+      await agent.put(`${sent.review}/draft`, completeDesignReview(3)),
       200,
     ).json<{ review: { revision: number } }>().review;
-    return { assessmentId: sent.assessmentId, revision: draft.revision };
+    return { review: sent.review, revision: draft.revision };
   }
 
   return [
     {
-      route: "GET /api/assessments/:assessmentId/design-review",
+      route: "GET /api/assessments/:assessmentId/parts/:part/design-review",
       operationId: "getDesignReview",
       expect: applicationReaders(200),
       request: async () => ({
-        url: `/api/assessments/${(await one()).assessmentId}/design-review`,
+        url: (await one()).review,
       }),
     },
     {
-      route: "PUT /api/assessments/:assessmentId/design-review/draft",
+      route: "PUT /api/assessments/:assessmentId/parts/:part/design-review/draft",
       operationId: "saveDesignReviewDraft",
       expect: reviewersOnly(200),
       request: async () => ({
-        url: `/api/assessments/${(await uploaded()).assessmentId}/design-review/draft`,
+        url: `${(await uploaded()).review}/draft`,
         body: completeDesignReview(3),
       }),
     },
     {
-      route: "POST /api/assessments/:assessmentId/design-review/submit",
+      route: "POST /api/assessments/:assessmentId/parts/:part/design-review/submit",
       operationId: "submitDesignReview",
       expect: reviewersOnly(200),
       request: async (actor) => {
-        const { assessmentId, revision } = await draftFor(actor);
+        const { review, revision } = await draftFor(actor);
         return {
-          url: `/api/assessments/${assessmentId}/design-review/submit`,
+          url: `${review}/submit`,
           body: { revision },
         };
       },
     },
     {
-      route: "POST /api/portal/:token/document-text",
+      route: "POST /api/portal/:token/parts/:part/document-text",
       operationId: "submitPortalDocumentText",
       expect: anyone(201),
       request: async () => {
@@ -102,7 +99,7 @@ export function designReviewAccessRows(world: () => THiringWorld): TRow[] {
           w.main.applicationId,
         );
         return {
-          url: `/api/portal/${sent.token}/document-text`,
+          url: `${sent.portal}/document-text`,
           body: {
             text: "# Design\n\n## Caching\n\nThe tracking page is cached for thirty seconds.",
           },

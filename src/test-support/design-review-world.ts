@@ -35,27 +35,54 @@ export function completeDesignReview(rating: number, revision = 0) {
   };
 }
 
-/** Sends the architecture pack on an application and starts its clock; returns the token and id. */
+/** An architecture part of an assessment: its portal and review addresses. */
+export type TDocumentPart = {
+  assessmentId: string;
+  token: string;
+  /** The architecture part's number. */
+  part: number;
+  /** `/api/portal/:token/parts/:part` */
+  portal: string;
+  /** `/api/assessments/:assessmentId/parts/:part/design-review` */
+  review: string;
+};
+
+/**
+ * Sends the architecture pack on an application and starts its clock. Alone it is a one-part
+ * assessment; `afterProject` puts a graded project pack first, so the document is part 2.
+ */
 export async function sendArchitectureAssessment(
   sender: HttpAgent,
   candidate: HttpAgent,
   applicationId: string,
-) {
+  options: { afterProject?: boolean } = {},
+): Promise<TDocumentPart> {
   const response = expectStatus(
     await sender.post(`/api/applications/${applicationId}/assessments`, {
-      packId: "architecture",
+      ...(options.afterProject
+        ? { parts: [{ packId: "debug" }, { packId: "architecture" }] }
+        : { packId: "architecture" }),
       deadlineAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
     }),
     201,
   ).json<{ assessment: { id: string }; candidateUrl: string }>();
   const token = response.candidateUrl.split("/assess/")[1] ?? "";
   expectStatus(await candidate.post(`/api/portal/${token}/start`), 200);
-  return { assessmentId: response.assessment.id, token };
+  const assessmentId = response.assessment.id;
+  const part = options.afterProject ? 2 : 1;
+  return {
+    assessmentId,
+    token,
+    part,
+    portal: `/api/portal/${token}/parts/${part}`,
+    review: `/api/assessments/${assessmentId}/parts/${part}/design-review`,
+  };
 }
 
+/** Uploads a document file to the architecture part through the portal. */
 export function uploadDocumentTo(
   agent: HttpAgent,
-  token: string,
+  to: Pick<TDocumentPart, "portal">,
   filename: string,
   bytes: Uint8Array,
   contentType = "text/markdown",
@@ -63,25 +90,24 @@ export function uploadDocumentTo(
   const body = multipartBody([{ field: "file", filename, bytes, contentType }]);
   return agent.request({
     method: "POST",
-    url: `/api/portal/${token}/submissions`,
+    url: `${to.portal}/submissions`,
     payload: body.payload,
     headers: body.headers,
   });
 }
 
 /** Saves a complete draft and submits it; returns the submitted review. */
-export async function submitDesignReview(agent: HttpAgent, assessmentId: string, rating = 3) {
+export async function submitDesignReview(
+  agent: HttpAgent,
+  of: Pick<TDocumentPart, "review">,
+  rating = 3,
+) {
   const draft = expectStatus(
-    await agent.put(
-      `/api/assessments/${assessmentId}/design-review/draft`,
-      completeDesignReview(rating),
-    ),
+    await agent.put(`${of.review}/draft`, completeDesignReview(rating)),
     200,
   ).json<{ review: { revision: number } }>().review;
   return expectStatus(
-    await agent.post(`/api/assessments/${assessmentId}/design-review/submit`, {
-      revision: draft.revision,
-    }),
+    await agent.post(`${of.review}/submit`, { revision: draft.revision }),
     200,
   ).json<{ review: { id: string; status: string } }>().review;
 }

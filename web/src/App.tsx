@@ -102,7 +102,10 @@ function AppRoutes() {
             path="/applications/:applicationId/assessment"
             element={<AssessmentResultsPage />}
           />
-          <Route path="/assessments/:assessmentId/design-review" element={<DesignReviewPage />} />
+          <Route
+            path="/assessments/:assessmentId/parts/:part/design-review"
+            element={<DesignReviewPage />}
+          />
           <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="/settings/sessions" element={<SessionsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -11,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
-import { assessments, assessmentSubmissions } from "./assessments.js";
+import { assessmentParts, assessments, assessmentSubmissions } from "./assessments.js";
 import { oneOf } from "./columns.js";
 import { applications } from "./hiring.js";
 
@@ -26,9 +26,9 @@ export type TDesignReviewStatus = (typeof DESIGN_REVIEW_STATUSES)[number];
 export type TDesignReviewScore = { rating: number | null; quote: string; note: string };
 
 /**
- * A reviewer's review of a design-document assessment: one per reviewer and assessment, a draft
- * until submitted, then locked. It names the submission version it read, so a later upload
- * never silently changes what a quote refers to.
+ * A reviewer's review of the design-document part of an assessment: one per reviewer and part,
+ * a draft until submitted, then locked. It names the part's submission version it read, so a
+ * later upload never silently changes what a quote refers to.
  */
 export const designReviews = pgTable(
   "design_reviews",
@@ -37,6 +37,10 @@ export const designReviews = pgTable(
     assessmentId: uuid("assessment_id")
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
+    // The architecture part reviewed; an assessment may hold other parts graded automatically.
+    partId: uuid("part_id")
+      .notNull()
+      .references(() => assessmentParts.id, { onDelete: "cascade" }),
     submissionId: uuid("submission_id")
       .notNull()
       .references(() => assessmentSubmissions.id, { onDelete: "cascade" }),
@@ -57,7 +61,8 @@ export const designReviews = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("design_reviews_assessment_reviewer_key").on(t.assessmentId, t.reviewerId),
+    uniqueIndex("design_reviews_part_reviewer_key").on(t.partId, t.reviewerId),
+    index("design_reviews_assessment_idx").on(t.assessmentId),
     index("design_reviews_application_idx").on(t.applicationId, t.status),
     check("design_reviews_status_check", oneOf("status", DESIGN_REVIEW_STATUSES)),
     check(

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { assessments, designReviews, users } from "../../db/schema/index.js";
+import { assessmentParts, designReviews, users } from "../../db/schema/index.js";
 import type { TDesignReviewScore } from "../../db/schema/index.js";
 
 export type TDesignReviewRow = typeof designReviews.$inferSelect;
@@ -12,12 +12,12 @@ const withName = { review: designReviews, reviewerName: users.name };
 /** Every statement about design reviews; each takes an optional transaction. */
 export function createDesignReviewsRepo(db: TDatabase) {
   return {
-    async listForAssessment(assessmentId: string, executor: TExecutor = db) {
+    async listForPart(partId: string, executor: TExecutor = db) {
       return executor
         .select(withName)
         .from(designReviews)
         .innerJoin(users, eq(users.id, designReviews.reviewerId))
-        .where(eq(designReviews.assessmentId, assessmentId))
+        .where(eq(designReviews.partId, partId))
         .orderBy(asc(designReviews.createdAt));
     },
 
@@ -67,7 +67,7 @@ export function createDesignReviewsRepo(db: TDatabase) {
       return row;
     },
 
-    /** Submitted reviews of some applications, with the pack each assessment used. */
+    /** Submitted reviews of some applications, with the pack of the part each one reviewed. */
     async listSubmittedForApplications(applicationIds: string[], executor: TExecutor = db) {
       if (applicationIds.length === 0) return [];
       return executor
@@ -75,13 +75,13 @@ export function createDesignReviewsRepo(db: TDatabase) {
           applicationId: designReviews.applicationId,
           reviewerId: designReviews.reviewerId,
           reviewerName: users.name,
-          packId: assessments.packId,
+          packId: assessmentParts.packId,
           scores: designReviews.scores,
           submittedAt: designReviews.submittedAt,
         })
         .from(designReviews)
         .innerJoin(users, eq(users.id, designReviews.reviewerId))
-        .innerJoin(assessments, eq(assessments.id, designReviews.assessmentId))
+        .innerJoin(assessmentParts, eq(assessmentParts.id, designReviews.partId))
         .where(
           and(
             inArray(designReviews.applicationId, applicationIds),

@@ -1,12 +1,9 @@
 import { actorOf, principalOf } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
 import type { TApp } from "../../http/types.js";
+import { ZPortalPartParams, ZPortalSubmitResponse } from "./assessments.schema.js";
 import {
-  ZAssessmentIdParams,
-  ZPortalSubmitResponse,
-  ZPortalTokenParams,
-} from "./assessments.schema.js";
-import {
+  ZAssessmentPartParams,
   ZDesignReviewPageResponse,
   ZDesignReviewResponse,
   ZPortalDocumentTextRequest,
@@ -18,7 +15,7 @@ import type { TPortalService } from "./portal.service.js";
 
 const tags = ["design reviews"];
 
-/** The reviewers' side of a design-document assessment, and the portal's pasted-text upload. */
+/** The reviewers' side of an assessment's design-document part, and the portal's pasted-text upload. */
 export function registerDesignReviewsRoutes(
   app: TApp,
   deps: { designReviewsService: TDesignReviewsService; portalService: TPortalService },
@@ -26,28 +23,29 @@ export function registerDesignReviewsRoutes(
   const service = deps.designReviewsService;
 
   app.get(
-    "/api/assessments/:assessmentId/design-review",
+    "/api/assessments/:assessmentId/parts/:part/design-review",
     {
       config: { access: "user" },
       schema: {
         operationId: "getDesignReview",
         tags,
         description:
-          "The document (sanitized HTML), its completeness (not scored), the rubric, the caller's review, and the other reviews the caller may read: none until the caller has submitted their own, all submitted ones for the role's hiring managers and admins.",
-        params: ZAssessmentIdParams,
+          "One design-document part of an assessment: the document (sanitized HTML), its completeness (not scored), the rubric, the caller's review, and the other reviews the caller may read: none until the caller has submitted their own, all submitted ones for the role's hiring managers and admins.",
+        params: ZAssessmentPartParams,
         response: { 200: ZDesignReviewPageResponse, ...errorResponses },
       },
     },
     async (request) => ({
       designReview: await service.getDesignReview({
         assessmentId: request.params.assessmentId,
+        part: request.params.part,
         viewer: principalOf(request).user,
       }),
     }),
   );
 
   app.put(
-    "/api/assessments/:assessmentId/design-review/draft",
+    "/api/assessments/:assessmentId/parts/:part/design-review/draft",
     {
       config: { access: "user" },
       schema: {
@@ -55,7 +53,7 @@ export function registerDesignReviewsRoutes(
         tags,
         description:
           "Autosave of the caller's review. Send the revision you edited (0 for a new draft); 409 with details.review when a newer revision was saved.",
-        params: ZAssessmentIdParams,
+        params: ZAssessmentPartParams,
         body: ZSaveDesignReviewDraftRequest,
         response: { 200: ZDesignReviewResponse, ...errorResponses },
       },
@@ -63,6 +61,7 @@ export function registerDesignReviewsRoutes(
     async (request) => ({
       review: await service.saveDesignReviewDraft({
         assessmentId: request.params.assessmentId,
+        part: request.params.part,
         draft: request.body,
         viewer: principalOf(request).user,
         actor: actorOf(request),
@@ -71,7 +70,7 @@ export function registerDesignReviewsRoutes(
   );
 
   app.post(
-    "/api/assessments/:assessmentId/design-review/submit",
+    "/api/assessments/:assessmentId/parts/:part/design-review/submit",
     {
       config: { access: "user" },
       schema: {
@@ -79,7 +78,7 @@ export function registerDesignReviewsRoutes(
         tags,
         description:
           "Locks the review. 400 with fields naming each dimension without a rating or with a quote that is not in the document (compared with whitespace collapsed).",
-        params: ZAssessmentIdParams,
+        params: ZAssessmentPartParams,
         body: ZSubmitDesignReviewRequest,
         response: { 200: ZDesignReviewResponse, ...errorResponses },
       },
@@ -87,6 +86,7 @@ export function registerDesignReviewsRoutes(
     async (request) => ({
       review: await service.submitDesignReview({
         assessmentId: request.params.assessmentId,
+        part: request.params.part,
         revision: request.body.revision,
         viewer: principalOf(request).user,
         actor: actorOf(request),
@@ -95,7 +95,7 @@ export function registerDesignReviewsRoutes(
   );
 
   app.post(
-    "/api/portal/:token/document-text",
+    "/api/portal/:token/parts/:part/document-text",
     {
       config: { access: "public" },
       // The text may be up to 1 MB, plus its JSON escaping.
@@ -105,8 +105,8 @@ export function registerDesignReviewsRoutes(
         tags: ["candidate portal"],
         security: [],
         description:
-          "A design-document assessment's text, pasted (taken as Markdown, at most 1 MB). Kept like an upload: the newest counts.",
-        params: ZPortalTokenParams,
+          "A design-document part's text, pasted (taken as Markdown, at most 1 MB). Kept like an upload of that part: the newest counts. 409 for a part that takes a project zip.",
+        params: ZPortalPartParams,
         body: ZPortalDocumentTextRequest,
         response: { 201: ZPortalSubmitResponse, ...errorResponses },
       },
@@ -117,6 +117,7 @@ export function registerDesignReviewsRoutes(
         .send(
           await deps.portalService.submit(
             request.params.token,
+            request.params.part,
             { text: request.body.text },
             request.id,
           ),

@@ -1,10 +1,16 @@
 import { z } from "zod";
-import { DESIGN_REVIEW_STATUSES } from "../../db/schema/index.js";
+import { DESIGN_REVIEW_STATUSES, MAX_ASSESSMENT_PARTS } from "../../db/schema/index.js";
 import { ZDocumentDetails } from "../../grader/grade-report.js";
-import { ZIsoDateTime } from "../../shared/schema-primitives.js";
+import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 import { MAX_DOCUMENT_TEXT_BYTES } from "./design-reviews.document.js";
 
 export const MIN_QUOTE_CHARS = 8;
+
+/** A design review belongs to one part of an assessment, numbered as the candidate reads it. */
+export const ZAssessmentPartParams = z.strictObject({
+  assessmentId: ZUuid,
+  part: z.coerce.number().int().min(1).max(MAX_ASSESSMENT_PARTS),
+});
 const MAX_QUOTE_CHARS = 2000;
 const MAX_NOTE_CHARS = 2000;
 const MAX_DIMENSIONS = 10;
@@ -60,6 +66,8 @@ export const ZRubricDimension = z.object({
 
 export const ZDesignReviewPage = z.object({
   assessmentId: z.string(),
+  /** The part reviewed: its number in the assessment and how many parts there are. */
+  part: z.object({ id: z.string(), position: z.int(), count: z.int() }),
   applicationId: z.string(),
   candidateName: z.string(),
   pack: z.object({ id: z.string(), title: z.string() }),

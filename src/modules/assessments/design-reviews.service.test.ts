@@ -14,7 +14,13 @@ import { createDesignReviewsService } from "./design-reviews.service.js";
  */
 const ROLE = "role-1";
 const APPLICATION = { id: "app-1", roleId: ROLE };
-const ASSESSMENT = { id: "assessment-1", applicationId: APPLICATION.id, packId: "architecture" };
+const ASSESSMENT = { id: "assessment-1", applicationId: APPLICATION.id };
+// A two-part assessment: a project graded automatically, then the design document reviewed.
+const PARTS = [
+  { id: "part-1", assessmentId: ASSESSMENT.id, position: 1, packId: "debug" },
+  { id: "part-2", assessmentId: ASSESSMENT.id, position: 2, packId: "architecture" },
+];
+const DOCUMENT_PART = 2;
 const A = { id: "user-a", role: "interviewer" as const, name: "Ana" };
 const B = { id: "user-b", role: "interviewer" as const, name: "Ben" };
 const MANAGER = { id: "user-manager", role: "hiring_manager" as const, name: "Mia" };
@@ -51,8 +57,8 @@ async function world() {
     return found;
   };
   const designReviewsRepo: TDesignReviewsRepo = {
-    async listForAssessment(assessmentId: string) {
-      return reviews.filter((r) => r.assessmentId === assessmentId).map(withName);
+    async listForPart(partId: string) {
+      return reviews.filter((r) => r.partId === partId).map(withName);
     },
     async insertReview(values) {
       const row = {
@@ -78,14 +84,20 @@ async function world() {
           applicationId: r.applicationId,
           reviewerId: r.reviewerId,
           reviewerName: names.get(r.reviewerId) ?? "?",
-          packId: ASSESSMENT.packId,
+          packId: "architecture",
           scores: r.scores,
           submittedAt: r.submittedAt,
         }));
     },
   };
   const submission = {
-    submission: { id: "submission-1", version: 1, isLate: false, submittedAt: new Date() },
+    submission: {
+      id: "submission-1",
+      partId: "part-2",
+      version: 1,
+      isLate: false,
+      submittedAt: new Date(),
+    },
     file: { filename: "DESIGN.md", sizeBytes: design.length, sha256: "" },
   };
   const service = createDesignReviewsService({
@@ -94,6 +106,9 @@ async function world() {
     assessmentsRepo: {
       async findAssessment(id: string) {
         return id === ASSESSMENT.id ? (ASSESSMENT as never) : undefined;
+      },
+      async listParts() {
+        return PARTS as never;
       },
       async listSubmissions() {
         return [submission as never];
@@ -118,19 +133,21 @@ async function world() {
   async function submitAs(viewer: typeof A, rating: number) {
     const draft = await service.saveDesignReviewDraft({
       assessmentId: ASSESSMENT.id,
+      part: DOCUMENT_PART,
       draft: completeDesignReview(rating),
       viewer,
       actor: actor(viewer.id),
     });
     return service.submitDesignReview({
       assessmentId: ASSESSMENT.id,
+      part: DOCUMENT_PART,
       revision: draft.revision,
       viewer,
       actor: actor(viewer.id),
     });
   }
   const pageFor = (viewer: typeof A | typeof MANAGER) =>
-    service.getDesignReview({ assessmentId: ASSESSMENT.id, viewer });
+    service.getDesignReview({ assessmentId: ASSESSMENT.id, part: DOCUMENT_PART, viewer });
   return { service, reviews, audit, submitAs, pageFor };
 }
 
@@ -160,6 +177,7 @@ describe("design reviews service", () => {
     if (!first) throw new Error("no dimension");
     const draft = await w.service.saveDesignReviewDraft({
       assessmentId: ASSESSMENT.id,
+      part: DOCUMENT_PART,
       draft: { ...body, scores: [{ ...first, quote: "Words the candidate never wrote here." }] },
       viewer: A,
       actor: actor(A.id),
@@ -167,6 +185,7 @@ describe("design reviews service", () => {
     const failure = await failureOf(
       w.service.submitDesignReview({
         assessmentId: ASSESSMENT.id,
+        part: DOCUMENT_PART,
         revision: draft.revision,
         viewer: A,
         actor: actor(A.id),
@@ -179,11 +198,26 @@ describe("design reviews service", () => {
     expect(w.reviews[0]?.status).toBe("draft");
   });
 
+  it("has no review for a part graded automatically, nor for a part the assessment lacks", async () => {
+    const w = await world();
+    const project = await failureOf(
+      w.service.getDesignReview({ assessmentId: ASSESSMENT.id, part: 1, viewer: A }),
+    );
+    expect(project.code).toBe("NOT_FOUND");
+    expect(project.message).toContain("Part 1");
+    const missing = await failureOf(
+      w.service.getDesignReview({ assessmentId: ASSESSMENT.id, part: 3, viewer: A }),
+    );
+    expect(missing.code).toBe("NOT_FOUND");
+    expect(missing.message).toContain("no part 3");
+  });
+
   it("refuses a dimension the rubric does not have, naming it", async () => {
     const w = await world();
     const failure = await failureOf(
       w.service.saveDesignReviewDraft({
         assessmentId: ASSESSMENT.id,
+        part: DOCUMENT_PART,
         draft: {
           revision: 0,
           summary: "",
@@ -202,6 +236,7 @@ describe("design reviews service", () => {
     await w.submitAs(A, 2);
     await w.service.saveDesignReviewDraft({
       assessmentId: ASSESSMENT.id,
+      part: DOCUMENT_PART,
       draft: completeDesignReview(4),
       viewer: B,
       actor: actor(B.id),

@@ -9,7 +9,7 @@ import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import { filterReadableScorecards } from "../scorecards/scorecard-visibility.js";
-import type { TAssessmentsRepo } from "./assessments.repo.js";
+import type { TAssessmentsRepo, TPartRow } from "./assessments.repo.js";
 import type { TPackSource } from "./assessments.service.js";
 import { quotableTexts, quoteOccurs, renderDocumentHtml } from "./design-reviews.document.js";
 import type { TDesignReviewRow, TDesignReviewsRepo } from "./design-reviews.repo.js";
@@ -45,8 +45,8 @@ export function canReviewDesign(
 }
 
 /**
- * Independence is the scorecards' rule (scorecard-visibility.ts), applied with the assessment in
- * the place of the interview stage: a reviewer reads other reviews only after submitting their
+ * Independence is the scorecards' rule (scorecard-visibility.ts), applied with the assessment part
+ * in the place of the interview stage: a reviewer reads other reviews only after submitting their
  * own; the role's hiring managers and admins read every submitted one; drafts stay private.
  */
 function readableReviews(scope: TViewerScope, roleId: string, rows: TReviewWithName[]) {
@@ -54,13 +54,16 @@ function readableReviews(scope: TViewerScope, roleId: string, rows: TReviewWithN
     row,
     interviewerId: row.review.reviewerId,
     status: row.review.status,
-    stageId: row.review.assessmentId,
+    stageId: row.review.partId,
   }));
   const { visible } = filterReadableScorecards(scope, roleId, cards);
   return visible.map((card) => card.row);
 }
 
 type TReviewWithName = { review: TDesignReviewRow; reviewerName: string };
+
+/** Which review page: an assessment and its part's number (1 for "Part 1"). */
+type TPartRef = { assessmentId: string; part: number };
 
 function presentReview({ review, reviewerName }: TReviewWithName): TDesignReview {
   return {
@@ -84,7 +87,7 @@ export function createDesignReviewsService(deps: {
   designReviewsRepo: TDesignReviewsRepo;
   assessmentsRepo: Pick<
     TAssessmentsRepo,
-    "findAssessment" | "listSubmissions" | "readSubmissionContent"
+    "findAssessment" | "listParts" | "listSubmissions" | "readSubmissionContent"
   >;
   applicationsRepo: Pick<TApplicationsRepo, "findSummary">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
@@ -95,28 +98,43 @@ export function createDesignReviewsService(deps: {
   const repo = deps.designReviewsRepo;
   const now = deps.now ?? (() => new Date());
 
-  /** The assessment, its application and the caller's scope; 404 unless the caller sees it. */
-  async function visibleAssessment(assessmentId: string, viewer: TViewer, executor?: TExecutor) {
-    const assessment = await deps.assessmentsRepo.findAssessment(assessmentId, executor);
+  /**
+   * The assessment, its part, the application and the caller's scope; 404 unless the caller sees
+   * the assessment, and 404 naming the part when it does not exist or is not a design document.
+   */
+  async function visiblePart(ref: TPartRef, viewer: TViewer, executor?: TExecutor) {
+    const assessment = await deps.assessmentsRepo.findAssessment(ref.assessmentId, executor);
     if (!assessment) throw notFound("That assessment");
     const scope = await deps.viewerScopeRepo.loadScope(viewer, executor);
     const summary = await deps.applicationsRepo.findSummary(assessment.applicationId, executor);
     assertSeesApplication(scope, summary?.application);
     if (!summary) throw notFound("That assessment");
-    const pack = await deps.packs.loadPack(assessment.packId);
+    const parts = await deps.assessmentsRepo.listParts([assessment.id], executor);
+    const part = parts.find((p) => p.position === ref.part);
+    if (!part)
+      throw new AppError(
+        "NOT_FOUND",
+        `That assessment has ${parts.length} part${parts.length === 1 ? "" : "s"}; there is no part ${ref.part}.`,
+      );
+    const pack = await deps.packs.loadPack(part.packId);
     const config = pack.manifest.document;
     if (config === undefined)
-      throw notFound("A design review for that assessment (its pack is not a design document)");
-    return { assessment, scope, summary, pack, config };
+      throw new AppError(
+        "NOT_FOUND",
+        `Part ${part.position} of that assessment (${pack.manifest.title}) is graded automatically; only a design-document part has a design review.`,
+      );
+    return { assessment, part, partCount: parts.length, scope, summary, pack, config };
   }
 
-  /** The newest upload as text, with what reviewers see and what a quote may match. */
-  async function latestDocument(
-    assessmentId: string,
-    config: TDocumentConfig,
-    executor?: TExecutor,
-  ) {
-    const [latest] = await deps.assessmentsRepo.listSubmissions([assessmentId], executor);
+  /** The part's newest upload, or undefined before the candidate has sent one. */
+  async function latestOfPart(assessmentId: string, partId: string, executor?: TExecutor) {
+    const rows = await deps.assessmentsRepo.listSubmissions([assessmentId], executor);
+    return rows.find((row) => row.submission.partId === partId);
+  }
+
+  /** The part's newest upload as text, with what reviewers see and what a quote may match. */
+  async function latestDocument(part: TPartRow, config: TDocumentConfig, executor?: TExecutor) {
+    const latest = await latestOfPart(part.assessmentId, part.id, executor);
     if (!latest) return null;
     const content = await deps.assessmentsRepo.readSubmissionContent(
       latest.submission.id,
@@ -134,8 +152,8 @@ export function createDesignReviewsService(deps: {
     };
   }
 
-  async function assertReviewer(assessmentId: string, viewer: TViewer, executor: TExecutor) {
-    const found = await visibleAssessment(assessmentId, viewer, executor);
+  async function assertReviewer(ref: TPartRef, viewer: TViewer, executor: TExecutor) {
+    const found = await visiblePart(ref, viewer, executor);
     if (!canReviewDesign(found.scope, found.summary.application))
       throw new AppError(
         "FORBIDDEN",
@@ -144,8 +162,8 @@ export function createDesignReviewsService(deps: {
     return found;
   }
 
-  async function ownReview(assessmentId: string, viewerId: string, executor?: TExecutor) {
-    const rows = await repo.listForAssessment(assessmentId, executor);
+  async function ownReview(partId: string, viewerId: string, executor?: TExecutor) {
+    const rows = await repo.listForPart(partId, executor);
     return rows.find((row) => row.review.reviewerId === viewerId);
   }
 
@@ -233,16 +251,13 @@ export function createDesignReviewsService(deps: {
 
   return {
     /** The review page: the document, its completeness, the rubric, and the reviews the caller may read. */
-    async getDesignReview(input: {
-      assessmentId: string;
-      viewer: TViewer;
-    }): Promise<TDesignReviewPage> {
-      const { assessment, scope, summary, pack, config } = await visibleAssessment(
-        input.assessmentId,
+    async getDesignReview(input: TPartRef & { viewer: TViewer }): Promise<TDesignReviewPage> {
+      const { assessment, part, partCount, scope, summary, pack, config } = await visiblePart(
+        input,
         input.viewer,
       );
-      const document = await latestDocument(assessment.id, config);
-      const rows = await repo.listForAssessment(assessment.id);
+      const document = await latestDocument(part, config);
+      const rows = await repo.listForPart(part.id);
       const readable = readableReviews(scope, summary.application.roleId, rows);
       const mine = rows.find((row) => row.review.reviewerId === input.viewer.id);
       const others = readable.filter((row) => row.review.reviewerId !== input.viewer.id);
@@ -251,6 +266,7 @@ export function createDesignReviewsService(deps: {
       );
       return {
         assessmentId: assessment.id,
+        part: { id: part.id, position: part.position, count: partCount },
         applicationId: assessment.applicationId,
         candidateName: summary.candidate.name,
         pack: { id: pack.manifest.id, title: pack.manifest.title },
@@ -275,13 +291,14 @@ export function createDesignReviewsService(deps: {
     /** Autosave with optimistic concurrency: the client names the revision it edited. */
     async saveDesignReviewDraft(input: {
       assessmentId: string;
+      part: number;
       draft: TSaveDesignReviewDraftRequest;
       viewer: TViewer;
       actor: TActor;
     }): Promise<TDesignReview> {
       return deps.db.transaction(async (tx) => {
-        const { assessment, config } = await assertReviewer(input.assessmentId, input.viewer, tx);
-        const [latest] = await deps.assessmentsRepo.listSubmissions([assessment.id], tx);
+        const { assessment, part, config } = await assertReviewer(input, input.viewer, tx);
+        const latest = await latestOfPart(assessment.id, part.id, tx);
         if (!latest)
           throw new AppError("CONFLICT", "The candidate has not uploaded a document yet.");
         const values = {
@@ -289,7 +306,7 @@ export function createDesignReviewsService(deps: {
           summary: input.draft.summary,
           submissionId: latest.submission.id,
         };
-        const current = await ownReview(assessment.id, input.viewer.id, tx);
+        const current = await ownReview(part.id, input.viewer.id, tx);
         if (current?.review.status === "submitted") throw lockedReview();
         let saved: TDesignReviewRow | undefined;
         if (!current) {
@@ -302,6 +319,7 @@ export function createDesignReviewsService(deps: {
             {
               ...values,
               assessmentId: assessment.id,
+              partId: part.id,
               applicationId: assessment.applicationId,
               reviewerId: input.viewer.id,
               status: "draft",
@@ -316,6 +334,7 @@ export function createDesignReviewsService(deps: {
             );
           await audit(input.actor, "design_review.started", saved, tx, {
             assessmentId: assessment.id,
+            part: part.position,
           });
         } else {
           saved = await repo.updateDraftAtRevision(
@@ -333,13 +352,14 @@ export function createDesignReviewsService(deps: {
     /** Locks the review once every dimension has a rating and a quote found in the document. */
     async submitDesignReview(input: {
       assessmentId: string;
+      part: number;
       revision: number;
       viewer: TViewer;
       actor: TActor;
     }): Promise<TDesignReview> {
       return deps.db.transaction(async (tx) => {
-        const { assessment, config } = await assertReviewer(input.assessmentId, input.viewer, tx);
-        const current = await ownReview(assessment.id, input.viewer.id, tx);
+        const { assessment, part, config } = await assertReviewer(input, input.viewer, tx);
+        const current = await ownReview(part.id, input.viewer.id, tx);
         if (!current)
           throw new AppError(
             "CONFLICT",
@@ -347,7 +367,7 @@ export function createDesignReviewsService(deps: {
           );
         if (current.review.status === "submitted") throw lockedReview();
         if (current.review.revision !== input.revision) throw staleDraft(current);
-        const document = await latestDocument(assessment.id, config, tx);
+        const document = await latestDocument(part, config, tx);
         if (!document || document.submission.id !== current.review.submissionId)
           throw new AppError(
             "CONFLICT",
@@ -358,6 +378,7 @@ export function createDesignReviewsService(deps: {
         if (!submitted) throw staleDraft(current);
         await audit(input.actor, "design_review.submitted", submitted, tx, {
           assessmentId: assessment.id,
+          part: part.position,
           submissionId: submitted.submissionId,
           ratings: Object.fromEntries(
             Object.entries(submitted.scores).map(([id, score]) => [id, score.rating]),

@@ -274,6 +274,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The filtered audit trail as CSV, newest first (at most 10,000 events). */
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/questions": {
         parameters: {
             query?: never;
@@ -1030,14 +1047,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/assessments/{assessmentId}/design-review": {
+    "/api/assessments/{assessmentId}/parts/{part}/design-review": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The document (sanitized HTML), its completeness (not scored), the rubric, the caller's review, and the other reviews the caller may read: none until the caller has submitted their own, all submitted ones for the role's hiring managers and admins. */
+        /** @description One design-document part of an assessment: the document (sanitized HTML), its completeness (not scored), the rubric, the caller's review, and the other reviews the caller may read: none until the caller has submitted their own, all submitted ones for the role's hiring managers and admins. */
         get: operations["getDesignReview"];
         put?: never;
         post?: never;
@@ -1047,7 +1064,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/assessments/{assessmentId}/design-review/draft": {
+    "/api/assessments/{assessmentId}/parts/{part}/design-review/draft": {
         parameters: {
             query?: never;
             header?: never;
@@ -1064,7 +1081,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/assessments/{assessmentId}/design-review/submit": {
+    "/api/assessments/{assessmentId}/parts/{part}/design-review/submit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1081,7 +1098,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/document-text": {
+    "/api/portal/{token}/parts/{part}/document-text": {
         parameters: {
             query?: never;
             header?: never;
@@ -1090,7 +1107,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description A design-document assessment's text, pasted (taken as Markdown, at most 1 MB). Kept like an upload: the newest counts. */
+        /** @description A design-document part's text, pasted (taken as Markdown, at most 1 MB). Kept like an upload of that part: the newest counts. 409 for a part that takes a project zip. */
         post: operations["submitPortalDocumentText"];
         delete?: never;
         options?: never;
@@ -1124,7 +1141,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts the server-side clock; calling it again keeps the first start. */
+        /** @description Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock. */
         post: operations["startPortalAssessment"];
         delete?: never;
         options?: never;
@@ -1132,14 +1149,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/starter.zip": {
+    "/api/portal/{token}/parts/{part}/start": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The starter project as a zip (application/zip), streamed. */
+        get?: never;
+        put?: never;
+        /** @description Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start. */
+        post: operations["startPortalPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/parts/{part}/starter.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One part's starter project as a zip (application/zip), streamed. */
         get: operations["downloadPortalStarter"];
         put?: never;
         post?: never;
@@ -1149,7 +1183,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/submissions": {
+    "/api/portal/{token}/parts/{part}/submissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1158,7 +1192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py; for a design-document pack one .md, .txt or .pdf document instead). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
+        /** @description One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py; for a design-document part one .md, .txt or .pdf document instead). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late. */
         post: operations["submitPortalAssessment"];
         delete?: never;
         options?: never;
@@ -2549,7 +2583,10 @@ export interface operations {
                 limit?: number;
                 action?: string;
                 entityType?: string;
+                entityId?: string;
                 actorUserId?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2611,6 +2648,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query?: {
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         error: {
                             code: string;
                             message: string;
@@ -4278,6 +4377,9 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                roleId?: string;
+                stageId?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
                 limit?: number;
                 offset?: number;
             };
@@ -8130,6 +8232,8 @@ export interface operations {
                                         }[];
                                         /** @enum {string} */
                                         polarity: "positive" | "negated" | "hedged";
+                                        cutBefore?: boolean;
+                                        cutAfter?: boolean;
                                     }[];
                                 }[];
                                 summary: {
@@ -8394,6 +8498,8 @@ export interface operations {
                                         }[];
                                         /** @enum {string} */
                                         polarity: "positive" | "negated" | "hedged";
+                                        cutBefore?: boolean;
+                                        cutAfter?: boolean;
                                     }[];
                                 }[];
                                 summary: {
@@ -8803,7 +8909,11 @@ export interface operations {
                                 competency: string;
                             }[];
                             suitsRoleLevel: boolean;
+                            proposed: boolean;
+                            /** @enum {string} */
+                            submissionKind: "project-zip" | "document";
                         }[];
+                        maxParts: number;
                     };
                 };
             };
@@ -8876,18 +8986,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
-                                }[];
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
                                 /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                }[];
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -8908,37 +9065,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9004,7 +9130,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    packId: string;
+                    packId?: string;
+                    parts?: {
+                        packId: string;
+                        timeLimitMinutes?: number;
+                    }[];
+                    /** @enum {string} */
+                    timing?: "shared" | "per-part";
                     timeLimitMinutes?: number;
                     /** Format: date-time */
                     deadlineAt: string;
@@ -9024,18 +9156,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
-                                }[];
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
                                 /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                }[];
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9056,37 +9235,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9164,18 +9312,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
-                                }[];
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
                                 /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                }[];
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9196,37 +9391,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9303,18 +9467,65 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
-                                }[];
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
                                 /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                }[];
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9335,37 +9546,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
                             permissions: {
                                 canManage: boolean;
                             };
@@ -9458,6 +9638,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9514,6 +9699,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -9595,6 +9787,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;
@@ -9708,6 +9906,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9764,6 +9967,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -9845,6 +10055,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;
@@ -10070,6 +10286,7 @@ export interface operations {
             header?: never;
             path: {
                 assessmentId: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10084,6 +10301,11 @@ export interface operations {
                     "application/json": {
                         designReview: {
                             assessmentId: string;
+                            part: {
+                                id: string;
+                                position: number;
+                                count: number;
+                            };
                             applicationId: string;
                             candidateName: string;
                             pack: {
@@ -10226,6 +10448,7 @@ export interface operations {
             header?: never;
             path: {
                 assessmentId: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10328,6 +10551,7 @@ export interface operations {
             header?: never;
             path: {
                 assessmentId: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10423,6 +10647,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10441,6 +10666,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        part: number;
                         submission: {
                             version: number;
                             isLate: boolean;
@@ -10448,18 +10674,15 @@ export interface operations {
                             submittedAt: string;
                             filename: string;
                             sizeBytes: number;
+                            /** @enum {string} */
+                            check: "checking" | "checked" | "problem";
+                            problem: string | null;
                         };
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                                /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10472,13 +10695,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10551,14 +10795,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                                /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10571,13 +10809,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10650,14 +10909,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                                /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10670,13 +10923,149 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startPortalPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10734,6 +11123,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10791,6 +11181,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10803,6 +11194,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        part: number;
                         submission: {
                             version: number;
                             isLate: boolean;
@@ -10810,18 +11202,15 @@ export interface operations {
                             submittedAt: string;
                             filename: string;
                             sizeBytes: number;
+                            /** @enum {string} */
+                            check: "checking" | "checked" | "problem";
+                            problem: string | null;
                         };
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                                /** @enum {string} */
-                                kind: "django-project" | "design-document";
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10834,13 +11223,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };

@@ -8,6 +8,7 @@ import {
   formatBytes,
   formatDateTime,
   type TPortalAssessment,
+  type TPortalPart,
   type TPortalSubmitResponse,
 } from "./types";
 import { UploadError, uploadWithProgress } from "./upload";
@@ -17,17 +18,22 @@ import "./design-review.css";
 const MAX_TEXT_BYTES = 1024 * 1024;
 
 /**
- * The portal's upload for a design-document pack: a Markdown or PDF file, or the text pasted.
- * The server turns either into the stored text and answers with a message naming what was wrong.
+ * The portal's upload for a design-document part: a Markdown or PDF file, or the text pasted,
+ * through that part's routes. The server turns either into the stored text and answers with a
+ * message naming what was wrong.
  */
 export function DesignDocumentUpload({
   token,
   assessment,
+  part,
+  single,
   onChange,
   skewMs,
 }: {
   token: string;
   assessment: TPortalAssessment;
+  part: TPortalPart;
+  single: boolean;
   onChange: (next: TPortalAssessment) => void;
   skewMs: number;
 }) {
@@ -37,7 +43,12 @@ export function DesignDocumentUpload({
   const [error, setError] = useState<TApiError>();
   const [done, setDone] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const timeUp = !!assessment.dueAt && new Date(assessment.dueAt).getTime() < Date.now() + skewMs;
+  const timeUp = !!part.dueAt && new Date(part.dueAt).getTime() < Date.now() + skewMs;
+  const Heading = single ? "h2" : "h3";
+  const base = `/api/portal/${encodeURIComponent(token)}/parts/${part.position}`;
+  // Ids stay unique when a portal shows more than one part.
+  const id = (name: string) => `${name}-${part.position}`;
+  const label = (text: string) => (single ? text : `Part ${part.position}: ${text.toLowerCase()}`);
   const local = (message: string) => setError({ code: "INPUT", message, requestId: "" });
 
   function received(result: TPortalSubmitResponse) {
@@ -63,7 +74,7 @@ export function DesignDocumentUpload({
       try {
         received(
           await uploadWithProgress<TPortalSubmitResponse>(
-            `/api/portal/${encodeURIComponent(token)}/submissions`,
+            `${base}/submissions`,
             file,
             () => undefined,
           ),
@@ -87,8 +98,8 @@ export function DesignDocumentUpload({
     try {
       received(
         await unwrap(
-          api.POST("/api/portal/{token}/document-text", {
-            params: { path: { token } },
+          api.POST("/api/portal/{token}/parts/{part}/document-text", {
+            params: { path: { token, part: part.position } },
             body: { text },
           }),
         ),
@@ -106,22 +117,20 @@ export function DesignDocumentUpload({
 
   return (
     <>
-      <section className="card portal-steps design-upload">
+      <div className={`portal-steps design-upload${single ? " card" : ""}`}>
         <div>
-          <h2>1. Get the template</h2>
+          <Heading>1. Get the template</Heading>
           <p className="muted">
             A Markdown file with the sections the reviewers expect. Fill it in with any editor.
           </p>
-          <a
-            className="download-button"
-            href={`/api/portal/${encodeURIComponent(token)}/starter.zip`}
-            download
-          >
-            Download template (.zip)
+          <a className="download-button" href={`${base}/starter.zip`} download>
+            {single
+              ? "Download template (.zip)"
+              : `Download the part ${part.position} template (.zip)`}
           </a>
         </div>
         <form onSubmit={(e) => void send(e)} noValidate>
-          <h2>2. Send your design document</h2>
+          <Heading>2. Send your design document</Heading>
           <p className="muted">Markdown (.md) or PDF with its text, or paste the text below.</p>
           {timeUp && (
             <Notice>
@@ -133,7 +142,7 @@ export function DesignDocumentUpload({
             <label>
               <input
                 type="radio"
-                name="mode"
+                name={id("mode")}
                 checked={mode === "file"}
                 onChange={() => setMode("file")}
               />{" "}
@@ -142,7 +151,7 @@ export function DesignDocumentUpload({
             <label>
               <input
                 type="radio"
-                name="mode"
+                name={id("mode")}
                 checked={mode === "text"}
                 onChange={() => setMode("text")}
               />{" "}
@@ -151,9 +160,11 @@ export function DesignDocumentUpload({
           </fieldset>
           {mode === "file" ? (
             <div className="field">
-              <label htmlFor="design-file">Your design document (.md or .pdf)</label>
+              <label htmlFor={id("design-file")}>
+                {label("Your design document (.md or .pdf)")}
+              </label>
               <input
-                id="design-file"
+                id={id("design-file")}
                 ref={fileInput}
                 type="file"
                 name="file"
@@ -162,9 +173,9 @@ export function DesignDocumentUpload({
             </div>
           ) : (
             <div className="field">
-              <label htmlFor="design-text">Your design document (Markdown)</label>
+              <label htmlFor={id("design-text")}>{label("Your design document (Markdown)")}</label>
               <textarea
-                id="design-text"
+                id={id("design-text")}
                 rows={12}
                 value={text}
                 onChange={(e) => setText(e.target.value)}
@@ -181,12 +192,15 @@ export function DesignDocumentUpload({
             </Notice>
           )}
         </form>
-      </section>
-      {assessment.submissions.length > 0 && (
-        <section className="card">
-          <h2>What you sent</h2>
-          <ul className="plain-list" aria-label="What you sent">
-            {assessment.submissions.map((s, n) => (
+      </div>
+      {part.submissions.length > 0 && (
+        <div className={single ? "card" : undefined}>
+          <Heading>What you sent</Heading>
+          <ul
+            className="plain-list"
+            aria-label={single ? "What you sent" : `What you sent for part ${part.position}`}
+          >
+            {part.submissions.map((s, n) => (
               <li key={s.version}>
                 <span>
                   <strong>Version {s.version}</strong> · {s.filename} · {formatBytes(s.sizeBytes)} ·{" "}
@@ -199,7 +213,7 @@ export function DesignDocumentUpload({
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
     </>
   );

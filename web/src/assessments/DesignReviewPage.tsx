@@ -20,10 +20,15 @@ type TDraft = { scores: Record<string, TScore>; summary: string };
 const AUTOSAVE_MS = 800;
 const STATUS_LABELS = { present: "present", thin: "thin", missing: "missing" } as const;
 
-/** `/assessments/:assessmentId/design-review`: read the document, score the rubric, quote evidence. */
+/**
+ * `/assessments/:assessmentId/parts/:part/design-review`: read the design-document part, score
+ * the rubric, quote evidence.
+ */
 export function DesignReviewPage() {
-  const { assessmentId = "" } = useParams();
-  const page = useDesignReview(assessmentId);
+  const params = useParams();
+  const assessmentId = params.assessmentId ?? "";
+  const part = Number(params.part ?? "1");
+  const page = useDesignReview(assessmentId, part);
   if (page.isPending) return <p className="loading">Loading the design review…</p>;
   if (page.error) return <ErrorBanner error={page.error} />;
   const data = page.data;
@@ -35,7 +40,10 @@ export function DesignReviewPage() {
         </Link>
       </p>
       <PageTitle>Design review: {data.candidateName}</PageTitle>
-      <p className="muted">{data.pack.title}</p>
+      <p className="muted">
+        {data.part.count > 1 ? `Part ${data.part.position} of ${data.part.count}: ` : ""}
+        {data.pack.title}
+      </p>
       {data.document === null ? (
         <Notice>
           <p>The candidate has not sent a document yet.</p>
@@ -108,8 +116,8 @@ function draftOf(page: TDesignReviewPage): TDraft {
 
 /** The caller's own review: autosaved while a draft, read-only once submitted. */
 function ReviewForm({ page }: { page: TDesignReviewPage }) {
-  const save = useSaveDesignReviewDraft(page.assessmentId);
-  const submit = useSubmitDesignReview(page.assessmentId);
+  const save = useSaveDesignReviewDraft(page.assessmentId, page.part.position);
+  const submit = useSubmitDesignReview(page.assessmentId, page.part.position);
   const [draft, setDraft] = useState<TDraft>(() => draftOf(page));
   const [dirty, setDirty] = useState(false);
   const revision = useRef(page.mine?.revision ?? 0);

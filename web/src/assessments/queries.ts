@@ -26,7 +26,9 @@ export const assessmentKeys = {
 /** How often to look again: fast while grading runs, slowly while a link is open, else never. */
 export function pollInterval(assessments: readonly TAssessmentSummary[]): number | false {
   const inFlight = assessments.some((a) =>
-    a.submissions.some((s) => s.latestGrading && !FINAL_GRADING.has(s.latestGrading.status)),
+    a.parts.some((part) =>
+      part.submissions.some((s) => s.latestGrading && !FINAL_GRADING.has(s.latestGrading.status)),
+    ),
   );
   if (inFlight) return LIVE_POLL_MS;
   const open = assessments.some(
@@ -48,7 +50,7 @@ export function useApplicationAssessments(applicationId: string) {
   });
 }
 
-/** Only the pipeline's owners get the pack list; for anyone else it is empty. */
+/** Only the pipeline's owners get the pack list (with the plan's proposal); others get a 403. */
 export function useAssessmentPacks(applicationId: string) {
   return useQuery({
     queryKey: assessmentKeys.packs(applicationId),
@@ -58,7 +60,6 @@ export function useAssessmentPacks(applicationId: string) {
           params: { path: { applicationId } },
         }),
       ),
-    select: (data) => data.packs,
   });
 }
 

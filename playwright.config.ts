@@ -11,6 +11,7 @@ const SPECS = [
   "two-pack",
   "slow-query",
   "privacy",
+  "design-review",
 ] as const;
 const portOf = (index: number) => BASE_PORT + index;
 

@@ -9,6 +9,8 @@ import { createAssessmentsService } from "./modules/assessments/assessments.serv
 import { gradeSubmissionJob } from "./modules/assessments/grade-submission.job.js";
 import type { TGradingSettings } from "./modules/assessments/grade-submission.job.js";
 import { createPortalService } from "./modules/assessments/portal.service.js";
+import { createDesignReviewsRepo } from "./modules/assessments/design-reviews.repo.js";
+import { createDesignReviewsService } from "./modules/assessments/design-reviews.service.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -217,6 +219,14 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const privacyService = createPrivacyService({ ...hiringBase, candidatesRepo });
   const candidateExportService = createCandidateExportService({ db, privacyRepo, auditService });
   const candidateErasureService = createCandidateErasureService({ db, privacyRepo, auditService });
+  // Design documents are graded by people: reviews, independent until each reviewer submits.
+  const designReviewsService = createDesignReviewsService({
+    ...hiringBase,
+    designReviewsRepo: createDesignReviewsRepo(db),
+    assessmentsRepo,
+    applicationsRepo,
+    packs,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -245,6 +255,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     jobQueueRepo,
     assessmentsService,
     portalService,
+    designReviewsService,
     assessmentsRepo,
     gradingSettings,
     sessionsService,

@@ -16,6 +16,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
 import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
 import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
+import { registerDesignReviewsRoutes } from "../modules/assessments/design-reviews.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
 import { registerSessionsRoutes } from "../modules/auth/sessions.routes.js";
@@ -178,6 +179,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerAssessmentsRoutes(app, options.services);
   registerPortalRoutes(app, options.services);
   registerPrivacyRoutes(app, options.services);
+  registerDesignReviewsRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

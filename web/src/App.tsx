@@ -14,6 +14,9 @@ const AssessmentResultsPage = lazy(() =>
     default: m.AssessmentResultsPage,
   })),
 );
+const DesignReviewPage = lazy(() =>
+  import("./assessments/DesignReviewPage").then((m) => ({ default: m.DesignReviewPage })),
+);
 const AuditPage = lazy(() => import("./audit/AuditPage").then((m) => ({ default: m.AuditPage })));
 const HomePage = lazy(() => import("./dashboard/HomePage").then((m) => ({ default: m.HomePage })));
 const InviteAcceptPage = lazy(() =>
@@ -102,6 +105,10 @@ function AppRoutes() {
           <Route
             path="/applications/:applicationId/assessment"
             element={<AssessmentResultsPage />}
+          />
+          <Route
+            path="/assessments/:assessmentId/parts/:part/design-review"
+            element={<DesignReviewPage />}
           />
           <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="/settings/sessions" element={<SessionsPage />} />

@@ -6,3 +6,4 @@ export * from "./jobs.js";
 export * from "./assessments.js";
 export * from "./screening.js";
 export * from "./privacy.js";
+export * from "./design-reviews.js";

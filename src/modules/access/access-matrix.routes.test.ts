@@ -9,6 +9,7 @@ import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
 import { assessmentAccessRows } from "../../test-support/assessment-access-rows.js";
+import { designReviewAccessRows } from "../../test-support/design-review-access-rows.js";
 import {
   ACTORS,
   applicationReaders,
@@ -498,6 +499,7 @@ describe.each(testDatabaseKinds())(
       ...screeningAccessRows(() => w),
       ...assessmentAccessRows(() => w),
       ...privacyAccessRows(() => w),
+      ...designReviewAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

@@ -192,9 +192,9 @@ describe.each(testDatabaseKinds())("assessments with several packs on %s", (kind
     ).json<TPortal>().assessment;
     expect(again.dueAt).toBe(started.dueAt);
 
-    // The document part says it takes a document; a zip for it is refused.
+    // The document part says it takes a document; a zip for it is the wrong type of file.
     const zipped = await uploadTo(candidate, token, "a.zip", await zipOf("debug"), 3);
-    expect(zipped.statusCode).toBe(400);
+    expect(zipped.statusCode).toBe(415);
     expect(errorOf(zipped).message).toMatch(/design document/);
     // Versions count per part.
     for (const part of [1, 1, 2])

@@ -253,10 +253,15 @@ export function createAssessmentsRepo(db: TDatabase) {
 
     async findGradingForJob(id: string, executor: TExecutor = db) {
       const [row] = await executor
-        .select({ grading: gradings, packId: assessmentParts.packId })
+        .select({
+          grading: gradings,
+          packId: assessmentParts.packId,
+          filename: storedFiles.filename,
+        })
         .from(gradings)
         .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
         .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentSubmissions.partId))
+        .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
         .where(eq(gradings.id, id));
       return row;
     },

@@ -207,6 +207,12 @@ export function createAssessmentsService(deps: {
   async function submissionContent(submissionId: string) {
     const content = await repo.readSubmissionContent(submissionId);
     if (!content) throw notFound("That submission");
+    // A design document is stored as its text, not a zip: it is read on its review page.
+    if (content.subarray(0, 2).toString("latin1") !== "PK")
+      throw new AppError(
+        "CONFLICT",
+        "This submission is a design document, not a project zip: read it on the assessment's design review page.",
+      );
     return content;
   }
 

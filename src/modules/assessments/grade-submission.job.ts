@@ -60,7 +60,12 @@ export function createGradeSubmissionHandler(deps: {
       });
       const dir = await mkdtemp(path.join(os.tmpdir(), "shortlist-submission-"));
       try {
-        const zipPath = path.join(dir, "submission.zip");
+        // A design document is stored as its text (.md or .txt); everything else is a zip.
+        const extension = path.extname(found.filename).toLowerCase();
+        const zipPath = path.join(
+          dir,
+          `submission${[".md", ".txt"].includes(extension) ? extension : ".zip"}`,
+        );
         await writeFile(zipPath, content);
         const report = await limiter.run((slot) =>
           gradeSubmission({

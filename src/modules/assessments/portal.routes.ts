@@ -164,7 +164,7 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           security: portalSecurity,
           consumes: ["multipart/form-data"],
           description:
-            "One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late.",
+            "One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py; for a design-document part one .md, .txt or .pdf document instead). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late.",
           params: ZPortalPartParams,
           response: { 201: ZPortalSubmitResponse, ...errorResponses },
         },

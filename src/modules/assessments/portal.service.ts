@@ -18,9 +18,13 @@ import { submissionKindOf, type TPackSource } from "./assessments.service.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { renderInstructionsHtml } from "./instructions-html.js";
 import { queueGrading } from "./grading-queue.js";
+import { documentFromText, readDocumentUpload } from "./design-reviews.document.js";
 import { inspectUpload, zipDirectory } from "./submission-zip.js";
 import { recordConsent } from "../privacy/consent-records.js";
 import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
+
+/** A file as uploaded, or (design documents only) text pasted into the portal. */
+export type TPortalUpload = { filename: string; content: Buffer } | { text: string };
 
 const invalidLink = () =>
   new AppError(
@@ -228,6 +232,25 @@ export function createPortalService(deps: {
     return describe(token);
   }
 
+  /**
+   * What an upload stores: the zip as sent, or for a design-document part the document's text
+   * (from Markdown, a PDF or pasted text) — each refused with a clear 4xx when it is not one.
+   */
+  async function prepareUpload(packId: string, position: number, upload: TPortalUpload) {
+    const pack = await deps.packs.loadPack(packId);
+    if (submissionKindOf(pack.manifest) === "document")
+      return "text" in upload ? documentFromText(upload.text) : readDocumentUpload(upload);
+    if ("text" in upload)
+      throw new AppError(
+        "CONFLICT",
+        `Part ${position} (${pack.manifest.title}) takes a zip of your project, not pasted text.`,
+      );
+    if (upload.content.length > MAX_UPLOAD_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", "The zip is larger than 5 MB.");
+    await inspectUpload(upload.content);
+    return { ...upload, mediaType: "application/zip" };
+  }
+
   return {
     describe,
     /** Checked before an upload is read, so a dead link does not cost a 5 MB transfer. */
@@ -255,23 +278,9 @@ export function createPortalService(deps: {
       };
     },
 
-    async submit(
-      token: string,
-      position: number,
-      upload: { filename: string; content: Buffer },
-      requestId: string,
-    ) {
+    async submit(token: string, position: number, sent: TPortalUpload, requestId: string) {
       const found = await partOf(token, position);
-      const pack = await deps.packs.loadPack(found.part.packId);
-      if (submissionKindOf(pack.manifest) === "document")
-        throw new AppError(
-          "VALIDATION_FAILED",
-          `Part ${position} (${pack.manifest.title}) takes a design document, not a project zip, and this portal cannot take documents yet. Ask the hiring team how to send it.`,
-          { fields: [{ field: "file", message: "must be a design document" }] },
-        );
-      if (upload.content.length > MAX_UPLOAD_BYTES)
-        throw new AppError("PAYLOAD_TOO_LARGE", "The zip is larger than 5 MB.");
-      await inspectUpload(upload.content);
+      const upload = await prepareUpload(found.part.packId, position, sent);
       const created = await deps.db.transaction(async (tx) => {
         const assessment = await repo.lockAssessment(found.assessment.id, tx);
         if (!assessment) throw invalidLink();
@@ -286,7 +295,7 @@ export function createPortalService(deps: {
         const fileId = await deps.storedFilesRepo.insertFile(
           {
             filename: upload.filename,
-            mediaType: "application/zip",
+            mediaType: upload.mediaType,
             content: upload.content,
             createdBy: null,
           },

@@ -1149,6 +1149,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{assessmentId}/parts/{part}/design-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One design-document part of an assessment: the document (sanitized HTML), its completeness (not scored), the rubric, the caller's review, and the other reviews the caller may read: none until the caller has submitted their own, all submitted ones for the role's hiring managers and admins. */
+        get: operations["getDesignReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/parts/{part}/design-review/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Autosave of the caller's review. Send the revision you edited (0 for a new draft); 409 with details.review when a newer revision was saved. */
+        put: operations["saveDesignReviewDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/parts/{part}/design-review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Locks the review. 400 with fields naming each dimension without a rating or with a quote that is not in the document (compared with whitespace collapsed). */
+        post: operations["submitDesignReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/parts/{part}/document-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A design-document part's text, pasted (taken as Markdown, at most 1 MB). Kept like an upload of that part: the newest counts. 409 for a part that takes a project zip. */
+        post: operations["submitPortalDocumentText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/{token}": {
         parameters: {
             query?: never;
@@ -1226,7 +1294,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late. */
+        /** @description One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py; for a design-document part one .md, .txt or .pdf document instead). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late. */
         post: operations["submitPortalAssessment"];
         delete?: never;
         options?: never;
@@ -10814,6 +10882,501 @@ export interface operations {
                             resumes: number;
                             submissionFiles: number;
                             auditPayloads: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDesignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        designReview: {
+                            assessmentId: string;
+                            part: {
+                                id: string;
+                                position: number;
+                                count: number;
+                            };
+                            applicationId: string;
+                            candidateName: string;
+                            pack: {
+                                id: string;
+                                title: string;
+                            };
+                            document: {
+                                submissionId: string;
+                                version: number;
+                                filename: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                isLate: boolean;
+                                html: string;
+                                completeness: {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    words: number;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "present" | "thin" | "missing";
+                                        words: number;
+                                        heading: string | null;
+                                    }[];
+                                };
+                            } | null;
+                            rubric: {
+                                id: string;
+                                name: string;
+                                competency: string;
+                                anchors: {
+                                    1: string;
+                                    2: string;
+                                    3: string;
+                                    4: string;
+                                };
+                            }[];
+                            minQuoteChars: number;
+                            canReview: boolean;
+                            mine: {
+                                id: string;
+                                reviewer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                revision: number;
+                                submissionId: string;
+                                scores: {
+                                    dimensionId: string;
+                                    rating: number | null;
+                                    quote: string;
+                                    note: string;
+                                }[];
+                                summary: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                reviewer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                revision: number;
+                                submissionId: string;
+                                scores: {
+                                    dimensionId: string;
+                                    rating: number | null;
+                                    quote: string;
+                                    note: string;
+                                }[];
+                                summary: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            withheldCount: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveDesignReviewDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                    scores: {
+                        dimensionId: string;
+                        rating: number | null;
+                        quote: string;
+                        note: string;
+                    }[];
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            id: string;
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            submissionId: string;
+                            scores: {
+                                dimensionId: string;
+                                rating: number | null;
+                                quote: string;
+                                note: string;
+                            }[];
+                            summary: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitDesignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            id: string;
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted";
+                            revision: number;
+                            submissionId: string;
+                            scores: {
+                                dimensionId: string;
+                                rating: number | null;
+                                quote: string;
+                                note: string;
+                            }[];
+                            summary: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitPortalDocumentText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        part: number;
+                        submission: {
+                            version: number;
+                            isLate: boolean;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            filename: string;
+                            sizeBytes: number;
+                            /** @enum {string} */
+                            check: "checking" | "checked" | "problem";
+                            problem: string | null;
+                        };
+                        assessment: {
+                            candidateName: string;
+                            privacyNoticeUrl: string | null;
+                            roleTitle: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
+                            }[];
                         };
                     };
                 };

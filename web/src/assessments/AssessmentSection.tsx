@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { ErrorBanner } from "../components/form";
 import { GradingReport } from "./GradingReport";
 import {
@@ -95,6 +96,7 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
       {assessment.parts.map((part) => (
         <PartResults
           key={part.id}
+          assessmentId={assessment.id}
           part={part}
           numbered={assessment.parts.length > 1}
           canManage={assessment.permissions.canManage}
@@ -105,10 +107,12 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
 }
 
 function PartResults({
+  assessmentId,
   part,
   numbered,
   canManage,
 }: {
+  assessmentId: string;
   part: TPart;
   numbered: boolean;
   canManage: boolean;
@@ -118,6 +122,7 @@ function PartResults({
   const submission = part.submissions.find((s) => s.id === chosen) ?? part.submissions[0];
   const grading = submission?.latestGrading;
   const Wrapper = numbered ? "section" : "div";
+  const isDocument = part.pack.submissionKind === "document";
   return (
     <Wrapper
       className={numbered ? "assessment-part" : undefined}
@@ -133,6 +138,15 @@ function PartResults({
         </header>
       )}
       <ErrorBanner error={regrade.error} />
+      {isDocument && (
+        <p>
+          <Link to={`/assessments/${assessmentId}/parts/${part.position}/design-review`}>
+            {numbered
+              ? `Open the design review of part ${part.position}`
+              : "Open the design review of this document"}
+          </Link>
+        </p>
+      )}
       {part.submissions.length > 1 && (
         <div className="versions" role="group" aria-label="Submitted versions">
           {part.submissions.map((s, n) => (
@@ -167,13 +181,17 @@ function PartResults({
               </button>
             )}
           </div>
-          {grading && FINAL_GRADING.has(grading.status) && (
+          {/* A design document has no automatic score: its section check and reviews are on
+              the design review page. */}
+          {grading && FINAL_GRADING.has(grading.status) && !isDocument && (
             <GradingDetail gradingId={grading.id} status={grading.status} />
           )}
-          <details className="files-panel" open={!numbered}>
-            <summary>Candidate's files</summary>
-            <SubmissionFiles submissionId={submission.id} />
-          </details>
+          {!isDocument && (
+            <details className="files-panel" open={!numbered}>
+              <summary>Candidate's files</summary>
+              <SubmissionFiles submissionId={submission.id} />
+            </details>
+          )}
         </>
       )}
       {numbered && part.submissions.length === 0 && (

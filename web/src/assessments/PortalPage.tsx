@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SyntheticEvent } from "react";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
+import { DesignDocumentUpload } from "./DesignDocumentUpload";
 import { openPortal, readPortal, startAssessment, startPart } from "./portal-api";
 import {
   formatBytes,
@@ -353,12 +354,14 @@ function WorkArea({
 
   if (part.pack.submissionKind === "document") {
     return (
-      <Notice>
-        <p>
-          This part asks for a design document rather than a project. Write it following the
-          sections in the instructions; the hiring team will tell you how to hand it in.
-        </p>
-      </Notice>
+      <DesignDocumentUpload
+        token={token}
+        assessment={assessment}
+        part={part}
+        single={single}
+        onChange={onChange}
+        skewMs={skewMs}
+      />
     );
   }
 

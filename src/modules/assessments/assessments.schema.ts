@@ -70,6 +70,35 @@ export const ZSubmissionSummary = z.object({
   latestGrading: ZGradingSummary.nullable(),
 });
 
+/** The version whose result counts for the application, and why. */
+export const ZCountingVersion = z.object({
+  submissionId: ZUuid,
+  version: z.number().int(),
+  /** How many versions were uploaded. */
+  of: z.number().int(),
+  /** The counting version's newest grading; null while it has none. */
+  grading: ZGradingSummary.nullable(),
+  /** null: the default rule, the newest version counts. */
+  chosen: z
+    .object({
+      by: z.object({ id: ZUuid, name: z.string() }).nullable(),
+      at: ZIsoDateTime,
+      reason: z.string(),
+    })
+    .nullable(),
+});
+
+export const ZChooseCountingVersionRequest = z.strictObject({
+  submissionId: ZUuid,
+  /** Why another version counts; kept with the choice and in the audit trail. */
+  reason: z
+    .string()
+    .trim()
+    .min(5, "must say why, in at least 5 characters")
+    .max(1000, "must be at most 1000 characters"),
+});
+export type TChooseCountingVersionRequest = z.infer<typeof ZChooseCountingVersionRequest>;
+
 export const ZAssessmentState = z.enum(["sent", "started", "submitted", "revoked", "expired"]);
 
 export const ZAssessmentSummary = z.object({
@@ -86,9 +115,15 @@ export const ZAssessmentSummary = z.object({
   startedAt: ZIsoDateTime.nullable(),
   dueAt: ZIsoDateTime.nullable(),
   revokedAt: ZIsoDateTime.nullable(),
-  /** Newest first; the first one counts. */
+  /** Newest first. Which one counts is `counting`, not the order. */
   submissions: z.array(ZSubmissionSummary),
-  permissions: z.object({ canManage: z.boolean() }),
+  /** null until the first upload. */
+  counting: ZCountingVersion.nullable(),
+  permissions: z.object({
+    canManage: z.boolean(),
+    /** Hiring managers on the role's team and admins may choose the version that counts. */
+    canChooseCountingVersion: z.boolean(),
+  }),
 });
 export type TAssessmentSummary = z.infer<typeof ZAssessmentSummary>;
 

@@ -5,12 +5,14 @@ import type { TJobQueue } from "../../jobs/job-queue.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import {
+  assertLeadsRole,
   assertManagesPipeline,
   assertSeesApplication,
+  canLeadRole,
   canManagePipeline,
   canSeeApplication,
 } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { assertActive } from "../pipeline/application-transitions.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
@@ -24,7 +26,12 @@ import {
   reportOf,
 } from "./assessment-presenter.js";
 import type { TAssessmentRow, TAssessmentsRepo } from "./assessments.repo.js";
-import type { TAssessmentSummary, TSendAssessmentRequest } from "./assessments.schema.js";
+import type {
+  TAssessmentSummary,
+  TChooseCountingVersionRequest,
+  TSendAssessmentRequest,
+} from "./assessments.schema.js";
+import { countingVersionOf } from "./counting-version.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { queueGrading } from "./grading-queue.js";
 import { listZipFiles, readZipText } from "./submission-zip.js";
@@ -68,10 +75,17 @@ export function createAssessmentsService(deps: {
 
   async function present(
     rows: { assessment: TAssessmentRow; sentByName: string | null }[],
-    canManage: boolean,
+    scope: TViewerScope,
+    roleId: string,
   ): Promise<TAssessmentSummary[]> {
-    const submissions = await repo.listSubmissions(rows.map((r) => r.assessment.id));
+    const assessmentIds = rows.map((r) => r.assessment.id);
+    const submissions = await repo.listSubmissions(assessmentIds);
+    const choices = await repo.listCountingChoices(assessmentIds);
     const gradings = await repo.listGradings(submissions.map((s) => s.submission.id));
+    const latestGrading = (submissionId: string) => {
+      const latest = gradings.find((g) => g.grading.submissionId === submissionId);
+      return latest ? presentGradingSummary(latest) : null;
+    };
     const manifests = new Map<string, TManifest | null>();
     for (const { assessment } of rows)
       if (!manifests.has(assessment.packId))
@@ -79,6 +93,10 @@ export function createAssessmentsService(deps: {
     return rows.map(({ assessment, sentByName }) => {
       const own = submissions.filter((s) => s.submission.assessmentId === assessment.id);
       const manifest = manifests.get(assessment.packId) ?? null;
+      const counting = countingVersionOf(
+        own.map((s) => s.submission),
+        choices.find((c) => c.assessmentId === assessment.id) ?? null,
+      );
       return {
         id: assessment.id,
         applicationId: assessment.applicationId,
@@ -97,20 +115,34 @@ export function createAssessmentsService(deps: {
         startedAt: assessment.startedAt?.toISOString() ?? null,
         dueAt: dueAt(assessment)?.toISOString() ?? null,
         revokedAt: assessment.revokedAt?.toISOString() ?? null,
-        submissions: own.map(({ submission, file }) => {
-          const latest = gradings.find((g) => g.grading.submissionId === submission.id);
-          return {
-            id: submission.id,
-            version: submission.version,
-            isLate: submission.isLate,
-            submittedAt: submission.submittedAt.toISOString(),
-            filename: file.filename,
-            sizeBytes: file.sizeBytes,
-            sha256: file.sha256,
-            latestGrading: latest ? presentGradingSummary(latest) : null,
-          };
-        }),
-        permissions: { canManage },
+        submissions: own.map(({ submission, file }) => ({
+          id: submission.id,
+          version: submission.version,
+          isLate: submission.isLate,
+          submittedAt: submission.submittedAt.toISOString(),
+          filename: file.filename,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          latestGrading: latestGrading(submission.id),
+        })),
+        counting: counting && {
+          submissionId: counting.submission.id,
+          version: counting.submission.version,
+          of: counting.of,
+          grading: latestGrading(counting.submission.id),
+          chosen: counting.choice && {
+            by:
+              counting.choice.chosenBy && counting.choice.chosenByName
+                ? { id: counting.choice.chosenBy, name: counting.choice.chosenByName }
+                : null,
+            at: counting.choice.chosenAt.toISOString(),
+            reason: counting.choice.reason,
+          },
+        },
+        permissions: {
+          canManage: canManagePipeline(scope, roleId),
+          canChooseCountingVersion: canLeadRole(scope, roleId),
+        },
       };
     });
   }
@@ -183,10 +215,12 @@ export function createAssessmentsService(deps: {
           { fields: [{ field: "deadlineAt", message: "must be 1 hour to 60 days from now" }] },
         );
       const token = generateSecret("sla");
+      let applicationRoleId = "";
       const id = await deps.db.transaction(async (tx) => {
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
         const application = await deps.applicationsRepo.lockById(applicationId, tx);
         assertSeesApplication(scope, application);
+        applicationRoleId = application.roleId;
         assertManagesPipeline(scope, application.roleId);
         assertActive(application);
         const row = await repo.insertAssessment(
@@ -207,9 +241,11 @@ export function createAssessmentsService(deps: {
         );
         return row.id;
       });
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
       const [assessment] = await present(
         (await repo.listForApplication(applicationId)).filter((r) => r.assessment.id === id),
-        true,
+        scope,
+        applicationRoleId,
       );
       if (!assessment) throw notFound("That assessment");
       return {
@@ -223,7 +259,8 @@ export function createAssessmentsService(deps: {
       return {
         assessments: await present(
           await repo.listForApplication(applicationId),
-          canManagePipeline(scope, application.roleId),
+          scope,
+          application.roleId,
         ),
       };
     },
@@ -233,7 +270,8 @@ export function createAssessmentsService(deps: {
       const rows = await repo.listForApplication(assessment.applicationId);
       const [summary] = await present(
         rows.filter((r) => r.assessment.id === assessmentId),
-        canManagePipeline(scope, application.roleId),
+        scope,
+        application.roleId,
       );
       if (!summary) throw notFound("That assessment");
       return { assessment: summary };
@@ -259,6 +297,60 @@ export function createAssessmentsService(deps: {
             entityId: assessmentId,
             before: { revokedAt: null },
             after: { revokedAt: at },
+          },
+          tx,
+        );
+      });
+      return this.getAssessment(assessmentId, viewer);
+    },
+
+    /** The hiring team picks the version whose result counts, with a reason; audited. */
+    async chooseCountingVersion(input: {
+      assessmentId: string;
+      choice: TChooseCountingVersionRequest;
+      viewer: TViewer;
+      actor: TActor;
+    }) {
+      const { assessmentId, choice, viewer, actor } = input;
+      await deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const assessment = await repo.lockAssessment(assessmentId, tx);
+        if (!assessment) throw notFound("That assessment");
+        const application = await deps.applicationsRepo.findById(assessment.applicationId, tx);
+        if (!application || !canSeeApplication(scope, application))
+          throw notFound("That assessment");
+        assertLeadsRole(scope, application.roleId);
+        const submissions = await repo.listSubmissions([assessmentId], tx);
+        const picked = submissions.find((s) => s.submission.id === choice.submissionId);
+        if (!picked)
+          throw new AppError("VALIDATION_FAILED", "That version is not one of this assessment's.", {
+            fields: [{ field: "submissionId", message: "is not a version of this assessment" }],
+          });
+        const [previousChoice] = await repo.listCountingChoices([assessmentId], tx);
+        const before = countingVersionOf(
+          submissions.map((s) => s.submission),
+          previousChoice ?? null,
+        );
+        await repo.saveCountingChoice(
+          {
+            assessmentId,
+            submissionId: picked.submission.id,
+            reason: choice.reason,
+            chosenBy: viewer.id,
+          },
+          tx,
+        );
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "assessment.counting_version_chosen",
+            entityType: "assessment",
+            entityId: assessmentId,
+            before: before && {
+              version: before.submission.version,
+              chosen: before.choice !== null,
+            },
+            after: { version: picked.submission.version, reason: choice.reason },
           },
           tx,
         );

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { auditEvents } from "../../db/schema/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   referenceZip,
@@ -92,11 +93,16 @@ describe.each(testDatabaseKinds())("the version that counts on %s", (kind) => {
       chosen: { by: { name: expect.any(String) as string }, reason },
     });
 
-    const audit = await context.handle.db.execute<{ action: string; after: unknown }>(
-      sql`select action, after from audit_events where entity_id = ${sent.assessmentId}
-          and action = 'assessment.counting_version_chosen'`,
-    );
-    expect(audit.rows).toEqual([
+    const audit = await context.handle.db
+      .select({ action: auditEvents.action, after: auditEvents.after })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.entityId, sent.assessmentId),
+          eq(auditEvents.action, "assessment.counting_version_chosen"),
+        ),
+      );
+    expect(audit).toEqual([
       { action: "assessment.counting_version_chosen", after: { version: 1, reason } },
     ]);
 

@@ -87,7 +87,10 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       request: async () => {
         const w = world();
         const sent = await fresh(true);
-        expectStatus(await uploadTo(w.anonymous, sent.token, "solution.zip", await solution()), 201);
+        expectStatus(
+          await uploadTo(w.anonymous, sent.token, "solution.zip", await solution()),
+          201,
+        );
         const read = expectStatus(
           await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
           200,

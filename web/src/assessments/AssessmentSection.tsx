@@ -14,6 +14,7 @@ import {
   useSendAssessment,
 } from "./queries";
 import { SubmissionFiles } from "./SubmissionFiles";
+import { CountingSummary, VersionPicker } from "./VersionPicker";
 import { formatDateTime, formatMinutes } from "./types";
 import type { TAssessmentSummary, TPackSummary } from "./types";
 import "./assessments.css";
@@ -160,8 +161,11 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
   const revokeAssessment = useRevokeAssessment();
   const regrade = useRegrade();
   const error = revokeAssessment.error ?? regrade.error;
+  // The version that counts is shown first; the picker shows any other.
+  const counting = assessment.counting;
   const submission =
-    assessment.submissions.find((s) => s.id === chosen) ?? assessment.submissions[0];
+    assessment.submissions.find((s) => s.id === chosen) ??
+    assessment.submissions.find((s) => s.id === counting?.submissionId);
 
   const grading = submission?.latestGrading;
   return (
@@ -190,24 +194,9 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
           )}
       </header>
       <ErrorBanner error={error} />
+      <CountingSummary assessment={assessment} />
       {assessment.submissions.length > 1 && (
-        <div className="versions" role="group" aria-label="Submitted versions">
-          {assessment.submissions.map((s, n) => (
-            <button
-              key={s.id}
-              type="button"
-              aria-pressed={s.id === submission?.id}
-              onClick={() => setChosen(s.id)}
-            >
-              v{s.version}
-              {n === 0 ? " (counts)" : ""}
-              {s.isLate ? " · late" : ""}
-              {s.latestGrading?.score !== null && s.latestGrading?.score !== undefined
-                ? ` · ${s.latestGrading.score}`
-                : ""}
-            </button>
-          ))}
-        </div>
+        <VersionPicker assessment={assessment} shown={submission?.id} onShow={setChosen} />
       )}
       {submission && (
         <>
@@ -217,6 +206,9 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
             <span className="muted small">
               Version {submission.version} · {formatDateTime(submission.submittedAt)}
               {submission.isLate ? " · submitted late" : ""}
+              {counting && submission.id !== counting.submissionId
+                ? ` · does not count (version ${counting.version} does)`
+                : ""}
             </span>
             {assessment.permissions.canManage && grading && FINAL_GRADING.has(grading.status) && (
               <button type="button" onClick={() => regrade.mutate(submission.id)}>

@@ -5,6 +5,7 @@ import { unwrap } from "../api/query-helpers";
 import type { TAssessmentSummary } from "./types";
 
 type TSendBody = TBody<"/api/applications/{applicationId}/assessments", "post">;
+type TCountingBody = TBody<"/api/assessments/{assessmentId}/counting-version", "post">;
 
 export const FINAL_GRADING = new Set(["graded", "error"]);
 /** Short polling while a grading is in flight (at most 2 s behind the sandbox). */
@@ -107,6 +108,20 @@ export function useRegrade() {
         }),
       ),
     onSettled: changed,
+  });
+}
+
+export function useChooseCountingVersion(assessmentId: string) {
+  const changed = useAssessmentsChanged();
+  return useMutation({
+    mutationFn: (body: TCountingBody) =>
+      unwrap(
+        api.POST("/api/assessments/{assessmentId}/counting-version", {
+          params: { path: { assessmentId } },
+          body,
+        }),
+      ),
+    onSuccess: changed,
   });
 }
 

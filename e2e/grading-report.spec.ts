@@ -171,8 +171,16 @@ test("the hiring manager reads a blocked report's root cause and picks the versi
   // Still true after a reload: the choice is stored, not a page state.
   await manager.reload();
   await expect(manager.getByTestId("counting-summary")).toContainText("Version 1 of 2 counts");
+  await expect(manager.getByTestId("root-cause")).toContainText("Blocked by migrate");
   await manager.setViewportSize({ width: 390, height: 900 });
   await manager.screenshot({ path: path.join(OUT, "version-chosen-390.png"), fullPage: true });
+
+  // The application page reads the same result that counts.
+  await manager.setViewportSize({ width: 1280, height: 900 });
+  await manager.goto(`/applications/${application.id}`);
+  await expect(manager.getByTestId("assessment-result")).toContainText(
+    /\(\d+\/100, version 1 of 2, chosen by the team\)/,
+  );
 
   await candidateContext.close();
   await managerContext.close();

@@ -49,6 +49,19 @@ export function useApplicationAssessments(applicationId: string) {
   });
 }
 
+/** The same list without polling, for pages that only show the result that counts. */
+export function useApplicationAssessmentResults(applicationId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.forApplication(applicationId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/applications/{applicationId}/assessments", {
+          params: { path: { applicationId } },
+        }),
+      ),
+  });
+}
+
 /** Only the pipeline's owners get the pack list; for anyone else it is empty. */
 export function useAssessmentPacks(applicationId: string) {
   return useQuery({

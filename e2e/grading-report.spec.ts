@@ -174,6 +174,14 @@ test("the hiring manager reads a blocked report's root cause and picks the versi
   await expect(manager.getByTestId("root-cause")).toContainText("Blocked by migrate");
   await manager.setViewportSize({ width: 390, height: 900 });
   await manager.screenshot({ path: path.join(OUT, "version-chosen-390.png"), fullPage: true });
+  // A string, as the spec's types have no DOM: the elements that reach past the viewport.
+  const tooWide = await manager.evaluate<string[]>(`
+    [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 15)
+      .map((element) => element.tagName + "." + element.className + " " + Math.round(element.getBoundingClientRect().right))
+  `);
+  await writeFile(path.join(OUT, "too-wide-390.json"), JSON.stringify(tooWide, null, 2));
 
   // The application page reads the same result that counts.
   await manager.setViewportSize({ width: 1280, height: 900 });

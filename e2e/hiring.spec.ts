@@ -116,7 +116,7 @@ test("a senior role from template to decision, with independent scorecards", asy
   await form.getByLabel("Name").fill(CANDIDATE.name);
   await form.getByLabel("E-mail").fill(CANDIDATE.email);
   await form.getByLabel("GitHub").fill("https://github.com/gracehopper");
-  await form.getByLabel("Resume (optional)").setInputFiles({
+  await form.getByLabel("Résumé (optional)").setInputFiles({
     name: "grace-hopper.txt",
     mimeType: "text/plain",
     buffer: Buffer.from(
@@ -138,7 +138,20 @@ test("a senior role from template to decision, with independent scorecards", asy
     resume: { filename: string; format: string };
   };
   expect(resume.resume).toMatchObject({ filename: "grace-hopper.txt", format: "txt" });
-  const resumeColumn = page.getByRole("list", { name: "Resume screen applications" });
+
+  // Global search from the keyboard: "/" opens it, arrows and Enter open the candidate.
+  const rolePath = new URL(page.url()).pathname;
+  await page.locator("body").press("/");
+  const search = page.getByRole("combobox", { name: "Find a role or candidate" });
+  await expect(search).toBeFocused();
+  await search.fill(CANDIDATE.name.split(" ")[0] ?? CANDIDATE.name);
+  await expect(page.getByRole("option", { name: new RegExp(CANDIDATE.name) })).toBeVisible();
+  await search.press("ArrowDown");
+  await search.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: CANDIDATE.name })).toBeVisible();
+  await page.goto(rolePath);
+  await expect(page.getByRole("heading", { level: 1, name: ROLE_TITLE })).toBeVisible();
+  const resumeColumn = page.getByRole("list", { name: "Résumé screen applications" });
   await expect(resumeColumn.getByRole("link", { name: CANDIDATE.name })).toBeVisible();
   await page.getByRole("button", { name: `Move ${CANDIDATE.name} to ${TECH_SCREEN}` }).click();
   const techColumn = page.getByRole("list", { name: `${TECH_SCREEN} applications` });

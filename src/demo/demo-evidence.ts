@@ -81,5 +81,5 @@ export async function seedDemoEvidence(
   await s.portalService.start(token, "seed-demo");
   const pack = await loadPack("rest-api");
   const content = await buffer(await zipDirectory(pack.referenceDir, "solution"));
-  await s.portalService.submit(token, { filename: "solution.zip", content }, "seed-demo");
+  await s.portalService.submit(token, 1, { filename: "solution.zip", content }, "seed-demo");
 }

@@ -46,6 +46,19 @@ export const ZFailToPassDetails = z.object({
   result: z.enum(["full", "partial", "none"]),
   failToPass: ZPassCount,
   passToPass: ZPassCount,
+  /** Each test's outcome: the hidden fail-to-pass variants and the restored suite (newer reports). */
+  tests: z
+    .array(
+      z.object({
+        kind: z.enum(["fail-to-pass", "pass-to-pass"]),
+        name: z.string().max(1000),
+        passed: z.boolean(),
+        /** Why it failed, first lines only. */
+        message: z.string().max(1000),
+      }),
+    )
+    .max(300)
+    .optional(),
   /** Reported, not scored: a test of the candidate's that fails on the original and passes on the fix. */
   regressionTest: z.object({
     status: z.enum(["found", "none", "not-run"]),
@@ -125,6 +138,14 @@ export const ZQueryPerformanceDetails = z.object({
         booksInDatabase: z.int().min(0),
         queries: z.int().min(0),
         statements: z.array(ZCountedStatement).max(50),
+        /** The statement whose count grew with the books, when one did ("ran 20 times, once per book"). */
+        grew: z
+          .object({
+            query: z.string().max(2000),
+            calls: z.int().min(0),
+            per: z.enum(["book", "book or review"]),
+          })
+          .optional(),
       }),
     )
     .max(4),
@@ -302,6 +323,9 @@ function formatDetails(details: TReportDetails): string[] {
           ...request.statements.map(
             (row) => `  ${String(row.calls).padStart(5)} × ${row.query.slice(0, 160)}`,
           ),
+          ...(request.grew === undefined
+            ? []
+            : [`  grew: ran ${request.grew.calls} times, once per ${request.grew.per}`]),
         ]),
         ...details.plans.map((plan) => `Plan${plan.usesIndex ? "" : " (no index)"}: ${plan.nodes}`),
         ...details.speed.map(

@@ -244,10 +244,19 @@ export async function runGradeCommand(args: string[]): Promise<number> {
     process.stderr.write(usage);
     return 2;
   }
+  // Like the worker, the command takes its uid slot (and so its PostgreSQL cluster) from
+  // SHORTLIST_GRADER_SLOT_BASE, so two commands or a command and a server can grade at once.
+  const slot = Number(process.env.SHORTLIST_GRADER_SLOT_BASE ?? "0");
+  if (!Number.isInteger(slot) || slot < 0 || slot > 900) {
+    process.stderr.write("SHORTLIST_GRADER_SLOT_BASE must be a whole number from 0 to 900\n");
+    return 2;
+  }
   // The grading PostgreSQL is this process's child; stop it so the command can exit.
-  const report = await gradeSubmission({ packId, source: path.resolve(source) }).finally(() =>
-    stopClusters(),
-  );
+  const report = await gradeSubmission({
+    packId,
+    source: path.resolve(source),
+    concurrencySlot: slot,
+  }).finally(() => stopClusters());
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return report.status === "graded" ? 0 : 1;
 }

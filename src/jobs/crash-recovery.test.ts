@@ -120,7 +120,7 @@ async function getJson<T>(base: string, token: string, path: string): Promise<T>
 
 type TAssessment = {
   id: string;
-  submissions: { latestGrading: { id: string; status: string } | null }[];
+  parts: { submissions: { latestGrading: { id: string; status: string } | null }[] }[];
 };
 
 describe("recovery from kill -9 of a real server process", () => {
@@ -153,13 +153,13 @@ describe("recovery from kill -9 of a real server process", () => {
         token,
         `/api/applications/${application.id}/assessments`,
       );
-      const graded = assessments.find((a) => a.submissions[0]?.latestGrading);
+      const graded = assessments.find((a) => a.parts[0]?.submissions[0]?.latestGrading);
       if (graded) assessmentPath = `/api/assessments/${graded.id}`;
     }
     expect(assessmentPath).not.toBe("");
     const status = async () =>
-      (await getJson<{ assessment: TAssessment }>(base, token, assessmentPath)).assessment
-        .submissions[0]?.latestGrading?.status;
+      (await getJson<{ assessment: TAssessment }>(base, token, assessmentPath)).assessment.parts[0]
+        ?.submissions[0]?.latestGrading?.status;
     await until(async () => ((await status()) === "running" ? true : undefined), 120_000);
 
     await killHard(child);

@@ -40,4 +40,7 @@ export const ZUuid = z.uuid("must be a valid id");
 
 export const ZIsoDateTime = z.iso.datetime({ offset: true });
 
+/** A calendar day, `YYYY-MM-DD`. */
+export const ZIsoDate = z.iso.date("must be a date like 2026-03-31");
+
 export const ZOkResponse = z.object({ ok: z.literal(true) });

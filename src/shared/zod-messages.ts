@@ -8,7 +8,8 @@ function sizeMessage(origin: unknown, relation: "at most" | "at least", limit: u
       return `must be ${relation} ${String(limit)} characters`;
     case "array":
     case "set":
-      return `must have ${relation} ${String(limit)} items`;
+      if (relation === "at least" && Number(limit) === 1) return "must not be empty";
+      return `must have ${relation} ${String(limit)} ${Number(limit) === 1 ? "item" : "items"}`;
     default:
       return `must be ${relation} ${String(limit)}`;
   }

@@ -34,9 +34,11 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
         await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
         200,
       ).json<{
-        assessment: { submissions: { id: string; latestGrading: { id: string } | null }[] };
+        assessment: {
+          parts: { submissions: { id: string; latestGrading: { id: string } | null }[] }[];
+        };
       }>();
-      const first = read.assessment.submissions[0];
+      const first = read.assessment.parts[0]?.submissions[0];
       return { submissionId: first?.id ?? "", gradingId: first?.latestGrading?.id ?? "" };
     })());
 
@@ -79,7 +81,7 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
     },
     {
       // Choosing the counting version is the role's lead's call: hiring managers on the team, admins.
-      route: "POST /api/assessments/:assessmentId/counting-version",
+      route: "POST /api/assessments/:assessmentId/parts/:part/counting-version",
       operationId: "chooseCountingVersion",
       expect: leadsOnly(200),
       // Another team's hiring manager passes the gate but cannot see the application.
@@ -94,11 +96,11 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
         const read = expectStatus(
           await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
           200,
-        ).json<{ assessment: { submissions: { id: string }[] } }>();
+        ).json<{ assessment: { parts: { submissions: { id: string }[] }[] } }>();
         return {
-          url: `/api/assessments/${sent.assessmentId}/counting-version`,
+          url: `/api/assessments/${sent.assessmentId}/parts/1/counting-version`,
           body: {
-            submissionId: read.assessment.submissions[0]?.id ?? "",
+            submissionId: read.assessment.parts[0]?.submissions[0]?.id ?? "",
             reason: "The only version, chosen on purpose.",
           },
         };
@@ -145,13 +147,19 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       request: async () => ({ url: `/api/portal/${(await fresh()).token}/start` }),
     },
     {
-      route: "GET /api/portal/:token/starter.zip",
-      operationId: "downloadPortalStarter",
+      route: "POST /api/portal/:token/parts/:part/start",
+      operationId: "startPortalPart",
       expect: anyone(200),
-      request: async () => ({ url: `/api/portal/${(await fresh()).token}/starter.zip` }),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}/parts/1/start` }),
     },
     {
-      route: "POST /api/portal/:token/submissions",
+      route: "GET /api/portal/:token/parts/:part/starter.zip",
+      operationId: "downloadPortalStarter",
+      expect: anyone(200),
+      request: async () => ({ url: `/api/portal/${(await fresh()).token}/parts/1/starter.zip` }),
+    },
+    {
+      route: "POST /api/portal/:token/parts/:part/submissions",
       operationId: "submitPortalAssessment",
       expect: anyone(201),
       request: async () => {
@@ -164,7 +172,7 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
           },
         ]);
         return {
-          url: `/api/portal/${(await fresh(true)).token}/submissions`,
+          url: `/api/portal/${(await fresh(true)).token}/parts/1/submissions`,
           body: body.payload,
           headers: body.headers,
         };

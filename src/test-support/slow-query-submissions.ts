@@ -102,3 +102,32 @@ class FewQueriesTests(BookListTests):
 `,
   });
 }
+
+/** The reference as a candidate might configure it: PostgreSQL from environment variables. */
+export async function referenceOnPostgresFromEnv(): Promise<string> {
+  return variantOf(
+    slowQueryReferenceDir,
+    await edited(slowQueryReferenceDir, "config/settings.py", [
+      [
+        `DATABASES = {
+    'default': {
+        'ENGINE': 'django.db.backends.sqlite3',
+        'NAME': BASE_DIR / 'db.sqlite3',
+    }
+}`,
+        `import os
+
+DATABASES = {
+    'default': {
+        'ENGINE': 'django.db.backends.postgresql',
+        'NAME': os.environ['POSTGRES_DB'],
+        'USER': os.environ['POSTGRES_USER'],
+        'PASSWORD': os.environ['POSTGRES_PASSWORD'],
+        'HOST': os.environ.get('POSTGRES_HOST', 'localhost'),
+        'PORT': os.environ.get('POSTGRES_PORT', '5432'),
+    }
+}`,
+      ],
+    ]),
+  );
+}

@@ -64,6 +64,8 @@ export async function createTestApp(
     withWorker?: boolean;
     /** Another database than a fresh one of `kind` (e.g. one that counts statements). */
     openDatabase?: () => Promise<TDatabaseHandle>;
+    /** First sandbox uid slot of the worker's gradings, so test files grading at once never share one. */
+    gradingSlotBase?: number;
   } = {},
 ): Promise<TTestContext> {
   const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
@@ -73,6 +75,9 @@ export async function createTestApp(
     sessionTtlHours: 24,
     publicUrl: TEST_PUBLIC_URL,
     jobNotifier,
+    ...(options.gradingSlotBase === undefined
+      ? {}
+      : { grading: { slotBase: options.gradingSlotBase } }),
   });
   // The same startup step as server.ts: the question bank is in the database before any request.
   await services.questionsService.ensureQuestionBankSeeded();

@@ -18,8 +18,16 @@ import { applications } from "./hiring.js";
 
 export const GRADING_STATUSES = ["queued", "running", "graded", "error"] as const;
 export type TGradingStatus = (typeof GRADING_STATUSES)[number];
+/** "shared": one clock for all parts, started once; "per-part": each part starts its own. */
+export const ASSESSMENT_TIMINGS = ["shared", "per-part"] as const;
+export type TAssessmentTiming = (typeof ASSESSMENT_TIMINGS)[number];
+export const MAX_ASSESSMENT_PARTS = 4;
 
-/** One practical assessment sent to a candidate: one pack, one link, one clock. */
+/**
+ * One practical assessment sent to a candidate: one link, one deadline, 1–4 parts (one pack
+ * each). With shared timing `timeLimitMinutes` and `startedAt` are the one clock; with per-part
+ * timing each part has its own and these hold the sum and the first start.
+ */
 export const assessments = pgTable(
   "assessments",
   {
@@ -27,7 +35,7 @@ export const assessments = pgTable(
     applicationId: uuid("application_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
-    packId: text("pack_id").notNull(),
+    timing: text("timing", { enum: ASSESSMENT_TIMINGS }).notNull().default("shared"),
     timeLimitMinutes: integer("time_limit_minutes").notNull(),
     deadlineAt: timestamp("deadline_at", { withTimezone: true }).notNull(),
     // The link's secret is stored only as a hash; the link itself is shown once to the sender.
@@ -41,10 +49,36 @@ export const assessments = pgTable(
     uniqueIndex("assessments_token_hash_key").on(t.tokenHash),
     index("assessments_application_idx").on(t.applicationId),
     check("assessments_time_limit_check", sql`time_limit_minutes between 10 and 1440`),
+    check("assessments_timing_check", oneOf("timing", ASSESSMENT_TIMINGS)),
   ],
 );
 
-/** Every upload is kept; the newest version counts. */
+/** One pack of an assessment, in the order the candidate sees them. */
+export const assessmentParts = pgTable(
+  "assessment_parts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** 1-based, as the candidate reads it ("Part 2"). */
+    position: integer("position").notNull(),
+    packId: text("pack_id").notNull(),
+    /** The part's own clock (per-part timing); with shared timing the pack's suggested effort. */
+    timeLimitMinutes: integer("time_limit_minutes").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    /** The first upload; later uploads are new versions. */
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("assessment_parts_position_key").on(t.assessmentId, t.position),
+    uniqueIndex("assessment_parts_pack_key").on(t.assessmentId, t.packId),
+    check("assessment_parts_position_check", sql`position between 1 and 4`),
+    check("assessment_parts_time_limit_check", sql`time_limit_minutes between 10 and 1440`),
+  ],
+);
+
+/** Every upload is kept; per part, the newest version counts. */
 export const assessmentSubmissions = pgTable(
   "assessment_submissions",
   {
@@ -52,6 +86,9 @@ export const assessmentSubmissions = pgTable(
     assessmentId: uuid("assessment_id")
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
+    partId: uuid("part_id")
+      .notNull()
+      .references(() => assessmentParts.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     fileId: uuid("file_id")
       .notNull()
@@ -59,17 +96,18 @@ export const assessmentSubmissions = pgTable(
     isLate: boolean("is_late").notNull().default(false),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("assessment_submissions_version_key").on(t.assessmentId, t.version)],
+  (t) => [uniqueIndex("assessment_submissions_part_version_key").on(t.partId, t.version)],
 );
 
 /**
- * The hiring team's choice of the version that counts, one row per assessment at most. Without a
- * row the newest version counts (`modules/assessments/counting-version.ts` owns that rule).
+ * The hiring team's choice of the version that counts, one row per part at most (each part has
+ * its own versions). Without a row the part's newest version counts
+ * (`modules/assessments/counting-version.ts` owns that rule).
  */
 export const assessmentCountingChoices = pgTable("assessment_counting_choices", {
-  assessmentId: uuid("assessment_id")
+  partId: uuid("part_id")
     .primaryKey()
-    .references(() => assessments.id, { onDelete: "cascade" }),
+    .references(() => assessmentParts.id, { onDelete: "cascade" }),
   submissionId: uuid("submission_id")
     .notNull()
     .references(() => assessmentSubmissions.id, { onDelete: "cascade" }),

@@ -98,3 +98,40 @@ async function ensureOnce(): Promise<string> {
     await rm(work, { recursive: true, force: true });
   }
 }
+
+export interface TPostgresBinariesCheck {
+  /** `postgres --version` of the unpacked wheel, or null when it is not installed or does not run. */
+  version: string | null;
+  binDir: string;
+  /** Shared libraries the wheel links against that this machine lacks (`ldd`: "not found"). */
+  missingLibraries: string[];
+}
+
+/**
+ * What `shortlist runtime check` says about the grading PostgreSQL. The wheel carries its own
+ * libpq but links the system's libxml2, OpenSSL, GSSAPI, lz4, zstd and zlib; a minimal image can
+ * lack some, and then `postgres` would not start, so ldd is asked before any grading is.
+ */
+export async function checkPostgresBinaries(): Promise<TPostgresBinariesCheck> {
+  const postgres = path.join(postgresBinDir, "postgres");
+  if (!(await exists(postgres)))
+    return { version: null, binDir: postgresBinDir, missingLibraries: [] };
+  const missing = new Set<string>();
+  const libDir = path.join(installedDir, "lib");
+  for (const file of [
+    postgres,
+    path.join(postgresBinDir, "initdb"),
+    path.join(postgresBinDir, "pg_ctl"),
+    path.join(libDir, "pg_stat_statements.so"),
+    path.join(libDir, "auto_explain.so"),
+  ]) {
+    const { stdout } = await run("ldd", [file]).catch(() => ({ stdout: "" }));
+    for (const match of stdout.matchAll(/^\s*(\S+) => not found/gm))
+      if (match[1] !== undefined) missing.add(match[1]);
+  }
+  const version = await run(postgres, ["--version"]).then(
+    ({ stdout }) => stdout.trim(),
+    () => null,
+  );
+  return { version, binDir: postgresBinDir, missingLibraries: [...missing].sort() };
+}

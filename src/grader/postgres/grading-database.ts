@@ -18,7 +18,7 @@ export interface TPostgresGrading {
   candidateTestDatabase: string;
   /** Milliseconds spent on the template (built or found) and on cloning this grading's databases. */
   timings: { template: number; clone: number };
-  /** The sandbox env, mounts and wrapper for a project step of `role`. */
+  /** The sandbox env and mounts for a project step of `role` (read by shortlist_grader_settings). */
   projectDatabase: (role: TAppRoleName) => TProjectDatabase;
   /** A superuser connection to `role`'s database. The caller ends it. */
   connect: (role: TAppRoleName) => Promise<pg.Client>;
@@ -70,7 +70,6 @@ export async function preparePostgresGrading(
         PYTEST_ADDOPTS: "--reuse-db",
       },
       mounts: [{ hostPath: cluster.socketDir, sandboxPath: sandboxSocketDir }],
-      wrapper: "/grader/with_postgres.py",
     }),
     connect: (role) => cluster.connect(databases[role]),
     release: async () => {

@@ -67,6 +67,14 @@ describe("the debugging pack", () => {
     expect(await failing("checkout-only", "fix")).toEqual([
       "hidden: open ended codes are in the banner",
     ]);
+    // Per test, for the report's table: 6 hidden variants and the 23 restored tests.
+    const tests = found.tests ?? [];
+    expect(tests.filter((t) => t.kind === "fail-to-pass")).toHaveLength(6);
+    expect(tests.filter((t) => t.kind === "pass-to-pass")).toHaveLength(23);
+    expect(tests.filter((t) => !t.passed).map((t) => [t.kind, t.name])).toEqual([
+      ["fail-to-pass", "open ended codes are in the banner"],
+    ]);
+    expect(tests.find((t) => !t.passed)?.message).not.toBe("");
     expect(found.regressionTest.status).toBe("found");
   });
 

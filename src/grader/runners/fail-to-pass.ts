@@ -93,6 +93,7 @@ export async function runFailToPass(
   const checks: TRunnerCheck[] = [];
   let failToPass = { passed: 0, total: 0 };
   let passToPass = { passed: 0, total: 0 };
+  const tests: NonNullable<TFailToPassDetails["tests"]> = [];
   if (graded.status !== "ran") {
     const message = `Not evaluated: ${graded.message}`;
     checks.push({
@@ -112,13 +113,20 @@ export async function runFailToPass(
     const isHidden = (id: string) => id.startsWith(`${hiddenMount}/`);
     for (const id of graded.tests) {
       const hidden = isHidden(id);
+      const message = passed.has(id)
+        ? "passes"
+        : describeTest(graded, id).replace(`${hiddenMount}/`, "");
       checks.push({
         group: hidden ? config.fixGroup : config.keepGroup,
         name: hidden ? `hidden: ${humanName(id)}` : `existing: ${id}`,
         passed: passed.has(id),
-        message: passed.has(id)
-          ? "passes"
-          : describeTest(graded, id).replace(`${hiddenMount}/`, ""),
+        message,
+      });
+      tests.push({
+        kind: hidden ? "fail-to-pass" : "pass-to-pass",
+        name: (hidden ? humanName(id) : id).slice(0, 1000),
+        passed: passed.has(id),
+        message: passed.has(id) ? "" : message.slice(0, 1000),
       });
     }
     const count = (hidden: boolean) => {
@@ -143,6 +151,7 @@ export async function runFailToPass(
     result,
     failToPass,
     passToPass,
+    tests: tests.slice(0, 300),
     regressionTest: regressionTest(onFix, onOriginal),
     locality: {
       changes: await codeChanges(pack.starterDir, ctx.projectDir),

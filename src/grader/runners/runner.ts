@@ -71,15 +71,16 @@ export interface TRunnerContext {
   notes: string[];
   /** Set by a runner with more to report than checks (fail-to-pass, mutation-testing). */
   details?: TReportDetails;
-  /** Packs on PostgreSQL: how every project step reaches the grading database. */
+  /**
+   * Packs on PostgreSQL: how every project step reaches the grading database. Its SHORTLIST_PG_*
+   * env makes runtime/grader/shortlist_grader_settings.py use it instead of SQLite.
+   */
   projectDatabase?: TProjectDatabase;
 }
 
 export interface TProjectDatabase {
   env: Record<string, string>;
   mounts: { hostPath: string; sandboxPath: string }[];
-  /** Runs the helper through this grader script first (runtime/grader/with_postgres.py). */
-  wrapper: string;
 }
 
 /** A grader-owned Python helper run on the candidate's project, inside the sandbox. */
@@ -94,12 +95,7 @@ export async function runProjectStep(
   const result = await runSandboxed({
     uid: ctx.uid,
     // -I: the project's own sitecustomize/usercustomize never load (see runtime/grader).
-    argv: [
-      venvPython,
-      "-I",
-      ...(ctx.projectDatabase === undefined ? [] : [ctx.projectDatabase.wrapper]),
-      ...args,
-    ],
+    argv: [venvPython, "-I", ...args],
     workDir: ctx.projectDir,
     pythonBasePrefix: ctx.runtime.basePrefix,
     limits: {

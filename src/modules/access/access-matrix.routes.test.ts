@@ -46,6 +46,7 @@ const FOUNDATION_OPERATIONS = new Set([
   "revokeMySession",
   "revokeMyOtherSessions",
   "listAuditEvents",
+  "exportAuditEvents",
 ]);
 
 describe.each(testDatabaseKinds())(

@@ -1,7 +1,7 @@
 import type { TGradeReport } from "../../grader/grade-report.js";
 import { readStoredReport } from "../../grader/grade-report.js";
 import type { TManifest } from "../../grader/pack.js";
-import type { TAssessmentRow, TGradingRow } from "./assessments.repo.js";
+import type { TAssessmentRow, TGradingRow, TPartRow } from "./assessments.repo.js";
 
 /**
  * The link keeps working this long after the deadline, so a candidate who is a little late can
@@ -23,14 +23,45 @@ export function dueAt(
   return new Date(Math.min(byLimit, assessment.deadlineAt.getTime()));
 }
 
+/**
+ * When one part's time is up: with shared timing the assessment's one clock, else the part's own.
+ * Null while that clock has not been started.
+ */
+export function partDueAt(
+  assessment: Pick<TAssessmentRow, "timing" | "startedAt" | "timeLimitMinutes" | "deadlineAt">,
+  part: Pick<TPartRow, "startedAt" | "timeLimitMinutes">,
+): Date | null {
+  if (assessment.timing === "shared") return dueAt(assessment);
+  return dueAt({ ...part, deadlineAt: assessment.deadlineAt });
+}
+
+type TState = "sent" | "started" | "submitted" | "revoked" | "expired";
+
+/** One part: submitted once it has an upload, started once its clock runs. */
+export function partState(
+  assessment: TAssessmentRow,
+  part: Pick<TPartRow, "startedAt" | "submittedAt">,
+  now = new Date(),
+): TState {
+  if (assessment.revokedAt) return "revoked";
+  if (part.submittedAt) return "submitted";
+  if (now > linkExpiresAt(assessment)) return "expired";
+  return part.startedAt || (assessment.timing === "shared" && assessment.startedAt)
+    ? "started"
+    : "sent";
+}
+
+/** The whole assessment: submitted when every part is, started as soon as any part is. */
 export function assessmentState(
   assessment: TAssessmentRow,
-  submissionCount: number,
+  parts: Pick<TPartRow, "startedAt" | "submittedAt">[],
   now = new Date(),
-): "sent" | "started" | "submitted" | "revoked" | "expired" {
+): TState {
   if (assessment.revokedAt) return "revoked";
-  if (submissionCount > 0) return "submitted";
-  if (now > linkExpiresAt(assessment)) return "expired";
+  if (parts.length > 0 && parts.every((part) => part.submittedAt)) return "submitted";
+  // Past the link's end, what was handed in is what there is.
+  if (now > linkExpiresAt(assessment))
+    return parts.some((part) => part.submittedAt) ? "submitted" : "expired";
   return assessment.startedAt ? "started" : "sent";
 }
 

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
   applications,
   assessmentCountingChoices,
+  assessmentParts,
   assessments,
   assessmentSubmissions,
   candidates,
@@ -14,6 +15,7 @@ import {
 } from "../../db/schema/index.js";
 
 export type TAssessmentRow = typeof assessments.$inferSelect;
+export type TPartRow = typeof assessmentParts.$inferSelect;
 export type TSubmissionRow = typeof assessmentSubmissions.$inferSelect;
 export type TGradingRow = typeof gradings.$inferSelect;
 
@@ -29,6 +31,47 @@ export function createAssessmentsRepo(db: TDatabase) {
       const [row] = await executor.insert(assessments).values(values).returning();
       if (!row) throw new Error("insert into assessments returned no row");
       return row;
+    },
+
+    async insertParts(
+      values: (typeof assessmentParts.$inferInsert)[],
+      executor: TExecutor = db,
+    ): Promise<TPartRow[]> {
+      return executor.insert(assessmentParts).values(values).returning();
+    },
+
+    /** The parts of some assessments, in the order the candidate sees them. */
+    async listParts(assessmentIds: string[], executor: TExecutor = db): Promise<TPartRow[]> {
+      if (assessmentIds.length === 0) return [];
+      return executor
+        .select()
+        .from(assessmentParts)
+        .where(inArray(assessmentParts.assessmentId, assessmentIds))
+        .orderBy(asc(assessmentParts.assessmentId), asc(assessmentParts.position));
+    },
+
+    async setPartStarted(partId: string, at: Date, executor: TExecutor = db) {
+      await executor
+        .update(assessmentParts)
+        .set({ startedAt: at })
+        .where(and(eq(assessmentParts.id, partId), isNull(assessmentParts.startedAt)));
+    },
+
+    /** The shared clock: every part counts as started with it. */
+    async setAllPartsStarted(assessmentId: string, at: Date, executor: TExecutor = db) {
+      await executor
+        .update(assessmentParts)
+        .set({ startedAt: at })
+        .where(
+          and(eq(assessmentParts.assessmentId, assessmentId), isNull(assessmentParts.startedAt)),
+        );
+    },
+
+    async setPartSubmitted(partId: string, at: Date, executor: TExecutor = db) {
+      await executor
+        .update(assessmentParts)
+        .set({ submittedAt: at })
+        .where(and(eq(assessmentParts.id, partId), isNull(assessmentParts.submittedAt)));
     },
 
     async findAssessment(id: string, executor: TExecutor = db) {
@@ -70,19 +113,24 @@ export function createAssessmentsRepo(db: TDatabase) {
         .orderBy(desc(assessments.createdAt));
     },
 
+    /** The first start of anything in the assessment (with shared timing, the clock). */
     async setStarted(id: string, at: Date, executor: TExecutor = db) {
-      await executor.update(assessments).set({ startedAt: at }).where(eq(assessments.id, id));
+      await executor
+        .update(assessments)
+        .set({ startedAt: at })
+        .where(and(eq(assessments.id, id), isNull(assessments.startedAt)));
     },
 
     async setRevoked(id: string, at: Date, executor: TExecutor = db) {
       await executor.update(assessments).set({ revokedAt: at }).where(eq(assessments.id, id));
     },
 
-    async nextSubmissionVersion(assessmentId: string, executor: TExecutor = db) {
+    /** Versions count per part: each part's uploads are its own history. */
+    async nextSubmissionVersion(partId: string, executor: TExecutor = db) {
       const [row] = await executor
         .select({ latest: max(assessmentSubmissions.version) })
         .from(assessmentSubmissions)
-        .where(eq(assessmentSubmissions.assessmentId, assessmentId));
+        .where(eq(assessmentSubmissions.partId, partId));
       return (row?.latest ?? 0) + 1;
     },
 
@@ -108,9 +156,15 @@ export function createAssessmentsRepo(db: TDatabase) {
 
     async findSubmission(id: string, executor: TExecutor = db) {
       const [row] = await executor
-        .select({ submission: assessmentSubmissions, assessment: assessments, file: fileColumns })
+        .select({
+          submission: assessmentSubmissions,
+          assessment: assessments,
+          part: assessmentParts,
+          file: fileColumns,
+        })
         .from(assessmentSubmissions)
         .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentSubmissions.partId))
         .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
         .where(eq(assessmentSubmissions.id, id));
       return row;
@@ -125,12 +179,12 @@ export function createAssessmentsRepo(db: TDatabase) {
       return row?.content;
     },
 
-    /** The hiring team's choice of the counting version per assessment (none: the newest counts). */
+    /** The hiring team's choice of the counting version per part (none: the part's newest counts). */
     async listCountingChoices(assessmentIds: string[], executor: TExecutor = db) {
       if (assessmentIds.length === 0) return [];
       return executor
         .select({
-          assessmentId: assessmentCountingChoices.assessmentId,
+          partId: assessmentCountingChoices.partId,
           submissionId: assessmentCountingChoices.submissionId,
           reason: assessmentCountingChoices.reason,
           chosenBy: assessmentCountingChoices.chosenBy,
@@ -138,19 +192,20 @@ export function createAssessmentsRepo(db: TDatabase) {
           chosenAt: assessmentCountingChoices.chosenAt,
         })
         .from(assessmentCountingChoices)
+        .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentCountingChoices.partId))
         .leftJoin(users, eq(users.id, assessmentCountingChoices.chosenBy))
-        .where(inArray(assessmentCountingChoices.assessmentId, assessmentIds));
+        .where(inArray(assessmentParts.assessmentId, assessmentIds));
     },
 
     async saveCountingChoice(
-      values: { assessmentId: string; submissionId: string; reason: string; chosenBy: string },
+      values: { partId: string; submissionId: string; reason: string; chosenBy: string },
       executor: TExecutor = db,
     ) {
       const [row] = await executor
         .insert(assessmentCountingChoices)
         .values({ ...values, chosenAt: new Date() })
         .onConflictDoUpdate({
-          target: assessmentCountingChoices.assessmentId,
+          target: assessmentCountingChoices.partId,
           set: {
             submissionId: values.submissionId,
             reason: values.reason,
@@ -202,10 +257,12 @@ export function createAssessmentsRepo(db: TDatabase) {
           jobError: jobs.lastError,
           submission: assessmentSubmissions,
           assessment: assessments,
+          part: assessmentParts,
         })
         .from(gradings)
         .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
         .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentSubmissions.partId))
         .leftJoin(users, eq(users.id, gradings.requestedBy))
         .leftJoin(jobs, eq(jobs.id, gradings.jobId))
         .where(eq(gradings.id, id));
@@ -235,10 +292,10 @@ export function createAssessmentsRepo(db: TDatabase) {
 
     async findGradingForJob(id: string, executor: TExecutor = db) {
       const [row] = await executor
-        .select({ grading: gradings, packId: assessments.packId })
+        .select({ grading: gradings, packId: assessmentParts.packId })
         .from(gradings)
         .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
-        .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
+        .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentSubmissions.partId))
         .where(eq(gradings.id, id));
       return row;
     },

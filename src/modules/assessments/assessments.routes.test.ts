@@ -14,28 +14,51 @@ import { errorOf, HttpAgent } from "../../test-support/http-agent.js";
 import { createTestApp, TEST_PUBLIC_URL, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
 
+type TPortalPart = {
+  position: number;
+  pack: { title: string; submissionKind: string };
+  instructions: string;
+  timeLimitMinutes: number;
+  state: string;
+  startedAt: string | null;
+  dueAt: string | null;
+  submissions: {
+    version: number;
+    isLate: boolean;
+    check: string;
+    problem: string | null;
+  }[];
+};
 type TPortal = {
   assessment: {
     candidateName: string;
-    instructions: string;
+    timing: string;
     timeLimitMinutes: number;
     startedAt: string | null;
     dueAt: string | null;
-    submissions: { version: number; isLate: boolean }[];
+    parts: TPortalPart[];
   };
+};
+type TTeamPart = {
+  id: string;
+  position: number;
+  pack: { id: string };
+  state: string;
+  timeLimitMinutes: number;
+  startedAt: string | null;
+  dueAt: string | null;
+  submissions: {
+    id: string;
+    version: number;
+    isLate: boolean;
+    latestGrading: { id: string; status: string; score: number | null } | null;
+  }[];
 };
 type TAssessment = {
-  assessment: {
-    id: string;
-    state: string;
-    submissions: {
-      id: string;
-      version: number;
-      isLate: boolean;
-      latestGrading: { id: string; status: string; score: number | null } | null;
-    }[];
-  };
+  assessment: { id: string; state: string; timing: string; parts: TTeamPart[] };
 };
+/** The first (here: only) part's uploads, as the team and the candidate see them. */
+const firstPart = <T extends { parts: unknown[] }>(a: T) => a.parts[0] as T["parts"][number];
 type TGrading = {
   grading: {
     status: string;
@@ -105,11 +128,13 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
     ).json<TPortal>();
     expect(opened.assessment).toMatchObject({
       candidateName: "Candidate 2",
+      timing: "shared",
       timeLimitMinutes: 120,
       startedAt: null,
-      submissions: [],
     });
-    expect(opened.assessment.instructions.length).toBeGreaterThan(200);
+    expect(opened.assessment.parts).toHaveLength(1);
+    expect(opened.assessment.parts[0]).toMatchObject({ position: 1, submissions: [] });
+    expect(opened.assessment.parts[0]?.instructions.length).toBeGreaterThan(200);
 
     // Uploading before Start is refused: the clock must run on the server.
     const early = await uploadTo(candidate, sent.token, "early.zip", await referenceZip());
@@ -126,7 +151,10 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
     ).json<TPortal>().assessment;
     expect(again.startedAt).toBe(started.startedAt);
 
-    const starter = expectStatus(await candidate.get(`/api/portal/${sent.token}/starter.zip`), 200);
+    const starter = expectStatus(
+      await candidate.get(`/api/portal/${sent.token}/parts/1/starter.zip`),
+      200,
+    );
     expect(starter.headers["content-type"]).toBe("application/zip");
     expect(starter.headers["content-disposition"]).toContain("rest-api-starter.zip");
     const names = await zipNames(starter.rawPayload);
@@ -145,10 +173,11 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
           await gw.managerOn.agent.get(`/api/assessments/${sent.assessmentId}`),
           200,
         ).json<TAssessment>().assessment,
-      (a) => ["graded", "error"].includes(a.submissions[0]?.latestGrading?.status ?? ""),
+      (a) =>
+        ["graded", "error"].includes(firstPart(a)?.submissions[0]?.latestGrading?.status ?? ""),
       180_000,
     );
-    const submission = done.submissions[0];
+    const submission = firstPart(done)?.submissions[0];
     expect(submission?.latestGrading).toMatchObject({ status: "graded", score: 100 });
 
     const report = expectStatus(
@@ -272,7 +301,7 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
       TPortal & { submission: { version: number; isLate: boolean } }
     >();
     expect(late.submission).toMatchObject({ version: 2, isLate: true });
-    expect(late.assessment.submissions.map((s) => [s.version, s.isLate])).toEqual([
+    expect(firstPart(late.assessment)?.submissions.map((s) => [s.version, s.isLate])).toEqual([
       [2, true],
       [1, false],
     ]);
@@ -281,8 +310,8 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
       200,
     ).json<TAssessment>().assessment;
     expect(team.state).toBe("submitted");
-    expect(team.submissions.map((s) => s.isLate)).toEqual([true, false]);
-    expect(team.submissions[0]?.latestGrading?.status).toBe("queued");
+    expect(firstPart(team)?.submissions.map((s) => s.isLate)).toEqual([true, false]);
+    expect(firstPart(team)?.submissions[0]?.latestGrading?.status).toBe("queued");
   });
 
   it("refuses bad uploads with a clear 4xx and keeps what was there", async () => {
@@ -304,14 +333,16 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
       expect([name, response.statusCode]).toEqual([name, status]);
       expect(errorOf(response).message).toMatch(message);
     }
-    const json = await candidate.post(`/api/portal/${sent.token}/submissions`, { file: "x" });
+    const json = await candidate.post(`/api/portal/${sent.token}/parts/1/submissions`, {
+      file: "x",
+    });
     expect(json.statusCode).toBe(415);
 
     const after = expectStatus(
       await candidate.get(`/api/portal/${sent.token}`),
       200,
     ).json<TPortal>();
-    expect(after.assessment.submissions.map((s) => s.version)).toEqual([1]);
+    expect(firstPart(after.assessment)?.submissions.map((s) => s.version)).toEqual([1]);
   });
 
   it("says so when a link is unknown, withdrawn or expired", async () => {
@@ -345,7 +376,9 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
     const old = await candidate.get(`/api/portal/${expired.token}`);
     expect(old.statusCode).toBe(410);
     expect(errorOf(old)).toMatchObject({ details: { reason: "expired" } });
-    expect((await candidate.get(`/api/portal/${expired.token}/starter.zip`)).statusCode).toBe(410);
+    expect(
+      (await candidate.get(`/api/portal/${expired.token}/parts/1/starter.zip`)).statusCode,
+    ).toBe(410);
   });
 
   it("validates what is sent", async () => {

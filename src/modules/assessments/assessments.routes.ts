@@ -4,6 +4,7 @@ import type { TApp } from "../../http/types.js";
 import {
   ZApplicationIdParams,
   ZAssessmentIdParams,
+  ZAssessmentPartParams,
   ZAssessmentResponse,
   ZChooseCountingVersionRequest,
   ZGradingIdParams,
@@ -125,15 +126,15 @@ export function registerAssessmentsRoutes(
   );
 
   app.post(
-    "/api/assessments/:assessmentId/counting-version",
+    "/api/assessments/:assessmentId/parts/:part/counting-version",
     {
       config: { access: LEADS },
       schema: {
         operationId: "chooseCountingVersion",
         tags,
         description:
-          "Makes another uploaded version the one whose result counts (by default the newest). The reason is kept with the choice and audited.",
-        params: ZAssessmentIdParams,
+          "Makes another uploaded version of one part the one whose result counts for that part (by default the part's newest). The reason is kept with the choice and audited.",
+        params: ZAssessmentPartParams,
         body: ZChooseCountingVersionRequest,
         response: { 200: ZAssessmentResponse, ...errorResponses },
       },
@@ -141,6 +142,7 @@ export function registerAssessmentsRoutes(
     async (request) =>
       service.chooseCountingVersion({
         assessmentId: request.params.assessmentId,
+        part: request.params.part,
         choice: request.body,
         viewer: principalOf(request).user,
         actor: actorOf(request),

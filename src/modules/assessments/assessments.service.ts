@@ -17,11 +17,15 @@ import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { assertActive } from "../pipeline/application-transitions.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
+import { MAX_ASSESSMENT_PARTS } from "../../db/schema/index.js";
+import { proposedPackIds } from "../roles/templates/level-templates.js";
 import {
   assessmentState,
   competencyScores,
   dueAt,
   linkExpiresAt,
+  partDueAt,
+  partState,
   presentGradingSummary,
   reportOf,
 } from "./assessment-presenter.js";
@@ -43,6 +47,13 @@ export type TPackSource = {
 
 const MIN_DEADLINE_MS = 60 * 60_000;
 const MAX_DEADLINE_MS = 60 * 24 * 3_600_000;
+const MAX_TOTAL_MINUTES = 1440;
+
+export const submissionKindOf = (manifest: TManifest | null) =>
+  manifest?.kind === "design-document" ? ("document" as const) : ("project-zip" as const);
+
+const invalid = (message: string, field: string, fieldMessage: string) =>
+  new AppError("VALIDATION_FAILED", message, { fields: [{ field, message: fieldMessage }] });
 
 export function createAssessmentsService(deps: {
   db: TDatabase;
@@ -78,34 +89,77 @@ export function createAssessmentsService(deps: {
     scope: TViewerScope,
     roleId: string,
   ): Promise<TAssessmentSummary[]> {
-    const assessmentIds = rows.map((r) => r.assessment.id);
-    const submissions = await repo.listSubmissions(assessmentIds);
-    const choices = await repo.listCountingChoices(assessmentIds);
+    const ids = rows.map((r) => r.assessment.id);
+    const [parts, submissions, choices] = await Promise.all([
+      repo.listParts(ids),
+      repo.listSubmissions(ids),
+      repo.listCountingChoices(ids),
+    ]);
     const gradings = await repo.listGradings(submissions.map((s) => s.submission.id));
     const latestGrading = (submissionId: string) => {
       const latest = gradings.find((g) => g.grading.submissionId === submissionId);
       return latest ? presentGradingSummary(latest) : null;
     };
     const manifests = new Map<string, TManifest | null>();
-    for (const { assessment } of rows)
-      if (!manifests.has(assessment.packId))
-        manifests.set(assessment.packId, await manifestOf(assessment.packId));
+    for (const part of parts)
+      if (!manifests.has(part.packId)) manifests.set(part.packId, await manifestOf(part.packId));
     return rows.map(({ assessment, sentByName }) => {
-      const own = submissions.filter((s) => s.submission.assessmentId === assessment.id);
-      const manifest = manifests.get(assessment.packId) ?? null;
-      const counting = countingVersionOf(
-        own.map((s) => s.submission),
-        choices.find((c) => c.assessmentId === assessment.id) ?? null,
-      );
+      const own = parts.filter((part) => part.assessmentId === assessment.id);
       return {
         id: assessment.id,
         applicationId: assessment.applicationId,
-        pack: {
-          id: assessment.packId,
-          title: manifest?.title ?? assessment.packId,
-          groups: manifest?.groups ?? [],
-        },
-        state: assessmentState(assessment, own.length),
+        timing: assessment.timing,
+        parts: own.map((part) => {
+          const manifest = manifests.get(part.packId) ?? null;
+          const partSubmissions = submissions.filter((s) => s.submission.partId === part.id);
+          const counting = countingVersionOf(
+            partSubmissions.map((s) => s.submission),
+            choices.find((c) => c.partId === part.id) ?? null,
+          );
+          return {
+            id: part.id,
+            position: part.position,
+            pack: {
+              id: part.packId,
+              title: manifest?.title ?? part.packId,
+              groups: manifest?.groups ?? [],
+              submissionKind: submissionKindOf(manifest),
+            },
+            state: partState(assessment, part),
+            timeLimitMinutes: part.timeLimitMinutes,
+            startedAt:
+              (
+                part.startedAt ?? (assessment.timing === "shared" ? assessment.startedAt : null)
+              )?.toISOString() ?? null,
+            dueAt: partDueAt(assessment, part)?.toISOString() ?? null,
+            submittedAt: part.submittedAt?.toISOString() ?? null,
+            submissions: partSubmissions.map(({ submission, file }) => ({
+              id: submission.id,
+              version: submission.version,
+              isLate: submission.isLate,
+              submittedAt: submission.submittedAt.toISOString(),
+              filename: file.filename,
+              sizeBytes: file.sizeBytes,
+              sha256: file.sha256,
+              latestGrading: latestGrading(submission.id),
+            })),
+            counting: counting && {
+              submissionId: counting.submission.id,
+              version: counting.submission.version,
+              of: counting.of,
+              grading: latestGrading(counting.submission.id),
+              chosen: counting.choice && {
+                by:
+                  counting.choice.chosenBy && counting.choice.chosenByName
+                    ? { id: counting.choice.chosenBy, name: counting.choice.chosenByName }
+                    : null,
+                at: counting.choice.chosenAt.toISOString(),
+                reason: counting.choice.reason,
+              },
+            },
+          };
+        }),
+        state: assessmentState(assessment, own),
         timeLimitMinutes: assessment.timeLimitMinutes,
         deadlineAt: assessment.deadlineAt.toISOString(),
         linkExpiresAt: linkExpiresAt(assessment).toISOString(),
@@ -113,38 +167,53 @@ export function createAssessmentsService(deps: {
         sentBy:
           assessment.sentBy && sentByName ? { id: assessment.sentBy, name: sentByName } : null,
         startedAt: assessment.startedAt?.toISOString() ?? null,
-        dueAt: dueAt(assessment)?.toISOString() ?? null,
+        dueAt: assessment.timing === "shared" ? (dueAt(assessment)?.toISOString() ?? null) : null,
         revokedAt: assessment.revokedAt?.toISOString() ?? null,
-        submissions: own.map(({ submission, file }) => ({
-          id: submission.id,
-          version: submission.version,
-          isLate: submission.isLate,
-          submittedAt: submission.submittedAt.toISOString(),
-          filename: file.filename,
-          sizeBytes: file.sizeBytes,
-          sha256: file.sha256,
-          latestGrading: latestGrading(submission.id),
-        })),
-        counting: counting && {
-          submissionId: counting.submission.id,
-          version: counting.submission.version,
-          of: counting.of,
-          grading: latestGrading(counting.submission.id),
-          chosen: counting.choice && {
-            by:
-              counting.choice.chosenBy && counting.choice.chosenByName
-                ? { id: counting.choice.chosenBy, name: counting.choice.chosenByName }
-                : null,
-            at: counting.choice.chosenAt.toISOString(),
-            reason: counting.choice.reason,
-          },
-        },
         permissions: {
           canManage: canManagePipeline(scope, roleId),
           canChooseCountingVersion: canLeadRole(scope, roleId),
         },
       };
     });
+  }
+
+  /** The packs of a send request, loaded, in order; names the part that is wrong. */
+  async function requestedParts(input: TSendAssessmentRequest) {
+    const requested = input.parts ?? (input.packId ? [{ packId: input.packId }] : []);
+    if (requested.length === 0 || requested.length > MAX_ASSESSMENT_PARTS)
+      throw invalid(
+        `Choose between 1 and ${MAX_ASSESSMENT_PARTS} work samples.`,
+        "parts",
+        `must hold 1 to ${MAX_ASSESSMENT_PARTS} packs`,
+      );
+    const field = (index: number, name: string) => (input.parts ? `parts.${index}.${name}` : name);
+    const seen = new Set<string>();
+    const loaded = [];
+    for (const [index, part] of requested.entries()) {
+      if (seen.has(part.packId))
+        throw invalid(
+          "Each work sample can be in an assessment only once.",
+          field(index, "packId"),
+          `${part.packId} is already part ${[...seen].indexOf(part.packId) + 1}`,
+        );
+      seen.add(part.packId);
+      const pack = await deps.packs.loadPack(part.packId).catch(() => {
+        throw invalid(
+          "That assessment pack does not exist.",
+          field(index, "packId"),
+          "is not a known assessment pack",
+        );
+      });
+      const own = "timeLimitMinutes" in part ? part.timeLimitMinutes : undefined;
+      loaded.push({
+        pack,
+        timeLimitMinutes:
+          own ??
+          (input.parts ? undefined : input.timeLimitMinutes) ??
+          pack.manifest.timeLimitMinutes,
+      });
+    }
+    return loaded;
   }
 
   async function assessmentFor(assessmentId: string, viewer: TViewer) {
@@ -177,7 +246,11 @@ export function createAssessmentsService(deps: {
       assertManagesPipeline(scope, application.roleId);
       const role = await deps.rolesRepo.findRole(application.roleId);
       const packs = await deps.packs.listPacks();
+      // The plan's proposal for the role's level, in the plan's order, ahead of the rest.
+      const proposed: readonly string[] = role ? proposedPackIds(role.level) : [];
+      const rank = (id: string) => (proposed.includes(id) ? proposed.indexOf(id) : proposed.length);
       return {
+        maxParts: MAX_ASSESSMENT_PARTS,
         packs: packs
           .map(({ manifest }) => ({
             id: manifest.id,
@@ -189,9 +262,14 @@ export function createAssessmentsService(deps: {
             timeLimitMinutes: manifest.timeLimitMinutes,
             groups: manifest.groups,
             suitsRoleLevel: role ? (manifest.levels as string[]).includes(role.level) : true,
+            proposed: proposed.includes(manifest.id),
+            submissionKind: submissionKindOf(manifest),
           }))
-          // The packs meant for the role's level come first.
-          .sort((a, b) => Number(b.suitsRoleLevel) - Number(a.suitsRoleLevel)),
+          // The proposed packs first, then the others meant for the role's level.
+          .sort(
+            (a, b) =>
+              rank(a.id) - rank(b.id) || Number(b.suitsRoleLevel) - Number(a.suitsRoleLevel),
+          ),
       };
     },
 
@@ -201,11 +279,16 @@ export function createAssessmentsService(deps: {
       viewer: TViewer,
       actor: TActor,
     ) {
-      const pack = await deps.packs.loadPack(input.packId).catch(() => {
-        throw new AppError("VALIDATION_FAILED", "That assessment pack does not exist.", {
-          fields: [{ field: "packId", message: "is not a known assessment pack" }],
-        });
-      });
+      const parts = await requestedParts(input);
+      const timing = input.timing ?? "shared";
+      const sum = parts.reduce((total, part) => total + part.timeLimitMinutes, 0);
+      const timeLimitMinutes = timing === "shared" ? (input.timeLimitMinutes ?? sum) : sum;
+      if (timeLimitMinutes > MAX_TOTAL_MINUTES)
+        throw invalid(
+          `The time for the whole assessment is ${timeLimitMinutes} minutes; at most ${MAX_TOTAL_MINUTES} (24 hours) is allowed.`,
+          timing === "shared" && input.timeLimitMinutes ? "timeLimitMinutes" : "parts",
+          `add up to at most ${MAX_TOTAL_MINUTES} minutes`,
+        );
       const deadline = new Date(input.deadlineAt);
       const fromNow = deadline.getTime() - Date.now();
       if (fromNow < MIN_DEADLINE_MS || fromNow > MAX_DEADLINE_MS)
@@ -226,17 +309,38 @@ export function createAssessmentsService(deps: {
         const row = await repo.insertAssessment(
           {
             applicationId,
-            packId: pack.manifest.id,
-            timeLimitMinutes: input.timeLimitMinutes ?? pack.manifest.timeLimitMinutes,
+            timing,
+            timeLimitMinutes,
             deadlineAt: deadline,
             tokenHash: hashSecret(token),
             sentBy: viewer.id,
           },
           tx,
         );
+        const partRows = await repo.insertParts(
+          parts.map((part, index) => ({
+            assessmentId: row.id,
+            position: index + 1,
+            packId: part.pack.manifest.id,
+            timeLimitMinutes: part.timeLimitMinutes,
+          })),
+          tx,
+        );
         await deps.auditService.recordEvent(
           actor,
-          { action: "assessment.sent", entityType: "assessment", entityId: row.id, after: row },
+          {
+            action: "assessment.sent",
+            entityType: "assessment",
+            entityId: row.id,
+            after: {
+              ...row,
+              parts: partRows.map(({ position, packId, timeLimitMinutes: minutes }) => ({
+                position,
+                packId,
+                timeLimitMinutes: minutes,
+              })),
+            },
+          },
           tx,
         );
         return row.id;
@@ -304,14 +408,19 @@ export function createAssessmentsService(deps: {
       return this.getAssessment(assessmentId, viewer);
     },
 
-    /** The hiring team picks the version whose result counts, with a reason; audited. */
+    /**
+     * The hiring team picks, for one part, the version whose result counts, with a reason;
+     * audited. Each part has its own versions, so each part has its own choice.
+     */
     async chooseCountingVersion(input: {
       assessmentId: string;
+      /** The part's position (1 for "Part 1"). */
+      part: number;
       choice: TChooseCountingVersionRequest;
       viewer: TViewer;
       actor: TActor;
     }) {
-      const { assessmentId, choice, viewer, actor } = input;
+      const { assessmentId, part: position, choice, viewer, actor } = input;
       await deps.db.transaction(async (tx) => {
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
         const assessment = await repo.lockAssessment(assessmentId, tx);
@@ -320,20 +429,35 @@ export function createAssessmentsService(deps: {
         if (!application || !canSeeApplication(scope, application))
           throw notFound("That assessment");
         assertLeadsRole(scope, application.roleId);
-        const submissions = await repo.listSubmissions([assessmentId], tx);
+        const parts = await repo.listParts([assessmentId], tx);
+        const part = parts.find((p) => p.position === position);
+        if (!part)
+          throw new AppError(
+            "NOT_FOUND",
+            `That assessment has ${parts.length} part${parts.length === 1 ? "" : "s"}; there is no part ${position}.`,
+          );
+        const submissions = (await repo.listSubmissions([assessmentId], tx)).filter(
+          (s) => s.submission.partId === part.id,
+        );
         const picked = submissions.find((s) => s.submission.id === choice.submissionId);
         if (!picked)
-          throw new AppError("VALIDATION_FAILED", "That version is not one of this assessment's.", {
-            fields: [{ field: "submissionId", message: "is not a version of this assessment" }],
-          });
-        const [previousChoice] = await repo.listCountingChoices([assessmentId], tx);
+          throw new AppError(
+            "VALIDATION_FAILED",
+            `That version is not one of part ${position}'s uploads.`,
+            {
+              fields: [{ field: "submissionId", message: `is not a version of part ${position}` }],
+            },
+          );
+        const previousChoice = (await repo.listCountingChoices([assessmentId], tx)).find(
+          (c) => c.partId === part.id,
+        );
         const before = countingVersionOf(
           submissions.map((s) => s.submission),
           previousChoice ?? null,
         );
         await repo.saveCountingChoice(
           {
-            assessmentId,
+            partId: part.id,
             submissionId: picked.submission.id,
             reason: choice.reason,
             chosenBy: viewer.id,
@@ -347,10 +471,11 @@ export function createAssessmentsService(deps: {
             entityType: "assessment",
             entityId: assessmentId,
             before: before && {
+              part: position,
               version: before.submission.version,
               chosen: before.choice !== null,
             },
-            after: { version: picked.submission.version, reason: choice.reason },
+            after: { part: position, version: picked.submission.version, reason: choice.reason },
           },
           tx,
         );
@@ -364,15 +489,21 @@ export function createAssessmentsService(deps: {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
       const application = await deps.applicationsRepo.findById(row.assessment.applicationId);
       if (!application || !canSeeApplication(scope, application)) throw notFound("That grading");
-      const report = reportOf(row, row.assessment.packId);
+      const report = reportOf(row, row.part.packId);
+      const manifest = await manifestOf(row.part.packId);
       return {
         grading: {
           ...presentGradingSummary(row),
           assessmentId: row.assessment.id,
+          part: {
+            position: row.part.position,
+            packId: row.part.packId,
+            packTitle: manifest?.title ?? row.part.packId,
+          },
           submissionVersion: row.submission.version,
           isLate: row.submission.isLate,
           report,
-          competencies: competencyScores(await manifestOf(row.assessment.packId), report),
+          competencies: competencyScores(manifest, report),
         },
       };
     },

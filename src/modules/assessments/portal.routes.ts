@@ -8,6 +8,7 @@ import type { TApp } from "../../http/types.js";
 import { MAX_UPLOAD_BYTES } from "./assessment-presenter.js";
 import {
   ZPortalAssessmentResponse,
+  ZPortalPartParams,
   ZPortalSubmitResponse,
   ZPortalTokenParams,
 } from "./assessments.schema.js";
@@ -86,7 +87,8 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           operationId: "startPortalAssessment",
           tags,
           security: portalSecurity,
-          description: "Starts the server-side clock; calling it again keeps the first start.",
+          description:
+            "Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock.",
           params: ZPortalTokenParams,
           response: { 200: ZPortalAssessmentResponse, ...errorResponses },
         },
@@ -96,21 +98,43 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
       }),
     );
 
+    portal.post(
+      "/api/portal/:token/parts/:part/start",
+      {
+        config: { access: PUBLIC },
+        schema: {
+          operationId: "startPortalPart",
+          tags,
+          security: portalSecurity,
+          description:
+            "Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start.",
+          params: ZPortalPartParams,
+          response: { 200: ZPortalAssessmentResponse, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        assessment: await service.startPart(request.params.token, request.params.part, request.id),
+      }),
+    );
+
     portal.get(
-      "/api/portal/:token/starter.zip",
+      "/api/portal/:token/parts/:part/starter.zip",
       {
         config: { access: PUBLIC },
         schema: {
           operationId: "downloadPortalStarter",
           tags,
           security: portalSecurity,
-          description: "The starter project as a zip (application/zip), streamed.",
-          params: ZPortalTokenParams,
+          description: "One part's starter project as a zip (application/zip), streamed.",
+          params: ZPortalPartParams,
           response: { ...errorResponses },
         },
       },
       async (request, reply) => {
-        const { filename, stream } = await service.starter(request.params.token);
+        const { filename, stream } = await service.starter(
+          request.params.token,
+          request.params.part,
+        );
         return (
           reply
             .type("application/zip")
@@ -123,7 +147,7 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
     );
 
     portal.post(
-      "/api/portal/:token/submissions",
+      "/api/portal/:token/parts/:part/submissions",
       {
         config: { access: PUBLIC },
         schema: {
@@ -132,8 +156,8 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
           security: portalSecurity,
           consumes: ["multipart/form-data"],
           description:
-            "multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late.",
-          params: ZPortalTokenParams,
+            "One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late.",
+          params: ZPortalPartParams,
           response: { 201: ZPortalSubmitResponse, ...errorResponses },
         },
       },
@@ -142,7 +166,9 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
         const upload = await readUpload(request);
         return reply
           .status(201)
-          .send(await service.submit(request.params.token, upload, request.id));
+          .send(
+            await service.submit(request.params.token, request.params.part, upload, request.id),
+          );
       },
     );
   });

@@ -5,9 +5,16 @@ import { AppError } from "../../errors.js";
 import type { TJobQueue } from "../../jobs/job-queue.js";
 import { hashSecret } from "../../shared/secure-token.js";
 import type { TAuditService } from "../audit/audit.service.js";
-import { dueAt, linkExpiresAt, MAX_UPLOAD_BYTES } from "./assessment-presenter.js";
-import type { TAssessmentRow, TAssessmentsRepo } from "./assessments.repo.js";
-import type { TPackSource } from "./assessments.service.js";
+import { readStoredReport } from "../../grader/grade-report.js";
+import {
+  dueAt,
+  effectiveGradingStatus,
+  linkExpiresAt,
+  MAX_UPLOAD_BYTES,
+  partDueAt,
+} from "./assessment-presenter.js";
+import type { TAssessmentRow, TAssessmentsRepo, TPartRow } from "./assessments.repo.js";
+import { submissionKindOf, type TPackSource } from "./assessments.service.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { renderInstructionsHtml } from "./instructions-html.js";
 import { queueGrading } from "./grading-queue.js";
@@ -62,39 +69,134 @@ export function createPortalService(deps: {
     return found;
   }
 
+  async function partOf(token: string, position: number) {
+    const found = await resolve(token);
+    const parts = await repo.listParts([found.assessment.id]);
+    const part = parts.find((p) => p.position === position);
+    if (!part)
+      throw new AppError(
+        "NOT_FOUND",
+        `This assessment has ${parts.length} part${parts.length === 1 ? "" : "s"}; there is no part ${position}.`,
+      );
+    return { ...found, part };
+  }
+
+  type TListedSubmission = Awaited<ReturnType<TAssessmentsRepo["listSubmissions"]>>[number];
+  type TListedGrading = Awaited<ReturnType<TAssessmentsRepo["listGradings"]>>[number];
+
+  /** What the candidate sees of an upload: received, being checked, checked, or unusable and why. */
+  function presentSubmission({ submission, file }: TListedSubmission, gradings: TListedGrading[]) {
+    const latest = gradings.find((g) => g.grading.submissionId === submission.id);
+    const status = latest ? effectiveGradingStatus(latest) : "queued";
+    const report = latest ? readStoredReport(latest.grading.report) : null;
+    // Only a problem with the upload itself is the candidate's to know and fix; never a score.
+    const problem = report?.error?.kind === "submission" ? report.error.message : null;
+    return {
+      version: submission.version,
+      isLate: submission.isLate,
+      submittedAt: submission.submittedAt.toISOString(),
+      filename: file.filename,
+      sizeBytes: file.sizeBytes,
+      check:
+        problem !== null
+          ? ("problem" as const)
+          : status === "graded" || status === "error"
+            ? ("checked" as const)
+            : ("checking" as const),
+      problem,
+    };
+  }
+
+  function partProgress(assessment: TAssessmentRow, part: TPartRow) {
+    if (part.submittedAt) return "submitted" as const;
+    const started = assessment.timing === "shared" ? assessment.startedAt : part.startedAt;
+    return started ? ("in-progress" as const) : ("not-started" as const);
+  }
+
   async function describe(token: string) {
     const found = await resolve(token);
     const { assessment } = found;
-    const pack = await deps.packs.loadPack(assessment.packId);
-    const submissions = await repo.listSubmissions([assessment.id]);
-    const instructions = await readFile(pack.instructionsFile, "utf8");
+    const [parts, submissions] = await Promise.all([
+      repo.listParts([assessment.id]),
+      repo.listSubmissions([assessment.id]),
+    ]);
+    const gradings = await repo.listGradings(submissions.map((s) => s.submission.id));
     return {
       candidateName: found.candidateName,
       roleTitle: found.roleTitle,
-      pack: { title: pack.manifest.title, summary: pack.manifest.summary },
-      instructions,
-      instructionsHtml: renderInstructionsHtml(instructions),
+      timing: assessment.timing,
       timeLimitMinutes: assessment.timeLimitMinutes,
       deadlineAt: assessment.deadlineAt.toISOString(),
       linkExpiresAt: linkExpiresAt(assessment).toISOString(),
       startedAt: assessment.startedAt?.toISOString() ?? null,
-      dueAt: dueAt(assessment)?.toISOString() ?? null,
+      dueAt: assessment.timing === "shared" ? (dueAt(assessment)?.toISOString() ?? null) : null,
       serverNow: new Date().toISOString(),
       maxUploadBytes: MAX_UPLOAD_BYTES,
-      submissions: submissions.map(presentSubmission),
+      parts: await Promise.all(
+        parts.map(async (part) => {
+          const pack = await deps.packs.loadPack(part.packId);
+          const instructions = await readFile(pack.instructionsFile, "utf8");
+          const started = assessment.timing === "shared" ? assessment.startedAt : part.startedAt;
+          return {
+            position: part.position,
+            pack: {
+              title: pack.manifest.title,
+              summary: pack.manifest.summary,
+              submissionKind: submissionKindOf(pack.manifest),
+            },
+            instructions,
+            instructionsHtml: renderInstructionsHtml(instructions),
+            timeLimitMinutes:
+              assessment.timing === "shared" ? assessment.timeLimitMinutes : part.timeLimitMinutes,
+            state: partProgress(assessment, part),
+            startedAt: started?.toISOString() ?? null,
+            dueAt: partDueAt(assessment, part)?.toISOString() ?? null,
+            submissions: submissions
+              .filter((s) => s.submission.partId === part.id)
+              .map((s) => presentSubmission(s, gradings)),
+          };
+        }),
+      ),
     };
   }
 
-  const presentSubmission = ({
-    submission,
-    file,
-  }: Awaited<ReturnType<TAssessmentsRepo["listSubmissions"]>>[number]) => ({
-    version: submission.version,
-    isLate: submission.isLate,
-    submittedAt: submission.submittedAt.toISOString(),
-    filename: file.filename,
-    sizeBytes: file.sizeBytes,
-  });
+  /** Starts a clock in its own transaction; starting again is harmless and keeps the first start. */
+  async function startClock(token: string, requestId: string, position: number | null) {
+    const found = await resolve(token);
+    await deps.db.transaction(async (tx) => {
+      const locked = await repo.lockAssessment(found.assessment.id, tx);
+      if (!locked) throw invalidLink();
+      const parts = await repo.listParts([locked.id], tx);
+      const at = new Date();
+      if (locked.timing === "shared" || position === null) {
+        if (locked.timing === "per-part" && parts.length > 1)
+          throw new AppError(
+            "CONFLICT",
+            "Each part of this assessment has its own clock: start the part you want to work on.",
+          );
+        if (locked.startedAt) return;
+        await repo.setStarted(locked.id, at, tx);
+        await repo.setAllPartsStarted(locked.id, at, tx);
+      } else {
+        const part = parts.find((p) => p.position === position);
+        if (!part) throw new AppError("NOT_FOUND", `This assessment has no part ${position}.`);
+        if (part.startedAt) return;
+        await repo.setPartStarted(part.id, at, tx);
+        await repo.setStarted(locked.id, at, tx);
+      }
+      await deps.auditService.recordEvent(
+        candidateActor(requestId),
+        {
+          action: "assessment.started",
+          entityType: "assessment",
+          entityId: locked.id,
+          after: { startedAt: at, part: locked.timing === "shared" ? "all" : position },
+        },
+        tx,
+      );
+    });
+    return describe(token);
+  }
 
   return {
     describe,
@@ -103,39 +205,36 @@ export function createPortalService(deps: {
       await resolve(token);
     },
 
-    /** Starts the server-side clock; starting again is harmless and keeps the first start. */
-    async start(token: string, requestId: string) {
-      const found = await resolve(token);
-      await deps.db.transaction(async (tx) => {
-        const locked = await repo.lockAssessment(found.assessment.id, tx);
-        if (!locked || locked.startedAt) return;
-        const at = new Date();
-        await repo.setStarted(locked.id, at, tx);
-        await deps.auditService.recordEvent(
-          candidateActor(requestId),
-          {
-            action: "assessment.started",
-            entityType: "assessment",
-            entityId: locked.id,
-            after: { startedAt: at },
-          },
-          tx,
-        );
-      });
-      return describe(token);
-    },
+    /** Starts the one shared clock (or the only part's). */
+    start: (token: string, requestId: string) => startClock(token, requestId, null),
 
-    async starter(token: string) {
-      const { assessment } = await resolve(token);
-      const pack = await deps.packs.loadPack(assessment.packId);
+    /** Starts one part's clock; with shared timing this is the one clock. */
+    startPart: (token: string, position: number, requestId: string) =>
+      startClock(token, requestId, position),
+
+    async starter(token: string, position: number) {
+      const { part } = await partOf(token, position);
+      const pack = await deps.packs.loadPack(part.packId);
       return {
         filename: `${pack.manifest.id}-starter.zip`,
         stream: await zipDirectory(pack.starterDir, `${pack.manifest.id}-starter`),
       };
     },
 
-    async submit(token: string, upload: { filename: string; content: Buffer }, requestId: string) {
-      const found = await resolve(token);
+    async submit(
+      token: string,
+      position: number,
+      upload: { filename: string; content: Buffer },
+      requestId: string,
+    ) {
+      const found = await partOf(token, position);
+      const pack = await deps.packs.loadPack(found.part.packId);
+      if (submissionKindOf(pack.manifest) === "document")
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `Part ${position} (${pack.manifest.title}) takes a design document, not a project zip, and this portal cannot take documents yet. Ask the hiring team how to send it.`,
+          { fields: [{ field: "file", message: "must be a design document" }] },
+        );
       if (upload.content.length > MAX_UPLOAD_BYTES)
         throw new AppError("PAYLOAD_TOO_LARGE", "The zip is larger than 5 MB.");
       await inspectUpload(upload.content);
@@ -143,10 +242,13 @@ export function createPortalService(deps: {
         const assessment = await repo.lockAssessment(found.assessment.id, tx);
         if (!assessment) throw invalidLink();
         assertUsable(assessment);
-        const due = dueAt(assessment);
+        const due = partDueAt(assessment, found.part);
         if (!due)
-          throw new AppError("CONFLICT", "Press Start before uploading: that starts your clock.");
-        const version = await repo.nextSubmissionVersion(assessment.id, tx);
+          throw new AppError(
+            "CONFLICT",
+            `Press Start before uploading part ${position}: that starts your clock.`,
+          );
+        const version = await repo.nextSubmissionVersion(found.part.id, tx);
         const fileId = await deps.storedFilesRepo.insertFile(
           {
             filename: upload.filename,
@@ -157,9 +259,16 @@ export function createPortalService(deps: {
           tx,
         );
         const submission = await repo.insertSubmission(
-          { assessmentId: assessment.id, version, fileId, isLate: new Date() > due },
+          {
+            assessmentId: assessment.id,
+            partId: found.part.id,
+            version,
+            fileId,
+            isLate: new Date() > due,
+          },
           tx,
         );
+        await repo.setPartSubmitted(found.part.id, submission.submittedAt, tx);
         const grading = await queueGrading(deps, tx, {
           submissionId: submission.id,
           requestedBy: null,
@@ -172,6 +281,8 @@ export function createPortalService(deps: {
             entityId: assessment.id,
             after: {
               submissionId: submission.id,
+              part: position,
+              packId: found.part.packId,
               version,
               isLate: submission.isLate,
               sizeBytes: upload.content.length,
@@ -184,12 +295,15 @@ export function createPortalService(deps: {
       });
       await deps.jobQueue.wake(gradeSubmissionJob);
       return {
+        part: position,
         submission: {
           version: created.submission.version,
           isLate: created.submission.isLate,
           submittedAt: created.submission.submittedAt.toISOString(),
           filename: created.filename,
           sizeBytes: created.sizeBytes,
+          check: "checking" as const,
+          problem: null,
         },
         assessment: await describe(token),
       };

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 
@@ -15,7 +15,11 @@ export function createAuditRepo(db: TDatabase) {
         beforeId?: number;
         action?: string;
         entityType?: string;
+        entityId?: string;
         actorUserId?: string;
+        /** createdAt ≥ from and < to. */
+        from?: Date;
+        to?: Date;
         limit: number;
       },
       executor: TExecutor = db,
@@ -24,9 +28,12 @@ export function createAuditRepo(db: TDatabase) {
         filter.beforeId === undefined ? undefined : lt(auditEvents.id, filter.beforeId),
         filter.action === undefined ? undefined : eq(auditEvents.action, filter.action),
         filter.entityType === undefined ? undefined : eq(auditEvents.entityType, filter.entityType),
+        filter.entityId === undefined ? undefined : eq(auditEvents.entityId, filter.entityId),
         filter.actorUserId === undefined
           ? undefined
           : eq(auditEvents.actorUserId, filter.actorUserId),
+        filter.from === undefined ? undefined : gte(auditEvents.createdAt, filter.from),
+        filter.to === undefined ? undefined : lt(auditEvents.createdAt, filter.to),
       ];
       return executor
         .select()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
+import { ZIsoDate, ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 
 export const ZAuditEvent = z.object({
   id: z.number().int(),
@@ -14,13 +14,29 @@ export const ZAuditEvent = z.object({
   createdAt: ZIsoDateTime,
 });
 
+const ZAuditFilterFields = {
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorUserId: ZUuid.optional(),
+  /** Events on or after this day (YYYY-MM-DD, UTC). */
+  from: ZIsoDate.optional(),
+  /** Events on or before this day (YYYY-MM-DD, UTC). */
+  to: ZIsoDate.optional(),
+};
+
 export const ZListAuditQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  action: z.string().max(100).optional(),
-  entityType: z.string().max(100).optional(),
-  actorUserId: ZUuid.optional(),
+  ...ZAuditFilterFields,
 });
+export type TListAuditQuery = z.infer<typeof ZListAuditQuery>;
+
+export const ZExportAuditQuery = z.strictObject(ZAuditFilterFields);
+export type TAuditFilter = z.infer<typeof ZExportAuditQuery>;
+
+/** The export holds at most this many events, newest first; narrow the filter for older ones. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
 
 export const ZListAuditResponse = z.object({
   events: z.array(ZAuditEvent),

@@ -1,5 +1,8 @@
 import type { TExecutor } from "../../db/client.js";
+import { stringify } from "csv-stringify/sync";
 import type { TAuditRepo } from "./audit.repo.js";
+import { describeChanges } from "./audit-changes.js";
+import { AUDIT_EXPORT_LIMIT, type TAuditFilter, type TListAuditQuery } from "./audit.schema.js";
 
 /** Who did something: a signed-in user, or the system (CLI, first-run setup). */
 export type TActor = { userId: string | null; label: string; requestId?: string | undefined };
@@ -49,18 +52,10 @@ export function createAuditService(deps: {
         executor,
       );
     },
-    async listEvents(query: {
-      before?: number | undefined;
-      limit: number;
-      action?: string | undefined;
-      entityType?: string | undefined;
-      actorUserId?: string | undefined;
-    }) {
+    async listEvents(query: TListAuditQuery) {
       const rows = await deps.auditRepo.listEvents({
+        ...repoFilter(query),
         ...(query.before === undefined ? {} : { beforeId: query.before }),
-        ...(query.action === undefined ? {} : { action: query.action }),
-        ...(query.entityType === undefined ? {} : { entityType: query.entityType }),
-        ...(query.actorUserId === undefined ? {} : { actorUserId: query.actorUserId }),
         limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
@@ -69,6 +64,47 @@ export function createAuditService(deps: {
         nextBefore: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
       };
     },
+
+    /** The filtered trail as CSV, newest first, one row per event with its change in words. */
+    async exportCsv(filter: TAuditFilter): Promise<{ csv: string; rows: number; capped: boolean }> {
+      const rows = await deps.auditRepo.listEvents({
+        ...repoFilter(filter),
+        limit: AUDIT_EXPORT_LIMIT + 1,
+      });
+      const shown = rows.slice(0, AUDIT_EXPORT_LIMIT);
+      const csv = stringify(
+        shown.map((row) => [
+          row.createdAt.toISOString(),
+          row.actorLabel,
+          row.action,
+          row.entityType,
+          row.entityId ?? "",
+          describeChanges(row.before, row.after),
+          row.requestId ?? "",
+        ]),
+        {
+          header: true,
+          columns: ["when", "who", "action", "object type", "object id", "change", "request id"],
+        },
+      );
+      return { csv, rows: shown.length, capped: rows.length > AUDIT_EXPORT_LIMIT };
+    },
   };
 }
 export type TAuditService = ReturnType<typeof createAuditService>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function repoFilter(filter: TAuditFilter) {
+  return {
+    ...(filter.action === undefined ? {} : { action: filter.action }),
+    ...(filter.entityType === undefined ? {} : { entityType: filter.entityType }),
+    ...(filter.entityId === undefined ? {} : { entityId: filter.entityId }),
+    ...(filter.actorUserId === undefined ? {} : { actorUserId: filter.actorUserId }),
+    ...(filter.from === undefined ? {} : { from: new Date(`${filter.from}T00:00:00Z`) }),
+    // "to" is inclusive of its day.
+    ...(filter.to === undefined
+      ? {}
+      : { to: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + DAY_MS) }),
+  };
+}

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { applications, candidates, roles, roleStages } from "../../db/schema/index.js";
+import type { TApplicationStatus } from "../../db/schema/index.js";
 
 export type TCandidateRow = typeof candidates.$inferSelect;
 export type TNewCandidate = typeof candidates.$inferInsert;
@@ -111,14 +112,41 @@ export function createCandidatesRepo(db: TDatabase) {
       filter: {
         visibility: TCandidateVisibility;
         q?: string | undefined;
+        /** Only candidates with an application matching all of these. */
+        roleId?: string | undefined;
+        stageId?: string | undefined;
+        status?: TApplicationStatus | undefined;
         limit: number;
         offset: number;
       },
       executor: TExecutor = db,
     ) {
       const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+      const byApplication =
+        filter.roleId !== undefined || filter.stageId !== undefined || filter.status !== undefined;
       const where = and(
         visibleWhere(filter.visibility),
+        byApplication
+          ? exists(
+              executor
+                .select({ one: sql`1` })
+                .from(applications)
+                .where(
+                  and(
+                    eq(applications.candidateId, candidates.id),
+                    filter.roleId === undefined
+                      ? undefined
+                      : eq(applications.roleId, filter.roleId),
+                    filter.stageId === undefined
+                      ? undefined
+                      : eq(applications.currentStageId, filter.stageId),
+                    filter.status === undefined
+                      ? undefined
+                      : eq(applications.status, filter.status),
+                  ),
+                ),
+            )
+          : undefined,
         // Searching by e-mail only reaches rows whose e-mail the viewer may read, so an
         // interviewer cannot probe addresses through the search box.
         pattern

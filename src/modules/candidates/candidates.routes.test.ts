@@ -81,4 +81,22 @@ describe.each(testDatabaseKinds())("candidate contact details on %s", (kind) => 
       expect(response.body).not.toContain("@example.org");
     }
   });
+
+  it("filters the list by role, stage and status, and only by a role the caller may see", async () => {
+    const screening = await w.newApplication("resume-screen");
+    const ids = async (query: string) =>
+      expectStatus(await w.recruiterOn.agent.get(`/api/candidates?${query}`), 200)
+        .json<{ candidates: TCandidate[] }>()
+        .candidates.map((c) => c.id);
+    const screenStage = w.role.stages.find((s) => s.kind === "resume-screen")?.id ?? "";
+    const onRole = await ids(`roleId=${w.role.id}`);
+    expect(onRole).toEqual(expect.arrayContaining([candidateId, screening.candidateId]));
+    const inScreen = await ids(`roleId=${w.role.id}&stageId=${screenStage}`);
+    expect(inScreen).toContain(screening.candidateId);
+    expect(inScreen).not.toContain(candidateId);
+    expect(await ids(`roleId=${w.role.id}&status=hired`)).toEqual([]);
+    // Another team's role reads as unknown rather than answering who applied to it.
+    const theirs = await w.recruiterOn.agent.get(`/api/candidates?roleId=${w.otherTeam.role.id}`);
+    expect(theirs.statusCode).toBe(404);
+  });
 });

@@ -91,9 +91,14 @@ export type TMergeCandidateRequest = z.infer<typeof ZMergeCandidateRequest>;
 export const ZCandidateResponse = z.object({ candidate: ZCandidate });
 export const ZListCandidatesQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
+  /** Only candidates with an application on this role (and, with these, in this stage or status). */
+  roleId: ZUuid.optional(),
+  stageId: ZUuid.optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+export type TListCandidatesQuery = z.infer<typeof ZListCandidatesQuery>;
 export const ZListCandidatesResponse = z.object({
   candidates: z.array(ZCandidate),
   total: z.number().int(),

@@ -2,13 +2,19 @@ import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
-import { canManagePipeline, canSeeApplication, pipelineRoleIds } from "../access/viewer-scope.js";
+import {
+  canManagePipeline,
+  canSeeApplication,
+  canSeeRole,
+  pipelineRoleIds,
+} from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TCandidateMergeService } from "./candidate-merge.service.js";
 import type { TCandidatesRepo, TCandidateRow, TCandidateVisibility } from "./candidates.repo.js";
 import type {
   TCandidate,
   TCreateCandidateRequest,
+  TListCandidatesQuery,
   TUpdateCandidateRequest,
 } from "./candidates.schema.js";
 
@@ -169,11 +175,11 @@ export function createCandidatesService(deps: {
       return presentOne(row, await deps.viewerScopeRepo.loadScope(viewer));
     },
 
-    async listCandidates(
-      query: { q?: string | undefined; limit: number; offset: number },
-      viewer: TViewer,
-    ) {
+    async listCandidates(query: TListCandidatesQuery, viewer: TViewer) {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      // Filtering by a role says who applied to it: only for a role the caller may see.
+      if (query.roleId !== undefined && !canSeeRole(scope, query.roleId))
+        throw notFound("That role");
       const { rows, total } = await repo.listCandidates({
         ...query,
         visibility: candidateVisibility(scope),

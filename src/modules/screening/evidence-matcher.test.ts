@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { matchEvidence, type TItemProposal } from "./evidence-matcher.js";
+import { matchEvidence, proposeItemVerdict, type TItemProposal } from "./evidence-matcher.js";
+import { extractResumeFields } from "./resume-fields.js";
+import { indexResumeText } from "./resume-text-index.js";
 import {
   createCustomChecklistItem,
   proposeChecklist,
   type TChecklistItem,
 } from "./screening-checklist.js";
+import { buildPassages } from "./evidence-passages.js";
 import { CONCEPTS } from "./synonyms.js";
 
 const NOW = new Date("2025-06-15T00:00:00Z");
@@ -228,5 +231,55 @@ describe("evidence matcher — proposals", () => {
     expect(met.verdict).toBe("met");
     expect(highlighted(text, met)).toEqual(["github.com/janedoe"]);
     expect(propose("Jane Doe\nlinkedin.com/in/janedoe", linkItem).verdict).toBe("not_met");
+  });
+
+  it("counts a GitHub link typed on the candidate's profile when the résumé has none", () => {
+    const linkItem = proposeChecklist({ level: "mid" }).find((item) => item.id === "code-link");
+    if (linkItem === undefined) throw new Error("missing item");
+    const text = "Jane Doe\nBackend developer";
+    const index = indexResumeText(text);
+    const fields = extractResumeFields(text, { now: NOW, sections: index.sections });
+    const withProfile = proposeItemVerdict(linkItem, {
+      index,
+      fields,
+      profileLinks: [{ kind: "github", url: "https://github.com/janedoe" }],
+    });
+    expect(withProfile.verdict).toBe("met");
+    expect(withProfile.reason).toBe("GitHub link on the candidate's profile (not in the résumé).");
+    const linkedinOnly = proposeItemVerdict(linkItem, {
+      index,
+      fields,
+      profileLinks: [{ kind: "linkedin", url: "https://linkedin.com/in/janedoe" }],
+    });
+    expect(linkedinOnly.verdict).toBe("not_met");
+  });
+});
+
+describe("evidence passages — long lines", () => {
+  it("cuts a long line at word boundaries and marks both cuts", () => {
+    const filler = "we shipped features for many customers across several markets and teams";
+    const text = `${filler} ${filler} and then built the billing service in Django with care ${filler} ${filler}`;
+    const [passage] = buildPassages(
+      text,
+      [{ start: text.indexOf("Django"), end: text.indexOf("Django") + 6, polarity: "positive" }],
+      5,
+    );
+    if (passage === undefined) throw new Error("no passage");
+    expect(passage.cutBefore).toBe(true);
+    expect(passage.cutAfter).toBe(true);
+    // Whole words at both ends: the character before the passage and after it is a space.
+    expect(text[passage.start - 1]).toBe(" ");
+    expect(text[passage.end]).toBe(" ");
+    expect(passage.text).toContain("Django");
+  });
+
+  it("marks no cut when the whole line fits", () => {
+    const [passage] = buildPassages(
+      "Built Django apps.",
+      [{ start: 6, end: 12, polarity: "positive" }],
+      5,
+    );
+    expect(passage?.cutBefore).toBeUndefined();
+    expect(passage?.cutAfter).toBeUndefined();
   });
 });

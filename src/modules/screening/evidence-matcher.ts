@@ -32,9 +32,18 @@ export type TEvidenceContext = {
   fields: TResumeFields;
   /** Maps a range of the text `fields` was computed on into `index.original`; identity by default. */
   mapFieldRange?: (start: number, end: number) => { start: number; end: number };
+  /** Links the team typed on the candidate's profile; they count when the résumé has none. */
+  profileLinks?: readonly TProfileLink[];
 };
 
+export type TProfileLink = { kind: "github" | "portfolio" | "linkedin"; url: string };
+
 const MAX_PASSAGES = 5;
+const LINK_KIND_NAMES: Readonly<Record<TProfileLink["kind"], string>> = {
+  github: "GitHub",
+  portfolio: "portfolio",
+  linkedin: "LinkedIn",
+};
 const SOURCE_WORDING = {
   date_ranges: "from employment dates",
   explicit_statement: "as stated by the candidate",
@@ -320,6 +329,17 @@ function proposeLinksVerdict(
     .map((kind) => (kind === "github" ? "GitHub" : kind === "gitlab" ? "GitLab" : kind))
     .join(", ");
   if (matching.length === 0) {
+    const onProfile = (context.profileLinks ?? []).filter((link) => kinds.includes(link.kind));
+    if (onProfile.length > 0) {
+      const names = [...new Set(onProfile.map((link) => LINK_KIND_NAMES[link.kind]))].join(" and ");
+      return {
+        itemId,
+        verdict: "met",
+        confidence: 0.9,
+        reason: `${capitalize(names)} link on the candidate's profile (not in the résumé).`,
+        passages: [],
+      };
+    }
     return {
       itemId,
       verdict: "not_met",

@@ -16,6 +16,9 @@ export type TPassage = {
   highlights: THighlight[];
   /** "negated"/"hedged" passages explain a verdict; they are never counted as evidence. */
   polarity: TMentionPolarity;
+  /** The passage starts or ends inside a longer line (shown with an ellipsis). */
+  cutBefore?: boolean;
+  cutAfter?: boolean;
 };
 
 export type TEvidenceSpan = {
@@ -62,6 +65,8 @@ export function buildPassages(
       end: bounds.end,
       highlights: [{ start: span.start, end: span.end, polarity: span.polarity }],
       polarity: span.polarity,
+      ...(bounds.cutBefore ? { cutBefore: true } : {}),
+      ...(bounds.cutAfter ? { cutAfter: true } : {}),
     });
   }
   return passages;
@@ -72,7 +77,7 @@ function passageBounds(
   clauseStart: number,
   start: number,
   end: number,
-): { start: number; end: number } {
+): { start: number; end: number; cutBefore: boolean; cutAfter: boolean } {
   let contextStart = clauseStart;
   while (contextStart < start && /\s/.test(text[contextStart] ?? "")) contextStart++;
   let lineStart =
@@ -91,15 +96,19 @@ function passageBounds(
       lineStart = previousStart;
     }
   }
+  let cutBefore = false;
+  let cutAfter = false;
   if (lineEnd - lineStart > MAX_PASSAGE_LENGTH) {
     const windowStart = Math.max(lineStart, start - CONTEXT_CHARS);
     const windowEnd = Math.min(lineEnd, end + CONTEXT_CHARS);
-    lineStart = windowStart === lineStart ? lineStart : snapForward(text, windowStart, start);
-    lineEnd = windowEnd === lineEnd ? lineEnd : snapBackward(text, windowEnd, end);
+    cutBefore = windowStart !== lineStart;
+    cutAfter = windowEnd !== lineEnd;
+    lineStart = cutBefore ? snapForward(text, windowStart, start) : lineStart;
+    lineEnd = cutAfter ? snapBackward(text, windowEnd, end) : lineEnd;
   }
   while (lineStart < start && /\s/.test(text[lineStart] ?? "")) lineStart++;
   while (lineEnd > end && /\s/.test(text[lineEnd - 1] ?? "")) lineEnd--;
-  return { start: lineStart, end: lineEnd };
+  return { start: lineStart, end: lineEnd, cutBefore, cutAfter };
 }
 
 /** Moves a cut to just after the next space so no word is split, but never past the match. */

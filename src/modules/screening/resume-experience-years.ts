@@ -2,8 +2,8 @@ import { detectSections, sectionAt, type TSection } from "./resume-sections.js";
 
 /**
  * Estimates years of professional experience two ways and says which was used:
- *  - explicit statements ("7+ years of experience", "over five years in backend development"),
- *    taking the largest (a "+" or "over" counts as the number itself);
+ *  - explicit statements ("7+ years of experience", "over five years in backend development",
+ *    "8 years of Python", "Senior Django developer, 9 years"), taking the largest (a "+" or "over" counts as the number itself);
  *  - employment date ranges ("Jan 2018 – Mar 2021", "2019 – present", "03/2016 - 11/2017"), merged so
  *    overlapping jobs count once. A year without a month is taken as mid-year, so "2018 – 2021" is
  *    three years. Ranges under Education (or on a line naming a degree or school) are ignored; when
@@ -85,6 +85,18 @@ const EXPERIENCE_STATEMENT = new RegExp(
 );
 const EXPERIENCE_LABEL_STATEMENT = new RegExp(
   `\\bexperience\\s*[:\\-–—]\\s*${COUNT}\\s*(?:\\+|plus)?\\s*(?:years?|yrs?)\\b`,
+  "gi",
+);
+// "8 years of Python", "6 years of Django in production": years with a stack named right after them.
+const TECHNOLOGY =
+  "(?:python|django(?:\\s+rest\\s+framework)?|drf|backend|back-end|software\\s+(?:development|engineering)|web\\s+development|full-stack)";
+const EXPERIENCE_TECHNOLOGY_STATEMENT = new RegExp(
+  `\\b${COUNT}\\s*(?:\\+|plus)?\\s*(?:years?|yrs?)['’]?\\s+(?:of\\s+)?(?:(?:professional|commercial|hands-on|production)\\s+)?${TECHNOLOGY}\\b`,
+  "gi",
+);
+// "Senior Django developer, 9 years", "Backend engineer (5+ yrs)": years right after a job title.
+const TITLE_YEARS_STATEMENT = new RegExp(
+  `\\b(?:developer|engineer|programmer|architect)\\s*(?:[,:(–—-]\\s*|\\s+with\\s+|\\s+for\\s+)${COUNT}\\s*(?:\\+|plus)?\\s*(?:years?|yrs?)(?![\\w-])(?!\\s+(?:old|at\\b|ago\\b))`,
   "gi",
 );
 const EDUCATION_LINE =
@@ -275,8 +287,17 @@ function mergedMonths(ranges: readonly TDateRange[], nowIndex: number): number {
 
 function findStatements(text: string): TExperienceStatement[] {
   const statements: TExperienceStatement[] = [];
-  for (const pattern of [EXPERIENCE_STATEMENT, EXPERIENCE_LABEL_STATEMENT]) {
+  const patterns = [
+    EXPERIENCE_STATEMENT,
+    EXPERIENCE_LABEL_STATEMENT,
+    EXPERIENCE_TECHNOLOGY_STATEMENT,
+    TITLE_YEARS_STATEMENT,
+  ];
+  for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
+      // Two patterns can read the same words; the first reading stands.
+      if (statements.some((s) => match.index < s.end && match.index + match[0].length > s.start))
+        continue;
       const raw = (match[1] ?? "").toLowerCase().replace(",", ".");
       const years = NUMBER_WORDS[raw] ?? Number(raw);
       if (!Number.isFinite(years) || years <= 0 || years > 50) continue;

@@ -121,6 +121,19 @@ describe("extractResumeFields — years of experience", () => {
     expect(stated("I am 34 years old")).toBeNull();
   });
 
+  it("reads years of a technology and years after a job title", () => {
+    const stated = (text: string): number | null =>
+      extractResumeFields(text, { now: NOW }).experience.years;
+    expect(stated("8 years of Python and 6 years of Django in production")).toBe(8);
+    expect(stated("6 years of Django in production")).toBe(6);
+    expect(stated("Senior Django developer, 9 years")).toBe(9);
+    expect(stated("Backend engineer (5+ yrs)")).toBe(5);
+    expect(stated("Python developer with 4 years of hands-on work")).toBe(4);
+    // Not experience: durations of other things.
+    expect(stated("Led a 3 year migration project")).toBeNull();
+    expect(stated("Django developer since my 2 years at school")).toBeNull();
+  });
+
   it("uses the larger of statement and ranges and says so", () => {
     const text = "Summary\n10+ years of experience.\n\nExperience\nLead, Acme | 2021 – present";
     const experience = extractResumeFields(text, { now: NOW }).experience;

@@ -12,6 +12,7 @@ import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
 import { assertActive, transitionApplication } from "../pipeline/application-transitions.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo, TRoleRow } from "../roles/roles.repo.js";
+import type { TProfileLink } from "./evidence-matcher.js";
 import { proposeScreen, type TScreenProposal } from "./screen-resume.js";
 import type {
   TRecordedItem,
@@ -80,6 +81,7 @@ export function createResumeScreensService(deps: {
           text: latest.resume.text,
           checklist: settings.checklist,
           level: role.level,
+          profileLinks: profileLinksOf(candidate),
           ...(hidden ? { blind: { candidateName: candidate.name } } : {}),
         })
       : null;
@@ -262,3 +264,15 @@ export function createResumeScreensService(deps: {
   };
 }
 export type TResumeScreensService = ReturnType<typeof createResumeScreensService>;
+
+function profileLinksOf(candidate: {
+  githubUrl: string | null;
+  portfolioUrl: string | null;
+  linkedinUrl: string | null;
+}): TProfileLink[] {
+  const links: TProfileLink[] = [];
+  if (candidate.githubUrl) links.push({ kind: "github", url: candidate.githubUrl });
+  if (candidate.portfolioUrl) links.push({ kind: "portfolio", url: candidate.portfolioUrl });
+  if (candidate.linkedinUrl) links.push({ kind: "linkedin", url: candidate.linkedinUrl });
+  return links;
+}

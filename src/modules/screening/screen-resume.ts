@@ -1,6 +1,6 @@
 import { redactFieldsForBlindReview } from "./blind-fields.js";
 import { mapRangeToMasked, maskResume, type TMaskedSpan } from "./blind-mask.js";
-import { proposeItemVerdict, type TItemProposal } from "./evidence-matcher.js";
+import { proposeItemVerdict, type TItemProposal, type TProfileLink } from "./evidence-matcher.js";
 import { extractResumeFields, type TResumeFields } from "./resume-fields.js";
 import { indexResumeText } from "./resume-text-index.js";
 import {
@@ -24,6 +24,8 @@ export type TScreenInput = {
   blind?: { candidateName?: string };
   /** "Present" in date ranges means this date. */
   now?: Date;
+  /** Links typed on the candidate's profile (GitHub, portfolio, LinkedIn). */
+  profileLinks?: readonly TProfileLink[];
 };
 
 export type TScreenSummary = {
@@ -88,6 +90,7 @@ export function proposeScreen(input: TScreenInput): TScreenProposal {
       index,
       fields: originalFields,
       ...(mapFieldRange === undefined ? {} : { mapFieldRange }),
+      ...(input.profileLinks === undefined ? {} : { profileLinks: input.profileLinks }),
     }),
   );
   return {

@@ -174,7 +174,7 @@ export function proposeChecklist(input: {
         type: "terms",
         groups: [
           group("PostgreSQL or MySQL", ["postgresql", "mysql"]),
-          group("indexing / query optimisation", ["db_indexing", "orm_query_optimization"], true),
+          group("indexing or query optimisation", ["db_indexing", "orm_query_optimization"], true),
         ],
         minGroups: 1,
       },
@@ -204,7 +204,9 @@ export function proposeChecklist(input: {
     const key = concept ?? tag.toLowerCase();
     if (covered.has(key)) continue;
     covered.add(key);
-    const label = concept === undefined ? tag : CONCEPTS[concept].label;
+    // Stack tags are typed freely ("celery"); an item name reads as a name either way.
+    const label =
+      concept === undefined ? tag.charAt(0).toUpperCase() + tag.slice(1) : CONCEPTS[concept].label;
     items.push({
       id: `stack-${slugify(key)}`,
       label: `${label} experience`,

@@ -22,6 +22,8 @@ export const ZPassage = z.object({
   end: ZOffset,
   highlights: z.array(ZHighlight).max(50),
   polarity: ZPolarity,
+  cutBefore: z.boolean().optional(),
+  cutAfter: z.boolean().optional(),
 });
 
 export const ZItemProposal = z.object({

@@ -54,7 +54,9 @@ export const DECISION_LABELS: Record<TDecisionKind, string> = {
   offer: "Make an offer",
 };
 
-export const STATUS_LABELS: Record<TApplicationSummary["status"], string> = {
+export type TApplicationStatus = TApplicationSummary["status"];
+
+export const STATUS_LABELS: Record<TApplicationStatus, string> = {
   active: "Active",
   rejected: "Rejected",
   withdrawn: "Withdrawn",

@@ -274,6 +274,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The filtered audit trail as CSV, newest first (at most 10,000 events). */
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/questions": {
         parameters: {
             query?: never;
@@ -965,7 +982,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/assessments/{assessmentId}/counting-version": {
+    "/api/assessments/{assessmentId}/parts/{part}/counting-version": {
         parameters: {
             query?: never;
             header?: never;
@@ -974,7 +991,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Makes another uploaded version the one whose result counts (by default the newest). The reason is kept with the choice and audited. */
+        /** @description Makes another uploaded version of one part the one whose result counts for that part (by default the part's newest). The reason is kept with the choice and audited. */
         post: operations["chooseCountingVersion"];
         delete?: never;
         options?: never;
@@ -1073,7 +1090,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts the server-side clock; calling it again keeps the first start. */
+        /** @description Starts the one server-side clock of every part (shared timing, or a single part); calling it again keeps the first start. 409 when each part has its own clock. */
         post: operations["startPortalAssessment"];
         delete?: never;
         options?: never;
@@ -1081,14 +1098,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/starter.zip": {
+    "/api/portal/{token}/parts/{part}/start": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The starter project as a zip (application/zip), streamed. */
+        get?: never;
+        put?: never;
+        /** @description Starts one part's clock (per-part timing; with shared timing the one clock). Calling it again keeps the first start. */
+        post: operations["startPortalPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/{token}/parts/{part}/starter.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One part's starter project as a zip (application/zip), streamed. */
         get: operations["downloadPortalStarter"];
         put?: never;
         post?: never;
@@ -1098,7 +1132,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/portal/{token}/submissions": {
+    "/api/portal/{token}/parts/{part}/submissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1107,7 +1141,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; the newest counts. After the time is up uploads are still accepted and marked late. */
+        /** @description One part's upload: multipart/form-data with one file field (a zip of at most 5 MB containing manage.py). Every upload is kept; per part the newest counts. After the time is up uploads are still accepted and marked late. */
         post: operations["submitPortalAssessment"];
         delete?: never;
         options?: never;
@@ -2498,7 +2532,10 @@ export interface operations {
                 limit?: number;
                 action?: string;
                 entityType?: string;
+                entityId?: string;
                 actorUserId?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2560,6 +2597,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query?: {
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         error: {
                             code: string;
                             message: string;
@@ -4227,6 +4326,9 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                roleId?: string;
+                stageId?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
                 limit?: number;
                 offset?: number;
             };
@@ -8079,6 +8181,8 @@ export interface operations {
                                         }[];
                                         /** @enum {string} */
                                         polarity: "positive" | "negated" | "hedged";
+                                        cutBefore?: boolean;
+                                        cutAfter?: boolean;
                                     }[];
                                 }[];
                                 summary: {
@@ -8343,6 +8447,8 @@ export interface operations {
                                         }[];
                                         /** @enum {string} */
                                         polarity: "positive" | "negated" | "hedged";
+                                        cutBefore?: boolean;
+                                        cutAfter?: boolean;
                                     }[];
                                 }[];
                                 summary: {
@@ -8752,7 +8858,11 @@ export interface operations {
                                 competency: string;
                             }[];
                             suitsRoleLevel: boolean;
+                            proposed: boolean;
+                            /** @enum {string} */
+                            submissionKind: "project-zip" | "document";
                         }[];
+                        maxParts: number;
                     };
                 };
             };
@@ -8825,16 +8935,101 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -8855,73 +9050,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
-                            counting: {
-                                /** Format: uuid */
-                                submissionId: string;
-                                version: number;
-                                of: number;
-                                grading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                                chosen: {
-                                    by: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                    reason: string;
-                                } | null;
-                            } | null;
                             permissions: {
                                 canManage: boolean;
                                 canChooseCountingVersion: boolean;
@@ -8988,7 +9116,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    packId: string;
+                    packId?: string;
+                    parts?: {
+                        packId: string;
+                        timeLimitMinutes?: number;
+                    }[];
+                    /** @enum {string} */
+                    timing?: "shared" | "per-part";
                     timeLimitMinutes?: number;
                     /** Format: date-time */
                     deadlineAt: string;
@@ -9008,16 +9142,101 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9038,73 +9257,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
-                            counting: {
-                                /** Format: uuid */
-                                submissionId: string;
-                                version: number;
-                                of: number;
-                                grading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                                chosen: {
-                                    by: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                    reason: string;
-                                } | null;
-                            } | null;
                             permissions: {
                                 canManage: boolean;
                                 canChooseCountingVersion: boolean;
@@ -9183,16 +9335,101 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9213,73 +9450,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
-                            counting: {
-                                /** Format: uuid */
-                                submissionId: string;
-                                version: number;
-                                of: number;
-                                grading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                                chosen: {
-                                    by: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                    reason: string;
-                                } | null;
-                            } | null;
                             permissions: {
                                 canManage: boolean;
                                 canChooseCountingVersion: boolean;
@@ -9357,16 +9527,101 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9387,73 +9642,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
-                            counting: {
-                                /** Format: uuid */
-                                submissionId: string;
-                                version: number;
-                                of: number;
-                                grading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                                chosen: {
-                                    by: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                    reason: string;
-                                } | null;
-                            } | null;
                             permissions: {
                                 canManage: boolean;
                                 canChooseCountingVersion: boolean;
@@ -9514,6 +9702,7 @@ export interface operations {
             header?: never;
             path: {
                 assessmentId: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -9539,16 +9728,101 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             applicationId: string;
-                            pack: {
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
                                 id: string;
-                                title: string;
-                                groups: {
+                                position: number;
+                                pack: {
                                     id: string;
-                                    name: string;
-                                    weight: number;
-                                    competency: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
                                 }[];
-                            };
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                            }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
                             timeLimitMinutes: number;
@@ -9569,73 +9843,6 @@ export interface operations {
                             dueAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            submissions: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                isLate: boolean;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                latestGrading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                            }[];
-                            counting: {
-                                /** Format: uuid */
-                                submissionId: string;
-                                version: number;
-                                of: number;
-                                grading: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    submissionId: string;
-                                    /** @enum {string} */
-                                    status: "queued" | "running" | "graded" | "error";
-                                    score: number | null;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    startedAt: string | null;
-                                    /** Format: date-time */
-                                    finishedAt: string | null;
-                                    requestedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                } | null;
-                                chosen: {
-                                    by: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                    reason: string;
-                                } | null;
-                            } | null;
                             permissions: {
                                 canManage: boolean;
                                 canChooseCountingVersion: boolean;
@@ -9729,6 +9936,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -9785,6 +9997,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -9866,6 +10085,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;
@@ -9979,6 +10204,11 @@ export interface operations {
                             } | null;
                             /** Format: uuid */
                             assessmentId: string;
+                            part: {
+                                position: number;
+                                packId: string;
+                                packTitle: string;
+                            };
                             submissionVersion: number;
                             isLate: boolean;
                             report: {
@@ -10035,6 +10265,13 @@ export interface operations {
                                         passed: number;
                                         total: number;
                                     };
+                                    tests?: {
+                                        /** @enum {string} */
+                                        kind: "fail-to-pass" | "pass-to-pass";
+                                        name: string;
+                                        passed: boolean;
+                                        message: string;
+                                    }[];
                                     regressionTest: {
                                         /** @enum {string} */
                                         status: "found" | "none" | "not-run";
@@ -10116,6 +10353,12 @@ export interface operations {
                                             query: string;
                                             calls: number;
                                         }[];
+                                        grew?: {
+                                            query: string;
+                                            calls: number;
+                                            /** @enum {string} */
+                                            per: "book" | "book or review";
+                                        };
                                     }[];
                                     plans: {
                                         query: string;
@@ -10356,12 +10599,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10374,13 +10613,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10453,12 +10713,8 @@ export interface operations {
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10471,13 +10727,149 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startPortalPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            roleTitle: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -10535,6 +10927,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10592,6 +10985,7 @@ export interface operations {
             header?: never;
             path: {
                 token: string;
+                part: number;
             };
             cookie?: never;
         };
@@ -10604,6 +10998,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        part: number;
                         submission: {
                             version: number;
                             isLate: boolean;
@@ -10611,16 +11006,15 @@ export interface operations {
                             submittedAt: string;
                             filename: string;
                             sizeBytes: number;
+                            /** @enum {string} */
+                            check: "checking" | "checked" | "problem";
+                            problem: string | null;
                         };
                         assessment: {
                             candidateName: string;
                             roleTitle: string;
-                            pack: {
-                                title: string;
-                                summary: string;
-                            };
-                            instructions: string;
-                            instructionsHtml: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
                             timeLimitMinutes: number;
                             /** Format: date-time */
                             deadlineAt: string;
@@ -10633,13 +11027,34 @@ export interface operations {
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
-                            submissions: {
-                                version: number;
-                                isLate: boolean;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
                                 /** Format: date-time */
-                                submittedAt: string;
-                                filename: string;
-                                sizeBytes: number;
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
                             }[];
                         };
                     };

@@ -47,7 +47,7 @@ export function ApplicationPage() {
       </p>
       <nav className="application-links" aria-label="Evidence for this application">
         {application.permissions.canManage && (
-          <Link to={`/applications/${application.id}/screening`}>Resume screen</Link>
+          <Link to={`/applications/${application.id}/screening`}>Résumé screen</Link>
         )}
         <span>
           <Link to={`/applications/${application.id}/assessment`}>Practical assessment</Link>

@@ -1,22 +1,18 @@
 import { useState } from "react";
-import type { SyntheticEvent } from "react";
-import { fieldErrors } from "../api/client";
-import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
-import { readForm } from "../components/form-data";
+import { ErrorBanner } from "../components/form";
 import { GradingReport } from "./GradingReport";
 import {
   FINAL_GRADING,
   useApplicationAssessments,
-  useAssessmentPacks,
   useGrading,
   useRegrade,
   useRevokeAssessment,
-  useSendAssessment,
 } from "./queries";
+import { SendAssessment } from "./SendAssessment";
 import { SubmissionFiles } from "./SubmissionFiles";
 import { CountingSummary, VersionPicker } from "./VersionPicker";
 import { formatDateTime, formatMinutes } from "./types";
-import type { TAssessmentSummary, TPackSummary } from "./types";
+import type { TAssessmentSummary } from "./types";
 import "./assessments.css";
 
 /**
@@ -42,106 +38,6 @@ export function AssessmentSection({ applicationId }: { applicationId: string }) 
   );
 }
 
-function defaultDeadline(): string {
-  const date = new Date(Date.now() + 3 * 86_400_000);
-  date.setHours(18, 0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T18:00`;
-}
-
-function SendAssessment({ applicationId }: { applicationId: string }) {
-  // Only the pipeline's owners get the pack list; for anyone else the form stays hidden.
-  const packs = useAssessmentPacks(applicationId);
-  const sendAssessment = useSendAssessment(applicationId);
-  const [packId, setPackId] = useState<string>();
-  const [link, setLink] = useState<string>();
-  const error = sendAssessment.error;
-  const busy = sendAssessment.isPending;
-  const available: TPackSummary[] = packs.data ?? [];
-  const pack = available.find((p) => p.id === packId) ?? available[0];
-  if (!pack) return null;
-
-  function send(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const field = readForm(event);
-    const deadline = field("deadlineAt");
-    const minutes = Number(field("timeLimitMinutes"));
-    sendAssessment.mutate(
-      {
-        packId: field("packId"),
-        timeLimitMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : undefined,
-        deadlineAt: deadline ? new Date(deadline).toISOString() : "",
-      },
-      { onSuccess: (data) => setLink(data.candidateUrl) },
-    );
-  }
-
-  const fields = fieldErrors(error);
-  return (
-    <div className="card">
-      <h3>Send an assessment</h3>
-      <form className="send-form" onSubmit={send} noValidate>
-        <SelectField
-          label="Work sample"
-          name="packId"
-          value={pack.id}
-          onChange={(e) => setPackId(e.target.value)}
-          error={fields.packId}
-        >
-          {available.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-              {p.suitsRoleLevel ? "" : " (other levels)"}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          key={pack.id}
-          label="Time limit (minutes)"
-          name="timeLimitMinutes"
-          type="number"
-          min={10}
-          max={1440}
-          defaultValue={pack.timeLimitMinutes}
-          error={fields.timeLimitMinutes}
-        />
-        <TextField
-          label="Deadline"
-          name="deadlineAt"
-          type="datetime-local"
-          defaultValue={defaultDeadline()}
-          error={fields.deadlineAt}
-        />
-        <button type="submit" className="button-primary" disabled={busy}>
-          Send assessment
-        </button>
-      </form>
-      <p className="muted small">{pack.summary}</p>
-      <ErrorBanner error={error} />
-      {link && (
-        <Notice tone="success">
-          <p>
-            Send this link to the candidate. It is shown only now; it stops working 24 hours after
-            the deadline.
-          </p>
-          <div className="copy-row">
-            <input
-              aria-label="Candidate link"
-              data-testid="candidate-link"
-              readOnly
-              value={link}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <button type="button" onClick={() => void navigator.clipboard.writeText(link)}>
-              Copy
-            </button>
-          </div>
-        </Notice>
-      )}
-    </div>
-  );
-}
-
 const STATE_LABELS: Record<TAssessmentSummary["state"], string> = {
   sent: "Sent, not started",
   started: "In progress",
@@ -156,26 +52,29 @@ const GRADING_LABELS: Record<string, string> = {
   error: "Could not be graded",
 };
 
-function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
-  const [chosen, setChosen] = useState<string>();
-  const revokeAssessment = useRevokeAssessment();
-  const regrade = useRegrade();
-  const error = revokeAssessment.error ?? regrade.error;
-  // The version that counts is shown first; the picker shows any other.
-  const counting = assessment.counting;
-  const submission =
-    assessment.submissions.find((s) => s.id === chosen) ??
-    assessment.submissions.find((s) => s.id === counting?.submissionId);
+type TPart = TAssessmentSummary["parts"][number];
 
-  const grading = submission?.latestGrading;
+function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
+  const revokeAssessment = useRevokeAssessment();
+  const title = assessment.parts.map((part) => part.pack.title).join(" + ");
   return (
-    <article className="card assessment-card" aria-label={`Assessment: ${assessment.pack.title}`}>
+    <article className="card assessment-card" aria-label={`Assessment: ${title}`}>
       <header className="assessment-head">
         <div>
-          <h3>{assessment.pack.title}</h3>
+          <h3>
+            {assessment.parts.length === 1
+              ? title
+              : `${assessment.parts.length} parts: ${assessment.parts.map((part) => part.pack.title).join(", ")}`}
+          </h3>
           <p className="muted small">
-            {formatMinutes(assessment.timeLimitMinutes)} · deadline{" "}
-            {formatDateTime(assessment.deadlineAt)} · sent {formatDateTime(assessment.sentAt)}
+            {formatMinutes(assessment.timeLimitMinutes)}
+            {assessment.parts.length > 1
+              ? assessment.timing === "shared"
+                ? " in one time box"
+                : " in all, a clock per part"
+              : ""}{" "}
+            · deadline {formatDateTime(assessment.deadlineAt)} · sent{" "}
+            {formatDateTime(assessment.sentAt)}
             {assessment.sentBy ? ` by ${assessment.sentBy.name}` : ""}
             {assessment.startedAt ? ` · started ${formatDateTime(assessment.startedAt)}` : ""}
           </p>
@@ -193,10 +92,67 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
             </button>
           )}
       </header>
-      <ErrorBanner error={error} />
-      <CountingSummary assessment={assessment} />
-      {assessment.submissions.length > 1 && (
-        <VersionPicker assessment={assessment} shown={submission?.id} onShow={setChosen} />
+      <ErrorBanner error={revokeAssessment.error} />
+      {assessment.parts.map((part) => (
+        <PartResults
+          key={part.id}
+          part={part}
+          numbered={assessment.parts.length > 1}
+          assessmentId={assessment.id}
+          canManage={assessment.permissions.canManage}
+          canChoose={assessment.permissions.canChooseCountingVersion}
+        />
+      ))}
+    </article>
+  );
+}
+
+function PartResults({
+  part,
+  numbered,
+  assessmentId,
+  canManage,
+  canChoose,
+}: {
+  part: TPart;
+  numbered: boolean;
+  assessmentId: string;
+  canManage: boolean;
+  canChoose: boolean;
+}) {
+  const [chosen, setChosen] = useState<string>();
+  const regrade = useRegrade();
+  // The part's version that counts is shown first; the picker shows any other.
+  const counting = part.counting;
+  const submission =
+    part.submissions.find((s) => s.id === chosen) ??
+    part.submissions.find((s) => s.id === counting?.submissionId);
+  const grading = submission?.latestGrading;
+  const Wrapper = numbered ? "section" : "div";
+  return (
+    <Wrapper
+      className={numbered ? "assessment-part" : undefined}
+      aria-label={numbered ? `Part ${part.position}: ${part.pack.title}` : undefined}
+      data-testid={`part-${part.position}`}
+    >
+      {numbered && (
+        <header className="assessment-part-head">
+          <h4>
+            Part {part.position}: {part.pack.title}
+          </h4>
+          <span className={`badge state-${part.state}`}>{STATE_LABELS[part.state]}</span>
+        </header>
+      )}
+      <ErrorBanner error={regrade.error} />
+      <CountingSummary part={part} />
+      {part.submissions.length > 1 && (
+        <VersionPicker
+          assessmentId={assessmentId}
+          part={part}
+          canChoose={canChoose}
+          shown={submission?.id}
+          onShow={setChosen}
+        />
       )}
       {submission && (
         <>
@@ -210,7 +166,7 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
                 ? ` · does not count (version ${counting.version} does)`
                 : ""}
             </span>
-            {assessment.permissions.canManage && grading && FINAL_GRADING.has(grading.status) && (
+            {canManage && grading && FINAL_GRADING.has(grading.status) && (
               <button type="button" onClick={() => regrade.mutate(submission.id)}>
                 Re-grade
               </button>
@@ -219,13 +175,16 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
           {grading && FINAL_GRADING.has(grading.status) && (
             <GradingDetail gradingId={grading.id} status={grading.status} />
           )}
-          <details className="files-panel" open>
+          <details className="files-panel" open={!numbered}>
             <summary>Candidate's files</summary>
             <SubmissionFiles submissionId={submission.id} />
           </details>
         </>
       )}
-    </article>
+      {numbered && part.submissions.length === 0 && (
+        <p className="muted small">Nothing handed in for this part yet.</p>
+      )}
+    </Wrapper>
   );
 }
 

@@ -1,5 +1,7 @@
 import { BlockingSteps, CheckGroups } from "./CheckGroups";
+import { MutantTable } from "./MutantTable";
 import { QueryPerformanceDetails } from "./QueryPerformanceDetails";
+import { TestOutcomes } from "./TestOutcomes";
 import type { TGradingDetail } from "./types";
 import { formatDateTime } from "./types";
 
@@ -112,6 +114,8 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
       {report.details?.kind === "query-performance" && (
         <QueryPerformanceDetails details={report.details} />
       )}
+      {report.details?.kind === "mutation-testing" && <MutantTable details={report.details} />}
+      {report.details?.kind === "fail-to-pass" && <TestOutcomes details={report.details} />}
       <details className="timings">
         <summary>Timings</summary>
         <dl>

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SyntheticEvent } from "react";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
-import { openPortal, startAssessment } from "./portal-api";
+import { openPortal, readPortal, startAssessment, startPart } from "./portal-api";
 import {
   formatBytes,
   formatDateTime,
   formatDuration,
   formatMinutes,
   type TPortalAssessment,
+  type TPortalPart,
   type TPortalSubmitResponse,
 } from "./types";
 import { UploadError, uploadWithProgress } from "./upload";
@@ -32,16 +33,35 @@ export function PortalPage({ token }: { token: string }) {
     openPortal(token).then(show, (failure: unknown) => setLoadError(failure as TApiError));
   }, [token, show]);
 
-  async function start() {
+  // While an upload is being checked, look again now and then so its state moves on here too.
+  const checking = assessment?.parts.some((part) =>
+    part.submissions.some((submission) => submission.check === "checking"),
+  );
+  useEffect(() => {
+    if (!checking) return;
+    const timer = setInterval(() => {
+      readPortal(token).then(show, () => undefined);
+    }, 4000);
+    return () => clearInterval(timer);
+  }, [checking, token, show]);
+
+  async function start(part?: number) {
     setBusy(true);
-    await startAssessment(token).then(show, (failure: unknown) => setError(failure as TApiError));
+    setError(undefined);
+    await (part === undefined ? startAssessment(token) : startPart(token, part)).then(
+      show,
+      (failure: unknown) => setError(failure as TApiError),
+    );
     setBusy(false);
   }
 
   if (loadError) return <LinkProblem error={loadError} />;
   if (!assessment) return <p className="loading">Opening your assessment…</p>;
 
-  const started = Boolean(assessment.startedAt);
+  const single = assessment.parts.length === 1;
+  const shared = assessment.timing === "shared";
+  const sharedStarted = shared && Boolean(assessment.startedAt);
+  const first = assessment.parts[0];
   return (
     <div className="portal">
       <header className="portal-header">
@@ -51,35 +71,43 @@ export function PortalPage({ token }: { token: string }) {
         <span className="muted">Practical assessment · {assessment.roleTitle}</span>
       </header>
       <main id="main">
-        <h1 tabIndex={-1}>{assessment.pack.title}</h1>
+        <h1 tabIndex={-1}>
+          {single && first
+            ? first.pack.title
+            : `Practical assessment in ${assessment.parts.length} parts`}
+        </h1>
         <p className="muted">
-          Hello {assessment.candidateName}. {assessment.pack.summary}
+          Hello {assessment.candidateName}.{" "}
+          {single && first
+            ? first.pack.summary
+            : `Each part below is its own task with its own instructions, starter and upload.${shared ? " One clock covers all of them." : " Each part has its own clock, started when you start that part."}`}
         </p>
         <section className="card portal-effort" aria-label="Time and deadline">
           <div>
             <span className="portal-figure">{formatMinutes(assessment.timeLimitMinutes)}</span>
             <span className="muted">
-              {started && assessment.startedAt
-                ? `expected effort, counted from ${formatDateTime(assessment.startedAt)}`
-                : "expected effort, from when you press Start"}
+              {!shared
+                ? "expected effort in all, each part counted from its own Start"
+                : sharedStarted && assessment.startedAt
+                  ? `expected effort, counted from ${formatDateTime(assessment.startedAt)}`
+                  : "expected effort, from when you press Start"}
             </span>
           </div>
           <div>
             <span className="portal-figure">{formatDateTime(assessment.deadlineAt)}</span>
             <span className="muted">deadline — finish by then at the latest</span>
           </div>
-          {assessment.startedAt && assessment.dueAt && (
-            <Countdown dueAt={assessment.dueAt} skewMs={skewMs} />
-          )}
+          {shared && assessment.dueAt && <Countdown dueAt={assessment.dueAt} skewMs={skewMs} />}
         </section>
         <ErrorBanner error={error} />
-        {!started ? (
+        {shared && !sharedStarted && (
           <section className="card">
             <h2>When you are ready</h2>
             <p>
               Read the instructions below first if you like — the clock does not run yet. Pressing{" "}
               <strong>Start</strong> starts your {formatMinutes(assessment.timeLimitMinutes)} on our
-              server and unlocks the starter project and the upload.
+              server and unlocks the starter {single ? "project" : "projects"} and the{" "}
+              {single ? "upload" : "uploads"}.
             </p>
             <button
               type="button"
@@ -90,20 +118,127 @@ export function PortalPage({ token }: { token: string }) {
               Start the assessment
             </button>
           </section>
-        ) : (
-          <WorkArea token={token} assessment={assessment} onChange={show} skewMs={skewMs} />
         )}
-        <section className="card" aria-labelledby="instructions-title">
-          <h2 id="instructions-title">Instructions</h2>
-          {/* Rendered from the pack's Markdown and sanitized (tags and links allowlisted) on
-              the server, so this page ships no Markdown parser. */}
-          <div
-            className="markdown"
-            dangerouslySetInnerHTML={{ __html: assessment.instructionsHtml }}
+        {!single && (
+          <nav className="card portal-progress" aria-label="Parts">
+            <ol>
+              {assessment.parts.map((part) => (
+                <li key={part.position}>
+                  <a href={`#part-${part.position}`}>
+                    Part {part.position}: {part.pack.title}
+                  </a>{" "}
+                  <span className={`badge part-${part.state}`}>{PART_STATE[part.state]}</span>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+        {assessment.parts.map((part) => (
+          <PartSection
+            key={part.position}
+            token={token}
+            assessment={assessment}
+            part={part}
+            single={single}
+            busy={busy}
+            onStart={() => void start(part.position)}
+            onChange={show}
+            skewMs={skewMs}
           />
-        </section>
+        ))}
       </main>
     </div>
+  );
+}
+
+const PART_STATE: Record<TPortalPart["state"], string> = {
+  "not-started": "not started",
+  "in-progress": "in progress",
+  submitted: "handed in",
+};
+
+function PartSection({
+  token,
+  assessment,
+  part,
+  single,
+  busy,
+  onStart,
+  onChange,
+  skewMs,
+}: {
+  token: string;
+  assessment: TPortalAssessment;
+  part: TPortalPart;
+  single: boolean;
+  busy: boolean;
+  onStart: () => void;
+  onChange: (next: TPortalAssessment) => void;
+  skewMs: number;
+}) {
+  const started = Boolean(part.startedAt);
+  const perPart = assessment.timing === "per-part";
+  const instructions = (
+    // Rendered from the pack's Markdown and sanitized (tags and links allowlisted) on the
+    // server, so this page ships no Markdown parser.
+    <div className="markdown" dangerouslySetInnerHTML={{ __html: part.instructionsHtml }} />
+  );
+  const work = (
+    <>
+      {perPart && !started && (
+        <div className={single ? "card" : undefined}>
+          <p>
+            Read the instructions first if you like — this part&apos;s clock does not run yet.
+            Pressing <strong>Start</strong> starts its {formatMinutes(part.timeLimitMinutes)} and
+            unlocks its starter and upload.
+          </p>
+          <button type="button" className="button-primary" disabled={busy} onClick={onStart}>
+            {single ? "Start the assessment" : `Start part ${part.position}`}
+          </button>
+        </div>
+      )}
+      {perPart && part.dueAt && <Countdown dueAt={part.dueAt} skewMs={skewMs} />}
+      {started && (
+        <WorkArea
+          token={token}
+          assessment={assessment}
+          part={part}
+          single={single}
+          onChange={onChange}
+          skewMs={skewMs}
+        />
+      )}
+    </>
+  );
+  if (single) {
+    return (
+      <>
+        {work}
+        <section className="card" aria-labelledby="instructions-title">
+          <h2 id="instructions-title">Instructions</h2>
+          {instructions}
+        </section>
+      </>
+    );
+  }
+  return (
+    <section
+      className="card portal-part"
+      id={`part-${part.position}`}
+      aria-labelledby={`part-${part.position}-title`}
+    >
+      <h2 id={`part-${part.position}-title`}>
+        Part {part.position}: {part.pack.title}
+      </h2>
+      <p className="muted">
+        {part.pack.summary} <span className="nowrap">({formatMinutes(part.timeLimitMinutes)})</span>
+      </p>
+      {work}
+      <details className="portal-instructions" open={part.state !== "submitted"}>
+        <summary>Instructions for part {part.position}</summary>
+        {instructions}
+      </details>
+    </section>
   );
 }
 
@@ -126,14 +261,24 @@ function Countdown({ dueAt, skewMs }: { dueAt: string; skewMs: number }) {
   );
 }
 
+const CHECK_TEXT = {
+  checking: "being checked…",
+  checked: "received and checked",
+  problem: "could not be used",
+} as const;
+
 function WorkArea({
   token,
   assessment,
+  part,
+  single,
   onChange,
   skewMs,
 }: {
   token: string;
   assessment: TPortalAssessment;
+  part: TPortalPart;
+  single: boolean;
   onChange: (next: TPortalAssessment) => void;
   skewMs: number;
 }) {
@@ -141,7 +286,10 @@ function WorkArea({
   const [error, setError] = useState<TApiError>();
   const [done, setDone] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const timeUp = !!assessment.dueAt && new Date(assessment.dueAt).getTime() < Date.now() + skewMs;
+  const timeUp = !!part.dueAt && new Date(part.dueAt).getTime() < Date.now() + skewMs;
+  const Heading = single ? "h2" : "h3";
+  const fileLabel = single ? "Your project (.zip)" : `Part ${part.position}: your project (.zip)`;
+  const base = `/api/portal/${encodeURIComponent(token)}/parts/${part.position}`;
 
   async function upload(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -161,7 +309,7 @@ function WorkArea({
     setProgress(0);
     try {
       const result = await uploadWithProgress<TPortalSubmitResponse>(
-        `/api/portal/${encodeURIComponent(token)}/submissions`,
+        `${base}/submissions`,
         file,
         setProgress,
       );
@@ -181,22 +329,31 @@ function WorkArea({
     }
   }
 
+  if (part.pack.submissionKind === "document") {
+    return (
+      <Notice>
+        <p>
+          This part asks for a design document rather than a project. Write it following the
+          sections in the instructions; the hiring team will tell you how to hand it in.
+        </p>
+      </Notice>
+    );
+  }
+
   return (
     <>
-      <section className="card portal-steps">
+      <div className={`portal-steps${single ? " card" : ""}`}>
         <div>
-          <h2>1. Download the starter project</h2>
+          <Heading>1. Download the starter project</Heading>
           <p className="muted">A Django project to build on. Unzip it and work locally.</p>
-          <a
-            className="download-button"
-            href={`/api/portal/${encodeURIComponent(token)}/starter.zip`}
-            download
-          >
-            Download starter (.zip)
+          <a className="download-button" href={`${base}/starter.zip`} download>
+            {single
+              ? "Download starter (.zip)"
+              : `Download the part ${part.position} starter (.zip)`}
           </a>
         </div>
         <form onSubmit={(e) => void upload(e)} noValidate>
-          <h2>2. Upload your project</h2>
+          <Heading>2. Upload your project</Heading>
           <p className="muted">
             A zip of the folder holding <code>manage.py</code>, at most{" "}
             {formatBytes(assessment.maxUploadBytes)}, without a virtualenv or database.
@@ -207,9 +364,9 @@ function WorkArea({
             </Notice>
           )}
           <div className="field">
-            <label htmlFor="submission-file">Your project (.zip)</label>
+            <label htmlFor={`submission-file-${part.position}`}>{fileLabel}</label>
             <input
-              id="submission-file"
+              id={`submission-file-${part.position}`}
               ref={fileInput}
               type="file"
               name="file"
@@ -217,7 +374,11 @@ function WorkArea({
             />
           </div>
           <button type="submit" className="button-primary" disabled={progress !== undefined}>
-            {progress === undefined ? "Upload" : "Uploading…"}
+            {progress === undefined
+              ? single
+                ? "Upload"
+                : `Upload part ${part.position}`
+              : "Uploading…"}
           </button>
           {progress !== undefined && (
             <div className="upload-progress">
@@ -232,16 +393,21 @@ function WorkArea({
             </Notice>
           )}
         </form>
-      </section>
-      {assessment.submissions.length > 0 && (
-        <section className="card">
-          <h2>Your uploads</h2>
-          <ul className="plain-list" aria-label="Your uploads">
-            {assessment.submissions.map((s, n) => (
+      </div>
+      {part.submissions.length > 0 && (
+        <div className={single ? "card" : undefined}>
+          <Heading>Your uploads</Heading>
+          <ul
+            className="plain-list"
+            aria-label={single ? "Your uploads" : `Your uploads for part ${part.position}`}
+          >
+            {part.submissions.map((s, n) => (
               <li key={s.version}>
                 <span>
                   <strong>Version {s.version}</strong> · {s.filename} · {formatBytes(s.sizeBytes)} ·{" "}
-                  {formatDateTime(s.submittedAt)}
+                  {formatDateTime(s.submittedAt)} ·{" "}
+                  <span className={`check-${s.check}`}>{CHECK_TEXT[s.check]}</span>
+                  {s.problem && <span className="upload-problem">{s.problem}</span>}
                 </span>
                 <span>
                   {s.isLate && <span className="badge badge-late">late</span>}{" "}
@@ -250,7 +416,7 @@ function WorkArea({
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
     </>
   );

@@ -18,6 +18,12 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
             <code>GET {request.url}</code> ({request.items} books, {request.booksInDatabase} in the
             database)
           </p>
+          {request.grew && (
+            <p className="query-grew" data-testid="query-grew">
+              Grew with the data: <code>{request.grew.query}</code> ran {request.grew.calls} times,
+              once per {request.grew.per}.
+            </p>
+          )}
           <div className="table-scroll">
             <table className="query-table">
               <caption className="visually-hidden">Statements of {request.endpoint}</caption>
@@ -51,7 +57,7 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
                   {plan.usesIndex ? "index" : "no index"}
                 </span>{" "}
                 <code>{plan.nodes}</code>
-                <pre className="check-message">{plan.query}</pre>
+                <pre className="plan-query">{plan.query}</pre>
               </li>
             ))}
           </ul>
@@ -60,26 +66,28 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
       {details.speed.length > 0 && (
         <>
           <h4>Speed next to our solution (p50, 20,000 books)</h4>
-          <table className="query-table">
-            <thead>
-              <tr>
-                <th scope="col">Endpoint</th>
-                <th scope="col">Candidate</th>
-                <th scope="col">Ours</th>
-                <th scope="col">URLs</th>
-              </tr>
-            </thead>
-            <tbody>
-              {details.speed.map((row) => (
-                <tr key={row.endpoint}>
-                  <td>{row.endpoint}</td>
-                  <td className="num">{row.candidateMs} ms</td>
-                  <td className="num">{row.referenceMs} ms</td>
-                  <td className="num">{row.urls}</td>
+          <div className="table-scroll">
+            <table className="query-table">
+              <thead>
+                <tr>
+                  <th scope="col">Endpoint</th>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Ours</th>
+                  <th scope="col">URLs</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {details.speed.map((row) => (
+                  <tr key={row.endpoint}>
+                    <td>{row.endpoint}</td>
+                    <td className="num">{row.candidateMs} ms</td>
+                    <td className="num">{row.referenceMs} ms</td>
+                    <td className="num">{row.urls}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -7,8 +7,9 @@ import { useChooseCountingVersion } from "./queries";
 import { formatDateTime } from "./types";
 import type { TAssessmentSummary } from "./types";
 
-type TSubmission = TAssessmentSummary["submissions"][number];
-type TCounting = NonNullable<TAssessmentSummary["counting"]>;
+type TPart = TAssessmentSummary["parts"][number];
+type TSubmission = TPart["submissions"][number];
+type TCounting = NonNullable<TPart["counting"]>;
 
 const STATUS_TEXT: Record<string, string> = {
   queued: "queued",
@@ -24,11 +25,11 @@ function scoreText(submission: TSubmission): string {
   return STATUS_TEXT[grading.status] ?? grading.status;
 }
 
-/** "Version 2 of 2 counts (the newest); version 1 scored 100." — said on every report. */
-export function CountingSummary({ assessment }: { assessment: TAssessmentSummary }) {
-  const counting = assessment.counting;
+/** "Version 2 of 2 counts (the newest); version 1 scored 100." — said on every part's report. */
+export function CountingSummary({ part }: { part: TPart }) {
+  const counting = part.counting;
   if (!counting) return null;
-  const others = assessment.submissions
+  const others = part.submissions
     .filter((s) => s.id !== counting.submissionId)
     .map(
       (s) =>
@@ -58,24 +59,29 @@ function ChoiceLine({ chosen }: { chosen: NonNullable<TCounting["chosen"]> }) {
 }
 
 /**
- * Every uploaded version with its time, status and score. Selecting one shows its report; the
- * role's lead can make another version the one that counts, with a reason.
+ * Every uploaded version of one part with its time, status and score. Selecting one shows its
+ * report; the role's lead can make another version the one that counts for this part, with a
+ * reason.
  */
 export function VersionPicker({
-  assessment,
+  assessmentId,
+  part,
+  canChoose,
   shown,
   onShow,
 }: {
-  assessment: TAssessmentSummary;
+  assessmentId: string;
+  part: TPart;
+  canChoose: boolean;
   shown: string | undefined;
   onShow: (submissionId: string) => void;
 }) {
   const [choosing, setChoosing] = useState<string>();
-  const counting = assessment.counting;
+  const counting = part.counting;
   return (
     <div className="version-picker">
       <table className="versions-table">
-        <caption className="visually-hidden">Uploaded versions</caption>
+        <caption className="visually-hidden">Uploaded versions of part {part.position}</caption>
         <thead>
           <tr>
             <th scope="col">Version</th>
@@ -87,7 +93,7 @@ export function VersionPicker({
           </tr>
         </thead>
         <tbody>
-          {assessment.submissions.map((s) => {
+          {part.submissions.map((s) => {
             const counts = s.id === counting?.submissionId;
             return (
               <tr key={s.id} className={counts ? "counts" : undefined}>
@@ -109,7 +115,7 @@ export function VersionPicker({
                   >
                     Show
                   </button>
-                  {assessment.permissions.canChooseCountingVersion && !counts && (
+                  {canChoose && !counts && (
                     <button
                       type="button"
                       className="button-quiet"
@@ -128,8 +134,9 @@ export function VersionPicker({
       {choosing && (
         <ChooseForm
           key={choosing}
-          assessmentId={assessment.id}
-          submission={assessment.submissions.find((s) => s.id === choosing)}
+          assessmentId={assessmentId}
+          part={part.position}
+          submission={part.submissions.find((s) => s.id === choosing)}
           onDone={() => setChoosing(undefined)}
         />
       )}
@@ -139,14 +146,16 @@ export function VersionPicker({
 
 function ChooseForm({
   assessmentId,
+  part,
   submission,
   onDone,
 }: {
   assessmentId: string;
+  part: number;
   submission: TSubmission | undefined;
   onDone: () => void;
 }) {
-  const choose = useChooseCountingVersion(assessmentId);
+  const choose = useChooseCountingVersion(assessmentId, part);
   if (!submission) return null;
   const errors = fieldErrors(choose.error);
 

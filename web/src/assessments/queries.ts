@@ -5,7 +5,7 @@ import { unwrap } from "../api/query-helpers";
 import type { TAssessmentSummary } from "./types";
 
 type TSendBody = TBody<"/api/applications/{applicationId}/assessments", "post">;
-type TCountingBody = TBody<"/api/assessments/{assessmentId}/counting-version", "post">;
+type TCountingBody = TBody<"/api/assessments/{assessmentId}/parts/{part}/counting-version", "post">;
 
 export const FINAL_GRADING = new Set(["graded", "error"]);
 /** Short polling while a grading is in flight (at most 2 s behind the sandbox). */
@@ -27,7 +27,9 @@ export const assessmentKeys = {
 /** How often to look again: fast while grading runs, slowly while a link is open, else never. */
 export function pollInterval(assessments: readonly TAssessmentSummary[]): number | false {
   const inFlight = assessments.some((a) =>
-    a.submissions.some((s) => s.latestGrading && !FINAL_GRADING.has(s.latestGrading.status)),
+    a.parts.some((part) =>
+      part.submissions.some((s) => s.latestGrading && !FINAL_GRADING.has(s.latestGrading.status)),
+    ),
   );
   if (inFlight) return LIVE_POLL_MS;
   const open = assessments.some(
@@ -62,7 +64,7 @@ export function useApplicationAssessmentResults(applicationId: string) {
   });
 }
 
-/** Only the pipeline's owners get the pack list; for anyone else it is empty. */
+/** Only the pipeline's owners get the pack list (with the plan's proposal); others get a 403. */
 export function useAssessmentPacks(applicationId: string) {
   return useQuery({
     queryKey: assessmentKeys.packs(applicationId),
@@ -72,7 +74,6 @@ export function useAssessmentPacks(applicationId: string) {
           params: { path: { applicationId } },
         }),
       ),
-    select: (data) => data.packs,
   });
 }
 
@@ -124,13 +125,14 @@ export function useRegrade() {
   });
 }
 
-export function useChooseCountingVersion(assessmentId: string) {
+/** Each part has its own versions, so the choice is made for one part (by its position). */
+export function useChooseCountingVersion(assessmentId: string, part: number) {
   const changed = useAssessmentsChanged();
   return useMutation({
     mutationFn: (body: TCountingBody) =>
       unwrap(
-        api.POST("/api/assessments/{assessmentId}/counting-version", {
-          params: { path: { assessmentId } },
+        api.POST("/api/assessments/{assessmentId}/parts/{part}/counting-version", {
+          params: { path: { assessmentId, part } },
           body,
         }),
       ),

@@ -1,7 +1,12 @@
 import type { TJson } from "../api/json-types";
 
 export type TPortalAssessment = TJson<"/api/portal/{token}", "get">["assessment"];
-export type TPortalSubmitResponse = TJson<"/api/portal/{token}/submissions", "post", 201>;
+export type TPortalPart = TPortalAssessment["parts"][number];
+export type TPortalSubmitResponse = TJson<
+  "/api/portal/{token}/parts/{part}/submissions",
+  "post",
+  201
+>;
 export type TAssessmentSummary = TJson<"/api/assessments/{assessmentId}", "get">["assessment"];
 export type TPackSummary = TJson<
   "/api/applications/{applicationId}/assessment-packs",

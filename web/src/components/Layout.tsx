@@ -1,9 +1,10 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../account/queries";
 import { ROLE_LABELS } from "../api/client";
 import { useCurrentUser } from "../session";
+import { GlobalSearch } from "./GlobalSearch";
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
@@ -11,6 +12,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // On a phone the menu folds behind one button; it closes again on every navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   // Move focus to the new page's content so screen-reader and keyboard users land where it changed.
   useEffect(() => {
@@ -26,11 +30,20 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className={`topbar${menuOpen ? " menu-open" : ""}`}>
         <NavLink to="/" className="brand" aria-label="Shortlist home">
           <img src="/favicon.svg" alt="" width="24" height="24" /> Shortlist
         </NavLink>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav account-nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-nav">
           <NavLink to="/" end>
             Dashboard
           </NavLink>
@@ -41,7 +54,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
         </nav>
-        <div className="who">
+        <GlobalSearch />
+        <div className="who" id="account-nav">
           <span>
             {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
           </span>

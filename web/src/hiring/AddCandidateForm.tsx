@@ -133,7 +133,7 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
         <TextField label="LinkedIn" name="linkedin" type="url" error={errors.linkedin} />
       </div>
       <div className="field">
-        <label htmlFor="add-candidate-resume">Resume (optional)</label>
+        <label htmlFor="add-candidate-resume">Résumé (optional)</label>
         <input
           id="add-candidate-resume"
           name="resume"

@@ -29,6 +29,32 @@ export function InterviewPlan({ role, canEdit }: { role: TRole; canEdit: boolean
   const [saved, setSaved] = useState(false);
   const titleOf = (id: string) => questions.find((q) => q.id === id)?.current.title ?? id;
 
+  function move(index: number, by: -1 | 1) {
+    if (!editing) return;
+    const next = [...editing];
+    const [a, b] = [next[index], next[index + by]];
+    if (!a || !b) return;
+    next[index] = b;
+    next[index + by] = a;
+    setEditing(next);
+  }
+  function addStage() {
+    if (!editing) return;
+    // A new stage goes before the decision meeting, where the plan ends.
+    const decision = editing.findIndex((s) => s.kind === "decision");
+    const at = decision === -1 ? editing.length : decision;
+    const stage: TEditableStage = {
+      kind: "custom",
+      name: "New interview",
+      purpose: "",
+      durationMinutes: 45,
+      competencies: [],
+      questions: [],
+      checklist: [],
+    };
+    setEditing([...editing.slice(0, at), stage, ...editing.slice(at)]);
+  }
+
   function save() {
     if (!editing) return;
     saveStages.mutate(
@@ -64,12 +90,41 @@ export function InterviewPlan({ role, canEdit }: { role: TRole; canEdit: boolean
         {(editing ?? role.stages.map(toEditable)).map((stage, index) => (
           <li key={stage.id ?? index} className="plan-stage">
             {editing ? (
-              <StageEditor
-                stage={stage}
-                level={role.level}
-                questions={questions}
-                onChange={(next) => setEditing(editing.map((s, i) => (i === index ? next : s)))}
-              />
+              <>
+                <StageEditor
+                  stage={stage}
+                  level={role.level}
+                  questions={questions}
+                  onChange={(next) => setEditing(editing.map((s, i) => (i === index ? next : s)))}
+                />
+                <div className="button-row small">
+                  <button
+                    type="button"
+                    disabled={index === 0}
+                    aria-label={`Move ${stage.name} earlier`}
+                    onClick={() => move(index, -1)}
+                  >
+                    ↑ Earlier
+                  </button>
+                  <button
+                    type="button"
+                    disabled={index === editing.length - 1}
+                    aria-label={`Move ${stage.name} later`}
+                    onClick={() => move(index, 1)}
+                  >
+                    ↓ Later
+                  </button>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    disabled={editing.length === 1}
+                    aria-label={`Remove ${stage.name}`}
+                    onClick={() => setEditing(editing.filter((_, i) => i !== index))}
+                  >
+                    Remove stage
+                  </button>
+                </div>
+              </>
             ) : (
               <>
                 <h3>
@@ -101,6 +156,9 @@ export function InterviewPlan({ role, canEdit }: { role: TRole; canEdit: boolean
       </ol>
       {editing && (
         <div className="button-row">
+          <button type="button" onClick={addStage} disabled={editing.length >= 12}>
+            Add a stage
+          </button>
           <button type="button" className="button-primary" onClick={save}>
             Save plan
           </button>

@@ -35,6 +35,13 @@ export function ScheduleInterviewsForm({
         message: "Choose a date and time.",
         requestId: "",
       });
+    if (interviewerIds.length === 0)
+      return setError({
+        code: "VALIDATION_FAILED",
+        message: "Choose at least one interviewer.",
+        requestId: "",
+        fields: [{ field: "interviewerIds", message: "Choose at least one interviewer." }],
+      });
     setError(undefined);
     schedule.mutate(
       { stageId, interviewerIds, scheduledAt: new Date(when).toISOString() },
@@ -74,14 +81,14 @@ export function ScheduleInterviewsForm({
       </div>
       <fieldset className="checkbox-list">
         <legend>Interviewers</legend>
-        {role.team.map((m) => (
-          <label key={m.userId}>
-            <input type="checkbox" name="interviewer" value={m.userId} /> {m.name}
-          </label>
-        ))}
-        {errors.interviewerIds && (
-          <p className="field-error">Interviewers {errors.interviewerIds}</p>
-        )}
+        {role.team
+          .filter((m) => m.teamRole !== "recruiter")
+          .map((m) => (
+            <label key={m.userId}>
+              <input type="checkbox" name="interviewer" value={m.userId} /> {m.name}
+            </label>
+          ))}
+        {errors.interviewerIds && <p className="field-error">{errors.interviewerIds}</p>}
       </fieldset>
       <div>
         <button type="submit" className="button-primary">

@@ -54,7 +54,17 @@ export function StageEditor({
 
   return (
     <fieldset className="stage-editor">
-      <legend>{stage.name}</legend>
+      <legend>{stage.name || "New stage"}</legend>
+      <label className="inline-label">
+        Stage name
+        <input
+          type="text"
+          minLength={3}
+          maxLength={80}
+          value={stage.name}
+          onChange={(e) => onChange({ ...stage, name: e.target.value })}
+        />
+      </label>
       <label className="inline-label">
         Duration (minutes)
         <input

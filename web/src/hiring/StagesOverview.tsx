@@ -1,6 +1,6 @@
 const STAGES = [
   ["Define the role", "Level, stack and the competencies that matter, weighted."],
-  ["Resume screen", "A checklist per role, with the evidence for every item."],
+  ["Résumé screen", "A checklist per role, with the evidence for every item."],
   ["Screening call", "Focused questions with the signals of a strong answer."],
   ["Practical assessment", "A time-boxed Django task, graded in a sandbox."],
   ["Technical deep dive", "Architecture, performance and security, on anchored rubrics."],

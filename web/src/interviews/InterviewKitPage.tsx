@@ -159,6 +159,13 @@ function KitWithScorecard({
         </aside>
       </div>
       <OthersScorecards kit={kit} mineSubmitted={Boolean(submitted)} />
+      {/* On a phone the scorecard sits below the questions: this bar reaches it from any of them. */}
+      <nav className="kit-jump" aria-label="Kit sections">
+        <a href="#scorecard-heading">
+          Scorecard{missing.length > 0 && !submitted ? ` (${missing.length} to do)` : ""}
+        </a>
+        <a href="#main">Top</a>
+      </nav>
     </>
   );
 }

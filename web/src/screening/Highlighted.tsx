@@ -19,6 +19,7 @@ export function Highlighted({ passage }: { passage: TPassage }) {
   if (cursor < passage.text.length) parts.push({ text: passage.text.slice(cursor) });
   return (
     <blockquote className={`passage passage-${passage.polarity}`}>
+      {passage.cutBefore && <span aria-hidden="true">…</span>}
       {parts.map((part, index) =>
         part.mark ? (
           <mark key={index} className={`mark-${part.mark}`}>
@@ -28,6 +29,7 @@ export function Highlighted({ passage }: { passage: TPassage }) {
           <span key={index}>{part.text}</span>
         ),
       )}
+      {passage.cutAfter && <span aria-hidden="true">…</span>}
       {passage.polarity !== "positive" && (
         <span className="badge badge-muted passage-note">
           {passage.polarity === "negated" ? "negated" : "hedged"}

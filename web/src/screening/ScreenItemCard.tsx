@@ -51,7 +51,7 @@ export function ScreenItemCard({
           <strong className={`verdict-text-${proposal.verdict}`}>
             {VERDICT_LABELS[proposal.verdict]}
           </strong>{" "}
-          <span className="muted">({Math.round(proposal.confidence * 100)}% sure)</span> —{" "}
+          <span className="muted">({confidenceWords(proposal.confidence)})</span> —{" "}
           {proposal.reason}
         </p>
       )}
@@ -94,4 +94,11 @@ export function ScreenItemCard({
       )}
     </article>
   );
+}
+
+/** The matcher's confidence in words: a percentage reads as more precise than it is. */
+function confidenceWords(confidence: number): string {
+  if (confidence >= 0.85) return "strong evidence";
+  if (confidence >= 0.65) return "some evidence";
+  return "weak evidence, check it";
 }

@@ -342,16 +342,6 @@ function queryChecks(
         passed: false,
         message: "No successful answer to count.",
       };
-    details.requests.push({
-      endpoint: route,
-      url: worst.measured.url.slice(0, 500),
-      items: worst.items,
-      booksInDatabase: worst.set.books,
-      queries: worst.measured.queries,
-      statements: worst.measured.statements
-        .slice(0, 50)
-        .map((row) => ({ query: row.query.slice(0, 2000), calls: row.calls })),
-    });
     const counts = new Set(mine.map((entry) => entry.measured.queries));
     const fewest = mine.reduce((low, entry) =>
       entry.measured.queries < low.measured.queries ? entry : low,
@@ -361,10 +351,24 @@ function queryChecks(
     const grew = worst.measured.statements.find(
       (statement) => statement.calls > 1 && statement.calls >= worst.items / 2,
     );
+    const per = kind === "list" ? ("book" as const) : ("book or review" as const);
+    details.requests.push({
+      endpoint: route,
+      url: worst.measured.url.slice(0, 500),
+      items: worst.items,
+      booksInDatabase: worst.set.books,
+      queries: worst.measured.queries,
+      statements: worst.measured.statements
+        .slice(0, 50)
+        .map((row) => ({ query: row.query.slice(0, 2000), calls: row.calls })),
+      ...(grew === undefined || passed
+        ? {}
+        : { grew: { query: grew.query.slice(0, 2000), calls: grew.calls, per } }),
+    });
     const why =
       grew === undefined
         ? ""
-        : `; \`${shortStatement(grew.query)}\` ran ${grew.calls} times, once per ${kind === "list" ? "book" : "book or review"}`;
+        : `; \`${shortStatement(grew.query)}\` ran ${grew.calls} times, once per ${per}`;
     const summary = passed
       ? `${worst.measured.queries} queries for every request (${fewest.items} to ${worst.items} ${unit}, catalogues of 10 and 1,000 books).`
       : `${route} ran ${worst.measured.queries} queries for ${worst.items} ${unit} (GET ${worst.measured.url}, ${worst.set.books} books in the database)${why}. ` +
@@ -526,14 +530,7 @@ async function startServer(
   const limitMs = ctx.steps.serverStartMs + 10 * ctx.steps.checksMs;
   const handle = startSandboxed({
     uid: ctx.uid,
-    argv: [
-      venvPython,
-      "-I",
-      database.wrapper,
-      "/grader/serve_unix.py",
-      "/sandbox/sock/api.sock",
-      "[]",
-    ],
+    argv: [venvPython, "-I", "/grader/serve_unix.py", "/sandbox/sock/api.sock", "[]"],
     workDir: ctx.projectDir,
     mounts: [
       ...database.mounts,

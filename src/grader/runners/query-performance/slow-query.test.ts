@@ -7,6 +7,7 @@ import {
   fastWrongOrdering,
   noIndex,
   prefetchButOrderedInMethod,
+  referenceOnPostgresFromEnv,
   selectRelatedOnly,
   slowQueryReferenceDir,
   slowQueryStarterDir,
@@ -16,6 +17,7 @@ import {
 // here); two at a time, on slots 801 and 802 (this helper's range), each slot its own cluster.
 const submissions: Record<string, () => Promise<string>> = {
   reference: () => Promise.resolve(slowQueryReferenceDir),
+  referenceOnPostgresFromEnv,
   starter: () => Promise.resolve(slowQueryStarterDir),
   selectRelatedOnly,
   prefetchButOrderedInMethod,
@@ -71,6 +73,19 @@ describe("the slow-query pack", () => {
       JSON.stringify(report?.groups.map((g) => g.checks.filter((c) => !c.passed))),
     ).toBe(100);
     expect(report?.integrity.verdict).toBe("clean");
+  });
+
+  it("grades the reference the same when its own settings read PostgreSQL from the environment", () => {
+    const checksOf = (name: string) =>
+      reports
+        .get(name)
+        ?.groups.filter((g) => g.id !== "speed")
+        .map((g) => ({ id: g.id, checks: g.checks.map((c) => [c.name, c.passed]) }));
+    const report = reports.get("referenceOnPostgresFromEnv");
+    expect(report?.status, JSON.stringify(report?.error)).toBe("graded");
+    expect(checksOf("referenceOnPostgresFromEnv")).toEqual(checksOf("reference"));
+    // Speed is measured against the reference on a noisy box: the same band, not the same ms.
+    expect(report?.score).toBe(reports.get("reference")?.score);
   });
 
   it("scores the starter low: correct, but a query per book and no index", () => {

@@ -8,6 +8,7 @@ type TStagePlan = {
   competencies: TCompetencyId[];
   questionIds?: string[];
   checklist?: string[];
+  packIds?: string[];
 };
 
 /** Combines the shared name, purpose and reserved-time note of a stage with one level's plan. */
@@ -23,5 +24,6 @@ export function defineStage(id: TStageId, plan: TStagePlan): TInterviewStage {
     competencies: plan.competencies,
     questionIds: plan.questionIds ?? [],
     checklist: plan.checklist ?? [],
+    packIds: plan.packIds ?? [],
   };
 }

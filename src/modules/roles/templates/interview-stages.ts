@@ -17,7 +17,7 @@ type TStageDefinition = { name: string; purpose: string; reservedFor: string };
 
 export const stageDefinitions = {
   "resume-screen": {
-    name: "Resume screen",
+    name: "Résumé screen",
     purpose:
       "Decide quickly, with the same checklist for every applicant, whether the written record shows enough Python, Django, API and database work at this level to justify a call.",
     reservedFor: "reading the CV and any linked repositories or portfolio against the checklist",

@@ -51,6 +51,8 @@ export const juniorTemplate: TLevelTemplate = {
       ],
     }),
     defineStage("practical-assessment", {
+      // Building, fixing and testing an API: what a junior does in the first months.
+      packIds: ["rest-api", "debug", "unit-tests"],
       durationMinutes: 105,
       reservedMinutes: 75,
       competencies: ["api-design-drf", "testing", "python-fundamentals"],

@@ -30,6 +30,12 @@ export const ZInterviewStage = z
     competencies: z.array(ZCompetencyId).max(competencyIds.length),
     questionIds: z.array(z.string().min(3).max(80)).max(12),
     checklist: z.array(z.string().min(5).max(200)).max(12),
+    /** Work-sample packs (assessments/<id>) the plan proposes for this stage, in priority order. */
+    packIds: z.array(ZKebabTag).max(10),
+  })
+  .refine((stage) => stage.packIds.length === 0 || stage.id === "practical-assessment", {
+    message: "only the practical assessment stage proposes packs",
+    path: ["packIds"],
   })
   .refine((stage) => stage.reservedMinutes <= stage.durationMinutes, {
     message: "reservedMinutes cannot exceed durationMinutes",

@@ -24,3 +24,11 @@ export const levelTemplateByLevel: Readonly<Record<TLevel, TLevelTemplate>> = {
   mid: midTemplate,
   senior: seniorTemplate,
 };
+
+/** The packs a level's interview plan proposes for the practical assessment, in priority order. */
+export function proposedPackIds(level: TLevel): readonly string[] {
+  return (
+    levelTemplateByLevel[level].stages.find((stage) => stage.id === "practical-assessment")
+      ?.packIds ?? []
+  );
+}

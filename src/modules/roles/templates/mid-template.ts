@@ -59,6 +59,8 @@ export const midTemplate: TLevelTemplate = {
       ],
     }),
     defineStage("practical-assessment", {
+      // As junior, plus finding and fixing a slow query.
+      packIds: ["rest-api", "debug", "unit-tests", "slow-query"],
       durationMinutes: 120,
       reservedMinutes: 90,
       competencies: ["api-design-drf", "testing", "databases-performance"],

@@ -65,6 +65,8 @@ export const seniorTemplate: TLevelTemplate = {
       ],
     }),
     defineStage("practical-assessment", {
+      // The design document first; the send form preselects at most four, in this order.
+      packIds: ["architecture", "slow-query", "debug", "unit-tests", "rest-api"],
       durationMinutes: 120,
       reservedMinutes: 90,
       competencies: ["api-design-drf", "testing", "security", "databases-performance"],

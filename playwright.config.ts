@@ -12,6 +12,7 @@ const SPECS = [
   "slow-query",
   "privacy",
   "design-review",
+  "grading-report",
 ] as const;
 const portOf = (index: number) => BASE_PORT + index;
 

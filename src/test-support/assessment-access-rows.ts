@@ -1,4 +1,4 @@
-import { anyone, applicationReaders, pipelineWriters } from "./access-matrix.js";
+import { anyone, applicationReaders, leadsOnly, pipelineWriters } from "./access-matrix.js";
 import type { TRow } from "./access-matrix.js";
 import { referenceZip, sendRestApiAssessment, uploadTo } from "./assessment-world.js";
 import { multipartBody } from "./multipart-body.js";
@@ -78,6 +78,33 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       operationId: "revokeAssessment",
       expect: pipelineWriters(200),
       request: async () => ({ url: `/api/assessments/${(await fresh()).assessmentId}/revoke` }),
+    },
+    {
+      // Choosing the counting version is the role's lead's call: hiring managers on the team, admins.
+      route: "POST /api/assessments/:assessmentId/parts/:part/counting-version",
+      operationId: "chooseCountingVersion",
+      expect: leadsOnly(200),
+      // Another team's hiring manager passes the gate but cannot see the application.
+      otherTeam: { managerOtherTeam: 404 },
+      request: async () => {
+        const w = world();
+        const sent = await fresh(true);
+        expectStatus(
+          await uploadTo(w.anonymous, sent.token, "solution.zip", await solution()),
+          201,
+        );
+        const read = expectStatus(
+          await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
+          200,
+        ).json<{ assessment: { parts: { submissions: { id: string }[] }[] } }>();
+        return {
+          url: `/api/assessments/${sent.assessmentId}/parts/1/counting-version`,
+          body: {
+            submissionId: read.assessment.parts[0]?.submissions[0]?.id ?? "",
+            reason: "The only version, chosen on purpose.",
+          },
+        };
+      },
     },
     {
       route: "GET /api/gradings/:gradingId",

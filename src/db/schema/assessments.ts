@@ -99,6 +99,23 @@ export const assessmentSubmissions = pgTable(
   (t) => [uniqueIndex("assessment_submissions_part_version_key").on(t.partId, t.version)],
 );
 
+/**
+ * The hiring team's choice of the version that counts, one row per part at most (each part has
+ * its own versions). Without a row the part's newest version counts
+ * (`modules/assessments/counting-version.ts` owns that rule).
+ */
+export const assessmentCountingChoices = pgTable("assessment_counting_choices", {
+  partId: uuid("part_id")
+    .primaryKey()
+    .references(() => assessmentParts.id, { onDelete: "cascade" }),
+  submissionId: uuid("submission_id")
+    .notNull()
+    .references(() => assessmentSubmissions.id, { onDelete: "cascade" }),
+  reason: text("reason").notNull(),
+  chosenBy: uuid("chosen_by").references(() => users.id, { onDelete: "set null" }),
+  chosenAt: timestamp("chosen_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** One grading run of a submission; a re-grade is a new row, so earlier reports stay. */
 export const gradings = pgTable(
   "gradings",

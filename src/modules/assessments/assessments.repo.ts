@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, max } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
   applications,
+  assessmentCountingChoices,
   assessmentParts,
   assessments,
   assessmentSubmissions,
@@ -177,6 +178,45 @@ export function createAssessmentsRepo(db: TDatabase) {
         .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
         .where(eq(assessmentSubmissions.id, submissionId));
       return row?.content;
+    },
+
+    /** The hiring team's choice of the counting version per part (none: the part's newest counts). */
+    async listCountingChoices(assessmentIds: string[], executor: TExecutor = db) {
+      if (assessmentIds.length === 0) return [];
+      return executor
+        .select({
+          partId: assessmentCountingChoices.partId,
+          submissionId: assessmentCountingChoices.submissionId,
+          reason: assessmentCountingChoices.reason,
+          chosenBy: assessmentCountingChoices.chosenBy,
+          chosenByName: users.name,
+          chosenAt: assessmentCountingChoices.chosenAt,
+        })
+        .from(assessmentCountingChoices)
+        .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentCountingChoices.partId))
+        .leftJoin(users, eq(users.id, assessmentCountingChoices.chosenBy))
+        .where(inArray(assessmentParts.assessmentId, assessmentIds));
+    },
+
+    async saveCountingChoice(
+      values: { partId: string; submissionId: string; reason: string; chosenBy: string },
+      executor: TExecutor = db,
+    ) {
+      const [row] = await executor
+        .insert(assessmentCountingChoices)
+        .values({ ...values, chosenAt: new Date() })
+        .onConflictDoUpdate({
+          target: assessmentCountingChoices.partId,
+          set: {
+            submissionId: values.submissionId,
+            reason: values.reason,
+            chosenBy: values.chosenBy,
+            chosenAt: new Date(),
+          },
+        })
+        .returning();
+      if (!row) throw new Error("upsert into assessment_counting_choices returned no row");
+      return row;
     },
 
     async insertGrading(values: typeof gradings.$inferInsert, executor: TExecutor = db) {

@@ -4,7 +4,9 @@ import type { TApp } from "../../http/types.js";
 import {
   ZApplicationIdParams,
   ZAssessmentIdParams,
+  ZAssessmentPartParams,
   ZAssessmentResponse,
+  ZChooseCountingVersionRequest,
   ZGradingIdParams,
   ZGradingResponse,
   ZListAssessmentsResponse,
@@ -20,6 +22,8 @@ import type { TAssessmentsService } from "./assessments.service.js";
 
 // Account roles that can run a pipeline; which roles' pipelines is decided by team membership.
 const PIPELINE = ["admin", "recruiter", "hiring_manager"] as const;
+// Who may lead a role; which roles is decided by team membership (hiring manager on its team).
+const LEADS = ["admin", "hiring_manager"] as const;
 const tags = ["assessments"];
 
 /** The hiring team's side of practical assessments: send, follow, read the report, re-grade. */
@@ -119,6 +123,30 @@ export function registerAssessmentsRoutes(
         principalOf(request).user,
         actorOf(request),
       ),
+  );
+
+  app.post(
+    "/api/assessments/:assessmentId/parts/:part/counting-version",
+    {
+      config: { access: LEADS },
+      schema: {
+        operationId: "chooseCountingVersion",
+        tags,
+        description:
+          "Makes another uploaded version of one part the one whose result counts for that part (by default the part's newest). The reason is kept with the choice and audited.",
+        params: ZAssessmentPartParams,
+        body: ZChooseCountingVersionRequest,
+        response: { 200: ZAssessmentResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      service.chooseCountingVersion({
+        assessmentId: request.params.assessmentId,
+        part: request.params.part,
+        choice: request.body,
+        viewer: principalOf(request).user,
+        actor: actorOf(request),
+      }),
   );
 
   app.get(

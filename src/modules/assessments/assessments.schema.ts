@@ -15,6 +15,11 @@ const ZPackId = z
 
 export const ZApplicationIdParams = z.strictObject({ applicationId: ZUuid });
 export const ZAssessmentIdParams = z.strictObject({ assessmentId: ZUuid });
+export const ZAssessmentPartParams = z.strictObject({
+  assessmentId: ZUuid,
+  /** The part's number as the team and the candidate read it: 1 for "Part 1". */
+  part: z.coerce.number().int().min(1).max(MAX_ASSESSMENT_PARTS),
+});
 export const ZSubmissionIdParams = z.strictObject({ submissionId: ZUuid });
 export const ZGradingIdParams = z.strictObject({ gradingId: ZUuid });
 
@@ -105,6 +110,35 @@ export const ZSubmissionSummary = z.object({
   latestGrading: ZGradingSummary.nullable(),
 });
 
+/** The version whose result counts for the application, and why. */
+export const ZCountingVersion = z.object({
+  submissionId: ZUuid,
+  version: z.number().int(),
+  /** How many versions were uploaded. */
+  of: z.number().int(),
+  /** The counting version's newest grading; null while it has none. */
+  grading: ZGradingSummary.nullable(),
+  /** null: the default rule, the newest version counts. */
+  chosen: z
+    .object({
+      by: z.object({ id: ZUuid, name: z.string() }).nullable(),
+      at: ZIsoDateTime,
+      reason: z.string(),
+    })
+    .nullable(),
+});
+
+export const ZChooseCountingVersionRequest = z.strictObject({
+  submissionId: ZUuid,
+  /** Why another version counts; kept with the choice and in the audit trail. */
+  reason: z
+    .string()
+    .trim()
+    .min(5, "must say why, in at least 5 characters")
+    .max(1000, "must be at most 1000 characters"),
+});
+export type TChooseCountingVersionRequest = z.infer<typeof ZChooseCountingVersionRequest>;
+
 export const ZAssessmentState = z.enum(["sent", "started", "submitted", "revoked", "expired"]);
 const ZSubmissionKind = z.enum(["project-zip", "document"]);
 
@@ -123,8 +157,10 @@ export const ZAssessmentPart = z.object({
   startedAt: ZIsoDateTime.nullable(),
   dueAt: ZIsoDateTime.nullable(),
   submittedAt: ZIsoDateTime.nullable(),
-  /** Newest first; the first one counts. */
+  /** Newest first. Which one counts is `counting`, not the order. */
   submissions: z.array(ZSubmissionSummary),
+  /** The part's version that counts; null until the part's first upload. */
+  counting: ZCountingVersion.nullable(),
 });
 
 export const ZAssessmentSummary = z.object({
@@ -145,7 +181,11 @@ export const ZAssessmentSummary = z.object({
   /** With shared timing, when the time is up for every part. */
   dueAt: ZIsoDateTime.nullable(),
   revokedAt: ZIsoDateTime.nullable(),
-  permissions: z.object({ canManage: z.boolean() }),
+  permissions: z.object({
+    canManage: z.boolean(),
+    /** Hiring managers on the role's team and admins may choose the version that counts. */
+    canChooseCountingVersion: z.boolean(),
+  }),
 });
 export type TAssessmentSummary = z.infer<typeof ZAssessmentSummary>;
 

@@ -5,12 +5,14 @@ import type { TJobQueue } from "../../jobs/job-queue.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import {
+  assertLeadsRole,
   assertManagesPipeline,
   assertSeesApplication,
+  canLeadRole,
   canManagePipeline,
   canSeeApplication,
 } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { assertActive } from "../pipeline/application-transitions.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
@@ -28,7 +30,12 @@ import {
   reportOf,
 } from "./assessment-presenter.js";
 import type { TAssessmentRow, TAssessmentsRepo } from "./assessments.repo.js";
-import type { TAssessmentSummary, TSendAssessmentRequest } from "./assessments.schema.js";
+import type {
+  TAssessmentSummary,
+  TChooseCountingVersionRequest,
+  TSendAssessmentRequest,
+} from "./assessments.schema.js";
+import { countingVersionOf } from "./counting-version.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { queueGrading } from "./grading-queue.js";
 import { listZipFiles, readZipText } from "./submission-zip.js";
@@ -79,14 +86,20 @@ export function createAssessmentsService(deps: {
 
   async function present(
     rows: { assessment: TAssessmentRow; sentByName: string | null }[],
-    canManage: boolean,
+    scope: TViewerScope,
+    roleId: string,
   ): Promise<TAssessmentSummary[]> {
     const ids = rows.map((r) => r.assessment.id);
-    const [parts, submissions] = await Promise.all([
+    const [parts, submissions, choices] = await Promise.all([
       repo.listParts(ids),
       repo.listSubmissions(ids),
+      repo.listCountingChoices(ids),
     ]);
     const gradings = await repo.listGradings(submissions.map((s) => s.submission.id));
+    const latestGrading = (submissionId: string) => {
+      const latest = gradings.find((g) => g.grading.submissionId === submissionId);
+      return latest ? presentGradingSummary(latest) : null;
+    };
     const manifests = new Map<string, TManifest | null>();
     for (const part of parts)
       if (!manifests.has(part.packId)) manifests.set(part.packId, await manifestOf(part.packId));
@@ -98,6 +111,11 @@ export function createAssessmentsService(deps: {
         timing: assessment.timing,
         parts: own.map((part) => {
           const manifest = manifests.get(part.packId) ?? null;
+          const partSubmissions = submissions.filter((s) => s.submission.partId === part.id);
+          const counting = countingVersionOf(
+            partSubmissions.map((s) => s.submission),
+            choices.find((c) => c.partId === part.id) ?? null,
+          );
           return {
             id: part.id,
             position: part.position,
@@ -115,21 +133,30 @@ export function createAssessmentsService(deps: {
               )?.toISOString() ?? null,
             dueAt: partDueAt(assessment, part)?.toISOString() ?? null,
             submittedAt: part.submittedAt?.toISOString() ?? null,
-            submissions: submissions
-              .filter((s) => s.submission.partId === part.id)
-              .map(({ submission, file }) => {
-                const latest = gradings.find((g) => g.grading.submissionId === submission.id);
-                return {
-                  id: submission.id,
-                  version: submission.version,
-                  isLate: submission.isLate,
-                  submittedAt: submission.submittedAt.toISOString(),
-                  filename: file.filename,
-                  sizeBytes: file.sizeBytes,
-                  sha256: file.sha256,
-                  latestGrading: latest ? presentGradingSummary(latest) : null,
-                };
-              }),
+            submissions: partSubmissions.map(({ submission, file }) => ({
+              id: submission.id,
+              version: submission.version,
+              isLate: submission.isLate,
+              submittedAt: submission.submittedAt.toISOString(),
+              filename: file.filename,
+              sizeBytes: file.sizeBytes,
+              sha256: file.sha256,
+              latestGrading: latestGrading(submission.id),
+            })),
+            counting: counting && {
+              submissionId: counting.submission.id,
+              version: counting.submission.version,
+              of: counting.of,
+              grading: latestGrading(counting.submission.id),
+              chosen: counting.choice && {
+                by:
+                  counting.choice.chosenBy && counting.choice.chosenByName
+                    ? { id: counting.choice.chosenBy, name: counting.choice.chosenByName }
+                    : null,
+                at: counting.choice.chosenAt.toISOString(),
+                reason: counting.choice.reason,
+              },
+            },
           };
         }),
         state: assessmentState(assessment, own),
@@ -142,7 +169,10 @@ export function createAssessmentsService(deps: {
         startedAt: assessment.startedAt?.toISOString() ?? null,
         dueAt: assessment.timing === "shared" ? (dueAt(assessment)?.toISOString() ?? null) : null,
         revokedAt: assessment.revokedAt?.toISOString() ?? null,
-        permissions: { canManage },
+        permissions: {
+          canManage: canManagePipeline(scope, roleId),
+          canChooseCountingVersion: canLeadRole(scope, roleId),
+        },
       };
     });
   }
@@ -274,10 +304,12 @@ export function createAssessmentsService(deps: {
           { fields: [{ field: "deadlineAt", message: "must be 1 hour to 60 days from now" }] },
         );
       const token = generateSecret("sla");
+      let applicationRoleId = "";
       const id = await deps.db.transaction(async (tx) => {
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
         const application = await deps.applicationsRepo.lockById(applicationId, tx);
         assertSeesApplication(scope, application);
+        applicationRoleId = application.roleId;
         assertManagesPipeline(scope, application.roleId);
         assertActive(application);
         const row = await repo.insertAssessment(
@@ -319,9 +351,11 @@ export function createAssessmentsService(deps: {
         );
         return row.id;
       });
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
       const [assessment] = await present(
         (await repo.listForApplication(applicationId)).filter((r) => r.assessment.id === id),
-        true,
+        scope,
+        applicationRoleId,
       );
       if (!assessment) throw notFound("That assessment");
       return {
@@ -335,7 +369,8 @@ export function createAssessmentsService(deps: {
       return {
         assessments: await present(
           await repo.listForApplication(applicationId),
-          canManagePipeline(scope, application.roleId),
+          scope,
+          application.roleId,
         ),
       };
     },
@@ -345,7 +380,8 @@ export function createAssessmentsService(deps: {
       const rows = await repo.listForApplication(assessment.applicationId);
       const [summary] = await present(
         rows.filter((r) => r.assessment.id === assessmentId),
-        canManagePipeline(scope, application.roleId),
+        scope,
+        application.roleId,
       );
       if (!summary) throw notFound("That assessment");
       return { assessment: summary };
@@ -371,6 +407,81 @@ export function createAssessmentsService(deps: {
             entityId: assessmentId,
             before: { revokedAt: null },
             after: { revokedAt: at },
+          },
+          tx,
+        );
+      });
+      return this.getAssessment(assessmentId, viewer);
+    },
+
+    /**
+     * The hiring team picks, for one part, the version whose result counts, with a reason;
+     * audited. Each part has its own versions, so each part has its own choice.
+     */
+    async chooseCountingVersion(input: {
+      assessmentId: string;
+      /** The part's position (1 for "Part 1"). */
+      part: number;
+      choice: TChooseCountingVersionRequest;
+      viewer: TViewer;
+      actor: TActor;
+    }) {
+      const { assessmentId, part: position, choice, viewer, actor } = input;
+      await deps.db.transaction(async (tx) => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+        const assessment = await repo.lockAssessment(assessmentId, tx);
+        if (!assessment) throw notFound("That assessment");
+        const application = await deps.applicationsRepo.findById(assessment.applicationId, tx);
+        if (!application || !canSeeApplication(scope, application))
+          throw notFound("That assessment");
+        assertLeadsRole(scope, application.roleId);
+        const parts = await repo.listParts([assessmentId], tx);
+        const part = parts.find((p) => p.position === position);
+        if (!part)
+          throw new AppError(
+            "NOT_FOUND",
+            `That assessment has ${parts.length} part${parts.length === 1 ? "" : "s"}; there is no part ${position}.`,
+          );
+        const submissions = (await repo.listSubmissions([assessmentId], tx)).filter(
+          (s) => s.submission.partId === part.id,
+        );
+        const picked = submissions.find((s) => s.submission.id === choice.submissionId);
+        if (!picked)
+          throw new AppError(
+            "VALIDATION_FAILED",
+            `That version is not one of part ${position}'s uploads.`,
+            {
+              fields: [{ field: "submissionId", message: `is not a version of part ${position}` }],
+            },
+          );
+        const previousChoice = (await repo.listCountingChoices([assessmentId], tx)).find(
+          (c) => c.partId === part.id,
+        );
+        const before = countingVersionOf(
+          submissions.map((s) => s.submission),
+          previousChoice ?? null,
+        );
+        await repo.saveCountingChoice(
+          {
+            partId: part.id,
+            submissionId: picked.submission.id,
+            reason: choice.reason,
+            chosenBy: viewer.id,
+          },
+          tx,
+        );
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "assessment.counting_version_chosen",
+            entityType: "assessment",
+            entityId: assessmentId,
+            before: before && {
+              part: position,
+              version: before.submission.version,
+              chosen: before.choice !== null,
+            },
+            after: { part: position, version: picked.submission.version, reason: choice.reason },
           },
           tx,
         );

@@ -982,6 +982,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{assessmentId}/parts/{part}/counting-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Makes another uploaded version of one part the one whose result counts for that part (by default the part's newest). The reason is kept with the choice and audited. */
+        post: operations["chooseCountingVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/gradings/{gradingId}": {
         parameters: {
             query?: never;
@@ -9161,6 +9178,42 @@ export interface operations {
                                         } | null;
                                     } | null;
                                 }[];
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
                             }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9184,6 +9237,7 @@ export interface operations {
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
+                                canChooseCountingVersion: boolean;
                             };
                         }[];
                     };
@@ -9331,6 +9385,42 @@ export interface operations {
                                         } | null;
                                     } | null;
                                 }[];
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
                             }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9354,6 +9444,7 @@ export interface operations {
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
+                                canChooseCountingVersion: boolean;
                             };
                         };
                         candidateUrl: string;
@@ -9487,6 +9578,42 @@ export interface operations {
                                         } | null;
                                     } | null;
                                 }[];
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
                             }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9510,6 +9637,7 @@ export interface operations {
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
+                                canChooseCountingVersion: boolean;
                             };
                         };
                     };
@@ -9642,6 +9770,42 @@ export interface operations {
                                         } | null;
                                     } | null;
                                 }[];
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
                             }[];
                             /** @enum {string} */
                             state: "sent" | "started" | "submitted" | "revoked" | "expired";
@@ -9665,6 +9829,208 @@ export interface operations {
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
+                                canChooseCountingVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    chooseCountingVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                part: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    submissionId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            parts: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                pack: {
+                                    id: string;
+                                    title: string;
+                                    groups: {
+                                        id: string;
+                                        name: string;
+                                        weight: number;
+                                        competency: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                /** @enum {string} */
+                                state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                                timeLimitMinutes: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                submissions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    latestGrading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                }[];
+                                counting: {
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    version: number;
+                                    of: number;
+                                    grading: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        submissionId: string;
+                                        /** @enum {string} */
+                                        status: "queued" | "running" | "graded" | "error";
+                                        score: number | null;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date-time */
+                                        startedAt: string | null;
+                                        /** Format: date-time */
+                                        finishedAt: string | null;
+                                        requestedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    } | null;
+                                    chosen: {
+                                        by: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "sent" | "started" | "submitted" | "revoked" | "expired";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                            sentBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            permissions: {
+                                canManage: boolean;
+                                canChooseCountingVersion: boolean;
                             };
                         };
                     };

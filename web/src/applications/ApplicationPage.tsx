@@ -1,5 +1,6 @@
 import { Link, useParams } from "react-router";
 import { LEVEL_LABELS, STATUS_LABELS } from "../api/hiring-types";
+import { CountingResult } from "../assessments/CountingResult";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { ApplicationTimeline } from "../hiring/ApplicationTimeline";
@@ -48,7 +49,10 @@ export function ApplicationPage() {
         {application.permissions.canManage && (
           <Link to={`/applications/${application.id}/screening`}>Résumé screen</Link>
         )}
-        <Link to={`/applications/${application.id}/assessment`}>Practical assessment</Link>
+        <span>
+          <Link to={`/applications/${application.id}/assessment`}>Practical assessment</Link>
+          <CountingResult applicationId={application.id} />
+        </span>
       </nav>
       <ol className="stepper" aria-label="Stages">
         {application.stages.map((s, i) => (

@@ -11,6 +11,7 @@ import {
 } from "./queries";
 import { SendAssessment } from "./SendAssessment";
 import { SubmissionFiles } from "./SubmissionFiles";
+import { CountingSummary, VersionPicker } from "./VersionPicker";
 import { formatDateTime, formatMinutes } from "./types";
 import type { TAssessmentSummary } from "./types";
 import "./assessments.css";
@@ -100,6 +101,7 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
           part={part}
           numbered={assessment.parts.length > 1}
           canManage={assessment.permissions.canManage}
+          canChoose={assessment.permissions.canChooseCountingVersion}
         />
       ))}
     </article>
@@ -111,15 +113,21 @@ function PartResults({
   part,
   numbered,
   canManage,
+  canChoose,
 }: {
   assessmentId: string;
   part: TPart;
   numbered: boolean;
   canManage: boolean;
+  canChoose: boolean;
 }) {
   const [chosen, setChosen] = useState<string>();
   const regrade = useRegrade();
-  const submission = part.submissions.find((s) => s.id === chosen) ?? part.submissions[0];
+  // The part's version that counts is shown first; the picker shows any other.
+  const counting = part.counting;
+  const submission =
+    part.submissions.find((s) => s.id === chosen) ??
+    part.submissions.find((s) => s.id === counting?.submissionId);
   const grading = submission?.latestGrading;
   const Wrapper = numbered ? "section" : "div";
   const isDocument = part.pack.submissionKind === "document";
@@ -147,24 +155,15 @@ function PartResults({
           </Link>
         </p>
       )}
+      <CountingSummary part={part} />
       {part.submissions.length > 1 && (
-        <div className="versions" role="group" aria-label="Submitted versions">
-          {part.submissions.map((s, n) => (
-            <button
-              key={s.id}
-              type="button"
-              aria-pressed={s.id === submission?.id}
-              onClick={() => setChosen(s.id)}
-            >
-              v{s.version}
-              {n === 0 ? " (counts)" : ""}
-              {s.isLate ? " · late" : ""}
-              {s.latestGrading?.score !== null && s.latestGrading?.score !== undefined
-                ? ` · ${s.latestGrading.score}`
-                : ""}
-            </button>
-          ))}
-        </div>
+        <VersionPicker
+          assessmentId={assessmentId}
+          part={part}
+          canChoose={canChoose}
+          shown={submission?.id}
+          onShow={setChosen}
+        />
       )}
       {submission && (
         <>
@@ -174,6 +173,9 @@ function PartResults({
             <span className="muted small">
               Version {submission.version} · {formatDateTime(submission.submittedAt)}
               {submission.isLate ? " · submitted late" : ""}
+              {counting && submission.id !== counting.submissionId
+                ? ` · does not count (version ${counting.version} does)`
+                : ""}
             </span>
             {canManage && grading && FINAL_GRADING.has(grading.status) && (
               <button type="button" onClick={() => regrade.mutate(submission.id)}>

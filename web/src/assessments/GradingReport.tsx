@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { BlockingSteps, CheckGroups } from "./CheckGroups";
 import { MutantTable } from "./MutantTable";
 import { QueryPerformanceDetails } from "./QueryPerformanceDetails";
 import { TestOutcomes } from "./TestOutcomes";
@@ -23,6 +23,14 @@ const STEP_LABELS: Record<string, string> = {
   total: "Total",
 };
 
+/** A long error reads better with the list of what the environment has in its own paragraph. */
+function paragraphsOf(message: string): string[] {
+  return message
+    .split(/\n+|(?<=\.) (?=The environment has)/)
+    .map((text) => text.trim())
+    .filter(Boolean);
+}
+
 /** The report of one grading: score with the integrity verdict beside it, then the evidence. */
 export function GradingReport({ grading }: { grading: TGradingDetail }) {
   const report = grading.report;
@@ -33,7 +41,17 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
         <p>
           <strong>Could not grade this submission.</strong>
         </p>
-        <p>{report.error?.message}</p>
+        {paragraphsOf(report.error?.message ?? "").map((text, n) => (
+          <p key={n} className="error-message">
+            {text}
+          </p>
+        ))}
+        {report.error?.kind === "submission" && (
+          <p className="small">
+            Nothing was scored: the upload itself stopped the grading. The candidate can fix it and
+            upload again.
+          </p>
+        )}
       </div>
     );
   }
@@ -57,6 +75,7 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
           {grading.requestedBy ? ` · re-grade by ${grading.requestedBy.name}` : ""}
         </div>
       </div>
+      <BlockingSteps report={report} />
       {report.integrity.findings.length > 0 && (
         <section aria-label="Integrity findings" className="findings">
           <h4>What the integrity scan found</h4>
@@ -90,11 +109,7 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
       </section>
       <section aria-label="Check groups">
         <h4>Checks</h4>
-        <ul className="group-list">
-          {report.groups.map((group) => (
-            <GroupRow key={group.id} group={group} />
-          ))}
-        </ul>
+        <CheckGroups groups={report.groups} />
       </section>
       {report.details?.kind === "query-performance" && (
         <QueryPerformanceDetails details={report.details} />
@@ -113,47 +128,5 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
         </dl>
       </details>
     </div>
-  );
-}
-
-type TGroup = NonNullable<TGradingDetail["report"]>["groups"][number];
-
-function GroupRow({ group }: { group: TGroup }) {
-  const failing = group.checks.filter((c) => !c.passed);
-  const [open, setOpen] = useState(failing.length > 0);
-  const ratio = group.total === 0 ? 0 : group.passed / group.total;
-  return (
-    <li className="group">
-      <button
-        type="button"
-        className="group-head"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        <span className="group-name">{group.name}</span>
-        <span className="group-bar" aria-hidden="true">
-          <span style={{ width: `${Math.round(ratio * 100)}%` }} />
-        </span>
-        <span className={failing.length ? "group-count fail" : "group-count"}>
-          {group.total === 0 ? "not run" : `${group.passed}/${group.total}`}
-        </span>
-        <span className="muted small">weight {group.weight}</span>
-      </button>
-      {open && (
-        <ul className="check-list">
-          {group.checks.map((check) => (
-            <li key={check.name} className={check.passed ? "pass" : "fail"}>
-              <span aria-label={check.passed ? "passed" : "failed"}>
-                {check.passed ? "✓" : "✗"}
-              </span>{" "}
-              {check.name}
-              {!check.passed && check.message && (
-                <pre className="check-message">{check.message}</pre>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
   );
 }

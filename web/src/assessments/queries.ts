@@ -5,6 +5,7 @@ import { unwrap } from "../api/query-helpers";
 import type { TAssessmentSummary } from "./types";
 
 type TSendBody = TBody<"/api/applications/{applicationId}/assessments", "post">;
+type TCountingBody = TBody<"/api/assessments/{assessmentId}/parts/{part}/counting-version", "post">;
 
 export const FINAL_GRADING = new Set(["graded", "error"]);
 /** Short polling while a grading is in flight (at most 2 s behind the sandbox). */
@@ -47,6 +48,19 @@ export function useApplicationAssessments(applicationId: string) {
         }),
       ),
     refetchInterval: (query) => pollInterval(query.state.data?.assessments ?? []),
+  });
+}
+
+/** The same list without polling, for pages that only show the result that counts. */
+export function useApplicationAssessmentResults(applicationId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.forApplication(applicationId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/applications/{applicationId}/assessments", {
+          params: { path: { applicationId } },
+        }),
+      ),
   });
 }
 
@@ -108,6 +122,21 @@ export function useRegrade() {
         }),
       ),
     onSettled: changed,
+  });
+}
+
+/** Each part has its own versions, so the choice is made for one part (by its position). */
+export function useChooseCountingVersion(assessmentId: string, part: number) {
+  const changed = useAssessmentsChanged();
+  return useMutation({
+    mutationFn: (body: TCountingBody) =>
+      unwrap(
+        api.POST("/api/assessments/{assessmentId}/parts/{part}/counting-version", {
+          params: { path: { assessmentId, part } },
+          body,
+        }),
+      ),
+    onSuccess: changed,
   });
 }
 

@@ -9,6 +9,8 @@ import { createAssessmentsService } from "./modules/assessments/assessments.serv
 import { gradeSubmissionJob } from "./modules/assessments/grade-submission.job.js";
 import type { TGradingSettings } from "./modules/assessments/grade-submission.job.js";
 import { createPortalService } from "./modules/assessments/portal.service.js";
+import { createSimilarityRepo } from "./modules/similarity/similarity.repo.js";
+import { createSimilarityService } from "./modules/similarity/similarity.service.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -205,6 +207,12 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     jobQueue,
     packs,
   });
+  // Similarity between submissions of a pack, recorded by the grading job after the grade.
+  const similarityService = createSimilarityService({
+    db,
+    similarityRepo: createSimilarityRepo(db),
+    viewerScopeRepo,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -234,6 +242,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     assessmentsService,
     portalService,
     assessmentsRepo,
+    similarityService,
     gradingSettings,
     sessionsService,
     metrics,

@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-z
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
 import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
+import { registerSimilarityRoutes } from "../modules/similarity/similarity.routes.js";
 import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
@@ -176,6 +177,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerScreeningRoutes(app, options.services);
   registerAssessmentsRoutes(app, options.services);
   registerPortalRoutes(app, options.services);
+  registerSimilarityRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -3,7 +3,7 @@ import { defineConfig } from "@playwright/test";
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3987);
 // Each spec starts from an empty Shortlist (first-run setup included), so each gets its own server
 // on its own throwaway data dir rather than inheriting another spec's organisation.
-const SPECS = ["foundation", "hiring", "screening", "assessment"] as const;
+const SPECS = ["foundation", "hiring", "screening", "assessment", "similarity"] as const;
 const portOf = (index: number) => BASE_PORT + index;
 
 export default defineConfig({

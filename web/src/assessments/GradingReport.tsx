@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { QueryPerformanceDetails } from "./QueryPerformanceDetails";
+import { SimilarityPanel } from "./SimilarityPanel";
 import type { TGradingDetail } from "./types";
 import { formatDateTime } from "./types";
 
@@ -75,6 +76,7 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
           </ul>
         </section>
       )}
+      <SimilarityPanel submissionId={grading.submissionId} />
       <section aria-label="Competencies">
         <h4>Competencies this result feeds</h4>
         <ul className="competency-list">

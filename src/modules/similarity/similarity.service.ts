@@ -131,7 +131,8 @@ export function createSimilarityService(deps: {
         const owner = await repo.findSubmissionOwner(input.submissionId, tx);
         if (!owner) return { fingerprints: 0, matches: 0 };
         await lockPack(tx, owner.packId);
-        const distinct = new Set(input.fingerprints.fingerprints.map((f) => f.hash)).size;
+        const hashes = [...new Set(input.fingerprints.fingerprints.map((f) => f.hash))];
+        const distinct = hashes.length;
         const set = {
           submissionId: owner.submissionId,
           packId: owner.packId,
@@ -144,7 +145,7 @@ export function createSimilarityService(deps: {
         if (distinct < MIN_COMPARABLE_FINGERPRINTS) return { fingerprints: distinct, matches: 0 };
 
         const found: TRankedMatch[] = (
-          await repo.sharedCounts(set, MIN_COMPARABLE_FINGERPRINTS, tx)
+          await repo.sharedCounts(set, hashes, MIN_COMPARABLE_FINGERPRINTS, tx)
         ).map((row) => ({
           submissionId: set.submissionId,
           matchedSubmissionId: row.matchedSubmissionId,

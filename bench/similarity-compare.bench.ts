@@ -8,11 +8,15 @@
  * distinct), 80% its own and 20% drawn from a shared pool (the idioms honest solutions share),
  * then times recordFingerprints (the one query joining on hash, the top 5, the mirror entries)
  * and getSimilarity (the panel, regions read back from the zips) for a new submission that
- * copied one of them. postgres needs TEST_DATABASE_URL.
+ * copied one of them. postgres uses a scratch database on TEST_DATABASE_URL (default the local
+ * server), dropped afterwards.
  */
 import { buildZip } from "../src/test-support/grader-submissions.js";
 import { sendRestApiAssessment, uploadTo } from "../src/test-support/assessment-world.js";
 import { buildHiringWorld, expectStatus } from "../src/test-support/hiring-world.js";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openServerDatabase } from "../src/db/client.js";
 import { createTestApp } from "../src/test-support/test-app.js";
 import type { TFingerprint } from "../src/grader/similarity/winnow.js";
 import { FINGERPRINT_ALGORITHM } from "../src/grader/similarity/winnow.js";
@@ -35,7 +39,26 @@ const setOf = (): TFingerprint[] =>
     endLine: 2 + (n % 20),
   }));
 
-const ctx = await createTestApp(kind);
+const serverUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const scratchName = `shortlist_bench_${randomBytes(4).toString("hex")}`;
+async function onServer(statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+const ctx = await createTestApp(kind, {
+  ...(kind === "postgres"
+    ? {
+        openDatabase: async () => {
+          await onServer(`create database ${scratchName}`);
+          const url = new URL(serverUrl);
+          url.pathname = `/${scratchName}`;
+          return openServerDatabase(url.toString(), 4);
+        },
+      }
+    : {}),
+});
 const world = await buildHiringWorld(ctx.app);
 const zip = await buildZip([
   { name: "p/manage.py", data: "import sys\n" },
@@ -101,3 +124,4 @@ console.log(
     `record + compare median ${median(times).toFixed(0)} ms, panel median ${median(reads).toFixed(0)} ms`,
 );
 await ctx.close();
+if (kind === "postgres") await onServer(`drop database if exists ${scratchName} with (force)`);

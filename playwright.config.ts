@@ -13,6 +13,7 @@ const SPECS = [
   "privacy",
   "design-review",
   "grading-report",
+  "similarity",
 ] as const;
 const portOf = (index: number) => BASE_PORT + index;
 

@@ -11,6 +11,8 @@ import type { TGradingSettings } from "./modules/assessments/grade-submission.jo
 import { createPortalService } from "./modules/assessments/portal.service.js";
 import { createDesignReviewsRepo } from "./modules/assessments/design-reviews.repo.js";
 import { createDesignReviewsService } from "./modules/assessments/design-reviews.service.js";
+import { createSimilarityRepo } from "./modules/similarity/similarity.repo.js";
+import { createSimilarityService } from "./modules/similarity/similarity.service.js";
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -227,6 +229,12 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
     packs,
   });
+  // Similarity between submissions of a pack, recorded by the grading job after the grade.
+  const similarityService = createSimilarityService({
+    db,
+    similarityRepo: createSimilarityRepo(db),
+    viewerScopeRepo,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -257,6 +265,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     portalService,
     designReviewsService,
     assessmentsRepo,
+    similarityService,
     gradingSettings,
     sessionsService,
     metrics,

@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-z
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { TServices } from "../compose.js";
 import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
+import { registerSimilarityRoutes } from "../modules/similarity/similarity.routes.js";
 import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
 import { registerDesignReviewsRoutes } from "../modules/assessments/design-reviews.routes.js";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
@@ -180,6 +181,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerPortalRoutes(app, options.services);
   registerPrivacyRoutes(app, options.services);
   registerDesignReviewsRoutes(app, options.services);
+  registerSimilarityRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

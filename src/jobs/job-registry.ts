@@ -22,6 +22,7 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
       { ...gradeSubmissionJob, concurrency: services.gradingSettings.concurrency },
       createGradeSubmissionHandler({
         assessmentsRepo: services.assessmentsRepo,
+        similarityService: services.similarityService,
         settings: services.gradingSettings,
       }),
     ),

@@ -135,6 +135,15 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       }),
     },
     {
+      // Not fingerprinted here (no worker): "pending", but the gate and need-to-know are the same.
+      route: "GET /api/submissions/:submissionId/similarity",
+      operationId: "getSubmissionSimilarity",
+      expect: applicationReaders(200),
+      request: async () => ({
+        url: `/api/submissions/${(await submission()).submissionId}/similarity`,
+      }),
+    },
+    {
       route: "GET /api/portal/:token",
       operationId: "getPortalAssessment",
       expect: anyone(200),

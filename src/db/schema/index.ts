@@ -7,3 +7,4 @@ export * from "./assessments.js";
 export * from "./screening.js";
 export * from "./privacy.js";
 export * from "./design-reviews.js";
+export * from "./similarity.js";

@@ -31,6 +31,11 @@ describe("grading a stored design document", () => {
           finished.push(values);
         },
       },
+      similarityService: {
+        async recordFingerprints() {
+          throw new Error("a design document has no fingerprints");
+        },
+      },
       settings: { concurrency: 1, slotBase: 0 },
     });
     await handler({ gradingId: "g-1" }, { jobId: "j-1", attempt: 1 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { GradingLimiter } from "../../grader/grading-limiter.js";
 import { defineJob, PermanentJobError } from "../../jobs/job-definition.js";
 import type { TJobHandler } from "../../jobs/job-definition.js";
+import type { TSimilarityService } from "../similarity/similarity.service.js";
 import type { TAssessmentsRepo } from "./assessments.repo.js";
 
 export const GRADING_MAX_ATTEMPTS = 3;
@@ -34,11 +35,30 @@ export function createGradeSubmissionHandler(deps: {
     TAssessmentsRepo,
     "findGradingForJob" | "markGradingRunning" | "finishGrading" | "readSubmissionContent"
   >;
+  similarityService: Pick<TSimilarityService, "recordFingerprints">;
   settings: TGradingSettings;
 }): TJobHandler<{ gradingId: string }> {
   const repo = deps.assessmentsRepo;
   // The worker claims at most `concurrency` grading jobs, so a slot is always free at once.
   const limiter = new GradingLimiter(deps.settings.concurrency);
+
+  /**
+   * After the grade is stored: fingerprint the submission and compare it with the pack's others.
+   * The grade stands whatever happens here (similarity is a signal beside it, never part of it),
+   * so a failure is reported in the job's result, not retried; a re-grade computes it again.
+   */
+  async function recordSimilarity(submissionId: string, packId: string, zipPath: string) {
+    try {
+      const { fingerprintSubmission } =
+        await import("../../grader/similarity/fingerprint-submission.js");
+      const fingerprints = await limiter.run((slot) =>
+        fingerprintSubmission({ packId, source: zipPath, slot: deps.settings.slotBase + slot }),
+      );
+      return await deps.similarityService.recordFingerprints({ submissionId, fingerprints });
+    } catch (error) {
+      return { failed: error instanceof Error ? error.message : String(error) };
+    }
+  }
 
   return async ({ gradingId }, { attempt }) => {
     const found = await repo.findGradingForJob(gradingId);
@@ -62,10 +82,8 @@ export function createGradeSubmissionHandler(deps: {
       try {
         // A design document is stored as its text (.md or .txt); everything else is a zip.
         const extension = path.extname(found.filename).toLowerCase();
-        const zipPath = path.join(
-          dir,
-          `submission${[".md", ".txt"].includes(extension) ? extension : ".zip"}`,
-        );
+        const isDocument = [".md", ".txt"].includes(extension);
+        const zipPath = path.join(dir, `submission${isDocument ? extension : ".zip"}`);
         await writeFile(zipPath, content);
         const report = await limiter.run((slot) =>
           gradeSubmission({
@@ -81,7 +99,11 @@ export function createGradeSubmissionHandler(deps: {
           score: report.status === "graded" ? Math.round(report.score) : null,
           report,
         });
-        return { status: report.status, score: report.score };
+        // Fingerprints are of Python code: a design document has none.
+        const similarity = isDocument
+          ? { skipped: "a design document" }
+          : await recordSimilarity(found.grading.submissionId, found.packId, zipPath);
+        return { status: report.status, score: report.score, similarity };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

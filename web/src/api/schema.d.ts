@@ -1234,6 +1234,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/submissions/{submissionId}/similarity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The closest other submissions of the same pack, with the shared regions. A signal for a reviewer; it never changes the score. The other candidate is named only to callers who may see that application. */
+        get: operations["getSubmissionSimilarity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/{token}": {
         parameters: {
             query?: never;
@@ -11741,6 +11758,115 @@ export interface operations {
                                     /** @enum {string} */
                                     check: "checking" | "checked" | "problem";
                                     problem: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSubmissionSimilarity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        similarity: {
+                            /** @enum {string} */
+                            status: "pending" | "compared" | "not-applicable";
+                            fingerprints: number;
+                            flagPercent: number;
+                            matches: {
+                                percent: number;
+                                sharedFingerprints: number;
+                                candidate: {
+                                    /** Format: uuid */
+                                    applicationId: string;
+                                    name: string;
+                                    roleTitle: string;
+                                    submissionVersion: number;
+                                } | null;
+                                regions: {
+                                    fingerprints: number;
+                                    this: {
+                                        path: string;
+                                        startLine: number;
+                                        endLine: number;
+                                        lines: {
+                                            number: number;
+                                            text: string;
+                                            matched: boolean;
+                                        }[];
+                                        truncated: boolean;
+                                    };
+                                    other: {
+                                        path: string;
+                                        startLine: number;
+                                        endLine: number;
+                                        lines: {
+                                            number: number;
+                                            text: string;
+                                            matched: boolean;
+                                        }[];
+                                        truncated: boolean;
+                                    };
                                 }[];
                             }[];
                         };

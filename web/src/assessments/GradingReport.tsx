@@ -2,6 +2,7 @@ import { BlockingSteps, CheckGroups } from "./CheckGroups";
 import { MutantTable } from "./MutantTable";
 import { QueryPerformanceDetails } from "./QueryPerformanceDetails";
 import { TestOutcomes } from "./TestOutcomes";
+import { SimilarityPanel } from "./SimilarityPanel";
 import type { TGradingDetail } from "./types";
 import { formatDateTime } from "./types";
 
@@ -96,6 +97,7 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
           </ul>
         </section>
       )}
+      <SimilarityPanel submissionId={grading.submissionId} />
       <section aria-label="Competencies">
         <h4>Competencies this result feeds</h4>
         <ul className="competency-list">

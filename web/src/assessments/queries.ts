@@ -174,3 +174,25 @@ export function useSubmissionFile(submissionId: string, path: string) {
     staleTime: Infinity,
   });
 }
+
+/** Fingerprinting follows the grade by a second or two: look again while it is pending. */
+const SIMILARITY_POLL_MS = 2000;
+const SIMILARITY_POLLS = 30;
+
+export function useSubmissionSimilarity(submissionId: string) {
+  return useQuery({
+    queryKey: ["submissions", submissionId, "similarity"] as const,
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/submissions/{submissionId}/similarity", {
+          params: { path: { submissionId } },
+        }),
+      ),
+    select: (data) => data.similarity,
+    refetchInterval: (query) =>
+      query.state.data?.similarity.status === "pending" &&
+      query.state.dataUpdateCount < SIMILARITY_POLLS
+        ? SIMILARITY_POLL_MS
+        : false,
+  });
+}

@@ -24,6 +24,9 @@ import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
+import { scorecardFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
+import { createFeedbackRepo } from "./modules/feedback/feedback.repo.js";
+import { createFeedbackService } from "./modules/feedback/feedback.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
 import { createApplicationsRepo } from "./modules/pipeline/applications.repo.js";
@@ -157,6 +160,12 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsRepo,
     questionsRepo,
   });
+  const feedbackService = createFeedbackService({
+    ...hiringBase,
+    feedbackRepo: createFeedbackRepo(db),
+    applicationsRepo,
+    feedbackEvidence: scorecardFeedbackEvidence(scorecardsRepo),
+  });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
   const screeningBase = {
     ...hiringBase,
@@ -217,6 +226,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsService,
     scorecardsService,
     decisionsService,
+    feedbackService,
     dashboardService,
     screeningSettingsService,
     resumesService,

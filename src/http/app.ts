@@ -23,6 +23,7 @@ import { registerOperationsRoutes } from "../modules/operations/operations.route
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
 import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
 import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
+import { registerFeedbackRoutes } from "../modules/feedback/feedback.routes.js";
 import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
 import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
 import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
@@ -172,6 +173,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerInterviewsRoutes(app, options.services);
   registerScorecardsRoutes(app, options.services);
   registerDecisionsRoutes(app, options.services);
+  registerFeedbackRoutes(app, options.services);
   registerDashboardRoutes(app, options.services);
   registerScreeningRoutes(app, options.services);
   registerAssessmentsRoutes(app, options.services);

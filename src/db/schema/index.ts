@@ -5,3 +5,4 @@ export * from "./files.js";
 export * from "./jobs.js";
 export * from "./assessments.js";
 export * from "./screening.js";
+export * from "./feedback.js";

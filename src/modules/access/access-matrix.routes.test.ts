@@ -23,6 +23,7 @@ import {
 import type { TActorName, TOtherTeamActor, TRow } from "../../test-support/access-matrix.js";
 import { questionBank } from "../questions/bank/index.js";
 import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
+import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -495,6 +496,7 @@ describe.each(testDatabaseKinds())(
       },
       ...screeningAccessRows(() => w),
       ...assessmentAccessRows(() => w),
+      ...feedbackAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

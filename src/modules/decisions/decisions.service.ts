@@ -122,7 +122,12 @@ export function createDecisionsService(deps: {
             );
           toStageId = next.id;
           confirmation = requireConfirmation(
-            missingForMove({ stages, interviews, fromStageId: application.currentStageId, toStageId }),
+            missingForMove({
+              stages,
+              interviews,
+              fromStageId: application.currentStageId,
+              toStageId,
+            }),
             input,
             "Advancing",
           );

@@ -24,6 +24,8 @@ import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
+import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
+import { createShortlistService } from "./modules/shortlist/shortlist.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
 import { createApplicationsRepo } from "./modules/pipeline/applications.repo.js";
@@ -205,6 +207,14 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     jobQueue,
     packs,
   });
+  // The shortlist: every application's evidence combined, read-only over the modules above.
+  const shortlistService = createShortlistService({
+    shortlistRepo: createShortlistRepo(db),
+    assessmentsRepo,
+    applicationsRepo,
+    viewerScopeRepo,
+    packs,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -217,6 +227,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsService,
     scorecardsService,
     decisionsService,
+    shortlistService,
     dashboardService,
     screeningSettingsService,
     resumesService,

@@ -27,6 +27,8 @@ import { createDecisionsService } from "./modules/decisions/decisions.service.js
 import { scorecardFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
 import { createFeedbackRepo } from "./modules/feedback/feedback.repo.js";
 import { createFeedbackService } from "./modules/feedback/feedback.service.js";
+import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
+import { createShortlistService } from "./modules/shortlist/shortlist.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
 import { createApplicationsRepo } from "./modules/pipeline/applications.repo.js";
@@ -214,6 +216,14 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     jobQueue,
     packs,
   });
+  // The shortlist: every application's evidence combined, read-only over the modules above.
+  const shortlistService = createShortlistService({
+    shortlistRepo: createShortlistRepo(db),
+    assessmentsRepo,
+    applicationsRepo,
+    viewerScopeRepo,
+    packs,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -227,6 +237,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     scorecardsService,
     decisionsService,
     feedbackService,
+    shortlistService,
     dashboardService,
     screeningSettingsService,
     resumesService,

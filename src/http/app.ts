@@ -30,6 +30,7 @@ import { registerQuestionsRoutes } from "../modules/questions/questions.routes.j
 import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
 import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
 import { registerScreeningRoutes } from "../modules/screening/screening.routes.js";
+import { registerShortlistRoutes } from "../modules/shortlist/shortlist.routes.js";
 import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
 import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
@@ -178,6 +179,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerScreeningRoutes(app, options.services);
   registerAssessmentsRoutes(app, options.services);
   registerPortalRoutes(app, options.services);
+  registerShortlistRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -9,6 +9,7 @@ import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
 import { assessmentAccessRows } from "../../test-support/assessment-access-rows.js";
+import { shortlistAccessRows } from "../../test-support/shortlist-access-rows.js";
 import {
   ACTORS,
   applicationReaders,
@@ -497,6 +498,7 @@ describe.each(testDatabaseKinds())(
       ...screeningAccessRows(() => w),
       ...assessmentAccessRows(() => w),
       ...feedbackAccessRows(() => w),
+      ...shortlistAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

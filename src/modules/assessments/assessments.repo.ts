@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { queryRows } from "../../db/raw-query.js";
 import {
   applications,
   assessments,
@@ -15,6 +16,21 @@ import {
 export type TAssessmentRow = typeof assessments.$inferSelect;
 export type TSubmissionRow = typeof assessmentSubmissions.$inferSelect;
 export type TGradingRow = typeof gradings.$inferSelect;
+
+/**
+ * The result that counts for an assessment: of an assessment that was not revoked, its newest
+ * submission (the newest upload counts), and of that submission the newest grading that finished
+ * graded (a re-grade still queued, or one that failed, leaves the last good result standing).
+ */
+export type TCountingGrading = {
+  assessmentId: string;
+  applicationId: string;
+  packId: string;
+  gradingId: string;
+  score: number | null;
+  integrity: "clean" | "suspicious" | "tampered" | null;
+  groups: { id: string; passed: number; total: number; weight: number }[];
+};
 
 const fileColumns = {
   filename: storedFiles.filename,
@@ -192,6 +208,47 @@ export function createAssessmentsRepo(db: TDatabase) {
         .update(gradings)
         .set({ ...values, finishedAt: new Date() })
         .where(eq(gradings.id, id));
+    },
+
+    /** The counting grading (see TCountingGrading) of every assessment of a role or an application. */
+    async listCountingGradings(
+      filter: { roleId: string } | { applicationId: string },
+      executor: TExecutor = db,
+    ): Promise<TCountingGrading[]> {
+      const where =
+        "roleId" in filter
+          ? sql`ap.role_id = ${filter.roleId}::uuid`
+          : sql`a.application_id = ${filter.applicationId}::uuid`;
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select a.id as assessment_id, a.application_id, a.pack_id, g.id as grading_id, g.score,
+            g.report->'integrity'->>'verdict' as integrity,
+            coalesce((select jsonb_agg(jsonb_build_object('id', x->>'id',
+                'passed', (x->>'passed')::int, 'total', (x->>'total')::int,
+                'weight', (x->>'weight')::float8))
+              from jsonb_array_elements(g.report->'groups') x), '[]'::jsonb) as groups
+          from assessments a
+          join applications ap on ap.id = a.application_id
+          join lateral (select s.id from assessment_submissions s where s.assessment_id = a.id
+            order by s.version desc limit 1) sub on true
+          join lateral (select gr.id, gr.score, gr.report from gradings gr
+            where gr.submission_id = sub.id and gr.status = 'graded'
+              and gr.report->>'status' = 'graded'
+            order by gr.created_at desc limit 1) g on true
+          where ${where} and a.revoked_at is null
+          order by a.application_id, a.created_at`,
+      );
+      return rows.map((r) => ({
+        assessmentId: String(r.assessment_id),
+        applicationId: String(r.application_id),
+        packId: String(r.pack_id),
+        gradingId: String(r.grading_id),
+        score: r.score === null || r.score === undefined ? null : Number(r.score),
+        integrity: (r.integrity ?? null) as TCountingGrading["integrity"],
+        groups: (typeof r.groups === "string"
+          ? JSON.parse(r.groups)
+          : r.groups) as TCountingGrading["groups"],
+      }));
     },
 
     async findGradingForJob(id: string, executor: TExecutor = db) {

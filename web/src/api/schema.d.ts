@@ -1081,6 +1081,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{roleId}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One row per application (active by default): screen verdict, each rater's recommendation per stage, evidence per competency, the composite with its 80% band and P(above the bar), coverage and evidence flags. Only scorecards the caller may read are counted. */
+        get: operations["getShortlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Why an application scores as it does: each competency's sources (who, rating, key takeaways), its share of the composite, and the summary the decision panel shows. */
+        get: operations["getApplicationEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/{token}": {
         parameters: {
             query?: never;
@@ -3492,6 +3526,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -3648,6 +3683,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -3766,6 +3802,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -3875,6 +3912,7 @@ export interface operations {
                     competencyWeights?: {
                         [key: string]: number;
                     };
+                    bar?: number;
                 };
             };
         };
@@ -3899,6 +3937,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -4041,6 +4080,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -4170,6 +4210,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -10435,6 +10476,365 @@ export interface operations {
                         sizeBytes: number;
                         shown: boolean;
                         content: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getShortlist: {
+        parameters: {
+            query?: {
+                sort?: "composite" | "lower" | "pAbove";
+                stage?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
+            };
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            bar: number;
+                            competencies: {
+                                /** @enum {string} */
+                                id: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                name: string;
+                                weight: number;
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: number;
+                            }[];
+                        };
+                        variances: {
+                            mu: number;
+                            tau2: number;
+                            sigma2: number;
+                            /** @enum {string} */
+                            source: "role" | "organisation" | "default";
+                        };
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        rows: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            /** Format: uuid */
+                            stageId: string;
+                            screen: {
+                                /** @enum {string} */
+                                outcome: "pass" | "hold" | "reject";
+                                /** Format: date-time */
+                                screenedAt: string;
+                            } | null;
+                            stages: {
+                                /** Format: uuid */
+                                stageId: string;
+                                recommendations: {
+                                    /** Format: uuid */
+                                    raterId: string;
+                                    /** @enum {string|null} */
+                                    recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                                }[];
+                            }[];
+                            competencies: {
+                                /** @enum {string} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                weight: number;
+                                raterRatings: {
+                                    /** Format: uuid */
+                                    raterId: string;
+                                    rating: number;
+                                }[];
+                                assessmentRatings: {
+                                    /** Format: uuid */
+                                    assessmentId: string;
+                                    packId: string;
+                                    score: number;
+                                    rating: number;
+                                }[];
+                                n: number;
+                                mean: number | null;
+                                estimate: number | null;
+                                sd: number | null;
+                            }[];
+                            composite: {
+                                estimate: number;
+                                sd: number;
+                                low80: number;
+                                high80: number;
+                                pAbove: number;
+                            } | null;
+                            coverage: number;
+                            /** @enum {string|null} */
+                            integrity: "clean" | "suspicious" | "tampered" | null;
+                            flags: {
+                                /** @enum {string} */
+                                kind: "missing-evidence" | "single-source" | "integrity" | "similarity" | "stage-skipped" | "rater-disagreement";
+                                /** @enum {string|null} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration" | null;
+                                /** Format: uuid */
+                                stageId: string | null;
+                                message: string;
+                            }[];
+                            withheldScorecards: number;
+                        }[];
+                        /** @enum {string} */
+                        sort: "composite" | "lower" | "pAbove";
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApplicationEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            /** Format: uuid */
+                            stageId: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            bar: number;
+                            competencies: {
+                                /** @enum {string} */
+                                id: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                name: string;
+                                weight: number;
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: number;
+                            }[];
+                        };
+                        screen: {
+                            /** @enum {string} */
+                            outcome: "pass" | "hold" | "reject";
+                            /** Format: date-time */
+                            screenedAt: string;
+                        } | null;
+                        stages: {
+                            /** Format: uuid */
+                            stageId: string;
+                            recommendations: {
+                                /** Format: uuid */
+                                raterId: string;
+                                /** @enum {string|null} */
+                                recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            }[];
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        competencies: {
+                            /** @enum {string} */
+                            competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                            name: string;
+                            weight: number;
+                            sources: {
+                                /** @enum {string} */
+                                kind: "rater" | "assessment";
+                                rater: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                stageIds: string[];
+                                assessment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    packId: string;
+                                    packTitle: string;
+                                } | null;
+                                rating: number;
+                                /** @enum {string} */
+                                basis: "explicit" | "questions" | "assessment";
+                                score: number | null;
+                                keyTakeaways: string[];
+                            }[];
+                            n: number;
+                            mean: number | null;
+                            estimate: number | null;
+                            sd: number | null;
+                            share: number;
+                            contribution: number;
+                        }[];
+                        summary: {
+                            composite: {
+                                estimate: number;
+                                sd: number;
+                                low80: number;
+                                high80: number;
+                                pAbove: number;
+                            } | null;
+                            coverage: number;
+                            bar: number;
+                            flags: {
+                                /** @enum {string} */
+                                kind: "missing-evidence" | "single-source" | "integrity" | "similarity" | "stage-skipped" | "rater-disagreement";
+                                /** @enum {string|null} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration" | null;
+                                /** Format: uuid */
+                                stageId: string | null;
+                                message: string;
+                            }[];
+                            variances: {
+                                mu: number;
+                                tau2: number;
+                                sigma2: number;
+                                /** @enum {string} */
+                                source: "role" | "organisation" | "default";
+                            };
+                            /** @enum {string|null} */
+                            integrity: "clean" | "suspicious" | "tampered" | null;
+                        };
+                        withheldScorecards: number;
+                        notes: string[];
                     };
                 };
             };

@@ -24,7 +24,7 @@ import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
-import { scorecardFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
+import { shortlistFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
 import { createFeedbackRepo } from "./modules/feedback/feedback.repo.js";
 import { createFeedbackService } from "./modules/feedback/feedback.service.js";
 import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
@@ -153,21 +153,6 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     rolesRepo,
     questionsRepo,
   });
-  const decisionsService = createDecisionsService({
-    ...hiringBase,
-    decisionsRepo,
-    applicationsRepo,
-    rolesRepo,
-    scorecardsRepo,
-    interviewsRepo,
-    questionsRepo,
-  });
-  const feedbackService = createFeedbackService({
-    ...hiringBase,
-    feedbackRepo: createFeedbackRepo(db),
-    applicationsRepo,
-    feedbackEvidence: scorecardFeedbackEvidence(scorecardsRepo),
-  });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
   const screeningBase = {
     ...hiringBase,
@@ -223,6 +208,22 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
     viewerScopeRepo,
     packs,
+  });
+  const decisionsService = createDecisionsService({
+    ...hiringBase,
+    decisionsRepo,
+    applicationsRepo,
+    rolesRepo,
+    scorecardsRepo,
+    interviewsRepo,
+    questionsRepo,
+    shortlistService,
+  });
+  const feedbackService = createFeedbackService({
+    ...hiringBase,
+    feedbackRepo: createFeedbackRepo(db),
+    applicationsRepo,
+    feedbackEvidence: shortlistFeedbackEvidence(shortlistService),
   });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,

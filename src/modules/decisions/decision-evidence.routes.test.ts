@@ -97,6 +97,9 @@ describe.each(testDatabaseKinds())("decisions that stand on evidence on %s", (ki
     expect(missing.filter((m) => m.kind === "stage").map((m) => m.stageName)).toEqual(
       interviewStages,
     );
+    // Heavy competencies nobody assessed are named too.
+    const uncovered = missing.filter((m) => m.kind === "competency");
+    expect(uncovered.length).toBeGreaterThan(0);
     const hired = expectStatus(
       await w.managerOn.agent.post(url, {
         ...body,

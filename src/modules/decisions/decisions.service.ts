@@ -4,7 +4,8 @@ import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { assertLeadsRole, assertSeesApplication } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
+import { competencies } from "../roles/templates/competencies.js";
 import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
 import type { TQuestionsRepo } from "../questions/questions.repo.js";
 import { presentApplicationSummary } from "../pipeline/application-presenter.js";
@@ -17,6 +18,7 @@ import {
 } from "../pipeline/transition-evidence.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
+import type { TShortlistService } from "../shortlist/shortlist.service.js";
 import { loadQuestionLabels, presentScorecard } from "../scorecards/scorecard-presenter.js";
 import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
 import { tallyScorecards } from "./decision-tally.js";
@@ -53,6 +55,7 @@ export function createDecisionsService(deps: {
   questionsRepo: Pick<TQuestionsRepo, "findVersionsByIds">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  shortlistService: Pick<TShortlistService, "summariseApplicationEvidence">;
 }) {
   async function summarise(
     applicationId: string,
@@ -84,6 +87,35 @@ export function createDecisionsService(deps: {
       decisions: presented,
       recorded: presented.find((d) => d.id === recordedId) ?? null,
     };
+  }
+
+  /** The role's heavy competencies (10%+ of the weight) with no evidence, from the shortlist. */
+  async function uncoveredCompetencies(
+    applicationId: string,
+    roleId: string,
+    scope: TViewerScope,
+    executor: TExecutor,
+  ) {
+    const summary = await deps.shortlistService.summariseApplicationEvidence({
+      applicationId,
+      roleId,
+      scope,
+      executor,
+    });
+    const role = await deps.rolesRepo.findRole(roleId, executor);
+    return summary.flags.flatMap((flag) =>
+      flag.kind === "missing-evidence" && flag.competencyId
+        ? [
+            {
+              kind: "competency" as const,
+              competencyId: flag.competencyId,
+              competencyName:
+                competencies.find((c) => c.id === flag.competencyId)?.name ?? flag.competencyId,
+              weight: role?.competencyWeights[flag.competencyId] ?? 0,
+            },
+          ]
+        : [],
+    );
   }
 
   return {
@@ -134,7 +166,17 @@ export function createDecisionsService(deps: {
         } else if (input.decision === "offer") {
           assertOfferableStage(stages, application.currentStageId);
           confirmation = requireConfirmation(
-            missingForOffer({ stages, interviews, currentStageId: application.currentStageId }),
+            missingForOffer({
+              stages,
+              interviews,
+              currentStageId: application.currentStageId,
+              competencies: await uncoveredCompetencies(
+                application.id,
+                application.roleId,
+                scope,
+                tx,
+              ),
+            }),
             input,
             "This offer",
           );

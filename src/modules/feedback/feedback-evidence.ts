@@ -1,26 +1,25 @@
-import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
+import type { TShortlistService } from "../shortlist/shortlist.service.js";
 import type { TFeedbackEvidence } from "./feedback-draft.js";
 import type { TFeedbackEvidenceSource } from "./feedback.service.js";
 
 /**
- * Competency means from the current submitted scorecards' explicit competency ratings: the
- * fallback source of the draft where the shortlist's combined evidence is not wired in.
+ * The draft's evidence is the shortlist's, so feedback and shortlist never disagree on what a
+ * competency's sources said: raters' ratings and assessment scores, combined once, by the shortlist.
  */
-export function scorecardFeedbackEvidence(
-  scorecardsRepo: Pick<TScorecardsRepo, "listForApplication">,
+export function shortlistFeedbackEvidence(
+  shortlistService: Pick<TShortlistService, "breakdown">,
 ): TFeedbackEvidenceSource {
-  return async (applicationId, executor) => {
-    const rows = await scorecardsRepo.listForApplication(applicationId, executor);
-    const ratings = new Map<string, number[]>();
-    for (const { scorecard } of rows) {
-      if (scorecard.status !== "submitted" || scorecard.supersededAt !== null) continue;
-      for (const [competencyId, rating] of Object.entries(scorecard.competencyRatings))
-        ratings.set(competencyId, [...(ratings.get(competencyId) ?? []), rating]);
-    }
-    return [...ratings].map(([competencyId, list]): TFeedbackEvidence => ({
-      competencyId,
-      mean: list.reduce((a, b) => a + b, 0) / list.length,
-      sources: list.length,
-    }));
+  return async ({ applicationId, roleId, scope, executor }) => {
+    const { competencies } = await shortlistService.breakdown(
+      applicationId,
+      roleId,
+      scope,
+      executor,
+    );
+    return competencies.flatMap((c): TFeedbackEvidence[] =>
+      c.mean === null || c.n === 0
+        ? []
+        : [{ competencyId: c.competencyId, mean: c.mean, sources: c.n }],
+    );
   };
 }

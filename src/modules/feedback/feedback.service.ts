@@ -2,7 +2,7 @@ import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { assertLeadsRole, assertSeesApplication } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import { draftFeedback } from "./feedback-draft.js";
@@ -29,10 +29,12 @@ function presentFeedback(row: TFound): TFeedback {
 }
 
 /** The competency-level evidence of one application; the shortlist owns how it is combined. */
-export type TFeedbackEvidenceSource = (
-  applicationId: string,
-  executor?: TExecutor,
-) => Promise<TFeedbackEvidence[]>;
+export type TFeedbackEvidenceSource = (input: {
+  applicationId: string;
+  roleId: string;
+  scope: TViewerScope;
+  executor: TExecutor;
+}) => Promise<TFeedbackEvidence[]>;
 
 type TCall = { applicationId: string; viewer: TViewer };
 type TChange = TCall & { actor: TActor };
@@ -65,7 +67,7 @@ export function createFeedbackService(deps: {
         `Feedback is written for rejected candidates; this application is ${application.status}.`,
         { details: { status: application.status } },
       );
-    return application;
+    return { application, scope };
   }
 
   function assertRevision(current: { revision: number }, sent: number) {
@@ -92,7 +94,7 @@ export function createFeedbackService(deps: {
 
     async draftFeedback(call: TChange & { regenerate: boolean }) {
       return deps.db.transaction(async (tx) => {
-        await lockForChange(call, tx);
+        const { application, scope } = await lockForChange(call, tx);
         const summary = await deps.applicationsRepo.findSummary(call.applicationId, tx);
         if (!summary) throw notFound("That application");
         const existing = await repo.lockForApplication(call.applicationId, tx);
@@ -110,7 +112,12 @@ export function createFeedbackService(deps: {
           candidateName: summary.candidate.name,
           roleTitle: summary.role.title,
           level: summary.role.level,
-          evidence: await deps.feedbackEvidence(call.applicationId, tx),
+          evidence: await deps.feedbackEvidence({
+            applicationId: call.applicationId,
+            roleId: application.roleId,
+            scope,
+            executor: tx,
+          }),
         });
         const now = new Date();
         const row = existing

@@ -25,6 +25,7 @@ import { createDashboardService } from "./modules/dashboard/dashboard.service.js
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
 import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
+import { createShortlistExportsService } from "./modules/shortlist/shortlist-exports.service.js";
 import { createShortlistService } from "./modules/shortlist/shortlist.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
@@ -215,6 +216,13 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     viewerScopeRepo,
     packs,
   });
+  const shortlistExportsService = createShortlistExportsService({
+    shortlistService,
+    resumeScreensService,
+    scorecardsService,
+    assessmentsService,
+    auditService,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -228,6 +236,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     scorecardsService,
     decisionsService,
     shortlistService,
+    shortlistExportsService,
     dashboardService,
     screeningSettingsService,
     resumesService,

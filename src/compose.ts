@@ -28,6 +28,7 @@ import { shortlistFeedbackEvidence } from "./modules/feedback/feedback-evidence.
 import { createFeedbackRepo } from "./modules/feedback/feedback.repo.js";
 import { createFeedbackService } from "./modules/feedback/feedback.service.js";
 import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
+import { createShortlistExportsService } from "./modules/shortlist/shortlist-exports.service.js";
 import { createShortlistService } from "./modules/shortlist/shortlist.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
@@ -225,6 +226,13 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
     feedbackEvidence: shortlistFeedbackEvidence(shortlistService),
   });
+  const shortlistExportsService = createShortlistExportsService({
+    shortlistService,
+    resumeScreensService,
+    scorecardsService,
+    assessmentsService,
+    auditService,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -239,6 +247,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     decisionsService,
     feedbackService,
     shortlistService,
+    shortlistExportsService,
     dashboardService,
     screeningSettingsService,
     resumesService,

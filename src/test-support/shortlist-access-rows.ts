@@ -22,5 +22,17 @@ export function shortlistAccessRows(world: () => THiringWorld): TRow[] {
       expect: pipelineWriters(200),
       request: () => ({ url: `/api/applications/${world().main.applicationId}/evidence` }),
     },
+    {
+      route: "GET /api/roles/:roleId/shortlist.csv",
+      operationId: "exportShortlistCsv",
+      expect: pipelineWriters(200),
+      request: () => ({ url: `/api/roles/${world().role.id}/shortlist.csv` }),
+    },
+    {
+      route: "GET /api/applications/:applicationId/packet.pdf",
+      operationId: "exportCandidatePacket",
+      expect: pipelineWriters(200),
+      request: () => ({ url: `/api/applications/${world().main.applicationId}/packet.pdf` }),
+    },
   ];
 }

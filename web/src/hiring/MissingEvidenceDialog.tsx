@@ -15,9 +15,7 @@ export type TMissingEvidence =
   | { kind: "competency"; competencyId: string; competencyName: string; weight: number };
 
 /** The server's list when it asks for a confirmation (409 CONFIRMATION_REQUIRED), else null. */
-export function missingEvidenceOf(
-  error: TApiError | null | undefined,
-): TMissingEvidence[] | null {
+export function missingEvidenceOf(error: TApiError | null | undefined): TMissingEvidence[] | null {
   if (error?.code !== "CONFIRMATION_REQUIRED") return null;
   const missing = error.details?.missing;
   return Array.isArray(missing) ? (missing as TMissingEvidence[]) : [];

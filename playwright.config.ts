@@ -3,7 +3,9 @@ import { defineConfig } from "@playwright/test";
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3987);
 // Each spec starts from an empty Shortlist (first-run setup included), so each gets its own server
 // on its own throwaway data dir rather than inheriting another spec's organisation.
-const SPECS = ["foundation", "hiring", "screening", "assessment"] as const;
+const SPECS = ["foundation", "hiring", "screening", "assessment", "shortlist"] as const;
+// Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
+const DEMO_SPECS = new Set<string>(["shortlist"]);
 const portOf = (index: number) => BASE_PORT + index;
 
 export default defineConfig({
@@ -39,7 +41,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: SPECS.map((_spec, index) => ({
+  webServer: SPECS.map((spec, index) => ({
     command: `node scripts/e2e-server.mjs`,
     url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,
@@ -48,6 +50,7 @@ export default defineConfig({
     env: {
       PORT: String(portOf(index)),
       SHORTLIST_GRADER_SLOT_BASE: String(Number(process.env.E2E_SLOT_OFFSET ?? 0) + index * 16),
+      ...(DEMO_SPECS.has(spec) ? { E2E_SEED_DEMO: "1" } : {}),
     },
     stdout: "ignore" as const,
     stderr: "pipe" as const,

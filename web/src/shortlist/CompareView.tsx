@@ -85,6 +85,7 @@ export function CompareView({ applicationIds, bar }: { applicationIds: string[];
         <figure className="compare-chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={height}>
             <BarChart
+              accessibilityLayer={false}
               data={data}
               layout="vertical"
               margin={{ left: 8, right: 16, top: 8, bottom: 8 }}
@@ -113,7 +114,7 @@ export function CompareView({ applicationIds, bar }: { applicationIds: string[];
             band; the dashed line is the role&apos;s bar.
           </figcaption>
         </figure>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="group" aria-label="Competency estimates">
           <table className="compare-table">
             <caption>Competency estimates (80% band)</caption>
             <thead>

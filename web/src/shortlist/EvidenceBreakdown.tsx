@@ -39,7 +39,12 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
           {c.sources.length === 0 ? (
             <p className="muted small">No evidence on this competency.</p>
           ) : (
-            <div className="table-scroll">
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="group"
+              aria-label={`Sources for ${c.name}`}
+            >
               <table className="sources-table">
                 <thead>
                   <tr>

@@ -170,7 +170,7 @@ export function ShortlistPage() {
             {isFetching ? "Updating…" : ""}
           </span>
         </div>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="group" aria-label="Shortlist table">
           <table className="shortlist-table">
             <caption className="visually-hidden">
               Shortlist of {role.title}, sorted by {SORT_LABELS[sort]}
@@ -222,12 +222,12 @@ export function ShortlistPage() {
                     </th>
                     <td>{stageName(row.stageId)}</td>
                     <td>{row.screen ? SCREEN_LABELS[row.screen.outcome] : "—"}</td>
-                    <td className="composite-cell">
-                      <BandBar composite={row.composite} bar={role.bar} />
-                      <span className="composite-number">
-                        {formatScore(row.composite?.estimate)}
+                    <td>
+                      <span className="composite-cell">
+                        <BandBar composite={row.composite} bar={role.bar} width={96} />
+                        <span aria-hidden="true">{formatScore(row.composite?.estimate)}</span>
+                        <span className="visually-hidden">{describeComposite(row.composite)}</span>
                       </span>
-                      <span className="visually-hidden">{describeComposite(row.composite)}</span>
                     </td>
                     <td className="number" data-testid="lower-bound">
                       {formatScore(row.composite?.low80)}

@@ -114,7 +114,12 @@ export function CompareView({ applicationIds, bar }: { applicationIds: string[];
             band; the dashed line is the role&apos;s bar.
           </figcaption>
         </figure>
-        <div className="table-scroll" tabIndex={0} role="group" aria-label="Competency estimates">
+        <div
+          className="table-scroll scroll-contained"
+          tabIndex={0}
+          role="group"
+          aria-label="Competency estimates"
+        >
           <table className="compare-table">
             <caption>Competency estimates (80% band)</caption>
             <thead>

@@ -170,7 +170,12 @@ export function ShortlistPage() {
             {isFetching ? "Updating…" : ""}
           </span>
         </div>
-        <div className="table-scroll" tabIndex={0} role="group" aria-label="Shortlist table">
+        <div
+          className="table-scroll scroll-contained"
+          tabIndex={0}
+          role="group"
+          aria-label="Shortlist table"
+        >
           <table className="shortlist-table">
             <caption className="visually-hidden">
               Shortlist of {role.title}, sorted by {SORT_LABELS[sort]}
@@ -180,7 +185,7 @@ export function ShortlistPage() {
                 <th scope="col">
                   <span className="visually-hidden">Compare</span>
                 </th>
-                <th scope="col">Candidate</th>
+                <th scope="col">Candidate and flags</th>
                 <th scope="col">Stage</th>
                 <th scope="col">Screen</th>
                 <SortHeader sort="composite" current={sort} onSort={(s) => change({ sort: s })}>
@@ -193,7 +198,6 @@ export function ShortlistPage() {
                   P(above bar)
                 </SortHeader>
                 <th scope="col">Coverage</th>
-                <th scope="col">Flags</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -219,6 +223,7 @@ export function ShortlistPage() {
                     </td>
                     <th scope="row">
                       <Link to={`/applications/${row.applicationId}`}>{name}</Link>
+                      <FlagBadges flags={row.flags} />
                     </th>
                     <td>{stageName(row.stageId)}</td>
                     <td>{row.screen ? SCREEN_LABELS[row.screen.outcome] : "—"}</td>
@@ -236,9 +241,6 @@ export function ShortlistPage() {
                       {row.composite ? formatPercent(row.composite.pAbove) : "—"}
                     </td>
                     <td className="number">{formatPercent(row.coverage)}</td>
-                    <td>
-                      <FlagBadges flags={row.flags} />
-                    </td>
                     <td className="actions">
                       <button
                         type="button"

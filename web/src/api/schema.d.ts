@@ -10069,6 +10069,8 @@ export interface operations {
                 sort?: "composite" | "lower" | "pAbove";
                 stage?: string;
                 status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -10186,6 +10188,7 @@ export interface operations {
                             }[];
                             withheldScorecards: number;
                         }[];
+                        total: number;
                         /** @enum {string} */
                         sort: "composite" | "lower" | "pAbove";
                         notes: string[];
@@ -10428,6 +10431,8 @@ export interface operations {
                 sort?: "composite" | "lower" | "pAbove";
                 stage?: string;
                 status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {

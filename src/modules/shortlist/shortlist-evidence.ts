@@ -71,17 +71,18 @@ const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.lengt
  */
 export function raterSources(cards: readonly TScorecardEvidence[]) {
   // One pass over the cards: competency → rater → their ratings on it.
-  const grouped = new Map<
-    TCompetencyId,
-    Map<string, { sum: number; count: number; explicit: boolean; stages: string[] }>
-  >();
+  type TRaterTotal = { sum: number; count: number; explicit: boolean; stages: string[] };
+  const grouped = new Map<TCompetencyId, Map<string, TRaterTotal>>();
   for (const card of cards) {
     for (const competencyId of competencyIds) {
       const explicit = card.competencyRatings[competencyId];
       const rating = explicit ?? card.questionMeans[competencyId];
       if (rating === undefined || !Number.isFinite(rating)) continue;
       let perRater = grouped.get(competencyId);
-      if (!perRater) grouped.set(competencyId, (perRater = new Map()));
+      if (!perRater) {
+        perRater = new Map<string, TRaterTotal>();
+        grouped.set(competencyId, perRater);
+      }
       const entry = perRater.get(card.interviewerId);
       if (entry) {
         entry.sum += rating;

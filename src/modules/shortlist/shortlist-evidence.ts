@@ -70,31 +70,45 @@ const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.lengt
  * question ratings on it. A rater who rated in two stages is one source: their cards' mean.
  */
 export function raterSources(cards: readonly TScorecardEvidence[]) {
-  const byCompetency = new Map<TCompetencyId, TRaterSource[]>();
-  for (const competencyId of competencyIds) {
-    const perRater = new Map<string, { ratings: number[]; explicit: boolean; stages: string[] }>();
-    for (const card of cards) {
+  // One pass over the cards: competency → rater → their ratings on it.
+  type TRaterTotal = { sum: number; count: number; explicit: boolean; stages: string[] };
+  const grouped = new Map<TCompetencyId, Map<string, TRaterTotal>>();
+  for (const card of cards) {
+    for (const competencyId of competencyIds) {
       const explicit = card.competencyRatings[competencyId];
-      const fromQuestions = card.questionMeans[competencyId];
-      const rating = explicit ?? fromQuestions;
+      const rating = explicit ?? card.questionMeans[competencyId];
       if (rating === undefined || !Number.isFinite(rating)) continue;
-      const entry = perRater.get(card.interviewerId) ?? { ratings: [], explicit: true, stages: [] };
-      entry.ratings.push(rating);
-      entry.explicit &&= explicit !== undefined;
-      entry.stages.push(card.stageId);
-      perRater.set(card.interviewerId, entry);
+      let perRater = grouped.get(competencyId);
+      if (!perRater) {
+        perRater = new Map<string, TRaterTotal>();
+        grouped.set(competencyId, perRater);
+      }
+      const entry = perRater.get(card.interviewerId);
+      if (entry) {
+        entry.sum += rating;
+        entry.count += 1;
+        entry.explicit &&= explicit !== undefined;
+        if (!entry.stages.includes(card.stageId)) entry.stages.push(card.stageId);
+      } else
+        perRater.set(card.interviewerId, {
+          sum: rating,
+          count: 1,
+          explicit: explicit !== undefined,
+          stages: [card.stageId],
+        });
     }
-    if (perRater.size)
-      byCompetency.set(
-        competencyId,
-        [...perRater].map(([raterId, e]) => ({
-          raterId,
-          rating: mean(e.ratings),
-          basis: e.explicit ? "explicit" : "questions",
-          stageIds: [...new Set(e.stages)],
-        })),
-      );
   }
+  const byCompetency = new Map<TCompetencyId, TRaterSource[]>();
+  for (const [competencyId, perRater] of grouped)
+    byCompetency.set(
+      competencyId,
+      [...perRater].map(([raterId, e]) => ({
+        raterId,
+        rating: e.sum / e.count,
+        basis: e.explicit ? "explicit" : "questions",
+        stageIds: e.stages,
+      })),
+    );
   return byCompetency;
 }
 
@@ -200,6 +214,37 @@ export async function chooseRoleVariances(
   const fromOrganisation = variancesFromTotals(await organisation());
   if (fromOrganisation) return { ...fromOrganisation, mu, source: "organisation" };
   return { ...DEFAULT_VARIANCES, mu, source: "default" };
+}
+
+/**
+ * Only the composite, for ranking every application before the page's rows are presented in
+ * full: the same estimates as scoreApplication, without building the row.
+ */
+export function compositeOf(
+  evidence: TApplicationEvidence,
+  role: Pick<TShortlistRoleData, "competencyWeights" | "bar">,
+  variances: TVariances,
+): TComposite | null {
+  const weights = role.competencyWeights;
+  let totalWeight = 0;
+  const estimates: { weight: number; theta: number; sd: number }[] = [];
+  for (const competencyId of competencyIds) {
+    const weight = weights[competencyId] ?? 0;
+    totalWeight += weight;
+    if (weight === 0) continue;
+    const ratings = ratingsOf(evidence, competencyId);
+    if (!ratings.length) continue;
+    const shrunk = shrinkEstimate(mean(ratings), ratings.length, variances);
+    estimates.push({ weight, theta: shrunk.theta, sd: shrunk.sd });
+  }
+  const combined = combineCompetencies(estimates, totalWeight);
+  return combined
+    ? {
+        estimate: combined.theta,
+        sd: combined.sd,
+        ...againstBar(combined.theta, combined.sd, role.bar),
+      }
+    : null;
 }
 
 export type TScoredApplication = {
@@ -354,8 +399,11 @@ export function stageRecommendations(
 }
 
 /** Best first; rows without a composite last, then by name so the order is stable. */
-export function sortRows(rows: TShortlistRow[], sort: "composite" | "lower" | "pAbove") {
-  const key = (row: TShortlistRow) =>
+type TRankable = Pick<TShortlistRow, "composite" | "applicationId"> & {
+  candidate: { name: string };
+};
+export function sortRows<T extends TRankable>(rows: T[], sort: "composite" | "lower" | "pAbove") {
+  const key = (row: T) =>
     row.composite === null
       ? -Infinity
       : sort === "lower"

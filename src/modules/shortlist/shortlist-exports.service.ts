@@ -39,13 +39,23 @@ export function createShortlistExportsService(deps: {
       viewer: TViewer;
       actor: TActor;
     }) {
-      const shortlist = await deps.shortlistService.getShortlist(input);
+      // Every matching row, whatever page the caller was looking at.
+      const shortlist = await deps.shortlistService.getShortlist({
+        ...input,
+        query: { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER },
+      });
       const content = shortlistCsv(shortlist);
       await deps.auditService.recordEvent(input.actor, {
         action: "shortlist.exported",
         entityType: "role",
         entityId: input.roleId,
-        after: { format: "csv", rows: shortlist.rows.length, ...input.query },
+        after: {
+          format: "csv",
+          rows: shortlist.rows.length,
+          sort: input.query.sort,
+          status: input.query.status,
+          stage: input.query.stage ?? null,
+        },
       });
       return { content, filename: `shortlist-${fileSlug(shortlist.role.title)}.csv` };
     },

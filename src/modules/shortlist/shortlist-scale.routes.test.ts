@@ -44,5 +44,24 @@ describe("shortlist on generated data", () => {
     expect(lows.length).toBeGreaterThan(0);
     expect([...lows].sort((a, b) => b - a)).toEqual(lows);
     expect(body.variances.source).toBe("role");
+    expect(body.total).toBe(data.counts.activeApplications);
+  });
+
+  it("pages the ranked rows without changing the ranking", async () => {
+    const all = (
+      await get(`/api/roles/${data.roleId}/shortlist?sort=pAbove&limit=2000`)
+    ).json<TShortlistResponse>();
+    const page = (
+      await get(`/api/roles/${data.roleId}/shortlist?sort=pAbove&limit=10&offset=5`)
+    ).json<TShortlistResponse>();
+    expect(page.total).toBe(all.total);
+    expect(page.rows.map((r) => r.applicationId)).toEqual(
+      all.rows.slice(5, 15).map((r) => r.applicationId),
+    );
+    const raters = new Set(
+      page.rows.flatMap((r) => r.stages.flatMap((s) => s.recommendations.map((x) => x.raterId))),
+    );
+    expect(page.people.map((p) => p.id).sort()).toEqual([...raters].sort());
+    expect((await get(`/api/roles/${data.roleId}/shortlist?limit=0`)).statusCode).toBe(400);
   });
 });

@@ -27,13 +27,16 @@ export type TShortlistRoleData = {
 };
 
 /** One current, submitted scorecard, reduced to what the composite needs. */
-export type TScorecardEvidence = {
+export type TScorecardCore = {
+  scorecardId: string;
   applicationId: string;
   stageId: string;
   interviewerId: string;
   interviewerName: string;
   recommendation: TRecommendation | null;
   competencyRatings: Record<string, number>;
+};
+export type TScorecardEvidence = TScorecardCore & {
   /** Per competency, the mean of the card's numeric question ratings on it (from the question versions). */
   questionMeans: Record<string, number>;
 };
@@ -58,46 +61,32 @@ const asObject = <T>(v: unknown, fallback: T): T =>
       : (v as T);
 
 /**
- * Current submitted scorecards with their per-competency question means, computed in the database
- * (answers × question versions) so only two small objects per card reach TypeScript.
+ * Current submitted scorecards, without their answers (reading those is what costs), as one JSON
+ * array of small tuples: one value to parse instead of 20,000 rows of seven fields.
  */
 function scorecardEvidenceQuery(filter: ReturnType<typeof sql>) {
-  return sql`with cards as (
-      select s.id, s.application_id, s.stage_id, s.interviewer_id, s.recommendation,
-        s.competency_ratings, s.answers
-      from scorecards s join applications a on a.id = s.application_id
-      where ${filter} and s.status = 'submitted' and s.superseded_at is null
-    ), question_means as (
-      select q.id, jsonb_object_agg(q.competency, q.mean) as means
-      from (
-        select c.id, comp as competency, avg((ans->>'rating')::float8) as mean
-        from cards c
-        cross join lateral jsonb_array_elements(c.answers) ans
-        join question_versions qv on qv.id = (ans->>'questionVersionId')::uuid
-        cross join lateral jsonb_array_elements_text(qv.competencies) comp
-        where jsonb_typeof(ans->'rating') = 'number'
-        group by c.id, comp
-      ) q
-      group by q.id
-    )
-    select c.application_id, c.stage_id, c.interviewer_id, u.name as interviewer_name,
-      c.recommendation, c.competency_ratings, coalesce(qm.means, '{}'::jsonb) as question_means
-    from cards c
-    join users u on u.id = c.interviewer_id
-    left join question_means qm on qm.id = c.id
-    order by c.application_id, c.stage_id, u.name`;
+  return sql`select coalesce(json_agg(json_build_array(s.id, s.application_id, s.stage_id,
+        s.interviewer_id, u.name, s.recommendation, s.competency_ratings)), '[]'::json) as cards
+    from scorecards s
+    join applications a on a.id = s.application_id
+    join users u on u.id = s.interviewer_id
+    where ${filter} and s.status = 'submitted' and s.superseded_at is null`;
 }
 
-function presentEvidence(rows: Record<string, unknown>[]): TScorecardEvidence[] {
-  return rows.map((r) => ({
-    applicationId: String(r.application_id),
-    stageId: String(r.stage_id),
-    interviewerId: String(r.interviewer_id),
-    interviewerName: String(r.interviewer_name),
-    recommendation: (r.recommendation ?? null) as TRecommendation | null,
-    competencyRatings: asObject<Record<string, number>>(r.competency_ratings, {}),
-    questionMeans: asObject<Record<string, number>>(r.question_means, {}),
-  }));
+type TCardTuple = [string, string, string, string, string, string | null, Record<string, number>];
+
+function presentEvidence(rows: Record<string, unknown>[]): TScorecardCore[] {
+  return asObject<TCardTuple[]>(rows[0]?.cards, []).map(
+    ([id, applicationId, stageId, interviewerId, name, recommendation, ratings]) => ({
+      scorecardId: id,
+      applicationId,
+      stageId,
+      interviewerId,
+      interviewerName: name,
+      recommendation: recommendation as TRecommendation | null,
+      competencyRatings: ratings,
+    }),
+  );
 }
 
 export function createShortlistRepo(db: TDatabase) {
@@ -150,6 +139,32 @@ export function createShortlistRepo(db: TDatabase) {
           executor,
           scorecardEvidenceQuery(sql`a.role_id = ${roleId}::uuid`),
         ),
+      );
+    },
+
+    /**
+     * Per scorecard, the mean of its numeric question ratings per competency (answers × the
+     * question versions they were asked in), computed in the database.
+     */
+    async questionMeans(scorecardIds: readonly string[], executor: TExecutor = db) {
+      if (scorecardIds.length === 0) return new Map<string, Record<string, number>>();
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select q.id, jsonb_object_agg(q.competency, q.mean) as means
+          from (
+            select s.id, comp as competency, avg((ans->>'rating')::float8) as mean
+            from scorecards s
+            cross join lateral jsonb_array_elements(s.answers) ans
+            join question_versions qv on qv.id = (ans->>'questionVersionId')::uuid
+            cross join lateral jsonb_array_elements_text(qv.competencies) comp
+            where s.id = any(${`{${scorecardIds.join(",")}}`}::uuid[])
+              and jsonb_typeof(ans->'rating') = 'number'
+            group by s.id, comp
+          ) q
+          group by q.id`,
+      );
+      return new Map(
+        rows.map((r) => [String(r.id), asObject<Record<string, number>>(r.means, {})]),
       );
     },
 

@@ -18,6 +18,9 @@ export const ZShortlistQuery = z.strictObject({
   /** Only applications currently in this stage of the role's plan. */
   stage: ZUuid.optional(),
   status: z.enum(APPLICATION_STATUSES).default("active"),
+  /** A page of the sorted rows: the best `limit` after `offset` (all are ranked either way). */
+  limit: z.coerce.number().int().min(1).max(2000).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export type TShortlistQuery = z.infer<typeof ZShortlistQuery>;
 
@@ -158,6 +161,8 @@ export const ZShortlistResponse = z.object({
   /** Names of everyone referred to by a raterId. */
   people: z.array(z.object({ id: ZUuid, name: z.string().max(200) })).max(1000),
   rows: z.array(ZShortlistRow).max(5000),
+  /** Rows matching the filters before paging; `rows` holds `limit` of them from `offset`. */
+  total: z.number().int().min(0),
   sort: ZShortlistSort,
   /** How the numbers were made (independence assumed, where the variances came from...). */
   notes: z.array(z.string().max(400)).max(10),

@@ -14,6 +14,7 @@ import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import { canReadScorecard } from "../scorecards/scorecard-visibility.js";
 import {
   chooseRoleVariances,
+  compositeOf,
   evidenceCells,
   gatherEvidence,
   nameOfCompetency,
@@ -22,7 +23,12 @@ import {
   stageRecommendations,
 } from "./shortlist-evidence.js";
 import type { TApplicationEvidence } from "./shortlist-evidence.js";
-import type { TScorecardEvidence, TShortlistRepo, TShortlistRoleData } from "./shortlist.repo.js";
+import type {
+  TScorecardCore,
+  TScorecardEvidence,
+  TShortlistRepo,
+  TShortlistRoleData,
+} from "./shortlist.repo.js";
 import type {
   TApplicationEvidenceResponse,
   TEvidenceSummary,
@@ -60,7 +66,11 @@ function varianceNote(v: TVariances) {
 export function createShortlistService(deps: {
   shortlistRepo: Pick<
     TShortlistRepo,
-    "loadRole" | "listRoleScorecardEvidence" | "listTakeaways" | "organisationEvidenceTotals"
+    | "loadRole"
+    | "listRoleScorecardEvidence"
+    | "questionMeans"
+    | "listTakeaways"
+    | "organisationEvidenceTotals"
   >;
   assessmentsRepo: Pick<TAssessmentsRepo, "listCountingGradings">;
   applicationsRepo: Pick<TApplicationsRepo, "findById">;
@@ -68,6 +78,31 @@ export function createShortlistService(deps: {
   packs: TPackSource;
   similarity?: TSimilarityHook;
 }) {
+  // A submitted scorecard never changes (a correction is a new row), so its question means are
+  // read from its answers once per process; reading 20,000 cards' answers is what costs.
+  const questionMeansCache = new Map<string, Record<string, number>>();
+  const QUESTION_MEANS_CAPACITY = 250_000;
+  async function withQuestionMeans(
+    cards: readonly TScorecardCore[],
+    executor?: TExecutor,
+  ): Promise<TScorecardEvidence[]> {
+    const missing = cards.filter((c) => !questionMeansCache.has(c.scorecardId));
+    if (missing.length) {
+      const loaded = await deps.shortlistRepo.questionMeans(
+        missing.map((c) => c.scorecardId),
+        executor,
+      );
+      for (const card of missing) {
+        if (questionMeansCache.size >= QUESTION_MEANS_CAPACITY) {
+          const oldest = questionMeansCache.keys().next().value;
+          if (oldest !== undefined) questionMeansCache.delete(oldest);
+        }
+        questionMeansCache.set(card.scorecardId, loaded.get(card.scorecardId) ?? {});
+      }
+    }
+    return cards.map((c) => ({ ...c, questionMeans: questionMeansCache.get(c.scorecardId) ?? {} }));
+  }
+
   async function manifestsOf(packIds: readonly string[]) {
     const manifests = new Map<string, TManifest | null>();
     for (const id of new Set(packIds))
@@ -103,17 +138,18 @@ export function createShortlistService(deps: {
         deps.assessmentsRepo.listCountingGradings({ roleId }, executor),
       ] as const;
     let role: TShortlistRoleData | null;
-    let cards: TScorecardEvidence[];
+    let cores: TScorecardCore[];
     let gradings: Awaited<ReturnType<TAssessmentsRepo["listCountingGradings"]>>;
     if (executor) {
       // Sequential on purpose: inside a transaction all three share one connection.
       role = await deps.shortlistRepo.loadRole(roleId, executor);
-      cards = await deps.shortlistRepo.listRoleScorecardEvidence(roleId, executor);
+      cores = await deps.shortlistRepo.listRoleScorecardEvidence(roleId, executor);
       gradings = await deps.assessmentsRepo.listCountingGradings({ roleId }, executor);
     } else {
-      [role, cards, gradings] = await Promise.all(load());
+      [role, cores, gradings] = await Promise.all(load());
     }
     if (!role) throw notFound("That role");
+    const cards = await withQuestionMeans(cores, executor);
     const manifests = await manifestsOf(gradings.map((g) => g.packId));
     const similar = deps.similarity
       ? await deps.similarity.similarityMatchesForApplications(role.applications.map((a) => a.id))
@@ -318,19 +354,35 @@ export function createShortlistService(deps: {
         throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
           fields: [{ field: "stage", message: "is not a stage of this role" }],
         });
-      const rows = evidence
-        .filter(
-          (e) =>
-            e.application.status === status &&
-            (stage === undefined || e.application.stageId === stage),
-        )
-        .map((e) => presentRow(e, role, variances));
-      const withheld = rows.reduce((s, r) => s + r.withheldScorecards, 0);
+      // Rank every matching application by its composite, then present only the page in full.
+      const ranked = sortRows(
+        evidence
+          .filter(
+            (e) =>
+              e.application.status === status &&
+              (stage === undefined || e.application.stageId === stage),
+          )
+          .map((e) => ({
+            evidence: e,
+            composite: compositeOf(e, role, variances),
+            applicationId: e.application.id,
+            candidate: { name: e.application.candidateName },
+          })),
+        sort,
+      );
+      const rows = ranked
+        .slice(input.query.offset, input.query.offset + input.query.limit)
+        .map((r) => presentRow(r.evidence, role, variances));
+      const withheld = ranked.reduce((s, r) => s + r.evidence.withheldScorecards, 0);
+      const raters = new Set(
+        rows.flatMap((r) => r.stages.flatMap((st) => st.recommendations.map((x) => x.raterId))),
+      );
       return {
         role: presentRole(role),
         variances,
-        people: [...people].map(([id, name]) => ({ id, name })),
-        rows: sortRows(rows, sort),
+        people: [...people].filter(([id]) => raters.has(id)).map(([id, name]) => ({ id, name })),
+        rows,
+        total: ranked.length,
         sort,
         notes: notesFor(variances, withheld),
       };

@@ -10565,6 +10565,8 @@ export interface operations {
                 sort?: "composite" | "lower" | "pAbove";
                 stage?: string;
                 status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -10682,6 +10684,7 @@ export interface operations {
                             }[];
                             withheldScorecards: number;
                         }[];
+                        total: number;
                         /** @enum {string} */
                         sort: "composite" | "lower" | "pAbove";
                         notes: string[];
@@ -10924,6 +10927,8 @@ export interface operations {
                 sort?: "composite" | "lower" | "pAbove";
                 stage?: string;
                 status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {

@@ -48,7 +48,8 @@ export function useEvidenceOf(applicationIds: readonly string[]) {
 /** The server renders both files; the browser downloads them with the session cookie. */
 export function shortlistCsvUrl(roleId: string, query: TShortlistQuery) {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined) params.set(key, String(value));
   const search = params.toString();
   return `/api/roles/${encodeURIComponent(roleId)}/shortlist.csv${search ? `?${search}` : ""}`;
 }

@@ -14,7 +14,10 @@ const SPECS = [
   "design-review",
   "grading-report",
   "similarity",
+  "shortlist",
 ] as const;
+// Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
+const DEMO_SPECS = new Set<string>(["shortlist"]);
 const portOf = (index: number) => BASE_PORT + index;
 
 export default defineConfig({
@@ -50,7 +53,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: SPECS.map((_spec, index) => ({
+  webServer: SPECS.map((spec, index) => ({
     command: `node scripts/e2e-server.mjs`,
     url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,
@@ -59,6 +62,7 @@ export default defineConfig({
     env: {
       PORT: String(portOf(index)),
       SHORTLIST_GRADER_SLOT_BASE: String(Number(process.env.E2E_SLOT_OFFSET ?? 0) + index * 16),
+      ...(DEMO_SPECS.has(spec) ? { E2E_SEED_DEMO: "1" } : {}),
     },
     stdout: "ignore" as const,
     stderr: "pipe" as const,

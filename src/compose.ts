@@ -28,6 +28,12 @@ import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
+import { shortlistFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
+import { createFeedbackRepo } from "./modules/feedback/feedback.repo.js";
+import { createFeedbackService } from "./modules/feedback/feedback.service.js";
+import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
+import { createShortlistExportsService } from "./modules/shortlist/shortlist-exports.service.js";
+import { createShortlistService } from "./modules/shortlist/shortlist.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
 import { createApplicationsRepo } from "./modules/pipeline/applications.repo.js";
@@ -159,15 +165,6 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     rolesRepo,
     questionsRepo,
   });
-  const decisionsService = createDecisionsService({
-    ...hiringBase,
-    decisionsRepo,
-    applicationsRepo,
-    rolesRepo,
-    scorecardsRepo,
-    interviewsRepo,
-    questionsRepo,
-  });
   // Résumé screening: checklist per role, résumés, screens, bulk intake and CSV import.
   const screeningBase = {
     ...hiringBase,
@@ -235,6 +232,38 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     similarityRepo: createSimilarityRepo(db),
     viewerScopeRepo,
   });
+  // The shortlist: every application's evidence combined, read-only over the modules above.
+  const shortlistService = createShortlistService({
+    shortlistRepo: createShortlistRepo(db),
+    assessmentsRepo,
+    applicationsRepo,
+    viewerScopeRepo,
+    packs,
+    similarity: similarityService,
+  });
+  const decisionsService = createDecisionsService({
+    ...hiringBase,
+    decisionsRepo,
+    applicationsRepo,
+    rolesRepo,
+    scorecardsRepo,
+    interviewsRepo,
+    questionsRepo,
+    shortlistService,
+  });
+  const feedbackService = createFeedbackService({
+    ...hiringBase,
+    feedbackRepo: createFeedbackRepo(db),
+    applicationsRepo,
+    feedbackEvidence: shortlistFeedbackEvidence(shortlistService),
+  });
+  const shortlistExportsService = createShortlistExportsService({
+    shortlistService,
+    resumeScreensService,
+    scorecardsService,
+    assessmentsService,
+    auditService,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -247,6 +276,9 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsService,
     scorecardsService,
     decisionsService,
+    feedbackService,
+    shortlistService,
+    shortlistExportsService,
     dashboardService,
     screeningSettingsService,
     resumesService,

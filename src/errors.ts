@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** The change leaves evidence behind; details.missing lists it, confirm + reason goes ahead. */
+  CONFIRMATION_REQUIRED: 409,
   ALREADY_SET_UP: 409,
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,

@@ -40,9 +40,9 @@ function demoResume(name: string, seed: number): string {
 }
 
 /**
- * Resumes for candidates waiting in the resume screen, and one practical assessment submitted
- * with the pack's reference solution: the server's worker grades it on its first start, so the
- * demo shows a real report.
+ * Resumes for candidates waiting in the resume screen, and a practical assessment submitted for
+ * each candidate in the practical stage: the server's worker grades them on its first start, so
+ * the demo shows real reports (and the shortlist their scores).
  */
 export async function seedDemoEvidence(
   s: TEvidenceServices,
@@ -69,17 +69,35 @@ export async function seedDemoEvidence(
       recruiter.actor,
     );
   }
-  const candidate = applications.find((a) => a.currentStage.kind === "practical-assessment");
-  if (!candidate) return;
-  const sent = await s.assessmentsService.sendAssessment(
-    candidate.id,
-    { packId: "rest-api", deadlineAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-    recruiter.viewer,
-    recruiter.actor,
-  );
-  const token = sent.candidateUrl.split("/assess/")[1] ?? "";
-  await s.portalService.start(token, "seed-demo");
+  // Practical assessments for everyone in the practical stage: the reference solution, the same
+  // with a leftover import of pytest internals (the integrity scan calls it suspicious, so the
+  // shortlist shows its flag), and the untouched starter project (a low score).
   const pack = await loadPack("rest-api");
-  const content = await buffer(await zipDirectory(pack.referenceDir, "solution"));
-  await s.portalService.submit(token, 1, { filename: "solution.zip", content }, "seed-demo");
+  const submissions = [
+    () => zipDirectory(pack.referenceDir, "solution"),
+    () =>
+      zipDirectory(pack.referenceDir, "solution", [
+        {
+          path: "debug_helpers.py",
+          content:
+            "# Left over from debugging a fixture.\nfrom _pytest import fixtures  # noqa: F401\n",
+        },
+      ]),
+    () => zipDirectory(pack.starterDir, "solution"),
+  ];
+  const practical = applications.filter((a) => a.currentStage.kind === "practical-assessment");
+  for (const [i, candidate] of practical.entries()) {
+    const sent = await s.assessmentsService.sendAssessment(
+      candidate.id,
+      { packId: "rest-api", deadlineAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+      recruiter.viewer,
+      recruiter.actor,
+    );
+    const token = sent.candidateUrl.split("/assess/")[1] ?? "";
+    await s.portalService.start(token, "seed-demo");
+    const zip = submissions[i % submissions.length] ?? submissions[0];
+    if (!zip) continue;
+    const content = await buffer(await zip());
+    await s.portalService.submit(token, 1, { filename: "solution.zip", content }, "seed-demo");
+  }
 }

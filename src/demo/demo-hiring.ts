@@ -106,10 +106,27 @@ async function seedCandidate(
           person.actor,
         );
     }
+    if (round.decision?.decision === "offer")
+      // Offers are made from the decision stage; the demo's team goes straight there after the
+      // debrief and says so, which the pipeline asks for when a stage is left without evidence.
+      await s.applicationsService.moveApplication(
+        application.id,
+        {
+          toStageId: stageIdOf("decision"),
+          reason: "Debrief held; the panel asked to go straight to the decision.",
+          confirm: true,
+        },
+        manager.viewer,
+        manager.actor,
+      );
     if (round.decision)
       await s.decisionsService.recordDecision(
         application.id,
-        round.decision,
+        {
+          ...round.decision,
+          confirm: true,
+          reason: "Demo data: the team accepted the evidence it had.",
+        },
         manager.viewer,
         manager.actor,
       );

@@ -1,9 +1,13 @@
 import type { TDemoRole } from "./demo-hiring.js";
+import { shortlistDemoCandidates } from "./demo-shortlist.js";
 
 const SCREEN_PASS =
   "Technical screen at the bar for the level; both interviewers independently recommend moving on.";
 
-/** Two roles and a dozen candidates spread over the plan, with scorecards that match their notes. */
+/**
+ * Two roles with candidates spread over the plan and scorecards that match their notes; each role
+ * also gets the shortlist demo's panels (demo-shortlist.ts).
+ */
 export const demoRoles: TDemoRole[] = [
   {
     title: "Senior Django Engineer — Payments",
@@ -125,6 +129,7 @@ export const demoRoles: TDemoRole[] = [
           },
         ],
       },
+      ...shortlistDemoCandidates("senior"),
     ],
   },
   {
@@ -196,6 +201,7 @@ export const demoRoles: TDemoRole[] = [
           },
         ],
       },
+      ...shortlistDemoCandidates("mid"),
     ],
   },
 ];

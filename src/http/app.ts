@@ -25,6 +25,7 @@ import { registerOperationsRoutes } from "../modules/operations/operations.route
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
 import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
 import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
+import { registerFeedbackRoutes } from "../modules/feedback/feedback.routes.js";
 import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
 import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
 import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
@@ -32,6 +33,7 @@ import { registerPrivacyRoutes } from "../modules/privacy/privacy.routes.js";
 import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
 import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
 import { registerScreeningRoutes } from "../modules/screening/screening.routes.js";
+import { registerShortlistRoutes } from "../modules/shortlist/shortlist.routes.js";
 import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
 import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
@@ -175,6 +177,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerInterviewsRoutes(app, options.services);
   registerScorecardsRoutes(app, options.services);
   registerDecisionsRoutes(app, options.services);
+  registerFeedbackRoutes(app, options.services);
   registerDashboardRoutes(app, options.services);
   registerScreeningRoutes(app, options.services);
   registerAssessmentsRoutes(app, options.services);
@@ -182,6 +185,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerPrivacyRoutes(app, options.services);
   registerDesignReviewsRoutes(app, options.services);
   registerSimilarityRoutes(app, options.services);
+  registerShortlistRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -3,6 +3,7 @@ import { oneOf } from "./columns.js";
 import {
   bigserial,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -89,6 +90,8 @@ export const roles = pgTable(
     scope: text("scope").notNull(),
     stackTags: jsonb("stack_tags").$type<string[]>().notNull(),
     competencyWeights: jsonb("competency_weights").$type<Record<string, number>>().notNull(),
+    // The shortlist's bar on the 1–4 scale: P(above the bar) is measured against it.
+    bar: doublePrecision("bar").notNull().default(3),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -96,6 +99,7 @@ export const roles = pgTable(
   () => [
     check("roles_level_check", oneOf("level", LEVELS)),
     check("roles_status_check", oneOf("status", ROLE_STATUSES)),
+    check("roles_bar_check", sql`bar between 1 and 4`),
   ],
 );
 

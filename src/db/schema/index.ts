@@ -8,3 +8,4 @@ export * from "./screening.js";
 export * from "./privacy.js";
 export * from "./design-reviews.js";
 export * from "./similarity.js";
+export * from "./feedback.js";

@@ -10,6 +10,7 @@ import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js
 import type { TTestContext } from "../../test-support/test-app.js";
 import { assessmentAccessRows } from "../../test-support/assessment-access-rows.js";
 import { designReviewAccessRows } from "../../test-support/design-review-access-rows.js";
+import { shortlistAccessRows } from "../../test-support/shortlist-access-rows.js";
 import {
   ACTORS,
   applicationReaders,
@@ -25,6 +26,7 @@ import type { TActorName, TOtherTeamActor, TRow } from "../../test-support/acces
 import { questionBank } from "../questions/bank/index.js";
 import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
 import { privacyAccessRows } from "../../test-support/privacy-access-rows.js";
+import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -500,6 +502,8 @@ describe.each(testDatabaseKinds())(
       ...assessmentAccessRows(() => w),
       ...privacyAccessRows(() => w),
       ...designReviewAccessRows(() => w),
+      ...feedbackAccessRows(() => w),
+      ...shortlistAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

@@ -18,6 +18,8 @@ const CEILING: Record<string, number> = {
   decision: 10, // +1: question titles for the scorecards, instead of the whole bank
   "interview kit": 16,
   candidate: 15, // +1: the access-trail insert when contact details are shown
+  // Session, scope (2), then role, scorecards, gradings, and the similarity matches of the page.
+  shortlist: 7,
 };
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };
@@ -49,6 +51,7 @@ function pagesOf(d: TScaleData): TPage[] {
         i(`/api/interviews/${d.featured.interviewId}/scorecard`),
       ],
     },
+    { name: "shortlist", requests: [m(`/api/roles/${d.roleId}/shortlist?sort=lower`)] },
     {
       name: "candidate",
       requests: [m(`/api/candidates/${d.featured.candidateId}`), m(`/api/applications/${app}`)],

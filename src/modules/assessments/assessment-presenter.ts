@@ -126,14 +126,25 @@ export function reportOf(row: TGradingWithJob, packId: string): TGradeReport | n
 
 /** Which competencies the result feeds: each competency's groups and its weighted score. */
 export function competencyScores(manifest: TManifest | null, report: TGradeReport | null) {
+  return competencyScoresOfGroups(manifest, report?.status === "graded" ? report.groups : []);
+}
+
+type TScoredGroup = Pick<TGradeReport["groups"][number], "id" | "passed" | "total" | "weight">;
+
+/**
+ * The same from a graded report's group results alone; the manifest (not the report) decides
+ * which competency a group feeds, so a pack's current mapping applies to old gradings too.
+ */
+export function competencyScoresOfGroups(
+  manifest: TManifest | null,
+  graded: readonly TScoredGroup[],
+) {
   const groups = manifest?.groups ?? [];
   const byCompetency = new Map<string, string[]>();
   for (const group of groups)
     byCompetency.set(group.competency, [...(byCompetency.get(group.competency) ?? []), group.id]);
   return [...byCompetency].map(([competency, groupIds]) => {
-    const results = (report?.status === "graded" ? report.groups : []).filter(
-      (g) => groupIds.includes(g.id) && g.total > 0,
-    );
+    const results = graded.filter((g) => groupIds.includes(g.id) && g.total > 0);
     const weight = results.reduce((sum, g) => sum + g.weight, 0);
     const score =
       weight === 0

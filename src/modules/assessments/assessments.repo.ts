@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { queryRows } from "../../db/raw-query.js";
 import {
   applications,
   assessmentCountingChoices,
@@ -18,6 +19,21 @@ export type TAssessmentRow = typeof assessments.$inferSelect;
 export type TPartRow = typeof assessmentParts.$inferSelect;
 export type TSubmissionRow = typeof assessmentSubmissions.$inferSelect;
 export type TGradingRow = typeof gradings.$inferSelect;
+
+/**
+ * The result that counts for an assessment: of an assessment that was not revoked, its newest
+ * submission (the newest upload counts), and of that submission the newest grading that finished
+ * graded (a re-grade still queued, or one that failed, leaves the last good result standing).
+ */
+export type TCountingGrading = {
+  assessmentId: string;
+  applicationId: string;
+  packId: string;
+  gradingId: string;
+  score: number | null;
+  integrity: "clean" | "suspicious" | "tampered" | null;
+  groups: { id: string; passed: number; total: number; weight: number }[];
+};
 
 const fileColumns = {
   filename: storedFiles.filename,
@@ -289,6 +305,52 @@ export function createAssessmentsRepo(db: TDatabase) {
         .update(gradings)
         .set({ ...values, finishedAt: new Date() })
         .where(eq(gradings.id, id));
+    },
+
+    /** The counting grading (see TCountingGrading) of every assessment of a role or an application. */
+    async listCountingGradings(
+      filter: { roleId: string } | { applicationId: string },
+      executor: TExecutor = db,
+    ): Promise<TCountingGrading[]> {
+      const where =
+        "roleId" in filter
+          ? sql`ap.role_id = ${filter.roleId}::uuid`
+          : sql`a.application_id = ${filter.applicationId}::uuid`;
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        // Per part, the version that counts: the one the team chose, else the newest. This is
+        // `countingVersionOf` (counting-version.ts) in SQL, so a role's shortlist needs one
+        // statement rather than one per assessment. The two must agree: change them together.
+        sql`select a.id as assessment_id, a.application_id, p.pack_id, g.id as grading_id, g.score,
+            g.report->'integrity'->>'verdict' as integrity,
+            coalesce((select jsonb_agg(jsonb_build_object('id', x->>'id',
+                'passed', (x->>'passed')::int, 'total', (x->>'total')::int,
+                'weight', (x->>'weight')::float8))
+              from jsonb_array_elements(g.report->'groups') x), '[]'::jsonb) as groups
+          from assessment_parts p
+          join assessments a on a.id = p.assessment_id
+          join applications ap on ap.id = a.application_id
+          left join assessment_counting_choices c on c.part_id = p.id
+          join lateral (select s.id from assessment_submissions s where s.part_id = p.id
+            order by (s.id = c.submission_id) is true desc, s.version desc limit 1) sub on true
+          join lateral (select gr.id, gr.score, gr.report from gradings gr
+            where gr.submission_id = sub.id and gr.status = 'graded'
+              and gr.report->>'status' = 'graded'
+            order by gr.created_at desc limit 1) g on true
+          where ${where} and a.revoked_at is null
+          order by a.application_id, a.created_at, p.position`,
+      );
+      return rows.map((r) => ({
+        assessmentId: String(r.assessment_id),
+        applicationId: String(r.application_id),
+        packId: String(r.pack_id),
+        gradingId: String(r.grading_id),
+        score: r.score === null || r.score === undefined ? null : Number(r.score),
+        integrity: (r.integrity ?? null) as TCountingGrading["integrity"],
+        groups: (typeof r.groups === "string"
+          ? JSON.parse(r.groups)
+          : r.groups) as TCountingGrading["groups"],
+      }));
     },
 
     async findGradingForJob(id: string, executor: TExecutor = db) {

@@ -101,8 +101,14 @@ export async function readZipText(
 }
 
 /** A zip of a pack's starter/ folder under one top folder, streamed as it is built. */
-export async function zipDirectory(dir: string, topFolder: string): Promise<Readable> {
+export async function zipDirectory(
+  dir: string,
+  topFolder: string,
+  extraFiles: readonly { path: string; content: string }[] = [],
+): Promise<Readable> {
   const zip = new yazl.ZipFile();
+  for (const extra of extraFiles)
+    zip.addBuffer(Buffer.from(extra.content), `${topFolder}/${extra.path}`);
   async function add(relative: string) {
     for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
       if (isDropped(entry.name)) continue;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISIONS } from "../../db/schema/index.js";
 import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 import { ZApplicationSummary } from "../pipeline/applications.schema.js";
+import { ZConfirmation } from "../pipeline/transition-evidence.js";
 import { ZCompetencyId } from "../roles/templates/competencies.js";
 import { ZScorecard } from "../scorecards/scorecards.schema.js";
 
@@ -14,7 +15,13 @@ export const ZRecordDecisionRequest = z.strictObject({
     .trim()
     .min(20, "must be at least 20 characters: write down the reasons")
     .max(4000),
+  /**
+   * An offer, or an advance that leaves scorecards unsubmitted, is refused with 409
+   * CONFIRMATION_REQUIRED (details.missing) until sent again with confirm: true and a reason.
+   */
+  ...ZConfirmation,
 });
+export type TRecordDecisionRequest = z.infer<typeof ZRecordDecisionRequest>;
 
 export const ZDecision = z.object({
   id: ZUuid,

@@ -1,21 +1,29 @@
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import type { TApplicationStatus, TDecisionKind } from "../../db/schema/index.js";
+import type { TApplicationStatus } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { assertLeadsRole, assertSeesApplication } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
+import { competencies } from "../roles/templates/competencies.js";
 import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
 import type { TQuestionsRepo } from "../questions/questions.repo.js";
 import { presentApplicationSummary } from "../pipeline/application-presenter.js";
 import { assertActive, transitionApplication } from "../pipeline/application-transitions.js";
+import {
+  assertOfferableStage,
+  missingForMove,
+  missingForOffer,
+  requireConfirmation,
+} from "../pipeline/transition-evidence.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
+import type { TShortlistService } from "../shortlist/shortlist.service.js";
 import { loadQuestionLabels, presentScorecard } from "../scorecards/scorecard-presenter.js";
 import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
 import { tallyScorecards } from "./decision-tally.js";
 import type { TDecisionsRepo } from "./decisions.repo.js";
-import type { TDecisionSummary } from "./decisions.schema.js";
+import type { TDecisionSummary, TRecordDecisionRequest } from "./decisions.schema.js";
 
 type TDecisionListRow = Awaited<ReturnType<TDecisionsRepo["listForApplication"]>>[number];
 
@@ -47,6 +55,7 @@ export function createDecisionsService(deps: {
   questionsRepo: Pick<TQuestionsRepo, "findVersionsByIds">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  shortlistService: Pick<TShortlistService, "summariseApplicationEvidence">;
 }) {
   async function summarise(
     applicationId: string,
@@ -80,6 +89,35 @@ export function createDecisionsService(deps: {
     };
   }
 
+  /** The role's heavy competencies (10%+ of the weight) with no evidence, from the shortlist. */
+  async function uncoveredCompetencies(
+    applicationId: string,
+    roleId: string,
+    scope: TViewerScope,
+    executor: TExecutor,
+  ) {
+    const summary = await deps.shortlistService.summariseApplicationEvidence({
+      applicationId,
+      roleId,
+      scope,
+      executor,
+    });
+    const role = await deps.rolesRepo.findRole(roleId, executor);
+    return summary.flags.flatMap((flag) =>
+      flag.kind === "missing-evidence" && flag.competencyId
+        ? [
+            {
+              kind: "competency" as const,
+              competencyId: flag.competencyId,
+              competencyName:
+                competencies.find((c) => c.id === flag.competencyId)?.name ?? flag.competencyId,
+              weight: role?.competencyWeights[flag.competencyId] ?? 0,
+            },
+          ]
+        : [],
+    );
+  }
+
   return {
     async getDecisionSummary(applicationId: string, viewer: TViewer) {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
@@ -91,7 +129,7 @@ export function createDecisionsService(deps: {
 
     async recordDecision(
       applicationId: string,
-      input: { decision: TDecisionKind; rationale: string },
+      input: TRecordDecisionRequest,
       viewer: TViewer,
       actor: TActor,
     ) {
@@ -101,10 +139,12 @@ export function createDecisionsService(deps: {
         assertSeesApplication(scope, application);
         assertLeadsRole(scope, application.roleId);
         assertActive(application);
+        const stages = await deps.rolesRepo.listStages([application.roleId], tx);
+        const interviews = await deps.interviewsRepo.listForApplication(applicationId, tx);
         let toStageId = application.currentStageId;
         let status: TApplicationStatus = "active";
+        let confirmation: ReturnType<typeof requireConfirmation> = null;
         if (input.decision === "advance") {
-          const stages = await deps.rolesRepo.listStages([application.roleId], tx);
           const here = stages.findIndex((s) => s.id === application.currentStageId);
           const next = stages[here + 1];
           if (!next)
@@ -113,9 +153,48 @@ export function createDecisionsService(deps: {
               "The application is in the last stage of the plan; record an offer or a rejection instead.",
             );
           toStageId = next.id;
+          confirmation = requireConfirmation(
+            missingForMove({
+              stages,
+              interviews,
+              fromStageId: application.currentStageId,
+              toStageId,
+            }),
+            input,
+            "Advancing",
+          );
+        } else if (input.decision === "offer") {
+          assertOfferableStage(stages, application.currentStageId);
+          confirmation = requireConfirmation(
+            missingForOffer({
+              stages,
+              interviews,
+              currentStageId: application.currentStageId,
+              competencies: await uncoveredCompetencies(
+                application.id,
+                application.roleId,
+                scope,
+                tx,
+              ),
+            }),
+            input,
+            "This offer",
+          );
+          status = "hired";
         } else {
-          status = input.decision === "offer" ? "hired" : "rejected";
+          status = "rejected";
         }
+        if (confirmation)
+          await deps.auditService.recordEvent(
+            actor,
+            {
+              action: "decision.confirmed_missing_evidence",
+              entityType: "application",
+              entityId: applicationId,
+              after: { decision: input.decision, ...confirmation },
+            },
+            tx,
+          );
         const decision = await deps.decisionsRepo.insertDecision(
           {
             applicationId,

@@ -80,6 +80,11 @@ export type TListApplicationsQuery = z.infer<typeof ZListApplicationsQuery>;
 export const ZMoveApplicationRequest = z.strictObject({
   toStageId: ZUuid,
   reason: ZReason.optional(),
+  /**
+   * A move forward past interviews whose scorecards are not in is refused with 409
+   * CONFIRMATION_REQUIRED (details.missing) until sent with confirm: true and a reason.
+   */
+  confirm: z.boolean().optional(),
 });
 export const ZCloseApplicationRequest = z.strictObject({ reason: ZReason });
 

@@ -18,6 +18,7 @@ import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
 import { presentApplicationSummary, presentInterviewSummary } from "./application-presenter.js";
 import { assertActive, transitionApplication } from "./application-transitions.js";
+import { missingForMove, requireConfirmation } from "./transition-evidence.js";
 import type { TApplicationsRepo, TApplicationVisibility } from "./applications.repo.js";
 import type { TListApplicationsQuery } from "./applications.schema.js";
 
@@ -160,7 +161,7 @@ export function createApplicationsService(deps: {
 
     async moveApplication(
       applicationId: string,
-      input: { toStageId: string; reason?: string | undefined },
+      input: { toStageId: string; reason?: string | undefined; confirm?: boolean | undefined },
       viewer: TViewer,
       actor: TActor,
     ) {
@@ -173,6 +174,27 @@ export function createApplicationsService(deps: {
           });
         if (stage.id === loaded.application.currentStageId)
           throw new AppError("CONFLICT", `The application is already in "${stage.name}".`);
+        const confirmation = requireConfirmation(
+          missingForMove({
+            stages: await deps.rolesRepo.listStages([loaded.application.roleId], tx),
+            interviews: await deps.interviewsRepo.listForApplication(applicationId, tx),
+            fromStageId: loaded.application.currentStageId,
+            toStageId: stage.id,
+          }),
+          input,
+          `Moving to "${stage.name}"`,
+        );
+        if (confirmation)
+          await deps.auditService.recordEvent(
+            actor,
+            {
+              action: "application.move_confirmed_missing_evidence",
+              entityType: "application",
+              entityId: applicationId,
+              after: { toStageId: stage.id, ...confirmation },
+            },
+            tx,
+          );
         await transitionApplication(deps, tx, {
           application: loaded.application,
           toStageId: stage.id,

@@ -93,6 +93,8 @@ export const ZUpdateRoleRequest = z
     scope: ZScope.optional(),
     stackTags: ZStackTags.optional(),
     competencyWeights: ZCompetencyWeights.optional(),
+    /** The shortlist's bar on the 1–4 scale (default 3). */
+    bar: z.number().min(1).max(4).optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     message: "give at least one field to change",
@@ -138,6 +140,8 @@ export const ZRole = z.object({
   scope: z.string(),
   stackTags: z.array(z.string()),
   competencyWeights: z.record(z.string(), z.number().int()),
+  /** The shortlist's bar on the 1–4 scale: P(above the bar) is measured against it. */
+  bar: z.number(),
   team: z.array(ZTeamMember),
   stages: z.array(ZRoleStage),
   counts: ZApplicationCounts,

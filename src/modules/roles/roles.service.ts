@@ -56,6 +56,7 @@ export function createRolesService(deps: {
         scope: row.scope,
         stackTags: row.stackTags,
         competencyWeights: row.competencyWeights,
+        bar: row.bar,
         team: teams
           .filter((t) => t.roleId === row.id)
           .map(({ userId, name, email, teamRole }) => ({ userId, name, email, teamRole })),

@@ -780,6 +780,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{applicationId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFeedback"];
+        /** @description Saves an edit; editing approved feedback returns it to draft. */
+        put: operations["updateFeedback"];
+        /** @description Drafts the feedback of a rejected application from its competency-level evidence (ratings only, never interviewers' notes). 409 when one exists, unless regenerate (drafts only). */
+        post: operations["draftFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/feedback/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["approveFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/feedback.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The approved feedback as a Markdown file (attachment); 409 while a draft. */
+        get: operations["downloadFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -1243,6 +1294,74 @@ export interface paths {
         };
         /** @description The closest other submissions of the same pack, with the shared regions. A signal for a reviewer; it never changes the score. The other candidate is named only to callers who may see that application. */
         get: operations["getSubmissionSimilarity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{roleId}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One row per application (active by default): screen verdict, each rater's recommendation per stage, evidence per competency, the composite with its 80% band and P(above the bar), coverage and evidence flags. Only scorecards the caller may read are counted. */
+        get: operations["getShortlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Why an application scores as it does: each competency's sources (who, rating, key takeaways), its share of the composite, and the summary the decision panel shows. */
+        get: operations["getApplicationEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{roleId}/shortlist.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The shortlist as CSV (UTF-8 with BOM), same rows, order and filters as the JSON. Audited. */
+        get: operations["exportShortlistCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/packet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The candidate packet as PDF: profile, résumé screen with its evidence, the scorecards the caller may read, assessment results, and the composite with its band. Audited. */
+        get: operations["exportCandidatePacket"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3744,6 +3863,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -3900,6 +4020,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -4018,6 +4139,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -4127,6 +4249,7 @@ export interface operations {
                     competencyWeights?: {
                         [key: string]: number;
                     };
+                    bar?: number;
                 };
             };
         };
@@ -4151,6 +4274,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -4293,6 +4417,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -4422,6 +4547,7 @@ export interface operations {
                             competencyWeights: {
                                 [key: string]: number;
                             };
+                            bar: number;
                             team: {
                                 /** Format: uuid */
                                 userId: string;
@@ -5531,6 +5657,7 @@ export interface operations {
                     /** Format: uuid */
                     toStageId: string;
                     reason?: string;
+                    confirm?: boolean;
                 };
             };
         };
@@ -7354,6 +7481,8 @@ export interface operations {
                     /** @enum {string} */
                     decision: "advance" | "reject" | "offer";
                     rationale: string;
+                    confirm?: boolean;
+                    reason?: string;
                 };
             };
         };
@@ -7522,6 +7651,448 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved";
+                            body: string;
+                            revision: number;
+                            editedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            editedAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                        } | null;
+                        canDraft: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved";
+                            body: string;
+                            revision: number;
+                            editedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            editedAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    draftFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    regenerate?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved";
+                            body: string;
+                            revision: number;
+                            editedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            editedAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    approveFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved";
+                            body: string;
+                            revision: number;
+                            editedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            editedAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": {
                         error: {
                             code: string;
                             message: string;
@@ -11902,6 +12473,488 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getShortlist: {
+        parameters: {
+            query?: {
+                sort?: "composite" | "lower" | "pAbove";
+                stage?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            bar: number;
+                            competencies: {
+                                /** @enum {string} */
+                                id: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                name: string;
+                                weight: number;
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: number;
+                            }[];
+                        };
+                        variances: {
+                            mu: number;
+                            tau2: number;
+                            sigma2: number;
+                            /** @enum {string} */
+                            source: "role" | "organisation" | "default";
+                        };
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        rows: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            /** Format: uuid */
+                            stageId: string;
+                            screen: {
+                                /** @enum {string} */
+                                outcome: "pass" | "hold" | "reject";
+                                /** Format: date-time */
+                                screenedAt: string;
+                            } | null;
+                            stages: {
+                                /** Format: uuid */
+                                stageId: string;
+                                recommendations: {
+                                    /** Format: uuid */
+                                    raterId: string;
+                                    /** @enum {string|null} */
+                                    recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                                }[];
+                            }[];
+                            competencies: {
+                                /** @enum {string} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                weight: number;
+                                raterRatings: {
+                                    /** Format: uuid */
+                                    raterId: string;
+                                    rating: number;
+                                }[];
+                                assessmentRatings: {
+                                    /** Format: uuid */
+                                    assessmentId: string;
+                                    packId: string;
+                                    score: number;
+                                    rating: number;
+                                }[];
+                                n: number;
+                                mean: number | null;
+                                estimate: number | null;
+                                sd: number | null;
+                            }[];
+                            composite: {
+                                estimate: number;
+                                sd: number;
+                                low80: number;
+                                high80: number;
+                                pAbove: number;
+                            } | null;
+                            coverage: number;
+                            /** @enum {string|null} */
+                            integrity: "clean" | "suspicious" | "tampered" | null;
+                            flags: {
+                                /** @enum {string} */
+                                kind: "missing-evidence" | "single-source" | "integrity" | "similarity" | "stage-skipped" | "rater-disagreement";
+                                /** @enum {string|null} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration" | null;
+                                /** Format: uuid */
+                                stageId: string | null;
+                                message: string;
+                            }[];
+                            withheldScorecards: number;
+                        }[];
+                        total: number;
+                        /** @enum {string} */
+                        sort: "composite" | "lower" | "pAbove";
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApplicationEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "rejected" | "withdrawn" | "hired";
+                            /** Format: uuid */
+                            stageId: string;
+                            candidate: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        role: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            bar: number;
+                            competencies: {
+                                /** @enum {string} */
+                                id: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                                name: string;
+                                weight: number;
+                            }[];
+                            stages: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: number;
+                            }[];
+                        };
+                        screen: {
+                            /** @enum {string} */
+                            outcome: "pass" | "hold" | "reject";
+                            /** Format: date-time */
+                            screenedAt: string;
+                        } | null;
+                        stages: {
+                            /** Format: uuid */
+                            stageId: string;
+                            recommendations: {
+                                /** Format: uuid */
+                                raterId: string;
+                                /** @enum {string|null} */
+                                recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            }[];
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        competencies: {
+                            /** @enum {string} */
+                            competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration";
+                            name: string;
+                            weight: number;
+                            sources: {
+                                /** @enum {string} */
+                                kind: "rater" | "assessment";
+                                rater: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                stageIds: string[];
+                                assessment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    packId: string;
+                                    packTitle: string;
+                                } | null;
+                                rating: number;
+                                /** @enum {string} */
+                                basis: "explicit" | "questions" | "assessment";
+                                score: number | null;
+                                keyTakeaways: string[];
+                            }[];
+                            n: number;
+                            mean: number | null;
+                            estimate: number | null;
+                            sd: number | null;
+                            share: number;
+                            contribution: number;
+                        }[];
+                        summary: {
+                            composite: {
+                                estimate: number;
+                                sd: number;
+                                low80: number;
+                                high80: number;
+                                pAbove: number;
+                            } | null;
+                            coverage: number;
+                            bar: number;
+                            flags: {
+                                /** @enum {string} */
+                                kind: "missing-evidence" | "single-source" | "integrity" | "similarity" | "stage-skipped" | "rater-disagreement";
+                                /** @enum {string|null} */
+                                competencyId: "python-fundamentals" | "django-architecture" | "orm-data-modelling" | "api-design-drf" | "databases-performance" | "security" | "scalability-production" | "testing" | "communication-collaboration" | null;
+                                /** Format: uuid */
+                                stageId: string | null;
+                                message: string;
+                            }[];
+                            variances: {
+                                mu: number;
+                                tau2: number;
+                                sigma2: number;
+                                /** @enum {string} */
+                                source: "role" | "organisation" | "default";
+                            };
+                            /** @enum {string|null} */
+                            integrity: "clean" | "suspicious" | "tampered" | null;
+                        };
+                        withheldScorecards: number;
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportShortlistCsv: {
+        parameters: {
+            query?: {
+                sort?: "composite" | "lower" | "pAbove";
+                stage?: string;
+                status?: "active" | "rejected" | "withdrawn" | "hired";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportCandidatePacket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
                         error: {
                             code: string;
                             message: string;

@@ -4,6 +4,7 @@ import { CountingResult } from "../assessments/CountingResult";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { ApplicationTimeline } from "../hiring/ApplicationTimeline";
+import { FeedbackPanel } from "../feedback/FeedbackPanel";
 import { DecisionPanel } from "../hiring/DecisionPanel";
 import { InterviewList } from "../hiring/InterviewList";
 import { ScheduleInterviewsForm } from "../hiring/ScheduleInterviewsForm";
@@ -77,6 +78,9 @@ export function ApplicationPage() {
       </div>
       {application.permissions.canDecide && (
         <DecisionPanel applicationId={application.id} active={active} />
+      )}
+      {application.permissions.canDecide && application.status === "rejected" && (
+        <FeedbackPanel applicationId={application.id} />
       )}
       {application.permissions.canManage && active && role && (
         <section className="card">

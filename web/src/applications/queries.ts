@@ -68,11 +68,22 @@ type TStageRef = TApplicationList["applications"][number]["currentStage"];
 export function useMoveApplication() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ applicationId, toStage }: { applicationId: string; toStage: TStageRef }) =>
+    mutationFn: ({
+      applicationId,
+      toStage,
+      confirmation,
+    }: {
+      applicationId: string;
+      toStage: TStageRef;
+      /** Sent after the server listed missing evidence and the person confirmed with a reason. */
+      confirmation?: { reason: string };
+    }) =>
       unwrap(
         api.POST("/api/applications/{applicationId}/move", {
           params: { path: { applicationId } },
-          body: { toStageId: toStage.id },
+          body: confirmation
+            ? { toStageId: toStage.id, confirm: true, reason: confirmation.reason }
+            : { toStageId: toStage.id },
         }),
       ),
     onMutate: async ({ applicationId, toStage }) => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { SyntheticEvent } from "react";
 import { fieldErrors } from "../api/client";
+import type { TApiError } from "../api/client";
 import type { TDecisionKind } from "../api/hiring-types";
 import { DECISION_LABELS, formatDateTime } from "../api/hiring-types";
 import { readForm } from "../components/form-data";
@@ -9,6 +10,17 @@ import { ScorecardView } from "./ScorecardView";
 import { TallyCharts } from "./TallyCharts";
 import { TextAreaField } from "./TextAreaField";
 import { useDecision, useRecordDecision } from "../applications/queries";
+import { EvidenceSummary } from "../shortlist/EvidenceSummary";
+import { MissingEvidenceDialog, missingEvidenceOf } from "./MissingEvidenceDialog";
+import type { TMissingEvidence } from "./MissingEvidenceDialog";
+
+type TPending = {
+  decision: TDecisionKind;
+  rationale: string;
+  form: HTMLFormElement;
+  message: string;
+  missing: TMissingEvidence[];
+};
 
 /** For hiring managers: every submitted scorecard side by side, the tally, and the call. */
 export function DecisionPanel({
@@ -20,22 +32,39 @@ export function DecisionPanel({
 }) {
   const { data, error } = useDecision(applicationId);
   const recordDecision = useRecordDecision(applicationId);
-  const failure = recordDecision.error;
+  const [pending, setPending] = useState<TPending>();
+  // A request for confirmation is answered in the dialog, not shown as an error.
+  const failure = missingEvidenceOf(recordDecision.error) ? null : recordDecision.error;
   const [recorded, setRecorded] = useState<string>();
+
+  async function send(
+    body: { decision: TDecisionKind; rationale: string },
+    form: HTMLFormElement,
+    reason?: string,
+  ): Promise<string | undefined> {
+    try {
+      const result = await recordDecision.mutateAsync(
+        reason ? { ...body, confirm: true, reason } : body,
+      );
+      form.reset();
+      if (result.recorded)
+        setRecorded(`Decision recorded: ${DECISION_LABELS[result.recorded.decision]}.`);
+      return undefined;
+    } catch (apiError) {
+      const problem = apiError as TApiError;
+      const missing = missingEvidenceOf(problem);
+      if (missing && !reason) setPending({ ...body, form, message: problem.message, missing });
+      return fieldErrors(problem).reason ?? problem.message;
+    }
+  }
 
   function decide(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const field = readForm(event);
-    recordDecision.mutate(
+    void send(
       { decision: field("decision") as TDecisionKind, rationale: field("rationale") },
-      {
-        onSuccess: (result) => {
-          form.reset();
-          if (result.recorded)
-            setRecorded(`Decision recorded: ${DECISION_LABELS[result.recorded.decision]}.`);
-        },
-      },
+      form,
     );
   }
 
@@ -50,6 +79,7 @@ export function DecisionPanel({
           {data.application.currentStage.name} still wait for a submitted scorecard.
         </Notice>
       )}
+      <EvidenceSummary applicationId={applicationId} roleId={data.application.role.id} />
       <TallyCharts tally={data.tally} />
       <h3 className="subhead">Scorecards side by side ({data.scorecards.length})</h3>
       {data.scorecards.length === 0 ? (
@@ -96,6 +126,11 @@ export function DecisionPanel({
               </label>
             ))}
           </fieldset>
+          {data.application.currentStage.kind !== "decision" && (
+            <p className="hint">
+              An offer is made from the decision stage; advance the application there first.
+            </p>
+          )}
           <TextAreaField
             label="Rationale"
             name="rationale"
@@ -108,6 +143,22 @@ export function DecisionPanel({
             </button>
           </div>
         </form>
+      )}
+      {pending && (
+        <MissingEvidenceDialog
+          title={
+            pending.decision === "offer"
+              ? `Make an offer to ${data.application.candidate.name}?`
+              : `Advance ${data.application.candidate.name}?`
+          }
+          message={pending.message}
+          missing={pending.missing}
+          confirmLabel={pending.decision === "offer" ? "Confirm offer" : "Confirm advance"}
+          onConfirm={(reason) =>
+            send({ decision: pending.decision, rationale: pending.rationale }, pending.form, reason)
+          }
+          onClose={() => setPending(undefined)}
+        />
       )}
     </section>
   );

@@ -5,10 +5,18 @@ import { fieldErrors } from "../api/client";
 import type { TApiError } from "../api/client";
 import type { TApplicationSummary, TRole } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
+import { MissingEvidenceDialog, missingEvidenceOf } from "./MissingEvidenceDialog";
+import type { TMissingEvidence } from "./MissingEvidenceDialog";
 import { ReasonDialog } from "./ReasonDialog";
 import { useApplications, useCloseApplication, useMoveApplication } from "../applications/queries";
 
 type TClosing = { application: TApplicationSummary; kind: "reject" | "withdraw" };
+type TConfirming = {
+  application: TApplicationSummary;
+  toIndex: number;
+  message: string;
+  missing: TMissingEvidence[];
+};
 
 /**
  * Columns are the plan's stages, cards the active applications. Every move is a button, and on a
@@ -19,7 +27,9 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
   const moveApplication = useMoveApplication();
   const closeApplication = useCloseApplication();
   const [status, setStatus] = useState("");
-  const failure = moveApplication.error;
+  const [confirming, setConfirming] = useState<TConfirming>();
+  // A request for confirmation is answered in the dialog, not shown as an error.
+  const failure = missingEvidenceOf(moveApplication.error) ? null : moveApplication.error;
   // A moved card is a new element in another column; keep the keyboard focus on it.
   const [focusId, setFocusId] = useState<string>();
   useEffect(() => {
@@ -29,17 +39,25 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
   const [closing, setClosing] = useState<TClosing>();
   const stages = role.stages;
 
-  async function move(application: TApplicationSummary, toIndex: number) {
+  async function move(application: TApplicationSummary, toIndex: number, reason?: string) {
     const target = stages[toIndex];
-    if (!target || target.id === application.currentStage.id) return;
+    if (!target || target.id === application.currentStage.id) return undefined;
     setFocusId(application.id);
-    await moveApplication
-      .mutateAsync({
+    try {
+      await moveApplication.mutateAsync({
         applicationId: application.id,
         toStage: { id: target.id, name: target.name, kind: target.kind, position: target.position },
-      })
-      .then(() => setStatus(`${application.candidate.name} moved to ${target.name}.`))
-      .catch(() => undefined);
+        ...(reason ? { confirmation: { reason } } : {}),
+      });
+    } catch (apiError) {
+      const problem = apiError as TApiError;
+      const missing = missingEvidenceOf(problem);
+      if (missing && !reason)
+        setConfirming({ application, toIndex, message: problem.message, missing });
+      return fieldErrors(problem).reason ?? problem.message;
+    }
+    setStatus(`${application.candidate.name} moved to ${target.name}.`);
+    return undefined;
   }
 
   async function close(reason: string): Promise<string | undefined> {
@@ -159,6 +177,16 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
       </div>
       {canManage && (
         <p className="hint">Tip: focus a card and press ← or → to move it one stage.</p>
+      )}
+      {confirming && (
+        <MissingEvidenceDialog
+          title={`Move ${confirming.application.candidate.name} to ${stages[confirming.toIndex]?.name ?? "the next stage"}?`}
+          message={confirming.message}
+          missing={confirming.missing}
+          confirmLabel="Confirm move"
+          onConfirm={(reason) => move(confirming.application, confirming.toIndex, reason)}
+          onClose={() => setConfirming(undefined)}
+        />
       )}
       {closing && (
         <ReasonDialog

@@ -25,6 +25,9 @@ const RoleCreatePage = lazy(() =>
   import("../roles/RoleCreatePage").then((m) => ({ default: m.RoleCreatePage })),
 );
 const RolePage = lazy(() => import("../roles/RolePage").then((m) => ({ default: m.RolePage })));
+const ShortlistPage = lazy(() =>
+  import("../shortlist/ShortlistPage").then((m) => ({ default: m.ShortlistPage })),
+);
 const RolesPage = lazy(() => import("../roles/RolesPage").then((m) => ({ default: m.RolesPage })));
 
 /** The hiring pages, as one fragment so App.tsx only names them once. */
@@ -34,6 +37,7 @@ export function hiringRoutes(canCreateRoles: boolean) {
       <Route path="/roles" element={<RolesPage />} />
       {canCreateRoles && <Route path="/roles/new" element={<RoleCreatePage />} />}
       <Route path="/roles/:roleId" element={<RolePage />} />
+      {canCreateRoles && <Route path="/roles/:roleId/shortlist" element={<ShortlistPage />} />}
       <Route path="/candidates" element={<CandidatesPage />} />
       <Route path="/candidates/:candidateId" element={<CandidatePage />} />
       <Route path="/applications/:applicationId" element={<ApplicationPage />} />

@@ -1,4 +1,4 @@
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { LEVEL_LABELS, TEAM_ROLE_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
@@ -37,6 +37,13 @@ export function RolePage() {
         {role.stackTags.join(", ")}
       </p>
       <ErrorBanner error={error} />
+      {canManage && (
+        <p>
+          <Link className="button-link button-link-primary" to={`/roles/${role.id}/shortlist`}>
+            Open the shortlist
+          </Link>
+        </p>
+      )}
 
       <section className="card" aria-labelledby="board-heading">
         <div className="section-head">

@@ -1,0 +1,421 @@
+/**
+ * One pass over a role's evidence: each application's sources per competency, the estimates, the
+ * composite and the flags. Pure: the service loads the rows (a few statements for the whole
+ * role) and decides what the caller may read before anything reaches this file.
+ */
+import type { TManifest } from "../../grader/pack.js";
+import { competencyScoresOfGroups } from "../assessments/assessment-presenter.js";
+import type { TCountingGrading } from "../assessments/assessments.repo.js";
+import { competencies, competencyIds } from "../roles/templates/competencies.js";
+import type { TCompetencyId } from "../roles/templates/competencies.js";
+import type {
+  TComposite,
+  TCompetencyEstimate,
+  TEvidenceFlag,
+  TShortlistRow,
+  TVariances,
+} from "./shortlist.schema.js";
+import {
+  againstBar,
+  assessmentToScale,
+  combineCompetencies,
+  DEFAULT_VARIANCES,
+  estimateVariances,
+  MIN_CANDIDATES_FOR_ESTIMATE,
+  shrinkEstimate,
+} from "./shortlist-statistics.js";
+import type { TEvidenceCell } from "./shortlist-statistics.js";
+import type {
+  TEvidenceTotals,
+  TScorecardEvidence,
+  TShortlistApplication,
+  TShortlistRoleData,
+} from "./shortlist.repo.js";
+
+/** A competency with at least this share of the role's weight and no evidence is flagged. */
+export const MISSING_EVIDENCE_WEIGHT_SHARE = 0.1;
+/** Raters this far apart (or more) on one competency are flagged. */
+export const DISAGREEMENT_POINTS = 2;
+
+const competencyName = new Map<string, string>(competencies.map((c) => [c.id, c.name]));
+export const nameOfCompetency = (id: string) => competencyName.get(id) ?? id;
+
+export type TRaterSource = {
+  raterId: string;
+  rating: number;
+  basis: "explicit" | "questions";
+  stageIds: string[];
+};
+export type TAssessmentSource = {
+  assessmentId: string;
+  packId: string;
+  score: number;
+  rating: number;
+};
+
+export type TApplicationEvidence = {
+  application: TShortlistApplication;
+  cards: TScorecardEvidence[];
+  withheldScorecards: number;
+  raters: Map<TCompetencyId, TRaterSource[]>;
+  assessments: Map<TCompetencyId, TAssessmentSource[]>;
+  integrity: TCountingGrading["integrity"];
+  similarityMatches: number;
+};
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/**
+ * A rater's rating of a competency on one card: their explicit rating, else the mean of their
+ * question ratings on it. A rater who rated in two stages is one source: their cards' mean.
+ */
+export function raterSources(cards: readonly TScorecardEvidence[]) {
+  // One pass over the cards: competency → rater → their ratings on it.
+  type TRaterTotal = { sum: number; count: number; explicit: boolean; stages: string[] };
+  const grouped = new Map<TCompetencyId, Map<string, TRaterTotal>>();
+  for (const card of cards) {
+    for (const competencyId of competencyIds) {
+      const explicit = card.competencyRatings[competencyId];
+      const rating = explicit ?? card.questionMeans[competencyId];
+      if (rating === undefined || !Number.isFinite(rating)) continue;
+      let perRater = grouped.get(competencyId);
+      if (!perRater) {
+        perRater = new Map<string, TRaterTotal>();
+        grouped.set(competencyId, perRater);
+      }
+      const entry = perRater.get(card.interviewerId);
+      if (entry) {
+        entry.sum += rating;
+        entry.count += 1;
+        entry.explicit &&= explicit !== undefined;
+        if (!entry.stages.includes(card.stageId)) entry.stages.push(card.stageId);
+      } else
+        perRater.set(card.interviewerId, {
+          sum: rating,
+          count: 1,
+          explicit: explicit !== undefined,
+          stages: [card.stageId],
+        });
+    }
+  }
+  const byCompetency = new Map<TCompetencyId, TRaterSource[]>();
+  for (const [competencyId, perRater] of grouped)
+    byCompetency.set(
+      competencyId,
+      [...perRater].map(([raterId, e]) => ({
+        raterId,
+        rating: e.sum / e.count,
+        basis: e.explicit ? "explicit" : "questions",
+        stageIds: e.stages,
+      })),
+    );
+  return byCompetency;
+}
+
+/** Each counting assessment is one source per competency its pack's manifest maps groups to. */
+export function assessmentSources(
+  gradings: readonly TCountingGrading[],
+  manifests: ReadonlyMap<string, TManifest | null>,
+) {
+  const byCompetency = new Map<TCompetencyId, TAssessmentSource[]>();
+  for (const grading of gradings) {
+    for (const { competency, score } of competencyScoresOfGroups(
+      manifests.get(grading.packId) ?? null,
+      grading.groups,
+    )) {
+      if (score === null || !(competencyIds as readonly string[]).includes(competency)) continue;
+      const id = competency as TCompetencyId;
+      byCompetency.set(id, [
+        ...(byCompetency.get(id) ?? []),
+        {
+          assessmentId: grading.assessmentId,
+          packId: grading.packId,
+          score,
+          rating: assessmentToScale(score),
+        },
+      ]);
+    }
+  }
+  return byCompetency;
+}
+
+/** Worst verdict first: one tampered assessment makes the application's verdict tampered. */
+function worstIntegrity(gradings: readonly TCountingGrading[]): TCountingGrading["integrity"] {
+  const verdicts = gradings.map((g) => g.integrity);
+  if (verdicts.includes("tampered")) return "tampered";
+  if (verdicts.includes("suspicious")) return "suspicious";
+  return verdicts.includes("clean") ? "clean" : null;
+}
+
+export function gatherEvidence(input: {
+  application: TShortlistApplication;
+  cards: TScorecardEvidence[];
+  withheldScorecards: number;
+  gradings: readonly TCountingGrading[];
+  manifests: ReadonlyMap<string, TManifest | null>;
+  similarityMatches?: number;
+}): TApplicationEvidence {
+  return {
+    application: input.application,
+    cards: input.cards,
+    withheldScorecards: input.withheldScorecards,
+    raters: raterSources(input.cards),
+    assessments: assessmentSources(input.gradings, input.manifests),
+    integrity: worstIntegrity(input.gradings),
+    similarityMatches: input.similarityMatches ?? 0,
+  };
+}
+
+function ratingsOf(evidence: TApplicationEvidence, competencyId: TCompetencyId) {
+  return [
+    ...(evidence.raters.get(competencyId) ?? []).map((r) => r.rating),
+    ...(evidence.assessments.get(competencyId) ?? []).map((a) => a.rating),
+  ];
+}
+
+/** The role's evidence cells (one per application and competency with evidence). */
+export function evidenceCells(all: readonly TApplicationEvidence[]): TEvidenceCell[] {
+  const cells: TEvidenceCell[] = [];
+  for (const evidence of all)
+    for (const competencyId of competencyIds) {
+      const ratings = ratingsOf(evidence, competencyId);
+      if (!ratings.length) continue;
+      const m = mean(ratings);
+      cells.push({
+        n: ratings.length,
+        mean: m,
+        sumSquares: ratings.reduce((s, x) => s + (x - m) ** 2, 0),
+      });
+    }
+  return cells;
+}
+
+/** The organisation's variance estimate from sums (see TEvidenceTotals), or null if too few. */
+export function variancesFromTotals(t: TEvidenceTotals) {
+  if (t.cells < MIN_CANDIDATES_FOR_ESTIMATE || t.cellsWithSpread < MIN_CANDIDATES_FOR_ESTIMATE)
+    return null;
+  if (t.degreesOfFreedom <= 0) return null;
+  const sigma2 = t.sumSquares / t.degreesOfFreedom;
+  const mu = t.sumMeans / t.cells;
+  const varMeans = (t.sumSquaredMeans - t.cells * mu * mu) / (t.cells - 1);
+  const meanNoise = (sigma2 * t.sumInverseN) / t.cells;
+  return { mu, sigma2, tau2: Math.max(0, varMeans - meanNoise) };
+}
+
+/** Role data first, then the organisation's (loaded only when needed), then the defaults. */
+export async function chooseRoleVariances(
+  cells: readonly TEvidenceCell[],
+  organisation: () => Promise<TEvidenceTotals>,
+): Promise<TVariances> {
+  const fromRole = estimateVariances(cells);
+  if (fromRole) return { ...fromRole, source: "role" };
+  // Until the role has its own estimate it is still the role's mean the estimates shrink toward.
+  const mu = cells.length ? mean(cells.map((c) => c.mean)) : 2.5;
+  const fromOrganisation = variancesFromTotals(await organisation());
+  if (fromOrganisation) return { ...fromOrganisation, mu, source: "organisation" };
+  return { ...DEFAULT_VARIANCES, mu, source: "default" };
+}
+
+/**
+ * Only the composite, for ranking every application before the page's rows are presented in
+ * full: the same estimates as scoreApplication, without building the row.
+ */
+export function compositeOf(
+  evidence: TApplicationEvidence,
+  role: Pick<TShortlistRoleData, "competencyWeights" | "bar">,
+  variances: TVariances,
+): TComposite | null {
+  const weights = role.competencyWeights;
+  let totalWeight = 0;
+  const estimates: { weight: number; theta: number; sd: number }[] = [];
+  for (const competencyId of competencyIds) {
+    const weight = weights[competencyId] ?? 0;
+    totalWeight += weight;
+    if (weight === 0) continue;
+    const ratings = ratingsOf(evidence, competencyId);
+    if (!ratings.length) continue;
+    const shrunk = shrinkEstimate(mean(ratings), ratings.length, variances);
+    estimates.push({ weight, theta: shrunk.theta, sd: shrunk.sd });
+  }
+  const combined = combineCompetencies(estimates, totalWeight);
+  return combined
+    ? {
+        estimate: combined.theta,
+        sd: combined.sd,
+        ...againstBar(combined.theta, combined.sd, role.bar),
+      }
+    : null;
+}
+
+export type TScoredApplication = {
+  competencies: TCompetencyEstimate[];
+  composite: TComposite | null;
+  coverage: number;
+  flags: TEvidenceFlag[];
+  /** Per competency with evidence: its renormalized share of the composite. */
+  shares: Map<string, number>;
+};
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Estimates, composite, band, P(above the bar), coverage and flags for one application. */
+export function scoreApplication(
+  evidence: TApplicationEvidence,
+  role: Pick<TShortlistRoleData, "competencyWeights" | "bar" | "stages">,
+  variances: TVariances,
+): TScoredApplication {
+  const weights = role.competencyWeights;
+  const totalWeight = competencyIds.reduce((s, id) => s + (weights[id] ?? 0), 0);
+  const flags: TEvidenceFlag[] = [];
+  const estimates: TCompetencyEstimate[] = [];
+  for (const competencyId of competencyIds) {
+    const weight = weights[competencyId] ?? 0;
+    const raters = evidence.raters.get(competencyId) ?? [];
+    const assessments = evidence.assessments.get(competencyId) ?? [];
+    const ratings = ratingsOf(evidence, competencyId);
+    if (weight === 0 && ratings.length === 0) continue;
+    const n = ratings.length;
+    const x = n ? mean(ratings) : null;
+    const shrunk = x === null ? null : shrinkEstimate(x, n, variances);
+    estimates.push({
+      competencyId,
+      weight,
+      raterRatings: raters.map((r) => ({ raterId: r.raterId, rating: r.rating })),
+      assessmentRatings: assessments.map((a) => ({
+        assessmentId: a.assessmentId,
+        packId: a.packId,
+        score: a.score,
+        rating: a.rating,
+      })),
+      n,
+      mean: x,
+      estimate: shrunk?.theta ?? null,
+      sd: shrunk?.sd ?? null,
+    });
+    const name = nameOfCompetency(competencyId);
+    const share = totalWeight > 0 ? weight / totalWeight : 0;
+    if (n === 0 && share >= MISSING_EVIDENCE_WEIGHT_SHARE)
+      flags.push({
+        kind: "missing-evidence",
+        competencyId,
+        stageId: null,
+        message: `${name} (${percent(share)} of the weight) has no evidence.`,
+      });
+    if (n === 1 && weight > 0)
+      flags.push({
+        kind: "single-source",
+        competencyId,
+        stageId: null,
+        message: `${name} rests on one source only.`,
+      });
+    const raterRatings = raters.map((r) => r.rating);
+    if (
+      raterRatings.length >= 2 &&
+      Math.max(...raterRatings) - Math.min(...raterRatings) >= DISAGREEMENT_POINTS
+    )
+      flags.push({
+        kind: "rater-disagreement",
+        competencyId,
+        stageId: null,
+        message: `Raters are ${round1(Math.max(...raterRatings) - Math.min(...raterRatings))} points apart on ${name}.`,
+      });
+  }
+  if (evidence.integrity === "suspicious" || evidence.integrity === "tampered")
+    flags.push({
+      kind: "integrity",
+      competencyId: null,
+      stageId: null,
+      message: `The practical assessment's integrity check found the submission ${evidence.integrity}.`,
+    });
+  if (evidence.similarityMatches > 0)
+    flags.push({
+      kind: "similarity",
+      competencyId: null,
+      stageId: null,
+      message: `The submission closely matches ${evidence.similarityMatches === 1 ? "another candidate's" : `${evidence.similarityMatches} other candidates'`}.`,
+    });
+  const current = role.stages.find((s) => s.id === evidence.application.stageId);
+  const visited = new Set(evidence.application.visitedStageIds);
+  for (const stage of role.stages)
+    if (current && stage.position < current.position && !visited.has(stage.id))
+      flags.push({
+        kind: "stage-skipped",
+        competencyId: null,
+        stageId: stage.id,
+        message: `The ${stage.name} stage was skipped.`,
+      });
+
+  const withEvidence = estimates.filter(
+    (e): e is TCompetencyEstimate & { estimate: number; sd: number } =>
+      e.estimate !== null && e.sd !== null,
+  );
+  const combined = combineCompetencies(
+    withEvidence.map((e) => ({ weight: e.weight, theta: e.estimate, sd: e.sd })),
+    totalWeight,
+  );
+  const countedWeight = withEvidence.reduce((s, e) => s + e.weight, 0);
+  const shares = new Map(
+    withEvidence.map((e) => [e.competencyId, countedWeight > 0 ? e.weight / countedWeight : 0]),
+  );
+  const composite = combined
+    ? {
+        estimate: combined.theta,
+        sd: combined.sd,
+        ...againstBar(combined.theta, combined.sd, role.bar),
+      }
+    : null;
+  return {
+    competencies: estimates,
+    composite,
+    coverage: combined?.coverage ?? 0,
+    flags,
+    shares,
+  };
+}
+
+function round1(n: number) {
+  return Math.round(n * 10) / 10;
+}
+
+/** Per stage in plan order, the recommendation of each rater whose submitted card is readable. */
+export function stageRecommendations(
+  cards: readonly TScorecardEvidence[],
+  stages: readonly { id: string }[],
+): TShortlistRow["stages"] {
+  return stages.flatMap((stage) => {
+    const here = cards.filter((c) => c.stageId === stage.id);
+    return here.length
+      ? [
+          {
+            stageId: stage.id,
+            recommendations: here.map((c) => ({
+              raterId: c.interviewerId,
+              recommendation: c.recommendation,
+            })),
+          },
+        ]
+      : [];
+  });
+}
+
+/** Best first; rows without a composite last, then by name so the order is stable. */
+type TRankable = Pick<TShortlistRow, "composite" | "applicationId"> & {
+  candidate: { name: string };
+};
+export function sortRows<T extends TRankable>(rows: T[], sort: "composite" | "lower" | "pAbove") {
+  const key = (row: T) =>
+    row.composite === null
+      ? -Infinity
+      : sort === "lower"
+        ? row.composite.low80
+        : sort === "pAbove"
+          ? row.composite.pAbove
+          : row.composite.estimate;
+  return rows.sort(
+    (a, b) =>
+      key(b) - key(a) ||
+      (b.composite?.estimate ?? 0) - (a.composite?.estimate ?? 0) ||
+      a.candidate.name.localeCompare(b.candidate.name) ||
+      a.applicationId.localeCompare(b.applicationId),
+  );
+}

@@ -1,0 +1,222 @@
+import { sql } from "drizzle-orm";
+import type { TDatabase, TExecutor } from "../../db/client.js";
+import type { TApplicationStatus, TRecommendation } from "../../db/schema/index.js";
+import { queryRows } from "../../db/raw-query.js";
+
+export type TShortlistStage = { id: string; name: string; kind: string; position: number };
+
+export type TShortlistApplication = {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  status: TApplicationStatus;
+  stageId: string;
+  screenOutcome: "pass" | "hold" | "reject" | null;
+  screenedAt: string | null;
+  /** Every stage the application ever entered (from the stage history). */
+  visitedStageIds: string[];
+};
+
+export type TShortlistRoleData = {
+  id: string;
+  title: string;
+  bar: number;
+  competencyWeights: Record<string, number>;
+  stages: TShortlistStage[];
+  applications: TShortlistApplication[];
+};
+
+/** One current, submitted scorecard, reduced to what the composite needs. */
+export type TScorecardCore = {
+  scorecardId: string;
+  applicationId: string;
+  stageId: string;
+  interviewerId: string;
+  interviewerName: string;
+  recommendation: TRecommendation | null;
+  competencyRatings: Record<string, number>;
+};
+export type TScorecardEvidence = TScorecardCore & {
+  /** Per competency, the mean of the card's numeric question ratings on it (from the question versions). */
+  questionMeans: Record<string, number>;
+};
+
+/** Sufficient statistics of the organisation's evidence cells, for the variance fallback. */
+export type TEvidenceTotals = {
+  cells: number;
+  cellsWithSpread: number;
+  sumSquares: number;
+  degreesOfFreedom: number;
+  sumMeans: number;
+  sumSquaredMeans: number;
+  sumInverseN: number;
+};
+
+const num = (v: unknown) => Number(v ?? 0);
+const asObject = <T>(v: unknown, fallback: T): T =>
+  v === null || v === undefined
+    ? fallback
+    : typeof v === "string"
+      ? (JSON.parse(v) as T)
+      : (v as T);
+
+/**
+ * Current submitted scorecards, without their answers (reading those is what costs), as one JSON
+ * array of small tuples: one value to parse instead of 20,000 rows of seven fields.
+ */
+function scorecardEvidenceQuery(filter: ReturnType<typeof sql>) {
+  return sql`select coalesce(json_agg(json_build_array(s.id, s.application_id, s.stage_id,
+        s.interviewer_id, u.name, s.recommendation, s.competency_ratings)), '[]'::json) as cards
+    from scorecards s
+    join applications a on a.id = s.application_id
+    join users u on u.id = s.interviewer_id
+    where ${filter} and s.status = 'submitted' and s.superseded_at is null`;
+}
+
+type TCardTuple = [string, string, string, string, string, string | null, Record<string, number>];
+
+function presentEvidence(rows: Record<string, unknown>[]): TScorecardCore[] {
+  return asObject<TCardTuple[]>(rows[0]?.cards, []).map(
+    ([id, applicationId, stageId, interviewerId, name, recommendation, ratings]) => ({
+      scorecardId: id,
+      applicationId,
+      stageId,
+      interviewerId,
+      interviewerName: name,
+      recommendation: recommendation as TRecommendation | null,
+      competencyRatings: ratings,
+    }),
+  );
+}
+
+export function createShortlistRepo(db: TDatabase) {
+  return {
+    /**
+     * The role, its plan and every application (all statuses: the variance estimates use the
+     * whole role) in one statement: applications come back as one JSON array, with the latest
+     * screen and the stages each one entered.
+     */
+    async loadRole(roleId: string, executor: TExecutor = db): Promise<TShortlistRoleData | null> {
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select r.id, r.title, r.bar, r.competency_weights,
+            coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind,
+                'position', s.position) order by s.position)
+              from role_stages s where s.role_id = r.id), '[]'::json) as stages,
+            coalesce((select json_agg(json_build_object(
+                'id', a.id, 'candidateId', a.candidate_id, 'candidateName', c.name,
+                'status', a.status, 'stageId', a.current_stage_id,
+                'screenOutcome', sc.outcome, 'screenedAt', sc.screened_at,
+                'visitedStageIds', coalesce((select json_agg(distinct e.to_stage_id)
+                  from application_stage_events e
+                  where e.application_id = a.id and e.to_stage_id is not null), '[]'::json)
+              ) order by a.created_at, a.id)
+              from applications a
+              join candidates c on c.id = a.candidate_id
+              left join lateral (select rs.outcome, rs.screened_at from resume_screens rs
+                where rs.application_id = a.id order by rs.screened_at desc limit 1) sc on true
+              where a.role_id = r.id), '[]'::json) as applications
+          from roles r where r.id = ${roleId}::uuid`,
+      );
+      if (!row) return null;
+      const applications = asObject<TShortlistApplication[]>(row.applications, []).map((a) => ({
+        ...a,
+        screenedAt: a.screenedAt ? new Date(a.screenedAt).toISOString() : null,
+      }));
+      return {
+        id: String(row.id),
+        title: String(row.title),
+        bar: num(row.bar),
+        competencyWeights: asObject<Record<string, number>>(row.competency_weights, {}),
+        stages: asObject<TShortlistStage[]>(row.stages, []),
+        applications,
+      };
+    },
+
+    async listRoleScorecardEvidence(roleId: string, executor: TExecutor = db) {
+      return presentEvidence(
+        await queryRows<Record<string, unknown>>(
+          executor,
+          scorecardEvidenceQuery(sql`a.role_id = ${roleId}::uuid`),
+        ),
+      );
+    },
+
+    /**
+     * Per scorecard, the mean of its numeric question ratings per competency (answers × the
+     * question versions they were asked in), computed in the database.
+     */
+    async questionMeans(scorecardIds: readonly string[], executor: TExecutor = db) {
+      if (scorecardIds.length === 0) return new Map<string, Record<string, number>>();
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select q.id, jsonb_object_agg(q.competency, q.mean) as means
+          from (
+            select s.id, comp as competency, avg((ans->>'rating')::float8) as mean
+            from scorecards s
+            cross join lateral jsonb_array_elements(s.answers) ans
+            join question_versions qv on qv.id = (ans->>'questionVersionId')::uuid
+            cross join lateral jsonb_array_elements_text(qv.competencies) comp
+            where s.id = any(${`{${scorecardIds.join(",")}}`}::uuid[])
+              and jsonb_typeof(ans->'rating') = 'number'
+            group by s.id, comp
+          ) q
+          group by q.id`,
+      );
+      return new Map(
+        rows.map((r) => [String(r.id), asObject<Record<string, number>>(r.means, {})]),
+      );
+    },
+
+    /** Key takeaways of one application's current submitted scorecards (the breakdown's "why"). */
+    async listTakeaways(applicationId: string, executor: TExecutor = db) {
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select s.stage_id, s.interviewer_id, s.key_takeaways from scorecards s
+          where s.application_id = ${applicationId}::uuid and s.status = 'submitted'
+            and s.superseded_at is null`,
+      );
+      return rows.map((r) => ({
+        stageId: String(r.stage_id),
+        interviewerId: String(r.interviewer_id),
+        keyTakeaways: String(r.key_takeaways),
+      }));
+    },
+
+    /**
+     * The organisation's evidence, reduced in the database to the sums the variance estimate
+     * needs: one cell per (application, competency) from raters' explicit competency ratings.
+     */
+    async organisationEvidenceTotals(executor: TExecutor = db): Promise<TEvidenceTotals> {
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`with ratings as (
+            select s.application_id, r.key as competency, avg(r.value::float8) as rating
+            from scorecards s cross join lateral jsonb_each_text(s.competency_ratings) r
+            where s.status = 'submitted' and s.superseded_at is null
+            group by s.application_id, s.interviewer_id, r.key
+          ), cells as (
+            select count(*) as n, avg(rating) as mean,
+              coalesce(sum(rating * rating) - count(*) * avg(rating) * avg(rating), 0) as sum_squares
+            from ratings group by application_id, competency
+          )
+          select count(*) as cells, count(*) filter (where n >= 2) as cells_with_spread,
+            coalesce(sum(sum_squares) filter (where n >= 2), 0) as sum_squares,
+            coalesce(sum(n - 1) filter (where n >= 2), 0) as dof,
+            coalesce(sum(mean), 0) as sum_means, coalesce(sum(mean * mean), 0) as sum_squared_means,
+            coalesce(sum(1.0 / n), 0) as sum_inverse_n
+          from cells`,
+      );
+      return {
+        cells: num(row?.cells),
+        cellsWithSpread: num(row?.cells_with_spread),
+        sumSquares: num(row?.sum_squares),
+        degreesOfFreedom: num(row?.dof),
+        sumMeans: num(row?.sum_means),
+        sumSquaredMeans: num(row?.sum_squared_means),
+        sumInverseN: num(row?.sum_inverse_n),
+      };
+    },
+  };
+}
+export type TShortlistRepo = ReturnType<typeof createShortlistRepo>;

@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import type { TManifest } from "../../grader/pack.js";
+import type { TViewerScope } from "../access/viewer-scope.js";
+import type { TCountingGrading } from "../assessments/assessments.repo.js";
+import { competencyIds } from "../roles/templates/competencies.js";
+import type {
+  TScorecardCore,
+  TShortlistApplication,
+  TShortlistRoleData,
+} from "./shortlist.repo.js";
+import { createShortlistService } from "./shortlist.service.js";
+import { shrinkEstimate } from "./shortlist-statistics.js";
+
+const ROLE = "00000000-0000-4000-a000-000000000001";
+const STAGES = [
+  {
+    id: "00000000-0000-4000-a000-0000000000a1",
+    name: "Résumé screen",
+    kind: "resume-screen",
+    position: 0,
+  },
+  {
+    id: "00000000-0000-4000-a000-0000000000a2",
+    name: "Technical screen",
+    kind: "technical-screen",
+    position: 1,
+  },
+  {
+    id: "00000000-0000-4000-a000-0000000000a3",
+    name: "Practical",
+    kind: "practical-assessment",
+    position: 2,
+  },
+];
+const [SCREEN, TECH, PRACTICAL] = STAGES.map((s) => s.id) as [string, string, string];
+const HM = "00000000-0000-4000-a000-0000000000f1";
+const RECRUITER = "00000000-0000-4000-a000-0000000000f2";
+const RATER_A = "00000000-0000-4000-a000-0000000000e1";
+const RATER_B = "00000000-0000-4000-a000-0000000000e2";
+
+// Half the weight on two competencies, so the composite is easy to check by hand.
+const weights = Object.fromEntries(competencyIds.map((id) => [id, 0])) as Record<string, number>;
+weights["python-fundamentals"] = 50;
+weights.testing = 30;
+weights.security = 20;
+
+function application(n: number, stageId: string, visited: string[]): TShortlistApplication {
+  return {
+    id: `00000000-0000-4000-b000-${String(n).padStart(12, "0")}`,
+    candidateId: `00000000-0000-4000-c000-${String(n).padStart(12, "0")}`,
+    candidateName: `Candidate ${n}`,
+    status: "active",
+    stageId,
+    screenOutcome: "pass",
+    screenedAt: "2026-11-01T10:00:00.000Z",
+    visitedStageIds: visited,
+  };
+}
+
+const apps = [
+  application(1, PRACTICAL, [SCREEN, TECH, PRACTICAL]),
+  application(2, PRACTICAL, [SCREEN, PRACTICAL]),
+];
+const card = (
+  app: string,
+  rater: string,
+  ratings: Record<string, number>,
+  questionMeans: Record<string, number> = {},
+) => ({
+  core: {
+    scorecardId: `${app.slice(0, -2)}${rater.slice(-2)}`,
+    applicationId: app,
+    stageId: TECH,
+    interviewerId: rater,
+    interviewerName: rater === RATER_A ? "Ada" : "Ben",
+    recommendation: "yes" as const,
+    competencyRatings: ratings,
+  } satisfies TScorecardCore,
+  questionMeans,
+});
+const cards = [
+  card(apps[0]?.id ?? "", RATER_A, { "python-fundamentals": 4 }, { testing: 3.5 }),
+  card(apps[0]?.id ?? "", RATER_B, { "python-fundamentals": 2 }, { testing: 2.5 }),
+];
+const manifest = {
+  groups: [{ id: "auth", name: "Auth", weight: 10, competency: "security" }],
+} as unknown as TManifest;
+const grading: TCountingGrading = {
+  assessmentId: "00000000-0000-4000-d000-000000000001",
+  applicationId: apps[1]?.id ?? "",
+  packId: "rest-api",
+  gradingId: "00000000-0000-4000-d000-000000000002",
+  score: 50,
+  integrity: "tampered",
+  groups: [{ id: "auth", passed: 1, total: 2, weight: 10 }],
+};
+
+function scope(userId: string, teamRole: "hiring_manager" | "recruiter" | null): TViewerScope {
+  return {
+    userId,
+    isAdmin: false,
+    teamRoleByRole: new Map(teamRole ? [[ROLE, teamRole]] : []),
+    assignedApplicationIds: new Set(),
+    assignedRoleIds: new Set(),
+  };
+}
+
+function fakes(options: { scope: TViewerScope }) {
+  const calls = { questionMeans: 0 };
+  const role: TShortlistRoleData = {
+    id: ROLE,
+    title: "Backend",
+    bar: 3,
+    competencyWeights: weights,
+    stages: STAGES,
+    applications: apps,
+  };
+  const service = createShortlistService({
+    shortlistRepo: {
+      loadRole: (id) => Promise.resolve(id === ROLE ? role : null),
+      listRoleScorecardEvidence: () => Promise.resolve(cards.map((c) => c.core)),
+      questionMeans: (ids) => {
+        calls.questionMeans += 1;
+        return Promise.resolve(
+          new Map(
+            cards
+              .filter((c) => ids.includes(c.core.scorecardId))
+              .map((c) => [c.core.scorecardId, c.questionMeans]),
+          ),
+        );
+      },
+      listTakeaways: () => Promise.resolve([]),
+      organisationEvidenceTotals: () =>
+        Promise.resolve({
+          cells: 0,
+          cellsWithSpread: 0,
+          sumSquares: 0,
+          degreesOfFreedom: 0,
+          sumMeans: 0,
+          sumSquaredMeans: 0,
+          sumInverseN: 0,
+        }),
+    },
+    assessmentsRepo: { listCountingGradings: () => Promise.resolve([grading]) },
+    applicationsRepo: {
+      findById: (id) =>
+        Promise.resolve(
+          apps.find((a) => a.id === id) ? ({ id, roleId: ROLE } as never) : undefined,
+        ),
+    },
+    viewerScopeRepo: { loadScope: () => Promise.resolve(options.scope) },
+    packs: { loadPack: () => Promise.resolve({ manifest }) },
+  });
+  return { service, calls };
+}
+
+const query = { sort: "composite" as const, status: "active" as const, limit: 100, offset: 0 };
+const viewer = (id: string) => ({ id, role: "hiring_manager" as const, name: "Hana" });
+
+describe("shortlist service", () => {
+  it("counts each rater once (explicit rating, else question mean) and shrinks with the defaults", async () => {
+    const { service } = fakes({ scope: scope(HM, "hiring_manager") });
+    const result = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    expect(result.variances.source).toBe("default");
+    const row = result.rows.find((r) => r.applicationId === apps[0]?.id);
+    const python = row?.competencies.find((c) => c.competencyId === "python-fundamentals");
+    const testing = row?.competencies.find((c) => c.competencyId === "testing");
+    expect(python?.raterRatings.map((r) => r.rating).sort()).toEqual([2, 4]);
+    expect(testing?.mean).toBe(3);
+    // μ is the role's mean over its three cells: python 3, testing 3, security 2.5.
+    const mu = (3 + 3 + 2.5) / 3;
+    const v = { mu, tau2: 0.3, sigma2: 0.5 };
+    expect(result.variances.mu).toBeCloseTo(mu, 12);
+    expect(python?.estimate).toBeCloseTo(shrinkEstimate(3, 2, v).theta, 12);
+    const expected = (50 * shrinkEstimate(3, 2, v).theta + 30 * shrinkEstimate(3, 2, v).theta) / 80;
+    expect(row?.composite?.estimate).toBeCloseTo(expected, 12);
+    expect(row?.coverage).toBeCloseTo(0.8, 12);
+    const flags = row?.flags.map((f) => `${f.kind}:${f.competencyId ?? f.stageId ?? ""}`);
+    expect(flags).toEqual(["rater-disagreement:python-fundamentals", "missing-evidence:security"]);
+  });
+
+  it("maps the assessment through the manifest and flags integrity, one source and skipped stages", async () => {
+    const { service } = fakes({ scope: scope(HM, "hiring_manager") });
+    const result = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    const row = result.rows.find((r) => r.applicationId === apps[1]?.id);
+    expect(row?.competencies.find((c) => c.competencyId === "security")?.assessmentRatings).toEqual(
+      [{ assessmentId: grading.assessmentId, packId: "rest-api", score: 50, rating: 2.5 }],
+    );
+    expect(row?.integrity).toBe("tampered");
+    const kinds = row?.flags.map((f) => f.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(["integrity", "single-source", "stage-skipped", "missing-evidence"]),
+    );
+    expect(row?.flags.find((f) => f.kind === "stage-skipped")?.stageId).toBe(TECH);
+    expect(row?.coverage).toBeCloseTo(0.2, 12);
+  });
+
+  it("reads a card's question means once, however often the shortlist is asked for", async () => {
+    const { service, calls } = fakes({ scope: scope(HM, "hiring_manager") });
+    await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    await service.getShortlist({
+      roleId: ROLE,
+      query: { ...query, sort: "lower" },
+      viewer: viewer(HM),
+    });
+    expect(calls.questionMeans).toBe(1);
+  });
+
+  it("leaves out what a recruiter may not read and refuses people off the team", async () => {
+    const recruiter = fakes({ scope: scope(RECRUITER, "recruiter") }).service;
+    const result = await recruiter.getShortlist({ roleId: ROLE, query, viewer: viewer(RECRUITER) });
+    const row = result.rows.find((r) => r.applicationId === apps[0]?.id);
+    expect(row?.withheldScorecards).toBe(2);
+    expect(row?.composite).toBeNull();
+    expect(result.people).toEqual([]);
+    const outsider = fakes({ scope: scope(RECRUITER, null) }).service;
+    await expect(
+      outsider.getShortlist({ roleId: ROLE, query, viewer: viewer(RECRUITER) }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("gives the decision panel the same summary as the row", async () => {
+    const { service } = fakes({ scope: scope(HM, "hiring_manager") });
+    const result = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    const summary = await service.summariseApplicationEvidence({
+      applicationId: apps[0]?.id ?? "",
+      roleId: ROLE,
+      scope: scope(HM, "hiring_manager"),
+    });
+    const row = result.rows.find((r) => r.applicationId === apps[0]?.id);
+    expect(summary).toMatchObject({
+      composite: row?.composite,
+      coverage: row?.coverage,
+      flags: row?.flags,
+      bar: 3,
+    });
+  });
+});

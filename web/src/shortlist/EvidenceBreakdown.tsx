@@ -1,0 +1,101 @@
+import { ErrorBanner } from "../components/form";
+import { BandBar } from "./BandBar";
+import { describeComposite, formatPercent, formatScore } from "./evidence-format";
+import { FlagBadges } from "./FlagBadges";
+import { useApplicationEvidence } from "./queries";
+
+const BASIS_LABELS = {
+  explicit: "competency rating",
+  questions: "mean of question ratings",
+  assessment: "practical assessment",
+} as const;
+
+/** Each competency's sources: who said what, in their own key takeaways, and what it added. */
+export function EvidenceBreakdown({ applicationId }: { applicationId: string }) {
+  const { data, error } = useApplicationEvidence(applicationId);
+  if (!data) return error ? <ErrorBanner error={error} /> : <p className="muted">Loading…</p>;
+  const { summary } = data;
+  const shown = data.competencies.filter((c) => c.weight > 0 || c.n > 0);
+  return (
+    <div className="breakdown">
+      <p>
+        <BandBar composite={summary.composite} bar={summary.bar} width={160} />{" "}
+        <strong>{describeComposite(summary.composite)}</strong> · P(above the bar){" "}
+        {summary.composite ? formatPercent(summary.composite.pAbove) : "—"} · coverage{" "}
+        {formatPercent(summary.coverage)}
+      </p>
+      <FlagBadges flags={summary.flags} />
+      {shown.map((c) => (
+        <section key={c.competencyId} className="breakdown-competency" aria-label={c.name}>
+          <h3 className="subhead">
+            {c.name}{" "}
+            <span className="muted small">
+              weight {c.weight}% · {c.n} source{c.n === 1 ? "" : "s"} · mean {formatScore(c.mean)} ·
+              estimate {formatScore(c.estimate)}
+              {c.sd !== null ? ` ± ${c.sd.toFixed(2)}` : ""} · carries {formatPercent(c.share)} of
+              the composite, adding {c.contribution.toFixed(2)} points
+            </span>
+          </h3>
+          {c.sources.length === 0 ? (
+            <p className="muted small">No evidence on this competency.</p>
+          ) : (
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="group"
+              aria-label={`Sources for ${c.name}`}
+            >
+              <table className="sources-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Rating (1–4)</th>
+                    <th scope="col">Basis</th>
+                    <th scope="col">Key takeaways</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.sources.map((s, i) => (
+                    <tr key={i}>
+                      <th scope="row">
+                        {s.rater?.name ?? s.assessment?.packTitle ?? "Source"}
+                        {s.stageIds.length > 0 && (
+                          <span className="muted small">
+                            {" "}
+                            ·{" "}
+                            {s.stageIds
+                              .map((id) => data.role.stages.find((st) => st.id === id)?.name)
+                              .filter(Boolean)
+                              .join(", ")}
+                          </span>
+                        )}
+                      </th>
+                      <td className="number">
+                        {s.rating.toFixed(2)}
+                        {s.score !== null && (
+                          <span className="muted small"> (score {Math.round(s.score)})</span>
+                        )}
+                      </td>
+                      <td>{BASIS_LABELS[s.basis]}</td>
+                      <td>
+                        {s.keyTakeaways.length === 0 ? (
+                          <span className="muted small">—</span>
+                        ) : (
+                          s.keyTakeaways.map((t, j) => (
+                            <blockquote key={j} className="takeaway">
+                              {t}
+                            </blockquote>
+                          ))
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,312 @@
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { STATUS_LABELS } from "../api/hiring-types";
+import { ErrorBanner } from "../components/form";
+import { PageTitle } from "../components/Layout";
+import { BandBar } from "./BandBar";
+import { EvidenceBreakdown } from "./EvidenceBreakdown";
+import {
+  describeComposite,
+  describeVariances,
+  formatPercent,
+  formatScore,
+  SCREEN_LABELS,
+} from "./evidence-format";
+import { FlagBadges } from "./FlagBadges";
+import { packetPdfUrl, shortlistCsvUrl, useShortlist } from "./queries";
+import type { TShortlistQuery, TShortlistRow } from "./queries";
+import "./shortlist.css";
+
+// recharts is only downloaded when someone compares candidates.
+const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
+
+type TSort = NonNullable<TShortlistQuery["sort"]>;
+type TStatus = NonNullable<TShortlistQuery["status"]>;
+const SORT_LABELS: Record<TSort, string> = {
+  composite: "composite",
+  lower: "lower bound",
+  pAbove: "P(above the bar)",
+};
+const STATUSES: TStatus[] = ["active", "rejected", "withdrawn", "hired"];
+const MAX_COMPARE = 4;
+
+function SortHeader({
+  sort,
+  current,
+  onSort,
+  children,
+}: {
+  sort: TSort;
+  current: TSort;
+  onSort: (sort: TSort) => void;
+  children: string;
+}) {
+  const active = sort === current;
+  return (
+    <th scope="col" aria-sort={active ? "descending" : "none"}>
+      <button
+        type="button"
+        className="sort-button"
+        aria-label={`Sort by ${SORT_LABELS[sort]}`}
+        aria-pressed={active}
+        onClick={() => onSort(sort)}
+      >
+        {children}
+        <span aria-hidden="true">{active ? " ▼" : " ↕"}</span>
+      </button>
+    </th>
+  );
+}
+
+/** Every application of a role, its evidence combined mechanically, best first. */
+export function ShortlistPage() {
+  const { roleId = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const sort = (params.get("sort") ?? "composite") as TSort;
+  const status = (params.get("status") ?? "active") as TStatus;
+  const stage = params.get("stage") ?? undefined;
+  const why = params.get("why") ?? undefined;
+  const compare = (params.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
+  const query: TShortlistQuery = { sort, status, ...(stage ? { stage } : {}) };
+  const { data, error, isFetching } = useShortlist(roleId, query);
+  const [picked, setPicked] = useState<string[]>(compare);
+  const whyRef = useRef<HTMLElement>(null);
+  const compareRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (why) whyRef.current?.focus();
+  }, [why]);
+  // Focus moves to a new comparison only, not on every re-render.
+  const compareKey = params.get("compare");
+  useEffect(() => {
+    if (compareKey?.includes(",")) compareRef.current?.focus();
+  }, [compareKey]);
+
+  function change(updates: Record<string, string | undefined>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(updates))
+      if (value) next.set(key, value);
+      else next.delete(key);
+    setParams(next, { replace: true });
+  }
+
+  function toggle(row: TShortlistRow) {
+    setPicked((list) =>
+      list.includes(row.applicationId)
+        ? list.filter((id) => id !== row.applicationId)
+        : list.length < MAX_COMPARE
+          ? [...list, row.applicationId]
+          : list,
+    );
+  }
+
+  if (!data) {
+    return (
+      <>
+        <PageTitle>Shortlist</PageTitle>
+        <ErrorBanner error={error} />
+        {!error && (
+          <p className="muted" role="status">
+            Loading the shortlist…
+          </p>
+        )}
+      </>
+    );
+  }
+  const { role } = data;
+  const stageName = (id: string) => role.stages.find((s) => s.id === id)?.name ?? "—";
+  const whyRow = data.rows.find((r) => r.applicationId === why);
+
+  return (
+    <>
+      <PageTitle>Shortlist — {role.title}</PageTitle>
+      <p className="muted">
+        <Link to={`/roles/${role.id}`}>Back to the role</Link> · bar {role.bar.toFixed(1)} on the
+        1–4 scale · {data.rows.length} application{data.rows.length === 1 ? "" : "s"}
+      </p>
+      <ErrorBanner error={error} />
+
+      <section className="card" aria-labelledby="shortlist-heading">
+        <div className="section-head">
+          <h2 id="shortlist-heading">Candidates, best first by {SORT_LABELS[sort]}</h2>
+          <a className="button-link" href={shortlistCsvUrl(roleId, query)} download>
+            Export CSV
+          </a>
+        </div>
+        <div className="shortlist-filters">
+          <label>
+            Stage{" "}
+            <select
+              value={stage ?? ""}
+              onChange={(e) => change({ stage: e.target.value || undefined })}
+            >
+              <option value="">All stages</option>
+              {role.stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Status{" "}
+            <select value={status} onChange={(e) => change({ status: e.target.value })}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={picked.length < 2}
+            onClick={() => change({ compare: picked.join(",") })}
+          >
+            Compare selected ({picked.length})
+          </button>
+          <span className="muted small" role="status" aria-live="polite">
+            {isFetching ? "Updating…" : ""}
+          </span>
+        </div>
+        <div
+          className="table-scroll scroll-contained"
+          tabIndex={0}
+          role="group"
+          aria-label="Shortlist table"
+        >
+          <table className="shortlist-table">
+            <caption className="visually-hidden">
+              Shortlist of {role.title}, sorted by {SORT_LABELS[sort]}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Compare</span>
+                </th>
+                <th scope="col">Candidate and flags</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Screen</th>
+                <SortHeader sort="composite" current={sort} onSort={(s) => change({ sort: s })}>
+                  Composite
+                </SortHeader>
+                <SortHeader sort="lower" current={sort} onSort={(s) => change({ sort: s })}>
+                  Lower bound
+                </SortHeader>
+                <SortHeader sort="pAbove" current={sort} onSort={(s) => change({ sort: s })}>
+                  P(above bar)
+                </SortHeader>
+                <th scope="col">Coverage</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => {
+                const name = row.candidate.name;
+                const checked = picked.includes(row.applicationId);
+                return (
+                  <tr
+                    key={row.applicationId}
+                    className={row.applicationId === why ? "selected" : ""}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Compare ${name}`}
+                        checked={checked}
+                        disabled={!checked && picked.length >= MAX_COMPARE}
+                        onChange={() => toggle(row)}
+                      />
+                    </td>
+                    <th scope="row">
+                      <Link to={`/applications/${row.applicationId}`}>{name}</Link>
+                      <FlagBadges flags={row.flags} />
+                    </th>
+                    <td>{stageName(row.stageId)}</td>
+                    <td>{row.screen ? SCREEN_LABELS[row.screen.outcome] : "—"}</td>
+                    <td>
+                      <span className="composite-cell">
+                        <BandBar composite={row.composite} bar={role.bar} width={96} />
+                        <span aria-hidden="true">{formatScore(row.composite?.estimate)}</span>
+                        <span className="visually-hidden">{describeComposite(row.composite)}</span>
+                      </span>
+                    </td>
+                    <td className="number" data-testid="lower-bound">
+                      {formatScore(row.composite?.low80)}
+                    </td>
+                    <td className="number">
+                      {row.composite ? formatPercent(row.composite.pAbove) : "—"}
+                    </td>
+                    <td className="number">{formatPercent(row.coverage)}</td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        aria-label={`Why: ${name}`}
+                        onClick={() => change({ why: row.applicationId })}
+                      >
+                        Why
+                      </button>{" "}
+                      <a
+                        className="button-link"
+                        href={packetPdfUrl(row.applicationId)}
+                        download
+                        aria-label={`PDF packet for ${name}`}
+                      >
+                        PDF
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {data.rows.length === 0 && <p className="muted">No applications match these filters.</p>}
+        <h3 className="subhead">How these numbers are made</h3>
+        <p className="small">
+          <strong>Where τ² and σ² come from:</strong> {describeVariances(data.variances)}
+        </p>
+        <ul className="small notes">
+          {data.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      </section>
+
+      {why && (
+        <section className="card" aria-labelledby="why-heading" ref={whyRef} tabIndex={-1} id="why">
+          <div className="section-head">
+            <h2 id="why-heading">Why: {whyRow?.candidate.name ?? "the breakdown"}</h2>
+            <button type="button" onClick={() => change({ why: undefined })}>
+              Close
+            </button>
+          </div>
+          <EvidenceBreakdown applicationId={why} />
+        </section>
+      )}
+
+      {compare.length > 1 && (
+        <section
+          className="card"
+          aria-labelledby="compare-heading"
+          ref={compareRef}
+          tabIndex={-1}
+          id="compare"
+        >
+          <div className="section-head">
+            <h2 id="compare-heading">Side by side</h2>
+            <button type="button" onClick={() => change({ compare: undefined })}>
+              Close
+            </button>
+          </div>
+          <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+            <CompareView applicationIds={compare} bar={role.bar} />
+          </Suspense>
+        </section>
+      )}
+    </>
+  );
+}

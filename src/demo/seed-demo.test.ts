@@ -83,5 +83,5 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
         expect(assessments[0]?.parts[0]?.submissions.length).toBe(1);
       }
     }
-  });
+  }, 120_000); // Seeds the whole demo (24 candidates, their scorecards and zips) twice.
 });

@@ -86,9 +86,9 @@ describe.each(testDatabaseKinds())("shortlist over HTTP (%s)", (kind) => {
       await w.recruiterOn.agent.get(`/api/assessments/${sent.assessmentId}`),
       200,
     ).json<{
-      assessment: { submissions: { latestGrading: { id: string } | null }[] };
+      assessment: { parts: { submissions: { latestGrading: { id: string } | null }[] }[] };
     }>();
-    const gradingId = read.assessment.submissions[0]?.latestGrading?.id ?? "";
+    const gradingId = read.assessment.parts[0]?.submissions[0]?.latestGrading?.id ?? "";
     // What the grading job writes when the sandbox finishes (the matrix of tests runs no sandbox).
     await ctx.services.assessmentsRepo.finishGrading(gradingId, {
       status: "graded",

@@ -45,7 +45,10 @@ import { competencyIds } from "../roles/templates/competencies.js";
  * shortlist passes no hook and the similarity flag never shows.
  */
 export type TSimilarityHook = {
-  similarityMatchesForApplications: (applicationIds: string[]) => Promise<Map<string, number>>;
+  similarityMatchesForApplications: (
+    applicationIds: string[],
+    executor?: TExecutor,
+  ) => Promise<Map<string, number>>;
 };
 
 type TPackSource = { loadPack: (id: string) => Promise<{ manifest: TManifest }> };
@@ -152,7 +155,10 @@ export function createShortlistService(deps: {
     const cards = await withQuestionMeans(cores, executor);
     const manifests = await manifestsOf(gradings.map((g) => g.packId));
     const similar = deps.similarity
-      ? await deps.similarity.similarityMatchesForApplications(role.applications.map((a) => a.id))
+      ? await deps.similarity.similarityMatchesForApplications(
+          role.applications.map((a) => a.id),
+          executor,
+        )
       : new Map<string, number>();
 
     const cardsByApplication = groupBy(cards, (c) => c.applicationId);

@@ -44,10 +44,10 @@ describe.each(testDatabaseKinds())("similarity between submissions on %s", (kind
     if (!sent) expectStatus(await w.anonymous.post(`/api/portal/${link.token}/start`), 200);
     expectStatus(await uploadTo(w.anonymous, link.token, "solution.zip", zip), 201);
     const read = expectStatus(await agent.get(`/api/assessments/${link.assessmentId}`), 200).json<{
-      assessment: { submissions: { id: string }[] };
+      assessment: { parts: { submissions: { id: string }[] }[] };
     }>();
-    // Newest first.
-    return { submissionId: read.assessment.submissions[0]?.id ?? "", link };
+    // One part; its versions newest first.
+    return { submissionId: read.assessment.parts[0]?.submissions[0]?.id ?? "", link };
   }
 
   /** What the grading job does after the grade: fingerprint in the sandbox, then record. */

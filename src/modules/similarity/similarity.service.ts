@@ -234,8 +234,12 @@ export function createSimilarityService(deps: {
      * "similarity match" flag (SIMILARITY_FLAG_PERCENT). Applications without a match are absent.
      * The caller filters `applicationIds` by what its viewer may see; no other candidate is named.
      */
-    async similarityMatchesForApplications(applicationIds: string[]): Promise<Map<string, number>> {
-      const rows = await repo.maxSimilarityByApplication(applicationIds);
+    /** Inside a transaction, pass it: on PGlite's one session a read beside it would wait forever. */
+    async similarityMatchesForApplications(
+      applicationIds: string[],
+      executor?: TExecutor,
+    ): Promise<Map<string, number>> {
+      const rows = await repo.maxSimilarityByApplication(applicationIds, executor);
       return new Map(
         rows
           .filter((row) => row.similarity !== null)

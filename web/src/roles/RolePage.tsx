@@ -38,9 +38,12 @@ export function RolePage() {
       </p>
       <ErrorBanner error={error} />
       {canManage && (
-        <p>
+        <p className="button-row">
           <Link className="button-link button-link-primary" to={`/roles/${role.id}/shortlist`}>
             Open the shortlist
+          </Link>
+          <Link className="button-link" to={`/roles/${role.id}/screening`}>
+            Résumé screening and bulk intake
           </Link>
         </p>
       )}

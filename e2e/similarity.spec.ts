@@ -60,7 +60,7 @@ async function candidateSubmits(browser: Browser, link: string, zip: Buffer) {
     headers: { "x-csrf-token": csrf },
   });
   expect(start.status()).toBe(200);
-  const upload = await context.request.post(`/api/portal/${token}/submissions`, {
+  const upload = await context.request.post(`/api/portal/${token}/parts/1/submissions`, {
     headers: { "x-csrf-token": csrf },
     multipart: { file: { name: "solution.zip", mimeType: "application/zip", buffer: zip } },
   });

@@ -114,8 +114,13 @@ test("a hiring manager sends the slow-query pack and reads the statements and pl
 
   // The hiring manager picks the pack in the UI; its own time box shows.
   await manager.goto(`/applications/${application.id}/assessment`);
-  await manager.getByLabel("Work sample").selectOption("slow-query");
-  await expect(manager.getByLabel("Time limit (minutes)")).toHaveValue("60");
+  // The senior plan proposes several packs, ticked already; this spec sends the slow-query one alone.
+  const packBoxes = manager.locator('input[type="checkbox"][name="packId"]');
+  await expect(packBoxes.first()).toBeVisible();
+  for (const box of await packBoxes.all())
+    if ((await box.getAttribute("value")) !== "slow-query") await box.uncheck();
+  await manager.locator('input[name="packId"][value="slow-query"]').check();
+  await expect(manager.getByLabel("Time box (minutes)")).toHaveValue("60");
   await manager.getByRole("button", { name: "Send assessment" }).click();
   const link = await manager.getByTestId("candidate-link").inputValue();
 

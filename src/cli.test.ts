@@ -59,7 +59,7 @@ describe("the shortlist command", () => {
     });
     stops.push(() => server.kill("SIGTERM"));
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 400; i++) {
       const ok = await fetch(`${base}/api/health`).then(
         (r) => r.ok,
         () => false,
@@ -82,7 +82,7 @@ describe("the shortlist command", () => {
     await stopped;
     // The lock is released on shutdown, so the next process may open it.
     expect(cli(["migrate"], env).stdout).toContain("up to date");
-  });
+  }, 120_000); // Four processes start tsx (three commands and a server): slow beside other suites.
 
   it("seeds a demo organisation idempotently", () => {
     const first = cli(["seed-demo"], env);

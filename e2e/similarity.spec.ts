@@ -143,9 +143,11 @@ test("the hiring manager sees a renamed copy matched, with the shared code side 
       .poll(
         async () => {
           const { assessment } = await admin<{
-            assessment: { submissions: { latestGrading: { status: string } | null }[] };
+            assessment: {
+              parts: { submissions: { latestGrading: { status: string } | null }[] }[];
+            };
           }>("GET", `/api/assessments/${assessmentId}`);
-          return assessment.submissions[0]?.latestGrading?.status;
+          return assessment.parts[0]?.submissions[0]?.latestGrading?.status;
         },
         { timeout: 180_000, intervals: [1000] },
       )

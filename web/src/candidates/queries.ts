@@ -14,11 +14,12 @@ export const candidateKeys = {
   resume: (candidateId: string) => [...candidateKeys.all, "resume", candidateId] as const,
 };
 
-export function useCandidates(filter: TCandidateFilter) {
+export function useCandidates(filter: TCandidateFilter, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: candidateKeys.list(filter),
     queryFn: () => unwrap(api.GET("/api/candidates", { params: { query: filter } })),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 

@@ -86,7 +86,11 @@ function SearchBox({ onDone }: { onDone: () => void }) {
   }, [text]);
 
   const roles = useRoles();
-  const candidates = useCandidates(query.length >= 2 ? { q: query, limit: MAX_CANDIDATES } : {});
+  // Nothing is fetched until there are two letters to search for.
+  const candidates = useCandidates(
+    { q: query, limit: MAX_CANDIDATES },
+    { enabled: query.length >= 2 },
+  );
   const needle = query.toLowerCase();
   const results: TResult[] =
     query.length < 2

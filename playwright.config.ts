@@ -19,6 +19,12 @@ const SPECS = [
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist"]);
 const portOf = (index: number) => BASE_PORT + index;
+// E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
+// so working on one spec does not wait for eleven servers.
+const only = new Set((process.env.E2E_ONLY ?? "").split(",").filter(Boolean));
+const selected = SPECS.map((spec, index) => ({ spec, index })).filter(
+  ({ spec }) => only.size === 0 || only.has(spec),
+);
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +39,7 @@ export default defineConfig({
       { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/playwright.json" },
     ],
   ],
-  projects: SPECS.map((spec, index) => ({
+  projects: selected.map(({ spec, index }) => ({
     name: spec,
     testMatch: `${spec}.spec.ts`,
     use: { baseURL: `http://127.0.0.1:${portOf(index)}` },
@@ -53,7 +59,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: SPECS.map((spec, index) => ({
+  webServer: selected.map(({ spec, index }) => ({
     command: `node scripts/e2e-server.mjs`,
     url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,

@@ -22,6 +22,9 @@ const portOf = (index: number) => BASE_PORT + index;
 // E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
 // so working on one spec does not wait for eleven servers.
 const only = new Set((process.env.E2E_ONLY ?? "").split(",").filter(Boolean));
+// E2E_BASE_URL=http://host:port runs the selected specs against a server that is already running
+// (e.g. one started by `npm start` on a fresh clone) instead of starting their own.
+const external = process.env.E2E_BASE_URL;
 const selected = SPECS.map((spec, index) => ({ spec, index })).filter(
   ({ spec }) => only.size === 0 || only.has(spec),
 );
@@ -42,7 +45,7 @@ export default defineConfig({
   projects: selected.map(({ spec, index }) => ({
     name: spec,
     testMatch: `${spec}.spec.ts`,
-    use: { baseURL: `http://127.0.0.1:${portOf(index)}` },
+    use: { baseURL: external ?? `http://127.0.0.1:${portOf(index)}` },
   })),
   use: {
     trace: "retain-on-failure",
@@ -59,7 +62,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: selected.map(({ spec, index }) => ({
+  webServer: (external ? [] : selected).map(({ spec, index }) => ({
     command: `node scripts/e2e-server.mjs`,
     url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,

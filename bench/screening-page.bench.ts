@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { composeServices } from "../src/compose.js";
 import { openMemoryDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
-import { buildApp } from "../src/http/app.js";
+import { buildApp } from "../src/routes.js";
 import { buildHiringWorld, expectStatus } from "../src/test-support/hiring-world.js";
 import { multipartBody } from "../src/test-support/multipart-body.js";
 import { buildResumeLines } from "./resume-corpus.js";

@@ -31,7 +31,7 @@ import {
   roleStages,
   storedFiles,
 } from "../src/db/schema/index.js";
-import { buildApp } from "../src/http/app.js";
+import { buildApp } from "../src/routes.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createServerDatabase } from "./support/bench-servers.js";
 import { generateScaleData } from "./support/scale-data.js";

@@ -9,7 +9,7 @@ import type { OpenAPI3 } from "openapi-typescript";
 import { composeServices } from "../src/compose.js";
 import { openMemoryDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
-import { buildApp } from "../src/http/app.js";
+import { buildApp } from "../src/routes.js";
 
 const OPENAPI_PATH = new URL("../web/src/api/openapi.json", import.meta.url);
 const TYPES_PATH = new URL("../web/src/api/schema.d.ts", import.meta.url);

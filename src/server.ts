@@ -1,6 +1,6 @@
 import type { TConfig } from "./config.js";
 import { readPackageVersion } from "./config.js";
-import { buildApp, DEFAULT_WEB_DIST } from "./http/app.js";
+import { buildApp, DEFAULT_WEB_DIST } from "./routes.js";
 import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./jobs/start-worker.js";
 import { loggerOptions } from "./logger.js";
 import { openServices } from "./open-services.js";

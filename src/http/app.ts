@@ -13,51 +13,30 @@ import Fastify, { LogController } from "fastify";
 import type { FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { TServices } from "../compose.js";
-import { registerAssessmentsRoutes } from "../modules/assessments/assessments.routes.js";
-import { registerSimilarityRoutes } from "../modules/similarity/similarity.routes.js";
-import { registerPortalRoutes } from "../modules/assessments/portal.routes.js";
-import { registerDesignReviewsRoutes } from "../modules/assessments/design-reviews.routes.js";
-import { registerAuditRoutes } from "../modules/audit/audit.routes.js";
-import { registerAuthRoutes } from "../modules/auth/auth.routes.js";
-import { registerSessionsRoutes } from "../modules/auth/sessions.routes.js";
-import { registerOperationsRoutes } from "../modules/operations/operations.routes.js";
-import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
-import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
-import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
-import { registerFeedbackRoutes } from "../modules/feedback/feedback.routes.js";
-import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
-import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
-import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
-import { registerPrivacyRoutes } from "../modules/privacy/privacy.routes.js";
-import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
-import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
-import { registerScreeningRoutes } from "../modules/screening/screening.routes.js";
-import { registerShortlistRoutes } from "../modules/shortlist/shortlist.routes.js";
-import { registerApiTokensRoutes } from "../modules/tokens/api-tokens.routes.js";
-import { registerUsersRoutes } from "../modules/users/users.routes.js";
 import { registerAuthentication } from "./authentication.js";
 import { handleClientError, handleError, handleFrameworkError } from "./error-handler.js";
 import { registerHealthRoutes } from "./health.routes.js";
 import { registerRequestLog } from "./request-log.js";
 import { registerSpa } from "./spa.js";
 import { validatorCompiler } from "./validation.js";
-import type { TApp } from "./types.js";
+import type { TApp, TPrincipalResolvers } from "./types.js";
 
-export type TAppOptions = {
-  services: TServices;
+/**
+ * The framework side of the server: plugins, security headers, error shape, authentication and the
+ * SPA. It knows no domain; the composition root (`src/routes.ts`) hands in the principal lookups and
+ * the function that registers every domain's routes.
+ */
+export type THttpAppOptions = {
+  principals: TPrincipalResolvers;
+  registerRoutes: (app: TApp) => void;
   cookieSecret: string;
-  sessionTtlHours: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
   logger: FastifyServerOptions["logger"];
   version: string;
   databaseKind: "pglite" | "postgres";
-  loginRateLimitPerMinute?: number;
   /** From PUBLIC_URL=https://…: cookies are Secure even when TLS ends at a proxy. */
   secureCookies?: boolean;
-  /** METRICS_TOKEN; without it /metrics answers localhost only. */
-  metricsToken?: string | undefined;
   /** Built SPA; absent in API-only tests. */
   webDistDir?: string | undefined;
 };
@@ -66,7 +45,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
-export async function buildApp(options: TAppOptions): Promise<TApp> {
+export async function buildHttpApp(options: THttpAppOptions): Promise<TApp> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimitBytes,
@@ -152,40 +131,11 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   registerAuthentication(app, {
-    ...options.services,
+    ...options.principals,
     forceSecureCookies: options.secureCookies ?? false,
   });
-  const limits = {
-    sessionTtlHours: options.sessionTtlHours,
-    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
-  };
   registerHealthRoutes(app, { version: options.version, databaseKind: options.databaseKind });
-  registerAuthRoutes(app, { authService: options.services.authService, ...limits });
-  registerUsersRoutes(app, {
-    usersService: options.services.usersService,
-    inviteAcceptanceService: options.services.inviteAcceptanceService,
-    ...limits,
-  });
-  registerApiTokensRoutes(app, { apiTokensService: options.services.apiTokensService });
-  registerSessionsRoutes(app, options.services);
-  registerOperationsRoutes(app, { ...options.services, metricsToken: options.metricsToken });
-  registerAuditRoutes(app, { auditService: options.services.auditService });
-  registerQuestionsRoutes(app, options.services);
-  registerRolesRoutes(app, options.services);
-  registerCandidatesRoutes(app, options.services);
-  registerApplicationsRoutes(app, options.services);
-  registerInterviewsRoutes(app, options.services);
-  registerScorecardsRoutes(app, options.services);
-  registerDecisionsRoutes(app, options.services);
-  registerFeedbackRoutes(app, options.services);
-  registerDashboardRoutes(app, options.services);
-  registerScreeningRoutes(app, options.services);
-  registerAssessmentsRoutes(app, options.services);
-  registerPortalRoutes(app, options.services);
-  registerPrivacyRoutes(app, options.services);
-  registerDesignReviewsRoutes(app, options.services);
-  registerSimilarityRoutes(app, options.services);
-  registerShortlistRoutes(app, options.services);
+  options.registerRoutes(app);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

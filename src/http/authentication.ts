@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../errors.js";
-import type { TAuthService } from "../modules/auth/auth.service.js";
-import type { TApiTokensService } from "../modules/tokens/api-tokens.service.js";
 import { hashSecret, safeEqual } from "../shared/secure-token.js";
-import type { TApp, TPrincipal, TRouteAccess } from "./types.js";
+import type { TApp, TPrincipal, TPrincipalResolvers, TRouteAccess } from "./types.js";
 
 export const SESSION_COOKIE = "sl_session";
 export const CSRF_COOKIE = "sl_csrf";
@@ -116,15 +114,11 @@ function allows(
 
 export function registerAuthentication(
   app: TApp,
-  deps: {
-    authService: Pick<TAuthService, "resolveSession" | "endSession">;
-    apiTokensService: Pick<TApiTokensService, "resolveToken">;
-    forceSecureCookies: boolean;
-  },
+  deps: TPrincipalResolvers & { forceSecureCookies: boolean },
 ) {
   app.decorateRequest("principal", null);
   app.decorate("forceSecureCookies", deps.forceSecureCookies);
-  app.decorate("endSession", (sessionHash: string) => deps.authService.endSession(sessionHash));
+  app.decorate("endSession", (sessionHash: string) => deps.endSession(sessionHash));
 
   app.addHook("onRoute", (route) => {
     if (
@@ -145,7 +139,7 @@ export function registerAuthentication(
     if (access === undefined) return;
     const token = bearerToken(request);
     if (token !== undefined) {
-      const found = await deps.apiTokensService.resolveToken(token);
+      const found = await deps.resolveToken(token);
       if (!found)
         throw new AppError(
           "UNAUTHENTICATED",
@@ -155,7 +149,7 @@ export function registerAuthentication(
     } else {
       const sessionToken = request.cookies[SESSION_COOKIE];
       if (sessionToken) {
-        const found = await deps.authService.resolveSession(sessionToken);
+        const found = await deps.resolveSession(sessionToken);
         if (found)
           request.principal = { kind: "session", user: found.user, sessionHash: found.sessionHash };
       }

@@ -7,7 +7,7 @@ import type { TDatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
 import { loggerOptions } from "../logger.js";
 import { HttpAgent, STRONG_PASSWORD } from "../test-support/http-agent.js";
-import { buildApp } from "./app.js";
+import { buildApp } from "../routes.js";
 import type { TApp } from "./types.js";
 
 describe("request logging", () => {

@@ -22,6 +22,13 @@ export type TPrincipal =
   | { kind: "session"; user: TUser; sessionHash: string }
   | { kind: "token"; user: TUser; tokenId: string };
 
+/** How the authentication plugin turns a cookie or bearer token into a principal. */
+export type TPrincipalResolvers = {
+  resolveSession(sessionToken: string): Promise<{ user: TUser; sessionHash: string } | undefined>;
+  endSession(sessionHash: string): Promise<void>;
+  resolveToken(token: string): Promise<{ user: TUser; tokenId: string } | undefined>;
+};
+
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: TRouteAccess;

@@ -6,7 +6,7 @@ import type { TServices } from "../compose.js";
 import { openMemoryDatabase, openServerDatabase } from "../db/client.js";
 import type { TDatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
-import { buildApp } from "../http/app.js";
+import { buildApp } from "../routes.js";
 import type { TApp } from "../http/types.js";
 import { createLocalNotifier } from "../jobs/job-notifier.js";
 import { registeredJobs } from "../jobs/job-registry.js";

@@ -384,6 +384,15 @@ describe.each(testDatabaseKinds())(
         },
       },
       {
+        route: "PATCH /api/interviews/:interviewId",
+        operationId: "rescheduleInterview",
+        expect: { ...pipelineWriters(200), interviewerAssigned: 403 },
+        request: async () => ({
+          url: `/api/interviews/${(await freshInterview()).interviewA}`,
+          body: { scheduledAt: "2026-12-03T14:30:00Z" },
+        }),
+      },
+      {
         route: "DELETE /api/interviews/:interviewId",
         operationId: "cancelInterview",
         expect: { ...pipelineWriters(200), interviewerAssigned: 403 },

@@ -56,6 +56,15 @@ export function createInterviewsRepo(db: TDatabase) {
       return listing(executor).where(inArray(interviews.applicationId, [...applicationIds]));
     },
 
+    async rescheduleInterview(id: string, scheduledAt: Date, executor: TExecutor = db) {
+      const [row] = await executor
+        .update(interviews)
+        .set({ scheduledAt })
+        .where(eq(interviews.id, id))
+        .returning();
+      return row;
+    },
+
     async deleteInterview(id: string, executor: TExecutor = db): Promise<void> {
       await executor.delete(interviews).where(eq(interviews.id, id));
     },

@@ -6,8 +6,10 @@ import { ZApplicationIdParams } from "../pipeline/applications.schema.js";
 import {
   ZInterviewIdParams,
   ZInterviewKitResponse,
+  ZInterviewResponse,
   ZInterviewsResponse,
   ZMyInterviewsResponse,
+  ZRescheduleInterviewRequest,
   ZScheduleInterviewsRequest,
 } from "./interviews.schema.js";
 import type { TInterviewsService } from "./interviews.service.js";
@@ -41,6 +43,28 @@ export function registerInterviewsRoutes(
           actorOf(request),
         ),
       }),
+  );
+
+  app.patch(
+    "/api/interviews/:interviewId",
+    {
+      config: { access: PIPELINE },
+      schema: {
+        operationId: "rescheduleInterview",
+        tags: ["interviews"],
+        params: ZInterviewIdParams,
+        body: ZRescheduleInterviewRequest,
+        response: { 200: ZInterviewResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      interview: await service.rescheduleInterview({
+        interviewId: request.params.interviewId,
+        scheduledAt: request.body.scheduledAt,
+        viewer: principalOf(request).user,
+        actor: actorOf(request),
+      }),
+    }),
   );
 
   app.delete(

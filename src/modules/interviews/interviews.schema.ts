@@ -16,6 +16,9 @@ export const ZScheduleInterviewsRequest = z.strictObject({
   scheduledAt: ZIsoDateTime,
 });
 
+export const ZRescheduleInterviewRequest = z.strictObject({ scheduledAt: ZIsoDateTime });
+export const ZInterviewResponse = z.object({ interview: ZInterviewSummary });
+
 export const ZInterviewsResponse = z.object({ interviews: z.array(ZInterviewSummary) });
 export const ZInterviewIdParams = z.strictObject({ interviewId: ZUuid });
 

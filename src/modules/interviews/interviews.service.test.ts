@@ -27,6 +27,7 @@ function world(options: { submittedFor?: string } = {}) {
     stageId: string;
     interviewerId: string;
     kit: unknown;
+    scheduledAt: Date;
   }[] = [];
   const audit: string[] = [];
   const scope: TViewerScope = {
@@ -55,6 +56,11 @@ function world(options: { submittedFor?: string } = {}) {
         stageName: "Technical screen",
         scorecardStatus: options.submittedFor === interview.id ? "submitted" : null,
       }));
+    },
+    async rescheduleInterview(id: string, scheduledAt: Date) {
+      const found = interviews.find((i) => i.id === id);
+      if (found) found.scheduledAt = scheduledAt;
+      return found;
     },
     async deleteInterview(id: string) {
       interviews.splice(
@@ -172,5 +178,34 @@ describe("interviews service (fakes)", () => {
     expect(kept.code).toBe("CONFLICT");
     expect(interviews).toHaveLength(1);
     expect(audit.at(-1)).toBe("interview.cancelled");
+  });
+
+  it("reschedules an open interview with an audit of both times, never a submitted one", async () => {
+    const { service, interviews, audit } = world({ submittedFor: "int-2" });
+    await service.scheduleInterviews(
+      APPLICATION.id,
+      { stageId: STAGE.id, interviewerIds: ["ana", "ben"], scheduledAt: at },
+      RECRUITER,
+      actor,
+    );
+    const later = "2026-12-04T16:00:00.000Z";
+    const moved = await service.rescheduleInterview({
+      interviewId: "int-1",
+      scheduledAt: later,
+      viewer: RECRUITER,
+      actor,
+    });
+    expect(moved.scheduledAt).toBe(later);
+    expect(audit.at(-1)).toBe("interview.rescheduled");
+    const kept = await failureOf(
+      service.rescheduleInterview({
+        interviewId: "int-2",
+        scheduledAt: later,
+        viewer: RECRUITER,
+        actor,
+      }),
+    );
+    expect(kept.code).toBe("CONFLICT");
+    expect(interviews[1]?.scheduledAt.toISOString()).toBe(at);
   });
 });

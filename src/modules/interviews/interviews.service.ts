@@ -1,4 +1,4 @@
-import type { TDatabase } from "../../db/client.js";
+import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
@@ -36,6 +36,26 @@ export function createInterviewsService(deps: {
   auditService: Pick<TAuditService, "recordEvent">;
 }) {
   const repo = deps.interviewsRepo;
+
+  /** An interview the viewer runs the pipeline for, whose scorecard is not yet submitted. */
+  async function loadOpenInterview(
+    interviewId: string,
+    viewer: TViewer,
+    tx: TExecutor,
+    messages: { submitted: string },
+  ) {
+    const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
+    const interview = await repo.findById(interviewId, tx);
+    if (!interview) throw notFound("That interview");
+    const application = await deps.applicationsRepo.findById(interview.applicationId, tx);
+    assertSeesApplication(scope, application);
+    assertManagesPipeline(scope, application.roleId);
+    const [listed] = (await repo.listForApplication(application.id, tx)).filter(
+      (i) => i.interview.id === interviewId,
+    );
+    if (listed?.scorecardStatus === "submitted") throw new AppError("CONFLICT", messages.submitted);
+    return { interview, application };
+  }
 
   return {
     /** One interview per interviewer; the stage's kit is pinned to today's question versions. */
@@ -141,22 +161,44 @@ export function createInterviewsService(deps: {
         .map(presentInterviewSummary);
     },
 
+    /** A new time for one interview; its kit and any draft scorecard stay as they are. */
+    async rescheduleInterview(input: {
+      interviewId: string;
+      scheduledAt: string;
+      viewer: TViewer;
+      actor: TActor;
+    }) {
+      const applicationId = await deps.db.transaction(async (tx) => {
+        const { interview } = await loadOpenInterview(input.interviewId, input.viewer, tx, {
+          submitted: "This interview has a submitted scorecard, so its time can no longer change.",
+        });
+        const after = await repo.rescheduleInterview(interview.id, new Date(input.scheduledAt), tx);
+        await deps.auditService.recordEvent(
+          input.actor,
+          {
+            action: "interview.rescheduled",
+            entityType: "interview",
+            entityId: interview.id,
+            before: { scheduledAt: interview.scheduledAt },
+            after: { scheduledAt: after?.scheduledAt ?? null },
+          },
+          tx,
+        );
+        return interview.applicationId;
+      });
+      const listed = (await repo.listForApplication(applicationId)).find(
+        (i) => i.interview.id === input.interviewId,
+      );
+      if (!listed) throw notFound("That interview");
+      return presentInterviewSummary(listed);
+    },
+
+    /** Cancelling removes the interview, so its kit and draft scorecard close with it. */
     async cancelInterview(interviewId: string, viewer: TViewer, actor: TActor) {
       await deps.db.transaction(async (tx) => {
-        const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
-        const interview = await repo.findById(interviewId, tx);
-        if (!interview) throw notFound("That interview");
-        const application = await deps.applicationsRepo.findById(interview.applicationId, tx);
-        assertSeesApplication(scope, application);
-        assertManagesPipeline(scope, application.roleId);
-        const [listed] = (await repo.listForApplication(application.id, tx)).filter(
-          (i) => i.interview.id === interviewId,
-        );
-        if (listed?.scorecardStatus === "submitted")
-          throw new AppError(
-            "CONFLICT",
-            "This interview has a submitted scorecard and cannot be cancelled.",
-          );
+        const { interview } = await loadOpenInterview(interviewId, viewer, tx, {
+          submitted: "This interview has a submitted scorecard and cannot be cancelled.",
+        });
         await repo.deleteInterview(interviewId, tx);
         await deps.auditService.recordEvent(
           actor,

@@ -69,7 +69,10 @@ export function ApplicationPage() {
       <div className="two-columns">
         <section className="card" aria-labelledby="interviews-heading">
           <h2 id="interviews-heading">Interviews</h2>
-          <InterviewList interviews={application.interviews} />
+          <InterviewList
+            interviews={application.interviews}
+            canManage={application.permissions.canManage}
+          />
         </section>
         <section className="card" aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>

@@ -178,6 +178,20 @@ export function useScheduleInterviews(applicationId: string) {
   });
 }
 
+export function useRescheduleInterview() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { interviewId: string; scheduledAt: string }) =>
+      unwrap(
+        api.PATCH("/api/interviews/{interviewId}", {
+          params: { path: { interviewId: input.interviewId } },
+          body: { scheduledAt: input.scheduledAt },
+        }),
+      ),
+    onSuccess: () => invalidatePipeline(queryClient),
+  });
+}
+
 export function useCancelInterview() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -39,6 +39,7 @@ export function TextField({
 export function SelectField({
   label,
   error,
+  hint,
   children,
   ...select
 }: TFieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
@@ -46,9 +47,19 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} {...select}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...select}
+      >
         {children}
       </select>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {error && <p className="field-error">{error}</p>}
     </div>
   );

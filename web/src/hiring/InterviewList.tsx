@@ -2,10 +2,18 @@ import { Link } from "react-router";
 import type { TInterviewSummary } from "../api/hiring-types";
 import { formatDateTime } from "../api/hiring-types";
 import { useCurrentUser } from "../session";
+import { InterviewActions } from "./InterviewActions";
 
 const SCORECARD_LABELS = { none: "No scorecard yet", draft: "Draft", submitted: "Submitted" };
 
-export function InterviewList({ interviews }: { interviews: readonly TInterviewSummary[] }) {
+export function InterviewList({
+  interviews,
+  canManage = false,
+}: {
+  interviews: readonly TInterviewSummary[];
+  /** Recruiters and hiring managers of the role may reschedule or cancel open interviews. */
+  canManage?: boolean;
+}) {
   const me = useCurrentUser();
   if (interviews.length === 0) return <p className="muted small">No interviews scheduled.</p>;
   return (
@@ -27,6 +35,7 @@ export function InterviewList({ interviews }: { interviews: readonly TInterviewS
           >
             {SCORECARD_LABELS[i.scorecardStatus]}
           </span>
+          {canManage && i.scorecardStatus !== "submitted" && <InterviewActions interview={i} />}
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { LEVEL_LABELS, TEAM_ROLE_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
@@ -6,12 +7,15 @@ import { AddCandidateForm } from "../hiring/AddCandidateForm";
 import { InterviewPlan } from "../hiring/InterviewPlan";
 import { PipelineBoard } from "../hiring/PipelineBoard";
 import { useCurrentUser } from "../session";
-import { useRole } from "./queries";
+import { RoleDetailsForm, RoleTeamForm } from "./RoleEditor";
+import { useCompetencyNames, useRole } from "./queries";
 
 export function RolePage() {
   const { roleId = "" } = useParams();
   const me = useCurrentUser();
   const { data: role, error } = useRole(roleId);
+  const competencyName = useCompetencyNames();
+  const [editing, setEditing] = useState<"details" | "team" | null>(null);
   if (!role) {
     return (
       <>
@@ -68,19 +72,50 @@ export function RolePage() {
 
       <div className="two-columns">
         <section className="card" aria-labelledby="scope-heading">
-          <h2 id="scope-heading">Scope</h2>
-          <p>{role.scope}</p>
+          <div className="section-head">
+            <h2 id="scope-heading">Scope</h2>
+            {canLead && editing !== "details" && (
+              <button type="button" className="button-quiet" onClick={() => setEditing("details")}>
+                Edit the role
+              </button>
+            )}
+          </div>
+          {editing === "details" ? (
+            <RoleDetailsForm role={role} onDone={() => setEditing(null)} />
+          ) : (
+            <>
+              <p>{role.scope}</p>
+              <p className="muted small">
+                Shortlist bar {role.bar} of 4 ·{" "}
+                {Object.entries(role.competencyWeights)
+                  .filter(([, weight]) => weight > 0)
+                  .map(([id, weight]) => `${competencyName(id)} ${weight}`)
+                  .join(", ")}
+              </p>
+            </>
+          )}
         </section>
         <section className="card" aria-labelledby="team-heading">
-          <h2 id="team-heading">Hiring team</h2>
-          <ul className="plain-list">
-            {role.team.map((m) => (
-              <li key={m.userId}>
-                <span>{m.name}</span>
-                <span className="badge badge-muted">{TEAM_ROLE_LABELS[m.teamRole]}</span>
-              </li>
-            ))}
-          </ul>
+          <div className="section-head">
+            <h2 id="team-heading">Hiring team</h2>
+            {canLead && editing !== "team" && (
+              <button type="button" className="button-quiet" onClick={() => setEditing("team")}>
+                Edit the team
+              </button>
+            )}
+          </div>
+          {editing === "team" ? (
+            <RoleTeamForm role={role} onDone={() => setEditing(null)} />
+          ) : (
+            <ul className="plain-list">
+              {role.team.map((m) => (
+                <li key={m.userId}>
+                  <span>{m.name}</span>
+                  <span className="badge badge-muted">{TEAM_ROLE_LABELS[m.teamRole]}</span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       </div>
 

@@ -1,0 +1,93 @@
+import type { TServices } from "./compose.js";
+import { buildHttpApp } from "./http/app.js";
+import type { THttpAppOptions } from "./http/app.js";
+import type { TApp } from "./http/types.js";
+import { registerAssessmentsRoutes } from "./modules/assessments/assessments.routes.js";
+import { registerDesignReviewsRoutes } from "./modules/assessments/design-reviews.routes.js";
+import { registerPortalRoutes } from "./modules/assessments/portal.routes.js";
+import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
+import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
+import { registerSessionsRoutes } from "./modules/auth/sessions.routes.js";
+import { registerCandidatesRoutes } from "./modules/candidates/candidates.routes.js";
+import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
+import { registerDecisionsRoutes } from "./modules/decisions/decisions.routes.js";
+import { registerFeedbackRoutes } from "./modules/feedback/feedback.routes.js";
+import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
+import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
+import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
+import { registerPrivacyRoutes } from "./modules/privacy/privacy.routes.js";
+import { registerQuestionsRoutes } from "./modules/questions/questions.routes.js";
+import { registerRolesRoutes } from "./modules/roles/roles.routes.js";
+import { registerScorecardsRoutes } from "./modules/scorecards/scorecards.routes.js";
+import { registerScreeningRoutes } from "./modules/screening/screening.routes.js";
+import { registerShortlistRoutes } from "./modules/shortlist/shortlist.routes.js";
+import { registerSimilarityRoutes } from "./modules/similarity/similarity.routes.js";
+import { registerApiTokensRoutes } from "./modules/tokens/api-tokens.routes.js";
+import { registerUsersRoutes } from "./modules/users/users.routes.js";
+
+export { DEFAULT_WEB_DIST } from "./http/app.js";
+
+export type TAppOptions = Omit<THttpAppOptions, "principals" | "registerRoutes"> & {
+  services: TServices;
+  sessionTtlHours: number;
+  loginRateLimitPerMinute?: number;
+  /** METRICS_TOKEN; without it /metrics answers localhost only. */
+  metricsToken?: string | undefined;
+};
+
+type TRouteOptions = Pick<
+  TAppOptions,
+  "services" | "sessionTtlHours" | "loginRateLimitPerMinute" | "metricsToken"
+>;
+
+/** Every domain's routes, in one place above the domains; `src/http/` knows none of them. */
+export function registerRoutes(app: TApp, options: TRouteOptions): void {
+  const { services } = options;
+  const limits = {
+    sessionTtlHours: options.sessionTtlHours,
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
+  };
+  registerAuthRoutes(app, { authService: services.authService, ...limits });
+  registerUsersRoutes(app, {
+    usersService: services.usersService,
+    inviteAcceptanceService: services.inviteAcceptanceService,
+    ...limits,
+  });
+  registerApiTokensRoutes(app, { apiTokensService: services.apiTokensService });
+  registerSessionsRoutes(app, services);
+  registerOperationsRoutes(app, { ...services, metricsToken: options.metricsToken });
+  registerAuditRoutes(app, { auditService: services.auditService });
+  registerQuestionsRoutes(app, services);
+  registerRolesRoutes(app, services);
+  registerCandidatesRoutes(app, services);
+  registerApplicationsRoutes(app, services);
+  registerInterviewsRoutes(app, services);
+  registerScorecardsRoutes(app, services);
+  registerDecisionsRoutes(app, services);
+  registerFeedbackRoutes(app, services);
+  registerDashboardRoutes(app, services);
+  registerScreeningRoutes(app, services);
+  registerAssessmentsRoutes(app, services);
+  registerPortalRoutes(app, services);
+  registerPrivacyRoutes(app, services);
+  registerDesignReviewsRoutes(app, services);
+  registerSimilarityRoutes(app, services);
+  registerShortlistRoutes(app, services);
+}
+
+/** The whole server: the framework app with our principal lookups and routes. */
+export function buildApp(options: TAppOptions): Promise<TApp> {
+  const { services, sessionTtlHours, loginRateLimitPerMinute, metricsToken, ...http } = options;
+  const { authService, apiTokensService } = services;
+  return buildHttpApp({
+    ...http,
+    principals: {
+      resolveSession: (token) => authService.resolveSession(token),
+      endSession: (hash) => authService.endSession(hash),
+      resolveToken: (token) => apiTokensService.resolveToken(token),
+    },
+    registerRoutes: (app) => {
+      registerRoutes(app, { services, sessionTtlHours, loginRateLimitPerMinute, metricsToken });
+    },
+  });
+}

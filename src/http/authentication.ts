@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../errors.js";
+import { rememberScope } from "../modules/access/viewer-scope.js";
 import type { TAuthService } from "../modules/auth/auth.service.js";
 import type { TApiTokensService } from "../modules/tokens/api-tokens.service.js";
 import { hashSecret, safeEqual } from "../shared/secure-token.js";
@@ -155,9 +156,13 @@ export function registerAuthentication(
     } else {
       const sessionToken = request.cookies[SESSION_COOKIE];
       if (sessionToken) {
-        const found = await deps.authService.resolveSession(sessionToken);
-        if (found)
+        // A read reuses the scope fetched with the session; a write reads it afresh where it checks.
+        const withScope = !UNSAFE_METHODS.has(request.method);
+        const found = await deps.authService.resolveSession(sessionToken, { withScope });
+        if (found) {
           request.principal = { kind: "session", user: found.user, sessionHash: found.sessionHash };
+          if (found.scope) rememberScope(found.user, found.scope);
+        }
       }
       // Token requests skip CSRF: a browser never attaches a bearer token on its own.
       if (UNSAFE_METHODS.has(request.method)) {

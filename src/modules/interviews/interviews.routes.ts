@@ -7,6 +7,7 @@ import {
   ZInterviewIdParams,
   ZInterviewKitResponse,
   ZInterviewsResponse,
+  ZMyInterviewsQuery,
   ZMyInterviewsResponse,
   ZScheduleInterviewsRequest,
 } from "./interviews.schema.js";
@@ -71,10 +72,11 @@ export function registerInterviewsRoutes(
       schema: {
         operationId: "listMyInterviews",
         tags: ["interviews"],
+        querystring: ZMyInterviewsQuery,
         response: { 200: ZMyInterviewsResponse, ...errorResponses },
       },
     },
-    async (request) => ({ interviews: await service.listMyInterviews(principalOf(request).user) }),
+    async (request) => service.listMyInterviews(principalOf(request).user, request.query),
   );
 
   app.get(

@@ -6300,7 +6300,10 @@ export interface operations {
     };
     listMyInterviews: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6363,6 +6366,8 @@ export interface operations {
                                 updatedAt: string;
                             };
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -8238,6 +8243,11 @@ export interface operations {
                             updatedAt: string;
                             submittedScorecards: number;
                         }[];
+                        totals: {
+                            scorecardsToSubmit: number;
+                            applicationsToScreen: number;
+                            decisionsToMake: number;
+                        };
                         roles: {
                             /** Format: uuid */
                             id: string;

@@ -25,6 +25,7 @@ import { createCandidatesRepo } from "./modules/candidates/candidates.repo.js";
 import { createCandidateMergeService } from "./modules/candidates/candidate-merge.service.js";
 import { createCandidatesService } from "./modules/candidates/candidates.service.js";
 import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
+import { createDashboardRepo } from "./modules/dashboard/dashboard.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
@@ -186,13 +187,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     ...screeningBase,
     applicationsRepo,
   });
-  const dashboardService = createDashboardService({
-    viewerScopeRepo,
-    applicationsRepo,
-    interviewsRepo,
-    interviewsService,
-    rolesService,
-  });
+  const dashboardService = createDashboardService({ dashboardRepo: createDashboardRepo(db) });
   // Practical assessments: the hiring team's side and the candidate's token-scoped portal.
   const assessmentsRepo = createAssessmentsRepo(db);
   const packs = { listPacks: () => listPacks(), loadPack: (id: string) => loadPack(id) };

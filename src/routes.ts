@@ -1,3 +1,4 @@
+import { rememberScope } from "./modules/access/viewer-scope.js";
 import type { TServices } from "./compose.js";
 import { buildHttpApp } from "./http/app.js";
 import type { THttpAppOptions } from "./http/app.js";
@@ -82,7 +83,11 @@ export function buildApp(options: TAppOptions): Promise<TApp> {
   return buildHttpApp({
     ...http,
     principals: {
-      resolveSession: (token) => authService.resolveSession(token),
+      resolveSession: async (token, options) => {
+        const found = await authService.resolveSession(token, options);
+        if (found?.scope) rememberScope(found.user, found.scope);
+        return found;
+      },
       endSession: (hash) => authService.endSession(hash),
       resolveToken: (token) => apiTokensService.resolveToken(token),
     },

@@ -149,7 +149,9 @@ export function registerAuthentication(
     } else {
       const sessionToken = request.cookies[SESSION_COOKIE];
       if (sessionToken) {
-        const found = await deps.resolveSession(sessionToken);
+        // A read reuses the scope fetched with the session; a write reads it afresh where it checks.
+        const withScope = !UNSAFE_METHODS.has(request.method);
+        const found = await deps.resolveSession(sessionToken, { withScope });
         if (found)
           request.principal = { kind: "session", user: found.user, sessionHash: found.sessionHash };
       }

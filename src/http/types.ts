@@ -24,7 +24,11 @@ export type TPrincipal =
 
 /** How the authentication plugin turns a cookie or bearer token into a principal. */
 export type TPrincipalResolvers = {
-  resolveSession(sessionToken: string): Promise<{ user: TUser; sessionHash: string } | undefined>;
+  /** `withScope`: the resolver may load the caller's viewer scope in the same statement (reads). */
+  resolveSession(
+    sessionToken: string,
+    options: { withScope: boolean },
+  ): Promise<{ user: TUser; sessionHash: string } | undefined>;
   endSession(sessionHash: string): Promise<void>;
   resolveToken(token: string): Promise<{ user: TUser; tokenId: string } | undefined>;
 };

@@ -19,6 +19,21 @@ export type TViewerScope = {
   assignedRoleIds: ReadonlySet<string>;
 };
 
+/**
+ * Scopes resolved together with the session of a read request (one statement), keyed by the
+ * request's user object, which routes pass to services as the viewer. Weak, so a finished
+ * request's entry goes with it.
+ */
+const resolvedScopes = new WeakMap<TViewer, TViewerScope>();
+
+export function rememberScope(viewer: TViewer, scope: TViewerScope): void {
+  resolvedScopes.set(viewer, scope);
+}
+
+export function rememberedScope(viewer: TViewer): TViewerScope | undefined {
+  return resolvedScopes.get(viewer);
+}
+
 export function canSeeRole(scope: TViewerScope, roleId: string): boolean {
   return scope.isAdmin || scope.teamRoleByRole.has(roleId) || scope.assignedRoleIds.has(roleId);
 }

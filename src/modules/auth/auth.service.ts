@@ -2,6 +2,8 @@ import type { TDatabase } from "../../db/client.js";
 import type { TUserRole } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
+import type { TViewerScope } from "../access/viewer-scope.js";
+import { scopeFromLists } from "../access/viewer-scope.repo.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TUsersRepo, TUserRow } from "../users/users.repo.js";
 import { presentUser } from "../users/user-presenter.js";
@@ -11,7 +13,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js"
 import type { TSessionsRepo } from "./sessions.repo.js";
 
 export type TClientMeta = { userAgent: string | null; ip: string | null };
-export type TSessionPrincipal = { user: TUser; sessionHash: string };
+export type TSessionPrincipal = { user: TUser; sessionHash: string; scope?: TViewerScope };
 
 // Writing last_seen_at on every request would turn every read into a write.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -130,15 +132,27 @@ export function createAuthService(deps: {
       await deps.sessionsRepo.deleteSession(sessionHash);
     },
 
-    async resolveSession(sessionToken: string): Promise<TSessionPrincipal | undefined> {
+    /**
+     * The signed-in user of a session cookie; with `withScope`, also what the user may see, read
+     * in the same statement (a read request then costs one statement before its own work).
+     */
+    async resolveSession(
+      sessionToken: string,
+      options: { withScope?: boolean } = {},
+    ): Promise<TSessionPrincipal | undefined> {
       const sessionHash = hashSecret(sessionToken);
       const current = now();
-      const found = await deps.sessionsRepo.findActiveSession(sessionHash, current);
+      const found = await deps.sessionsRepo.findActiveSession(sessionHash, current, options);
       if (!found) return undefined;
       if (current.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await deps.sessionsRepo.touchSession(sessionHash, current);
       }
-      return { user: presentUser(found.user), sessionHash };
+      const user = presentUser(found.user);
+      return {
+        user,
+        sessionHash,
+        scope: found.scope ? scopeFromLists(user, found.scope) : undefined,
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { sessions, users } from "../../db/schema/index.js";
+import { scopeColumns } from "../access/viewer-scope.repo.js";
 
 export function createSessionsRepo(db: TDatabase) {
   return {
@@ -16,10 +17,22 @@ export function createSessionsRepo(db: TDatabase) {
     ): Promise<void> {
       await executor.insert(sessions).values(values);
     },
-    /** The session and its user, only while the session is unexpired and the user enabled. */
-    async findActiveSession(idHash: string, now: Date, executor: TExecutor = db) {
+    /**
+     * The session and its user, only while the session is unexpired and the user enabled; with
+     * `withScope`, the user's viewer scope lists too, in the same statement.
+     */
+    async findActiveSession(
+      idHash: string,
+      now: Date,
+      options: { withScope?: boolean } = {},
+      executor: TExecutor = db,
+    ) {
       const [row] = await executor
-        .select({ session: sessions, user: users })
+        .select({
+          session: sessions,
+          user: users,
+          scope: options.withScope ? scopeColumns(users.id) : sql<null>`null`,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(

@@ -1,78 +1,38 @@
-import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
-import { canLeadRole, pipelineRoleIds } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
-import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
-import type { TInterviewsService } from "../interviews/interviews.service.js";
-import { presentApplicationSummary } from "../pipeline/application-presenter.js";
-import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
-import type { TRolesService } from "../roles/roles.service.js";
+import type { TDashboardApplication, TDashboardRepo } from "./dashboard.repo.js";
 
-const DASHBOARD_LIMIT = 200;
+/** How many items of each waiting list the home page shows; the totals say how many there are. */
+export const DASHBOARD_PREVIEW = 10;
 
-export function createDashboardService(deps: {
-  viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
-  applicationsRepo: Pick<TApplicationsRepo, "listSummaries">;
-  interviewsRepo: Pick<TInterviewsRepo, "listForApplications">;
-  interviewsService: Pick<TInterviewsService, "listMyInterviews">;
-  rolesService: Pick<TRolesService, "listRoles">;
-}) {
+type TViewer = { id: string; role: string };
+
+/** JSON timestamps come back as PostgreSQL writes them; the API speaks ISO 8601 in UTC. */
+const iso = (at: string) => new Date(at).toISOString();
+
+function presentSummary<T extends TDashboardApplication>(a: T): T {
+  return { ...a, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt) };
+}
+
+export function createDashboardService(deps: { dashboardRepo: Pick<TDashboardRepo, "load"> }) {
   return {
     async getDashboard(viewer: TViewer) {
-      const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const pipelineRoles = pipelineRoleIds(scope);
-      const mine = await deps.interviewsService.listMyInterviews(viewer);
-      const scorecardsToSubmit = mine.filter(
-        (i) => i.scorecardStatus !== "submitted" && i.application.status === "active",
+      const rows = await deps.dashboardRepo.load(
+        { id: viewer.id, isAdmin: viewer.role === "admin" },
+        DASHBOARD_PREVIEW,
       );
-
-      const screening = await deps.applicationsRepo.listSummaries({
-        visibility:
-          pipelineRoles === "all" ? "all" : { roleIds: pipelineRoles, applicationIds: [] },
-        status: "active",
-        stageKind: "resume-screen",
-        limit: DASHBOARD_LIMIT,
-        offset: 0,
-      });
-
-      const roles = await deps.rolesService.listRoles(viewer, "open");
-      const ledRoleIds = roles.filter((r) => canLeadRole(scope, r.id)).map((r) => r.id);
-      const led = await deps.applicationsRepo.listSummaries({
-        visibility: { roleIds: ledRoleIds, applicationIds: [] },
-        status: "active",
-        limit: DASHBOARD_LIMIT,
-        offset: 0,
-      });
-      const interviews = await deps.interviewsRepo.listForApplications(
-        led.rows.map((r) => r.application.id),
-      );
-      const decisionsToMake = led.rows.flatMap((row) => {
-        const here = interviews.filter(
-          (i) =>
-            i.interview.applicationId === row.application.id &&
-            i.interview.stageId === row.application.currentStageId,
-        );
-        const ready = here.length > 0 && here.every((i) => i.scorecardStatus === "submitted");
-        return ready
-          ? [{ ...presentApplicationSummary(row), submittedScorecards: here.length }]
-          : [];
-      });
-
       return {
-        scorecardsToSubmit,
-        applicationsToScreen: screening.rows.map(presentApplicationSummary),
-        decisionsToMake,
-        roles: roles.map((r) => ({
-          id: r.id,
-          title: r.title,
-          level: r.level,
-          status: r.status,
-          stages: r.stages.map((s) => ({
-            id: s.id,
-            name: s.name,
-            kind: s.kind,
-            activeApplications: s.activeApplications,
-          })),
+        scorecardsToSubmit: rows.scorecards.items.map((i) => ({
+          ...i,
+          scheduledAt: iso(i.scheduledAt),
+          application: presentSummary(i.application),
         })),
+        applicationsToScreen: rows.screening.items.map(presentSummary),
+        decisionsToMake: rows.decisions.items.map(presentSummary),
+        totals: {
+          scorecardsToSubmit: rows.scorecards.total,
+          applicationsToScreen: rows.screening.total,
+          decisionsToMake: rows.decisions.total,
+        },
+        roles: rows.roles,
       };
     },
   };

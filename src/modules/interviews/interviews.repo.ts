@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { interviews, roleStages, scorecards, users } from "../../db/schema/index.js";
 
@@ -10,13 +12,17 @@ const scorecardStatus = sql<"none" | "draft" | "submitted">`(
   from ${scorecards} where ${scorecards.interviewId} = ${interviews.id})`;
 
 export function createInterviewsRepo(db: TDatabase) {
-  const listing = (executor: TExecutor) =>
+  const listing = <TExtra extends Record<string, SQL>>(
+    executor: TExecutor,
+    extra: TExtra = {} as TExtra,
+  ) =>
     executor
       .select({
         interview: interviews,
         stageName: roleStages.name,
         interviewerName: users.name,
         scorecardStatus,
+        ...extra,
       })
       .from(interviews)
       .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
@@ -45,10 +51,35 @@ export function createInterviewsRepo(db: TDatabase) {
         .orderBy(asc(interviews.scheduledAt), asc(users.name));
     },
 
-    async listForInterviewer(userId: string, executor: TExecutor = db) {
-      return listing(executor)
-        .where(eq(interviews.interviewerId, userId))
-        .orderBy(asc(interviews.scheduledAt));
+    /**
+     * One page of an interviewer's interviews in (scheduled_at, id) order, after `after`, and the
+     * interviewer's total, in one statement (the count is an init plan, run once).
+     */
+    async listPageForInterviewer(
+      userId: string,
+      page: { limit: number; after?: TTimeKey | undefined },
+      executor: TExecutor = db,
+    ) {
+      const total = sql<number>`(select count(*)::int from ${interviews} mine
+        where mine.interviewer_id = ${userId})`;
+      const rows = await listing(executor, { total })
+        .where(
+          and(
+            eq(interviews.interviewerId, userId),
+            page.after
+              ? sql`(${interviews.scheduledAt}, ${interviews.id}) > (${page.after.at}, ${page.after.id})`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(interviews.scheduledAt), asc(interviews.id))
+        .limit(page.limit);
+      if (rows.length > 0 || !page.after) return { rows, total: rows[0]?.total ?? 0 };
+      // Past the end: the page is empty, but the total still stands.
+      const [counted] = await executor
+        .select({ n: count() })
+        .from(interviews)
+        .where(eq(interviews.interviewerId, userId));
+      return { rows, total: counted?.n ?? 0 };
     },
 
     async listForApplications(applicationIds: readonly string[], executor: TExecutor = db) {

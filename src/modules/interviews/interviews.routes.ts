@@ -8,6 +8,7 @@ import {
   ZInterviewKitResponse,
   ZInterviewResponse,
   ZInterviewsResponse,
+  ZMyInterviewsQuery,
   ZMyInterviewsResponse,
   ZRescheduleInterviewRequest,
   ZScheduleInterviewsRequest,
@@ -95,10 +96,11 @@ export function registerInterviewsRoutes(
       schema: {
         operationId: "listMyInterviews",
         tags: ["interviews"],
+        querystring: ZMyInterviewsQuery,
         response: { 200: ZMyInterviewsResponse, ...errorResponses },
       },
     },
-    async (request) => ({ interviews: await service.listMyInterviews(principalOf(request).user) }),
+    async (request) => service.listMyInterviews(principalOf(request).user, request.query),
   );
 
   app.get(

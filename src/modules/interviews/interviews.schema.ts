@@ -5,6 +5,7 @@ import { ZLevel } from "../roles/templates/levels.js";
 import { ZRubricAnchors } from "../questions/bank/index.js";
 import { ZApplicationSummary, ZInterviewSummary } from "../pipeline/applications.schema.js";
 import { ZStageKind } from "../roles/roles.schema.js";
+import { ZTimeCursor } from "../../shared/keyset-cursor.js";
 
 export const ZScheduleInterviewsRequest = z.strictObject({
   stageId: ZUuid,
@@ -22,8 +23,19 @@ export const ZInterviewResponse = z.object({ interview: ZInterviewSummary });
 export const ZInterviewsResponse = z.object({ interviews: z.array(ZInterviewSummary) });
 export const ZInterviewIdParams = z.strictObject({ interviewId: ZUuid });
 
+export const ZMyInterviewsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The `nextCursor` of the previous page; absent for the first page. */
+  after: ZTimeCursor.optional(),
+});
+export type TMyInterviewsQuery = z.infer<typeof ZMyInterviewsQuery>;
+
+/** One page of the caller's interviews in schedule order (oldest first), with the total. */
 export const ZMyInterviewsResponse = z.object({
   interviews: z.array(ZInterviewSummary.extend({ application: ZApplicationSummary })),
+  total: z.number().int(),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 
 export const ZKitQuestion = z.object({

@@ -76,6 +76,7 @@ function world(options: { submittedFor?: string } = {}) {
       lockById: async () => APPLICATION as never,
       findById: async () => APPLICATION as never,
       findSummary: async () => undefined,
+      findSummaries: async () => [],
       listSummaries: async () => ({ rows: [], total: 0 }),
     },
     rolesRepo: {

@@ -20,14 +20,15 @@ import type { TRolesRepo } from "../roles/roles.repo.js";
 import type { TCompetencyId } from "../roles/templates/competencies.js";
 import { resolveKitQuestions } from "./interview-kit.js";
 import type { TInterviewsRepo } from "./interviews.repo.js";
-import type { TInterviewKit } from "./interviews.schema.js";
+import type { TInterviewKit, TMyInterviewsQuery } from "./interviews.schema.js";
+import { encodeTimeCursor } from "../../shared/keyset-cursor.js";
 
 export function createInterviewsService(deps: {
   db: TDatabase;
   interviewsRepo: TInterviewsRepo;
   applicationsRepo: Pick<
     TApplicationsRepo,
-    "lockById" | "findById" | "findSummary" | "listSummaries"
+    "lockById" | "findById" | "findSummary" | "findSummaries" | "listSummaries"
   >;
   rolesRepo: Pick<TRolesRepo, "findStage" | "findRole" | "listTeams" | "findUsers">;
   candidatesRepo: Pick<TCandidatesRepo, "findById">;
@@ -213,19 +214,27 @@ export function createInterviewsService(deps: {
       });
     },
 
-    async listMyInterviews(viewer: TViewer) {
-      const mine = await repo.listForInterviewer(viewer.id);
-      const ids = [...new Set(mine.map((i) => i.interview.applicationId))];
-      const { rows } = await deps.applicationsRepo.listSummaries({
-        visibility: { roleIds: [], applicationIds: ids },
-        limit: 200,
-        offset: 0,
-      });
-      const byId = new Map(rows.map((r) => [r.application.id, presentApplicationSummary(r)]));
-      return mine.flatMap((i) => {
+    /** The viewer's own interviews, a keyset page at a time, with how many there are in all. */
+    async listMyInterviews(viewer: TViewer, query: TMyInterviewsQuery) {
+      const { rows, total } = await repo.listPageForInterviewer(viewer.id, query);
+      // Assigned means visible: an interviewer sees the applications of their own interviews.
+      const summaries = await deps.applicationsRepo.findSummaries([
+        ...new Set(rows.map((i) => i.interview.applicationId)),
+      ]);
+      const byId = new Map(summaries.map((r) => [r.application.id, presentApplicationSummary(r)]));
+      const interviews = rows.flatMap((i) => {
         const application = byId.get(i.interview.applicationId);
         return application ? [{ ...presentInterviewSummary(i), application }] : [];
       });
+      const last = rows.at(-1);
+      return {
+        interviews,
+        total,
+        nextCursor:
+          last && rows.length === query.limit
+            ? encodeTimeCursor({ at: last.interview.scheduledAt, id: last.interview.id })
+            : null,
+      };
     },
 
     /** For the assigned interviewer (and the pipeline owners preparing them). */

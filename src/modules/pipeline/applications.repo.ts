@@ -97,6 +97,12 @@ export function createApplicationsRepo(db: TDatabase) {
       return row;
     },
 
+    /** The summaries of these applications (no visibility filter: the caller decided). */
+    async findSummaries(ids: readonly string[], executor: TExecutor = db) {
+      if (ids.length === 0) return [];
+      return summaries(executor).where(inArray(applications.id, [...ids]));
+    },
+
     async findSummary(id: string, executor: TExecutor = db) {
       const [row] = await summaries(executor).where(eq(applications.id, id));
       return row;

@@ -6392,7 +6392,10 @@ export interface operations {
     };
     listMyInterviews: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6455,6 +6458,8 @@ export interface operations {
                                 updatedAt: string;
                             };
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -8330,6 +8335,11 @@ export interface operations {
                             updatedAt: string;
                             submittedScorecards: number;
                         }[];
+                        totals: {
+                            scorecardsToSubmit: number;
+                            applicationsToScreen: number;
+                            decisionsToMake: number;
+                        };
                         roles: {
                             /** Format: uuid */
                             id: string;

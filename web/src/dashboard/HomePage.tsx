@@ -32,6 +32,7 @@ export function HomePage() {
               id="todo-scorecards"
               title="Scorecards to submit"
               items={data.scorecardsToSubmit}
+              total={data.totals.scorecardsToSubmit}
               empty="No interviews wait for your scorecard."
               render={(item) => (
                 <li key={item.id}>
@@ -50,6 +51,8 @@ export function HomePage() {
               id="todo-screen"
               title="Applications to screen"
               items={data.applicationsToScreen}
+              total={data.totals.applicationsToScreen}
+              more={<Link to="/screening">Screen the rest</Link>}
               empty="No resumes wait for a screen."
               render={(app) => (
                 <li key={app.id}>
@@ -62,6 +65,8 @@ export function HomePage() {
               id="todo-decisions"
               title="Decisions to make"
               items={data.decisionsToMake}
+              total={data.totals.decisionsToMake}
+              more={<Link to="/roles">Open a role's board for the rest</Link>}
               empty="No application waits for your decision."
               render={(app) => (
                 <li key={app.id}>

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Keyset pagination: a page ends at its last row's sort key, and the next page starts after it, so
+ * rows inserted meanwhile neither repeat nor shift the pages. The cursor is opaque to clients:
+ * base64url of the key `[timestamp, id]`.
+ */
+export type TTimeKey = { at: Date; id: string };
+
+export function encodeTimeCursor(key: TTimeKey): string {
+  return Buffer.from(JSON.stringify([key.at.toISOString(), key.id])).toString("base64url");
+}
+
+const ZKeyTuple = z.tuple([z.iso.datetime(), z.uuid()]);
+
+function decodeTimeCursor(cursor: string): TTimeKey | undefined {
+  try {
+    const parsed = ZKeyTuple.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    return parsed.success ? { at: new Date(parsed.data[0]), id: parsed.data[1] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A query-string cursor, decoded; anything this API did not hand out fails validation. */
+export const ZTimeCursor = z
+  .string()
+  .max(200)
+  .transform((cursor, ctx) => {
+    const key = decodeTimeCursor(cursor);
+    if (!key) {
+      ctx.addIssue({
+        code: "custom",
+        message: "is not a cursor from this list; pass the nextCursor of the previous page",
+      });
+      return z.NEVER;
+    }
+    return key;
+  });

@@ -28,6 +28,7 @@ import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.j
 import { registerFeedbackRoutes } from "../modules/feedback/feedback.routes.js";
 import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
 import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
+import { registerBoardRoutes } from "../modules/pipeline/board.routes.js";
 import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
 import { registerPrivacyRoutes } from "../modules/privacy/privacy.routes.js";
 import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
@@ -174,6 +175,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerRolesRoutes(app, options.services);
   registerCandidatesRoutes(app, options.services);
   registerApplicationsRoutes(app, options.services);
+  registerBoardRoutes(app, options.services);
   registerInterviewsRoutes(app, options.services);
   registerScorecardsRoutes(app, options.services);
   registerDecisionsRoutes(app, options.services);

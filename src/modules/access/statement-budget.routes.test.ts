@@ -13,7 +13,8 @@ import type { TTestContext } from "../../test-support/test-app.js";
  */
 const CEILING: Record<string, number> = {
   dashboard: 17,
-  board: 12,
+  // Role (session, scope 2, role, stages, team, counts) + board (session, scope 2, one statement).
+  board: 11,
   application: 15,
   decision: 10, // +1: question titles for the scorecards, instead of the whole bank
   "interview kit": 16,
@@ -36,7 +37,7 @@ function pagesOf(d: TScaleData): TPage[] {
       name: "board",
       requests: [
         m(`/api/roles/${d.roleId}`),
-        m(`/api/applications?roleId=${d.roleId}&status=active&limit=200`),
+        m(`/api/roles/${d.roleId}/board`),
       ],
     },
     {

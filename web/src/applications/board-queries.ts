@@ -47,13 +47,14 @@ export function useBoard(roleId: string, sort: TBoardSort) {
   });
   const loadMore = useCallback(
     async (stageId: string) => {
+      const key = boardKeys.board(roleId, sort);
       const column = queryClient
-        .getQueryData<TBoard>(queryKey)
+        .getQueryData<TBoard>(key)
         ?.columns.find((c) => c.stageId === stageId);
       if (!column?.nextCursor) return;
       const next = await nextPage(roleId, sort, column);
       pagesOpen.current.set(stageId, (pagesOpen.current.get(stageId) ?? 1) + 1);
-      queryClient.setQueryData<TBoard>(queryKey, (old) =>
+      queryClient.setQueryData<TBoard>(key, (old) =>
         old
           ? {
               ...old,
@@ -62,8 +63,6 @@ export function useBoard(roleId: string, sort: TBoardSort) {
           : old,
       );
     },
-    // The key is derived from roleId and sort.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [queryClient, roleId, sort],
   );
   return { ...query, loadMore };

@@ -78,8 +78,10 @@ export function createBoardRepo(db: TDatabase) {
             select json_agg(json_build_object(
                 'id', p.id, 'candidateId', p.candidate_id, 'name', p.name,
                 'updatedAt', p.updated_at,
-                'inStageSince', (select e.at from application_stage_events e
-                  where e.application_id = p.id order by e.id desc limit 1),
+                -- max() over the application's own events: an ORDER BY id LIMIT 1 here was
+                -- planned on PGlite as a walk down the whole events primary key.
+                'inStageSince', (select max(e.at) from application_stage_events e
+                  where e.application_id = p.id),
                 'screenOutcome', ${screen},
                 'latestRecommendation', ${recommendation}
               ) order by p.rank)

@@ -80,11 +80,12 @@ export function BoardCard({
           {nextStageName && (
             <button
               type="button"
+              className="card-move"
               aria-label={`Move ${name} to ${nextStageName}`}
               title={`Move to ${nextStageName}`}
               onClick={onMoveNext}
             >
-              Move →
+              →
             </button>
           )}
           <button type="button" className="button-quiet" onClick={() => onClose("reject")}>

@@ -15,6 +15,7 @@ const SPECS = [
   "grading-report",
   "similarity",
   "shortlist",
+  "board",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist"]);

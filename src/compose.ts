@@ -39,6 +39,8 @@ import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
 import { createApplicationsRepo } from "./modules/pipeline/applications.repo.js";
 import { createApplicationsService } from "./modules/pipeline/applications.service.js";
+import { createBoardRepo } from "./modules/pipeline/board.repo.js";
+import { createBoardService } from "./modules/pipeline/board.service.js";
 import { createQuestionsRepo } from "./modules/questions/questions.repo.js";
 import { createQuestionsService } from "./modules/questions/questions.service.js";
 import { createRolesRepo } from "./modules/roles/roles.repo.js";
@@ -150,6 +152,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     candidatesRepo,
     interviewsRepo,
   });
+  const boardService = createBoardService({ boardRepo: createBoardRepo(db), viewerScopeRepo });
   const interviewsService = createInterviewsService({
     ...hiringBase,
     interviewsRepo,
@@ -268,6 +271,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     rolesService,
     candidatesService,
     applicationsService,
+    boardService,
     interviewsService,
     scorecardsService,
     decisionsService,

@@ -16,6 +16,7 @@ import { registerFeedbackRoutes } from "./modules/feedback/feedback.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
 import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
+import { registerBoardRoutes } from "./modules/pipeline/board.routes.js";
 import { registerPrivacyRoutes } from "./modules/privacy/privacy.routes.js";
 import { registerQuestionsRoutes } from "./modules/questions/questions.routes.js";
 import { registerRolesRoutes } from "./modules/roles/roles.routes.js";
@@ -62,6 +63,7 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
   registerRolesRoutes(app, services);
   registerCandidatesRoutes(app, services);
   registerApplicationsRoutes(app, services);
+  registerBoardRoutes(app, services);
   registerInterviewsRoutes(app, services);
   registerScorecardsRoutes(app, services);
   registerDecisionsRoutes(app, services);

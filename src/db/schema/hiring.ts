@@ -206,7 +206,15 @@ export const applications = pgTable(
   },
   (t) => [
     uniqueIndex("applications_candidate_role_key").on(t.candidateId, t.roleId),
-    index("applications_role_stage_idx").on(t.roleId, t.currentStageId),
+    // A board column: one role's stage, its active applications in either direction of change,
+    // keyset on (updated_at, id); also serves counts per role and stage.
+    index("applications_board_column_idx").on(
+      t.roleId,
+      t.currentStageId,
+      t.status,
+      t.updatedAt.desc(),
+      t.id,
+    ),
     // The board and the lists: one role, one status, newest first, keyset on (updated_at, id).
     index("applications_role_status_updated_idx").on(t.roleId, t.status, t.updatedAt.desc(), t.id),
     check("applications_status_check", oneOf("status", APPLICATION_STATUSES)),

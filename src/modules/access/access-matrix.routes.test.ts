@@ -27,6 +27,7 @@ import { questionBank } from "../questions/bank/index.js";
 import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
 import { privacyAccessRows } from "../../test-support/privacy-access-rows.js";
 import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
+import { boardAccessRows } from "../../test-support/board-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -512,6 +513,7 @@ describe.each(testDatabaseKinds())(
       ...privacyAccessRows(() => w),
       ...designReviewAccessRows(() => w),
       ...feedbackAccessRows(() => w),
+      ...boardAccessRows(() => w),
       ...shortlistAccessRows(() => w),
     ];
 

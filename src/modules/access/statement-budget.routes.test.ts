@@ -15,7 +15,8 @@ import type { TTestContext } from "../../test-support/test-app.js";
 const CEILING: Record<string, number> = {
   // Session and scope in one statement, then the whole dashboard in one (dashboard.repo.ts).
   dashboard: 2,
-  board: 8,
+  // Role (session with scope, role, stages, team, counts) + board (session with scope, one).
+  board: 6,
   application: 11,
   decision: 8,
   "interview kit": 12,
@@ -38,7 +39,7 @@ function pagesOf(d: TScaleData): TPage[] {
       name: "board",
       requests: [
         m(`/api/roles/${d.roleId}`),
-        m(`/api/applications?roleId=${d.roleId}&status=active&limit=200`),
+        m(`/api/roles/${d.roleId}/board`),
       ],
     },
     {

@@ -15,7 +15,7 @@ export type TApplicationRow = typeof applications.$inferSelect;
 export type TApplicationVisibility =
   "all" | { roleIds: readonly string[]; applicationIds: readonly string[] };
 
-function visibleWhere(visibility: TApplicationVisibility): SQL | undefined {
+export function visibleWhere(visibility: TApplicationVisibility): SQL | undefined {
   if (visibility === "all") return undefined;
   const via = [
     visibility.roleIds.length ? inArray(applications.roleId, [...visibility.roleIds]) : undefined,

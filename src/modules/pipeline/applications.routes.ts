@@ -4,6 +4,8 @@ import type { TApp } from "../../http/types.js";
 import {
   ZApplicationIdParams,
   ZApplicationResponse,
+  ZBulkApplicationsRequest,
+  ZBulkApplicationsResponse,
   ZCloseApplicationRequest,
   ZCreateApplicationRequest,
   ZListApplicationsQuery,
@@ -140,5 +142,22 @@ export function registerApplicationsRoutes(
         actorOf(request),
       ),
     }),
+  );
+
+  app.post(
+    "/api/applications/bulk",
+    {
+      config: { access: PIPELINE },
+      schema: {
+        operationId: "bulkChangeApplications",
+        tags: ["applications"],
+        description:
+          "Reject or move several applications; 200 with an outcome per application (NOT_FOUND for one the caller may not see).",
+        body: ZBulkApplicationsRequest,
+        response: { 200: ZBulkApplicationsResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      service.bulkChangeApplications(request.body, principalOf(request).user, actorOf(request)),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "../../db/schema/index.js";
+import { ERROR_STATUS } from "../../errors.js";
 import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 import { ZLevel } from "../roles/templates/levels.js";
 import { ZStageKind } from "../roles/roles.schema.js";
@@ -94,3 +95,36 @@ export const ZListApplicationsResponse = z.object({
   applications: z.array(ZApplicationSummary),
   total: z.number().int(),
 });
+
+/** At most one board page's worth per request, so one request stays one short wait. */
+const ZBulkIds = z.array(ZUuid).min(1, "select at least one application").max(100);
+export const ZBulkApplicationsRequest = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("reject"), applicationIds: ZBulkIds, reason: ZReason }),
+  z.strictObject({
+    action: z.literal("move"),
+    applicationIds: ZBulkIds,
+    toStageId: ZUuid,
+    reason: ZReason.optional(),
+    /** As for one move: past interviews without scorecards, confirm with a reason. */
+    confirm: z.boolean().optional(),
+  }),
+]);
+export type TBulkApplicationsRequest = z.infer<typeof ZBulkApplicationsRequest>;
+
+const ERROR_CODES = Object.keys(ERROR_STATUS) as [
+  keyof typeof ERROR_STATUS,
+  ...(keyof typeof ERROR_STATUS)[],
+];
+export const ZBulkApplicationsResponse = z.object({
+  results: z.array(
+    z.object({
+      applicationId: ZUuid,
+      /** "done", or the error code the single-application route would have answered. */
+      outcome: z.union([z.literal("done"), z.enum(ERROR_CODES)]),
+      message: z.string().nullable(),
+    }),
+  ),
+  done: z.number().int(),
+  failed: z.number().int(),
+});
+export type TBulkApplicationsResponse = z.infer<typeof ZBulkApplicationsResponse>;

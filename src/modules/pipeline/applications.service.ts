@@ -20,7 +20,13 @@ import { presentApplicationSummary, presentInterviewSummary } from "./applicatio
 import { assertActive, transitionApplication } from "./application-transitions.js";
 import { missingForMove, requireConfirmation } from "./transition-evidence.js";
 import type { TApplicationsRepo, TApplicationVisibility } from "./applications.repo.js";
-import type { TListApplicationsQuery } from "./applications.schema.js";
+import type {
+  TBulkApplicationsRequest,
+  TBulkApplicationsResponse,
+  TListApplicationsQuery,
+} from "./applications.schema.js";
+
+type TMoveInput = { toStageId: string; reason?: string | undefined; confirm?: boolean | undefined };
 
 export function applicationVisibility(scope: TViewerScope): TApplicationVisibility {
   const roleIds = pipelineRoleIds(scope);
@@ -81,14 +87,15 @@ export function createApplicationsService(deps: {
     return { application, scope };
   }
 
-  async function close(
+  /** Reject or withdraw, all in one transaction; returns the caller's scope for the answer. */
+  function closeOne(
     applicationId: string,
     status: "rejected" | "withdrawn",
     reason: string,
     viewer: TViewer,
     actor: TActor,
   ) {
-    const scope = await deps.db.transaction(async (tx) => {
+    return deps.db.transaction(async (tx) => {
       const loaded = await loadForChange(applicationId, viewer, tx);
       await transitionApplication(deps, tx, {
         application: loaded.application,
@@ -100,7 +107,60 @@ export function createApplicationsService(deps: {
       });
       return loaded.scope;
     });
-    return detail(applicationId, scope);
+  }
+
+  async function close(
+    applicationId: string,
+    status: "rejected" | "withdrawn",
+    reason: string,
+    viewer: TViewer,
+    actor: TActor,
+  ) {
+    return detail(applicationId, await closeOne(applicationId, status, reason, viewer, actor));
+  }
+
+  /** A move to another stage of the role, refused without confirmation past missing evidence. */
+  function moveOne(applicationId: string, input: TMoveInput, viewer: TViewer, actor: TActor) {
+    return deps.db.transaction(async (tx) => {
+      const loaded = await loadForChange(applicationId, viewer, tx);
+      const stage = await deps.rolesRepo.findStage(input.toStageId, tx);
+      if (stage?.roleId !== loaded.application.roleId)
+        throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
+          fields: [{ field: "toStageId", message: "is not a stage of this role" }],
+        });
+      if (stage.id === loaded.application.currentStageId)
+        throw new AppError("CONFLICT", `The application is already in "${stage.name}".`);
+      const confirmation = requireConfirmation(
+        missingForMove({
+          stages: await deps.rolesRepo.listStages([loaded.application.roleId], tx),
+          interviews: await deps.interviewsRepo.listForApplication(applicationId, tx),
+          fromStageId: loaded.application.currentStageId,
+          toStageId: stage.id,
+        }),
+        input,
+        `Moving to "${stage.name}"`,
+      );
+      if (confirmation)
+        await deps.auditService.recordEvent(
+          actor,
+          {
+            action: "application.move_confirmed_missing_evidence",
+            entityType: "application",
+            entityId: applicationId,
+            after: { toStageId: stage.id, ...confirmation },
+          },
+          tx,
+        );
+      await transitionApplication(deps, tx, {
+        application: loaded.application,
+        toStageId: stage.id,
+        status: "active",
+        reason: input.reason ?? null,
+        action: "application.moved",
+        actor,
+      });
+      return loaded.scope;
+    });
   }
 
   return {
@@ -161,51 +221,37 @@ export function createApplicationsService(deps: {
 
     async moveApplication(
       applicationId: string,
-      input: { toStageId: string; reason?: string | undefined; confirm?: boolean | undefined },
+      input: TMoveInput,
       viewer: TViewer,
       actor: TActor,
     ) {
-      const scope = await deps.db.transaction(async (tx) => {
-        const loaded = await loadForChange(applicationId, viewer, tx);
-        const stage = await deps.rolesRepo.findStage(input.toStageId, tx);
-        if (stage?.roleId !== loaded.application.roleId)
-          throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
-            fields: [{ field: "toStageId", message: "is not a stage of this role" }],
-          });
-        if (stage.id === loaded.application.currentStageId)
-          throw new AppError("CONFLICT", `The application is already in "${stage.name}".`);
-        const confirmation = requireConfirmation(
-          missingForMove({
-            stages: await deps.rolesRepo.listStages([loaded.application.roleId], tx),
-            interviews: await deps.interviewsRepo.listForApplication(applicationId, tx),
-            fromStageId: loaded.application.currentStageId,
-            toStageId: stage.id,
-          }),
-          input,
-          `Moving to "${stage.name}"`,
-        );
-        if (confirmation)
-          await deps.auditService.recordEvent(
-            actor,
-            {
-              action: "application.move_confirmed_missing_evidence",
-              entityType: "application",
-              entityId: applicationId,
-              after: { toStageId: stage.id, ...confirmation },
-            },
-            tx,
-          );
-        await transitionApplication(deps, tx, {
-          application: loaded.application,
-          toStageId: stage.id,
-          status: "active",
-          reason: input.reason ?? null,
-          action: "application.moved",
-          actor,
-        });
-        return loaded.scope;
-      });
-      return detail(applicationId, scope);
+      return detail(applicationId, await moveOne(applicationId, input, viewer, actor));
+    },
+
+    /**
+     * The board's bulk actions: each application on its own, in its own transaction, through
+     * the same rules as one at a time, and a result per application. One the caller may not see
+     * reads exactly like one that does not exist, and nothing about it is touched.
+     */
+    async bulkChangeApplications(
+      input: TBulkApplicationsRequest,
+      viewer: TViewer,
+      actor: TActor,
+    ): Promise<TBulkApplicationsResponse> {
+      const results: TBulkApplicationsResponse["results"] = [];
+      for (const applicationId of new Set(input.applicationIds)) {
+        try {
+          if (input.action === "reject")
+            await closeOne(applicationId, "rejected", input.reason, viewer, actor);
+          else await moveOne(applicationId, input, viewer, actor);
+          results.push({ applicationId, outcome: "done", message: null });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({ applicationId, outcome: error.code, message: error.message });
+        }
+      }
+      const done = results.filter((r) => r.outcome === "done").length;
+      return { results, done, failed: results.length - done };
     },
 
     rejectApplication: (id: string, reason: string, viewer: TViewer, actor: TActor) =>

@@ -583,6 +583,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Reject or move several applications; 200 with an outcome per application (NOT_FOUND for one the caller may not see). */
+        post: operations["bulkChangeApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{roleId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The pipeline board: per stage, the total and a page of active applications. With stageId and after (a column's nextCursor), the next page of that column. */
+        get: operations["getBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{applicationId}/interviews": {
         parameters: {
             query?: never;
@@ -6085,6 +6119,193 @@ export interface operations {
                                 canDecide: boolean;
                             };
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    bulkChangeApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "reject";
+                    applicationIds: string[];
+                    reason: string;
+                } | {
+                    /** @enum {string} */
+                    action: "move";
+                    applicationIds: string[];
+                    /** Format: uuid */
+                    toStageId: string;
+                    reason?: string;
+                    confirm?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            outcome: "done" | ("VALIDATION_FAILED" | "INVALID_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "CONFIRMATION_REQUIRED" | "ALREADY_SET_UP" | "GONE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE");
+                            message: string | null;
+                        }[];
+                        done: number;
+                        failed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getBoard: {
+        parameters: {
+            query?: {
+                stageId?: string;
+                after?: string;
+                sort?: "waiting" | "recent" | "name";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        sort: "waiting" | "recent" | "name";
+                        columns: {
+                            /** Format: uuid */
+                            stageId: string;
+                            total: number;
+                            cards: {
+                                /** Format: uuid */
+                                id: string;
+                                candidate: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                inStageSince: string;
+                                /** @enum {string|null} */
+                                screenOutcome: "pass" | "hold" | "reject" | null;
+                                /** @enum {string|null} */
+                                latestRecommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+                            }[];
+                            nextCursor: string | null;
+                        }[];
                     };
                 };
             };

@@ -6,6 +6,7 @@ import { unwrap } from "../api/query-helpers";
 import { candidateKeys } from "../candidates/queries";
 import { dashboardKeys } from "../dashboard/queries";
 import { roleKeys } from "../roles/queries";
+import { boardKeys, moveCardOnBoards } from "./board-cache";
 
 export type TApplicationFilter = TQuery<"/api/applications", "get">;
 type TDecisionBody = TBody<"/api/applications/{applicationId}/decisions", "post">;
@@ -88,8 +89,13 @@ export function useMoveApplication() {
       ),
     onMutate: async ({ applicationId, toStage }) => {
       const lists = { queryKey: [...applicationKeys.all, "list"] };
-      await queryClient.cancelQueries(lists);
-      const before = queryClient.getQueriesData<TApplicationList>(lists);
+      const boards = { queryKey: boardKeys.all };
+      await Promise.all([queryClient.cancelQueries(lists), queryClient.cancelQueries(boards)]);
+      const before = [
+        ...queryClient.getQueriesData<TApplicationList>(lists),
+        ...queryClient.getQueriesData(boards),
+      ];
+      moveCardOnBoards(queryClient, applicationId, toStage.id);
       queryClient.setQueriesData<TApplicationList>(lists, (old) =>
         old
           ? {

@@ -1,32 +1,49 @@
 import { useEffect, useState } from "react";
 import type { DragEvent, KeyboardEvent } from "react";
-import { Link } from "react-router";
 import { fieldErrors } from "../api/client";
 import type { TApiError } from "../api/client";
-import type { TApplicationSummary, TRole } from "../api/hiring-types";
+import type { TRole } from "../api/hiring-types";
+import type { TBoardCard, TBoardSort } from "../applications/board-cache";
+import { useBoard, useBulkChange } from "../applications/board-queries";
+import { useCloseApplication, useMoveApplication } from "../applications/queries";
 import { ErrorBanner } from "../components/form";
+import { BoardCard } from "./BoardCard";
+import { BulkActions } from "./BulkActions";
 import { MissingEvidenceDialog, missingEvidenceOf } from "./MissingEvidenceDialog";
 import type { TMissingEvidence } from "./MissingEvidenceDialog";
 import { ReasonDialog } from "./ReasonDialog";
-import { useApplications, useCloseApplication, useMoveApplication } from "../applications/queries";
 
-type TClosing = { application: TApplicationSummary; kind: "reject" | "withdraw" };
+type TClosing = { application: TBoardCard; kind: "reject" | "withdraw" } | { bulk: string[] };
 type TConfirming = {
-  application: TApplicationSummary;
+  application: TBoardCard;
   toIndex: number;
   message: string;
   missing: TMissingEvidence[];
 };
 
+const SORT_LABELS: Record<TBoardSort, string> = {
+  recent: "Most recently changed",
+  waiting: "Longest in stage",
+  name: "Name",
+};
+
 /**
- * Columns are the plan's stages, cards the active applications. Every move is a button, and on a
- * focused card the arrow keys move it a stage; dragging a card onto a column works too.
+ * Columns are the plan's stages with their totals, cards the active applications, a page at a
+ * time ("load more" per column). Every move is a button, and on a focused card the arrow keys
+ * move it a stage; dragging a card onto a column works too. Selected cards move or are rejected
+ * together, each one through the same rules as alone.
  */
 export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boolean }) {
-  const { data, error } = useApplications({ roleId: role.id, status: "active", limit: 200 });
+  // Most recent first: a card just moved heads its new column, so the keyboard keeps it.
+  const [sort, setSort] = useState<TBoardSort>("recent");
+  const { data, error, loadMore } = useBoard(role.id, sort);
   const moveApplication = useMoveApplication();
   const closeApplication = useCloseApplication();
+  const bulkChange = useBulkChange();
   const [status, setStatus] = useState("");
+  const [bulkFailures, setBulkFailures] = useState<string[]>([]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [loading, setLoading] = useState<string>();
   const [confirming, setConfirming] = useState<TConfirming>();
   // A request for confirmation is answered in the dialog, not shown as an error.
   const failure = missingEvidenceOf(moveApplication.error) ? null : moveApplication.error;
@@ -38,10 +55,13 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
   }, [focusId, data]);
   const [closing, setClosing] = useState<TClosing>();
   const stages = role.stages;
+  const cards = data?.columns.flatMap((c) => c.cards) ?? [];
+  const nameOf = (id: string) => cards.find((c) => c.id === id)?.candidate.name ?? "An application";
 
-  async function move(application: TApplicationSummary, toIndex: number, reason?: string) {
+  async function move(application: TBoardCard, toIndex: number, reason?: string) {
     const target = stages[toIndex];
-    if (!target || target.id === application.currentStage.id) return undefined;
+    const from = data?.columns.find((c) => c.cards.some((x) => x.id === application.id));
+    if (!target || target.id === from?.stageId) return undefined;
     setFocusId(application.id);
     try {
       await moveApplication.mutateAsync({
@@ -60,24 +80,59 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
     return undefined;
   }
 
+  function report(
+    done: number,
+    verb: string,
+    results: { applicationId: string; outcome: string; message: string | null }[],
+  ) {
+    setSelected(new Set());
+    setBulkFailures(
+      results
+        .filter((r) => r.outcome !== "done")
+        .map((r) => `${nameOf(r.applicationId)}: ${r.message ?? "not changed"}`),
+    );
+    setStatus(`${done === 1 ? "1 application" : `${done} applications`} ${verb}.`);
+  }
+
+  async function bulkMove(stageId: string) {
+    const target = stages.find((s) => s.id === stageId);
+    try {
+      const answer = await bulkChange.mutateAsync({
+        action: "move",
+        applicationIds: [...selected],
+        toStageId: stageId,
+      });
+      report(answer.done, `moved to ${target?.name ?? "the stage"}`, answer.results);
+    } catch (apiError) {
+      setStatus((apiError as TApiError).message);
+    }
+  }
+
   async function close(reason: string): Promise<string | undefined> {
     if (!closing) return undefined;
-    const { application, kind } = closing;
     try {
+      if ("bulk" in closing) {
+        const answer = await bulkChange.mutateAsync({
+          action: "reject",
+          applicationIds: closing.bulk,
+          reason,
+        });
+        report(answer.done, "rejected", answer.results);
+        return undefined;
+      }
+      const { application, kind } = closing;
       await closeApplication.mutateAsync({ applicationId: application.id, kind, reason });
+      setStatus(
+        `${application.candidate.name} was ${kind === "reject" ? "rejected" : "withdrawn"}.`,
+      );
     } catch (apiError) {
       const problem = apiError as TApiError;
       return fieldErrors(problem).reason ?? problem.message;
     }
-    setStatus(`${application.candidate.name} was ${kind === "reject" ? "rejected" : "withdrawn"}.`);
     return undefined;
   }
 
-  function onKey(
-    event: KeyboardEvent<HTMLElement>,
-    application: TApplicationSummary,
-    index: number,
-  ) {
+  function onKey(event: KeyboardEvent<HTMLElement>, application: TBoardCard, index: number) {
     if (!canManage || event.target !== event.currentTarget) return;
     if (event.key === "ArrowRight") void move(application, index + 1);
     if (event.key === "ArrowLeft") void move(application, index - 1);
@@ -86,8 +141,28 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
   function onDrop(event: DragEvent<HTMLElement>, index: number) {
     event.preventDefault();
     const id = event.dataTransfer.getData("text/plain");
-    const application = data?.applications.find((a) => a.id === id);
+    const application = cards.find((a) => a.id === id);
     if (application) void move(application, index);
+  }
+
+  function toggle(id: string, on: boolean) {
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  async function showMore(stageId: string) {
+    setLoading(stageId);
+    try {
+      await loadMore(stageId);
+    } catch (apiError) {
+      setStatus((apiError as TApiError).message);
+    } finally {
+      setLoading(undefined);
+    }
   }
 
   return (
@@ -101,9 +176,43 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
           {status}
         </p>
       )}
+      {bulkFailures.length > 0 && (
+        <div className="banner banner-error">
+          <p>Not changed:</p>
+          <ul aria-label="Not changed">
+            {bulkFailures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="board-toolbar">
+        <label>
+          Order in each column{" "}
+          <select value={sort} onChange={(e) => setSort(e.target.value as TBoardSort)}>
+            {(Object.keys(SORT_LABELS) as TBoardSort[]).map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {canManage && selected.size > 0 && (
+          <BulkActions
+            count={selected.size}
+            stages={stages}
+            busy={bulkChange.isPending}
+            onMove={(stageId) => void bulkMove(stageId)}
+            onReject={() => setClosing({ bulk: [...selected] })}
+            onClear={() => setSelected(new Set())}
+          />
+        )}
+      </div>
       <div className="board" role="list" aria-label={`Pipeline of ${role.title}`}>
         {stages.map((stage, index) => {
-          const cards = data?.applications.filter((a) => a.currentStage.id === stage.id) ?? [];
+          const column = data?.columns.find((c) => c.stageId === stage.id);
+          const shown = column?.cards ?? [];
+          const total = column?.total ?? 0;
           const next = stages[index + 1];
           return (
             <section
@@ -115,68 +224,51 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
               onDrop={(e) => onDrop(e, index)}
             >
               <h3 id={`col-${stage.id}`}>
-                {stage.name} <span className="count-pill">{cards.length}</span>
+                {stage.name} <span className="count-pill">{total}</span>
               </h3>
               <ul className="board-cards" aria-label={`${stage.name} applications`}>
-                {cards.map((application) => (
-                  <li
-                    key={application.id}
-                    id={`card-${application.id}`}
-                    className="board-card"
-                    tabIndex={0}
-                    draggable={canManage}
-                    aria-keyshortcuts={canManage ? "ArrowLeft ArrowRight" : undefined}
-                    aria-label={`${application.candidate.name}, ${stage.name}`}
-                    onDragStart={(e) => e.dataTransfer.setData("text/plain", application.id)}
-                    onKeyDown={(e) => onKey(e, application, index)}
-                    onBlur={(e) => e.relatedTarget && setFocusId(undefined)}
-                  >
-                    <Link to={`/applications/${application.id}`}>{application.candidate.name}</Link>
-                    <span className="muted small">
-                      since{" "}
-                      {new Date(application.updatedAt).toLocaleDateString(undefined, {
-                        day: "numeric",
-                        month: "short",
-                      })}
-                    </span>
-                    {canManage && (
-                      <div className="card-actions">
-                        {next && (
-                          <button
-                            type="button"
-                            aria-label={`Move ${application.candidate.name} to ${next.name}`}
-                            title={`Move to ${next.name}`}
-                            onClick={() => void move(application, index + 1)}
-                          >
-                            Move →
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="button-quiet"
-                          onClick={() => setClosing({ application, kind: "reject" })}
-                        >
-                          Reject
-                        </button>
-                        <button
-                          type="button"
-                          className="button-quiet"
-                          onClick={() => setClosing({ application, kind: "withdraw" })}
-                        >
-                          Withdraw
-                        </button>
-                      </div>
-                    )}
-                  </li>
+                {shown.map((card) => (
+                  <BoardCard
+                    key={card.id}
+                    card={card}
+                    stageName={stage.name}
+                    nextStageName={next?.name}
+                    canManage={canManage}
+                    selected={selected.has(card.id)}
+                    onSelect={(on) => toggle(card.id, on)}
+                    onKey={(e) => onKey(e, card, index)}
+                    onMoveNext={() => void move(card, index + 1)}
+                    onClose={(kind) => setClosing({ application: card, kind })}
+                    onBlur={(elsewhere) => elsewhere && setFocusId(undefined)}
+                  />
                 ))}
               </ul>
-              {cards.length === 0 && <p className="muted small empty-column">No one here</p>}
+              {column && total === 0 && <p className="muted small empty-column">No one here</p>}
+              {total > shown.length && (
+                <div className="column-more">
+                  <p className="muted small">
+                    {shown.length} of {total}
+                  </p>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-label={`Load more in ${stage.name}`}
+                    disabled={loading === stage.id}
+                    onClick={() => void showMore(stage.id)}
+                  >
+                    {loading === stage.id ? "Loading…" : "Load more"}
+                  </button>
+                </div>
+              )}
             </section>
           );
         })}
       </div>
       {canManage && (
-        <p className="hint">Tip: focus a card and press ← or → to move it one stage.</p>
+        <p className="hint">
+          Tip: focus a card and press ← or → to move it one stage; tick cards to move or reject them
+          together.
+        </p>
       )}
       {confirming && (
         <MissingEvidenceDialog
@@ -190,8 +282,16 @@ export function PipelineBoard({ role, canManage }: { role: TRole; canManage: boo
       )}
       {closing && (
         <ReasonDialog
-          title={`${closing.kind === "reject" ? "Reject" : "Withdraw"} ${closing.application.candidate.name}`}
-          confirmLabel={closing.kind === "reject" ? "Reject application" : "Withdraw application"}
+          title={
+            "bulk" in closing
+              ? `Reject ${closing.bulk.length === 1 ? "1 application" : `${closing.bulk.length} applications`}`
+              : `${closing.kind === "reject" ? "Reject" : "Withdraw"} ${closing.application.candidate.name}`
+          }
+          confirmLabel={
+            "bulk" in closing || closing.kind === "reject"
+              ? "Reject application"
+              : "Withdraw application"
+          }
           onConfirm={close}
           onClose={() => setClosing(undefined)}
         />

@@ -1,0 +1,125 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+
+const PASSWORD = "structured hiring 2026";
+const ROLE_TITLE = "Django Engineer — Board";
+const APPLICANTS = 25;
+const SHOTS = "test-results/board";
+
+/** JSON API calls as the signed-in browser context, with the CSRF double-submit header. */
+async function apiAs(request: APIRequestContext) {
+  const session = await request.get("/api/auth/session");
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  return async <T>(method: "GET" | "POST", url: string, data?: unknown): Promise<T> => {
+    const response = await request.fetch(url, {
+      method,
+      headers: { "x-csrf-token": csrfToken },
+      ...(data === undefined ? {} : { data }),
+    });
+    if (!response.ok())
+      throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+async function expectNoSeriousOrModerate(page: Page, include: string) {
+  const results = await new AxeBuilder({ page }).include(include).analyze();
+  const found = results.violations.filter((v) =>
+    ["critical", "serious", "moderate"].includes(v.impact ?? ""),
+  );
+  expect(found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
+}
+
+test("a busy board pages per column, moves by keyboard twice and rejects in bulk", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const setup = await page.request.get("/api/auth/session");
+  const setupCsrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+  const created = await page.request.post("/api/auth/setup", {
+    headers: { "x-csrf-token": setupCsrf },
+    data: { email: "ada@example.com", name: "Ada Admin", password: PASSWORD },
+  });
+  expect(created.status()).toBe(201);
+  const api = await apiAs(page.request);
+  const { role } = await api<{ role: { id: string; stages: { id: string; name: string }[] } }>(
+    "POST",
+    "/api/roles",
+    { title: ROLE_TITLE, level: "mid", fromTemplate: true, team: [] },
+  );
+  const [first, second, third] = role.stages;
+  if (!first || !second || !third) throw new Error("the template has fewer than three stages");
+  // More applicants in the first stage than one page of a column holds.
+  for (let i = 1; i <= APPLICANTS; i++) {
+    const { candidate } = await api<{ candidate: { id: string } }>("POST", "/api/candidates", {
+      name: `Applicant ${String(i).padStart(2, "0")}`,
+      email: `applicant${i}@example.org`,
+    });
+    await api("POST", "/api/applications", { candidateId: candidate.id, roleId: role.id });
+  }
+
+  await page.goto(`/roles/${role.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: ROLE_TITLE })).toBeVisible();
+  const column = (stage: { name: string }) =>
+    page.getByRole("list", { name: `${stage.name} applications` });
+  const firstColumn = column(first);
+  await expect(firstColumn.getByRole("listitem")).toHaveCount(20);
+  await expect(page.getByText(`20 of ${APPLICANTS}`)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}-1280.png`, fullPage: true });
+  await page.getByRole("button", { name: `Load more in ${first.name}` }).click();
+  await expect(firstColumn.getByRole("listitem")).toHaveCount(APPLICANTS);
+  await expect(page.getByText(`of ${APPLICANTS}`)).toHaveCount(0);
+  // Newest first by default: every applicant once, the first one made at the bottom.
+  await expect(firstColumn.getByRole("link").last()).toHaveText("Applicant 01");
+
+  // Two → presses in a row: the card keeps the focus in its new column both times.
+  const card = firstColumn.getByRole("listitem").filter({ hasText: "Applicant 07" });
+  await card.focus();
+  await page.keyboard.press("ArrowRight");
+  const moved = column(second).getByRole("listitem").filter({ hasText: "Applicant 07" });
+  await expect(moved).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "moved to" })).toHaveText(
+    `Applicant 07 moved to ${second.name}.`,
+  );
+  await page.keyboard.press("ArrowRight");
+  const twice = column(third).getByRole("listitem").filter({ hasText: "Applicant 07" });
+  await expect(twice).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "moved to" })).toHaveText(
+    `Applicant 07 moved to ${third.name}.`,
+  );
+
+  // Select two and reject them with one reason.
+  await page.getByRole("checkbox", { name: "Select Applicant 03" }).check();
+  await page.getByRole("checkbox", { name: "Select Applicant 04" }).check();
+  const bulk = page.getByRole("group", { name: "Selected applications" });
+  await expect(bulk.getByText("2 selected")).toBeVisible();
+  await expectNoSeriousOrModerate(page, "main");
+  await bulk.getByRole("button", { name: "Reject selected…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reject 2 applications" });
+  await dialog.getByLabel("Reason").fill("Looking for more Django REST Framework depth.");
+  await dialog.getByRole("button", { name: "Reject application" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "rejected" })).toHaveText(
+    "2 applications rejected.",
+  );
+  await expect(firstColumn.getByRole("link", { name: "Applicant 03" })).toHaveCount(0);
+  await expect(firstColumn.getByRole("listitem")).toHaveCount(APPLICANTS - 3);
+  const rejected = await api<{ applications: { closedReason: string }[]; total: number }>(
+    "GET",
+    `/api/applications?roleId=${role.id}&status=rejected`,
+  );
+  expect(rejected.total).toBe(2);
+  expect(rejected.applications.map((a) => a.closedReason)).toEqual([
+    "Looking for more Django REST Framework depth.",
+    "Looking for more Django REST Framework depth.",
+  ]);
+  await expectNoSeriousOrModerate(page, "main");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}-390.png`, fullPage: true });
+  const overflow = await page.locator("html").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,2 @@
+DROP INDEX "applications_role_stage_idx";--> statement-breakpoint
+CREATE INDEX "applications_board_column_idx" ON "applications" USING btree ("role_id","current_stage_id","status","updated_at" DESC NULLS LAST,"id");

@@ -30,6 +30,7 @@ import { registerInterviewsRoutes } from "../modules/interviews/interviews.route
 import { registerApplicationsRoutes } from "../modules/pipeline/applications.routes.js";
 import { registerQuestionsRoutes } from "../modules/questions/questions.routes.js";
 import { registerPrivacyRoutes } from "../modules/privacy/privacy.routes.js";
+import { registerFairnessRoutes } from "../modules/fairness/fairness.routes.js";
 import { registerRolesRoutes } from "../modules/roles/roles.routes.js";
 import { registerScorecardsRoutes } from "../modules/scorecards/scorecards.routes.js";
 import { registerScreeningRoutes } from "../modules/screening/screening.routes.js";
@@ -186,6 +187,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerDesignReviewsRoutes(app, options.services);
   registerSimilarityRoutes(app, options.services);
   registerShortlistRoutes(app, options.services);
+  registerFairnessRoutes(app, options.services);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

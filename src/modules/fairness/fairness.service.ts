@@ -91,6 +91,16 @@ export function createFairnessService(deps: {
       return { selfIdentification: present(await repo.saveAnswers(candidateId, answers)) };
     },
 
+    /**
+     * For callers inside the process only (the demo seed): no route reaches it, since a person's
+     * answers come from that person through their link. Leaves existing answers alone.
+     */
+    async seedAnswers(candidateId: string, answers: TSelfIdentificationAnswers) {
+      if (await repo.findAnswers(candidateId)) return false;
+      await repo.saveAnswers(candidateId, answers);
+      return true;
+    },
+
     async withdrawOwnAnswers(token: string) {
       const { candidateId } = await deps.portal.candidateOf(token);
       await repo.deleteAnswers(candidateId);

@@ -20,6 +20,8 @@ const CEILING: Record<string, number> = {
   candidate: 15, // +1: the access-trail insert when contact details are shown
   // Session, scope (2), then role, scorecards, gradings, and the similarity matches of the page.
   shortlist: 7,
+  // Session, scope (2), then the per-stage and the overall aggregate.
+  fairness: 5,
 };
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };
@@ -52,6 +54,7 @@ function pagesOf(d: TScaleData): TPage[] {
       ],
     },
     { name: "shortlist", requests: [m(`/api/roles/${d.roleId}/shortlist?sort=lower`)] },
+    { name: "fairness", requests: [m(`/api/analytics/fairness?roleId=${d.roleId}`)] },
     {
       name: "candidate",
       requests: [m(`/api/candidates/${d.featured.candidateId}`), m(`/api/applications/${app}`)],

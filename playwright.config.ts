@@ -64,7 +64,8 @@ export default defineConfig({
     command: `node scripts/e2e-server.mjs`,
     url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Seeding the demo first takes minutes on a busy machine.
+    timeout: DEMO_SPECS.has(spec) ? 300_000 : 120_000,
     // Disjoint sandbox uid ranges, in case two servers grade at the same moment.
     env: {
       PORT: String(portOf(index)),

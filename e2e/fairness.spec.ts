@@ -24,24 +24,44 @@ async function expectAccessible(page: Page, include: string) {
   );
 }
 
-/** An assessment link for one demo application, sent by the admin through the API. */
+/**
+ * An assessment link for a new candidate (so no demo answers yet) in the demo role's technical
+ * screen, created and sent by the admin through the API.
+ */
 async function candidateLink(page: Page): Promise<string> {
   const session = (await (await page.request.get("/api/auth/session")).json()) as {
     csrfToken: string;
   };
-  const list = (await (
-    await page.request.get("/api/applications?status=active&limit=50")
-  ).json()) as {
-    applications: { id: string; currentStage: { kind: string } }[];
+  const post = async (url: string, data: unknown) => {
+    const response = await page.request.post(url, {
+      headers: { "x-csrf-token": session.csrfToken },
+      data,
+    });
+    expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as Record<string, { id: string }> & { candidateUrl?: string };
   };
-  const target = list.applications.find((a) => a.currentStage.kind === "technical-screen");
-  if (!target) throw new Error("no demo application in the technical screen");
-  const sent = await page.request.post(`/api/applications/${target.id}/assessments`, {
-    headers: { "x-csrf-token": session.csrfToken },
-    data: { packId: "rest-api", deadlineAt: new Date(Date.now() + 72 * 3_600_000).toISOString() },
+  const roles = (await (await page.request.get("/api/roles")).json()) as {
+    roles: { id: string }[];
+  };
+  const roleId = roles.roles[0]?.id ?? "";
+  const role = (await (await page.request.get(`/api/roles/${roleId}`)).json()) as {
+    role: { stages: { id: string; kind: string }[] };
+  };
+  const stageId = role.role.stages.find((s) => s.kind === "technical-screen")?.id;
+  const candidate = await post("/api/candidates", {
+    name: "Grace Hopper",
+    email: "grace.hopper@example.org",
   });
-  expect(sent.ok(), await sent.text()).toBe(true);
-  return new URL(((await sent.json()) as { candidateUrl: string }).candidateUrl).pathname;
+  const application = await post("/api/applications", {
+    candidateId: candidate.candidate?.id,
+    roleId,
+    stageId,
+  });
+  const sent = await post(`/api/applications/${application.application?.id ?? ""}/assessments`, {
+    packId: "rest-api",
+    deadlineAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+  });
+  return new URL(sent.candidateUrl ?? "").pathname;
 }
 
 test("a candidate answers voluntarily in the portal on a phone, and an admin reads the report", async ({

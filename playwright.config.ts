@@ -16,9 +16,10 @@ const SPECS = [
   "similarity",
   "shortlist",
   "board",
+  "fairness",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
-const DEMO_SPECS = new Set<string>(["shortlist"]);
+const DEMO_SPECS = new Set<string>(["shortlist", "fairness"]);
 const portOf = (index: number) => BASE_PORT + index;
 // E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
 // so working on one spec does not wait for eleven servers.
@@ -67,7 +68,8 @@ export default defineConfig({
     command: `node scripts/e2e-server.mjs`,
     url: `http://127.0.0.1:${portOf(index)}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Seeding the demo first takes minutes on a busy machine.
+    timeout: DEMO_SPECS.has(spec) ? 300_000 : 120_000,
     // Disjoint sandbox uid ranges, in case two servers grade at the same moment.
     env: {
       PORT: String(portOf(index)),

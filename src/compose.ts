@@ -57,6 +57,8 @@ import { createSessionsRepo } from "./modules/auth/sessions.repo.js";
 import { createCandidateErasureService } from "./modules/privacy/candidate-erasure.service.js";
 import { createCandidateExportService } from "./modules/privacy/candidate-export.service.js";
 import { createPrivacyRepo } from "./modules/privacy/privacy.repo.js";
+import { createFairnessRepo } from "./modules/fairness/fairness.repo.js";
+import { createFairnessService } from "./modules/fairness/fairness.service.js";
 import { createPrivacyService } from "./modules/privacy/privacy.service.js";
 import { createApiTokensRepo } from "./modules/tokens/api-tokens.repo.js";
 import { createApiTokensService } from "./modules/tokens/api-tokens.service.js";
@@ -214,8 +216,16 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   });
   // Candidates' personal data: notice and consent, export, erasure, retention, access trail.
   const privacyService = createPrivacyService({ ...hiringBase, candidatesRepo });
-  const candidateExportService = createCandidateExportService({ db, privacyRepo, auditService });
-  const candidateErasureService = createCandidateErasureService({ db, privacyRepo, auditService });
+  // Self-identification lives apart; export and erasure reach it through its repository.
+  const fairnessRepo = createFairnessRepo(db);
+  const fairnessService = createFairnessService({
+    fairnessRepo,
+    portal: portalService,
+    viewerScopeRepo,
+  });
+  const privacyDeps = { db, privacyRepo, auditService, selfIdentification: fairnessRepo };
+  const candidateExportService = createCandidateExportService(privacyDeps);
+  const candidateErasureService = createCandidateErasureService(privacyDeps);
   // Design documents are graded by people: reviews, independent until each reviewer submits.
   const designReviewsService = createDesignReviewsService({
     ...hiringBase,
@@ -304,6 +314,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     privacyService,
     candidateExportService,
     candidateErasureService,
+    fairnessService,
   };
 }
 export type TServices = ReturnType<typeof composeServices>;

@@ -84,4 +84,16 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
       }
     }
   }, 120_000); // Seeds the whole demo (24 candidates, their scorecards and zips) twice.
+
+  it("gives the fairness report groups to show and groups to suppress", async () => {
+    const admin = await ctx.services.usersRepo.findByEmail("admin@demo.shortlist.dev");
+    if (!admin) throw new Error("demo admin missing");
+    const report = await ctx.services.fairnessService.getReport({ query: {}, viewer: admin });
+    const sex = report.overall.find((c) => c.category === "sex");
+    expect(sex?.groups.map((g) => g.group).sort()).toEqual(["female", "male"]);
+    expect(sex?.suppressedGroups).toBeGreaterThan(0);
+    const race = report.overall.find((c) => c.category === "raceEthnicity");
+    expect(race?.groups.length).toBeGreaterThan(0);
+    expect(race?.suppressedGroups).toBeGreaterThan(0);
+  });
 });

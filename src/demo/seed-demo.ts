@@ -2,6 +2,7 @@ import type { TServices } from "../compose.js";
 import { seedDemoRole } from "./demo-hiring.js";
 import type { TDemoPeople } from "./demo-hiring.js";
 import { seedDemoEvidence } from "./demo-evidence.js";
+import { seedDemoFairness } from "./demo-fairness.js";
 import { demoRoles } from "./demo-pipeline.js";
 
 /** Demo accounts share one password so someone trying the product can switch roles quickly. */
@@ -42,6 +43,7 @@ export async function seedDemo(
     | "resumesService"
     | "assessmentsService"
     | "portalService"
+    | "fairnessService"
   >,
 ): Promise<string> {
   const created: string[] = [];
@@ -72,6 +74,8 @@ export async function seedDemo(
       await seedDemoEvidence(services, roleId, recruiter);
       created.push(`role "${role.title}" with ${role.candidates.length} candidates`);
     }
+    const answered = await seedDemoFairness(services, admin.viewer);
+    if (answered) created.push(`self-identification answers for ${answered} candidates`);
   }
   return created.length
     ? `Demo organisation ready. Sign in with any of these, password "${DEMO_PASSWORD}":\n  ${created.join("\n  ")}`

@@ -18,6 +18,9 @@ const DesignReviewPage = lazy(() =>
   import("./assessments/DesignReviewPage").then((m) => ({ default: m.DesignReviewPage })),
 );
 const AuditPage = lazy(() => import("./audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const FairnessPage = lazy(() =>
+  import("./fairness/FairnessPage").then((m) => ({ default: m.FairnessPage })),
+);
 const HomePage = lazy(() => import("./dashboard/HomePage").then((m) => ({ default: m.HomePage })));
 const InviteAcceptPage = lazy(() =>
   import("./account/InviteAcceptPage").then((m) => ({ default: m.InviteAcceptPage })),
@@ -102,6 +105,9 @@ function AppRoutes() {
           {isAdmin && <Route path="/team" element={<TeamPage />} />}
           {isAdmin && <Route path="/audit" element={<AuditPage />} />}
           {isAdmin && <Route path="/privacy" element={<PrivacySettingsPage />} />}
+          {(isAdmin || state.user.role === "hiring_manager") && (
+            <Route path="/analytics/fairness" element={<FairnessPage />} />
+          )}
           <Route
             path="/applications/:applicationId/assessment"
             element={<AssessmentResultsPage />}

@@ -9,3 +9,4 @@ export * from "./privacy.js";
 export * from "./design-reviews.js";
 export * from "./similarity.js";
 export * from "./feedback.js";
+export * from "./fairness.js";

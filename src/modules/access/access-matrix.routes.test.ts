@@ -28,6 +28,7 @@ import { screeningAccessRows } from "../../test-support/screening-access-rows.js
 import { privacyAccessRows } from "../../test-support/privacy-access-rows.js";
 import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
 import { boardAccessRows } from "../../test-support/board-access-rows.js";
+import { fairnessAccessRows } from "../../test-support/fairness-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -515,6 +516,7 @@ describe.each(testDatabaseKinds())(
       ...feedbackAccessRows(() => w),
       ...boardAccessRows(() => w),
       ...shortlistAccessRows(() => w),
+      ...fairnessAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

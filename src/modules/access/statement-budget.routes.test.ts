@@ -23,6 +23,8 @@ const CEILING: Record<string, number> = {
   candidate: 11, // includes the access-trail insert when contact details are shown
   // Session with scope, then role, scorecards, gradings, and the similarity matches of the page.
   shortlist: 5,
+  // Session with scope, then the per-stage and the overall aggregate.
+  fairness: 3,
 };
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };
@@ -55,6 +57,7 @@ function pagesOf(d: TScaleData): TPage[] {
       ],
     },
     { name: "shortlist", requests: [m(`/api/roles/${d.roleId}/shortlist?sort=lower`)] },
+    { name: "fairness", requests: [m(`/api/analytics/fairness?roleId=${d.roleId}`)] },
     {
       name: "candidate",
       requests: [m(`/api/candidates/${d.featured.candidateId}`), m(`/api/applications/${app}`)],

@@ -67,6 +67,14 @@ export function pipelineRoleIds(scope: TViewerScope): "all" | string[] {
     .map(([roleId]) => roleId);
 }
 
+/** Role ids the viewer leads (hiring manager on the team); `"all"` for admins. */
+export function ledRoleIds(scope: TViewerScope): "all" | string[] {
+  if (scope.isAdmin) return "all";
+  return [...scope.teamRoleByRole]
+    .filter(([, teamRole]) => teamRole === "hiring_manager")
+    .map(([roleId]) => roleId);
+}
+
 export function visibleRoleIds(scope: TViewerScope): "all" | string[] {
   if (scope.isAdmin) return "all";
   return [...new Set([...scope.teamRoleByRole.keys(), ...scope.assignedRoleIds])];

@@ -257,6 +257,8 @@ export function createPortalService(deps: {
     assertLinkUsable: async (token: string) => {
       await resolve(token);
     },
+    /** Whom a usable link belongs to, for the candidate's own answers kept by other modules. */
+    candidateOf: async (token: string) => ({ candidateId: (await resolve(token)).candidateId }),
 
     /**
      * Starts the one shared clock (or the only part's). With a privacy notice configured the

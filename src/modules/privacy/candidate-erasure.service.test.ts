@@ -59,6 +59,12 @@ function fakes(candidates: TFakeCandidate[], options: { due?: string[]; months?:
         return Promise.resolve();
       },
     },
+    selfIdentification: {
+      deleteAnswers: (id: string) => {
+        calls.push(`delete self-identification ${id}`);
+        return Promise.resolve(1);
+      },
+    },
   });
   return { service, calls, audit };
 }
@@ -92,7 +98,12 @@ describe("candidate erasure", () => {
       actor: admin,
     });
     expect(result.removed).toEqual({ resumes: 2, submissionFiles: 1, auditPayloads: 3 });
-    expect(calls).toEqual(["scrub audit ana@example.org,+351 21 000 0000", "anonymize c-ana"]);
+    expect(calls).toEqual([
+      "delete self-identification c-ana",
+      "scrub audit ana@example.org,+351 21 000 0000",
+      "anonymize c-ana",
+    ]);
+    expect(result.removed.selfIdentification).toBe(1);
     expect(audit).toEqual([
       {
         action: "candidate.erased",

@@ -1,6 +1,7 @@
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
+import type { TFairnessRepo } from "../fairness/fairness.repo.js";
 import type { TPrivacyRepo } from "./privacy.repo.js";
 import type { TEraseCandidateRequest } from "./privacy.schema.js";
 
@@ -30,6 +31,8 @@ export function createCandidateErasureService(deps: {
   db: TDatabase;
   privacyRepo: TErasureRepo;
   auditService: Pick<TAuditService, "recordEvent">;
+  /** Voluntary self-identification is kept apart, and goes whole with the person. */
+  selfIdentification: Pick<TFairnessRepo, "deleteAnswers">;
 }) {
   const repo = deps.privacyRepo;
 
@@ -45,12 +48,13 @@ export function createCandidateErasureService(deps: {
     const submissionFiles = await repo.wipeSubmissionFiles(applicationIds, tx);
     await repo.scrubFreeText(applicationIds, tx);
     await repo.scrubIntakeResults(row.id, tx);
+    const selfIdentification = await deps.selfIdentification.deleteAnswers(row.id, tx);
     const auditPayloads = await repo.scrubAuditPayloads(
       { entityIds, quoted: [row.email, ...(row.phone ? [row.phone] : [])] },
       tx,
     );
     await repo.anonymizeCandidate(row.id, tx);
-    const removed = { resumes, submissionFiles, auditPayloads };
+    const removed = { resumes, submissionFiles, auditPayloads, selfIdentification };
     // The erasure's own entry names who and why, never whom: only the (now anonymous) id.
     await deps.auditService.recordEvent(
       input.actor,

@@ -3,6 +3,7 @@ import yazl from "yazl";
 import type { TDatabase } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
+import type { TFairnessRepo } from "../fairness/fairness.repo.js";
 import type { TPrivacyRepo } from "./privacy.repo.js";
 
 /** A name safe inside a zip: no folders, no dots leading out, printable. */
@@ -20,6 +21,7 @@ export function createCandidateExportService(deps: {
   db: TDatabase;
   privacyRepo: Pick<TPrivacyRepo, "loadDossier" | "listConsents" | "listAccess">;
   auditService: Pick<TAuditService, "recordEvent">;
+  selfIdentification: Pick<TFairnessRepo, "findAnswers">;
 }) {
   return {
     async exportCandidate(input: { candidateId: string; actor: TActor }) {
@@ -27,6 +29,10 @@ export function createCandidateExportService(deps: {
       if (!dossier) throw notFound("That candidate");
       const consents = await deps.privacyRepo.listConsents(input.candidateId);
       const accessTrail = await deps.privacyRepo.listAccess(input.candidateId, { limit: 10_000 });
+      // The person's own voluntary answers are theirs to receive (art. 15), even though no one
+      // on the hiring team ever reads them.
+      const selfIdentification =
+        (await deps.selfIdentification.findAnswers(input.candidateId)) ?? null;
       const { candidate } = dossier;
       const zip = new yazl.ZipFile();
       const files: { path: string; kind: "resume" | "submission"; id: string }[] = [];
@@ -69,6 +75,7 @@ export function createCandidateExportService(deps: {
         gradings: dossier.gradings,
         resumes: dossier.resumes.map(({ content: _content, ...rest }) => rest),
         consents,
+        selfIdentification,
         accessTrail,
         files,
       };

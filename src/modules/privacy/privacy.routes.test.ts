@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import {
   buildHiringWorld,
   completeScorecard,
@@ -8,34 +7,13 @@ import {
 } from "../../test-support/hiring-world.js";
 import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { errorOf } from "../../test-support/http-agent.js";
+import { unzip } from "../../test-support/zip-entries.js";
 import { multipartBody } from "../../test-support/multipart-body.js";
 import { buildResumePdf } from "../../test-support/resume-fixtures.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
 import { sendRestApiAssessment } from "../../test-support/assessment-world.js";
 import { retentionSweepJob } from "./retention-sweep.job.js";
-
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on("end", () => resolve());
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return files;
-}
 
 type TCandidateBody = {
   candidate: {

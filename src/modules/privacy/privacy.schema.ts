@@ -90,5 +90,7 @@ export const ZEraseCandidateResponse = z.object({
     resumes: z.int(),
     submissionFiles: z.int(),
     auditPayloads: z.int(),
+    /** Rows of voluntary self-identification deleted (0 or 1). */
+    selfIdentification: z.int(),
   }),
 });

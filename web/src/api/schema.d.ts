@@ -1404,6 +1404,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/{token}/self-identification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The candidate's own voluntary answers, or null when they gave none. */
+        get: operations["getPortalSelfIdentification"];
+        /** @description Voluntary: saves or replaces the candidate's answers. null leaves a question unanswered; prefer_not_to_say is offered in each. Never shown to the hiring team. */
+        put: operations["savePortalSelfIdentification"];
+        post?: never;
+        /** @description Deletes the candidate's answers entirely. */
+        delete: operations["withdrawPortalSelfIdentification"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Adverse impact per stage and overall, from voluntary self-identification: per group its size, selection rate, impact ratio against the highest group's rate (four-fifths rule) and Fisher's exact p. Groups under 5 people are never sent; groups under 2% of the sample are shown but not rated. */
+        get: operations["getFairnessReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/{token}": {
         parameters: {
             query?: never;
@@ -12159,6 +12195,7 @@ export interface operations {
                             resumes: number;
                             submissionFiles: number;
                             auditPayloads: number;
+                            selfIdentification: number;
                         };
                     };
                 };
@@ -13278,6 +13315,375 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPortalSelfIdentification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        selfIdentification: {
+                            /** @enum {string|null} */
+                            sex: "female" | "male" | "another" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            raceEthnicity: "hispanic_or_latino" | "white" | "black_or_african_american" | "asian" | "native_hawaiian_or_pacific_islander" | "american_indian_or_alaska_native" | "two_or_more" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            veteranStatus: "protected_veteran" | "not_protected_veteran" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            disability: "yes" | "no" | "prefer_not_to_say" | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    savePortalSelfIdentification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string|null} */
+                    sex: "female" | "male" | "another" | "prefer_not_to_say" | null;
+                    /** @enum {string|null} */
+                    raceEthnicity: "hispanic_or_latino" | "white" | "black_or_african_american" | "asian" | "native_hawaiian_or_pacific_islander" | "american_indian_or_alaska_native" | "two_or_more" | "prefer_not_to_say" | null;
+                    /** @enum {string|null} */
+                    veteranStatus: "protected_veteran" | "not_protected_veteran" | "prefer_not_to_say" | null;
+                    /** @enum {string|null} */
+                    disability: "yes" | "no" | "prefer_not_to_say" | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        selfIdentification: {
+                            /** @enum {string|null} */
+                            sex: "female" | "male" | "another" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            raceEthnicity: "hispanic_or_latino" | "white" | "black_or_african_american" | "asian" | "native_hawaiian_or_pacific_islander" | "american_indian_or_alaska_native" | "two_or_more" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            veteranStatus: "protected_veteran" | "not_protected_veteran" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            disability: "yes" | "no" | "prefer_not_to_say" | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    withdrawPortalSelfIdentification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        selfIdentification: {
+                            /** @enum {string|null} */
+                            sex: "female" | "male" | "another" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            raceEthnicity: "hispanic_or_latino" | "white" | "black_or_african_american" | "asian" | "native_hawaiian_or_pacific_islander" | "american_indian_or_alaska_native" | "two_or_more" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            veteranStatus: "protected_veteran" | "not_protected_veteran" | "prefer_not_to_say" | null;
+                            /** @enum {string|null} */
+                            disability: "yes" | "no" | "prefer_not_to_say" | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getFairnessReport: {
+        parameters: {
+            query?: {
+                roleId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roleId: string | null;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        stages: {
+                            key: string;
+                            name: string;
+                            categories: {
+                                groups: {
+                                    group: string;
+                                    size: number;
+                                    selected: number;
+                                    selectionRate: number;
+                                    impactRatio: number | null;
+                                    rated: boolean;
+                                    isReference: boolean;
+                                    belowFourFifths: boolean;
+                                    fisherP: number | null;
+                                    smallSample: boolean;
+                                }[];
+                                suppressedGroups: number;
+                                /** @enum {string} */
+                                category: "sex" | "raceEthnicity" | "veteranStatus" | "disability";
+                            }[];
+                        }[];
+                        overall: {
+                            groups: {
+                                group: string;
+                                size: number;
+                                selected: number;
+                                selectionRate: number;
+                                impactRatio: number | null;
+                                rated: boolean;
+                                isReference: boolean;
+                                belowFourFifths: boolean;
+                                fisherP: number | null;
+                                smallSample: boolean;
+                            }[];
+                            suppressedGroups: number;
+                            /** @enum {string} */
+                            category: "sex" | "raceEthnicity" | "veteranStatus" | "disability";
+                        }[];
+                        thresholds: {
+                            minGroupShown: number;
+                            minShareRated: number;
+                            fourFifths: number;
+                            smallSample: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
                         error: {
                             code: string;
                             message: string;

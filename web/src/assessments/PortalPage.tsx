@@ -3,6 +3,7 @@ import type { SyntheticEvent } from "react";
 import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
 import { DesignDocumentUpload } from "./DesignDocumentUpload";
+import { SelfIdentificationSection } from "../fairness/SelfIdentificationSection";
 import { openPortal, readPortal, startAssessment, startPart } from "./portal-api";
 import {
   formatBytes,
@@ -169,6 +170,7 @@ export function PortalPage({ token }: { token: string }) {
             skewMs={skewMs}
           />
         ))}
+        <SelfIdentificationSection token={token} />
       </main>
     </div>
   );

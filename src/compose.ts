@@ -26,6 +26,8 @@ import { createCandidateMergeService } from "./modules/candidates/candidate-merg
 import { createCandidatesService } from "./modules/candidates/candidates.service.js";
 import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
+import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
+import { createAnalyticsService } from "./modules/analytics/analytics.service.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
 import { shortlistFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
@@ -193,6 +195,10 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsService,
     rolesService,
   });
+  const analyticsService = createAnalyticsService({
+    viewerScopeRepo,
+    analyticsRepo: createAnalyticsRepo(db),
+  });
   // Practical assessments: the hiring team's side and the candidate's token-scoped portal.
   const assessmentsRepo = createAssessmentsRepo(db);
   const packs = { listPacks: () => listPacks(), loadPack: (id: string) => loadPack(id) };
@@ -280,6 +286,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     shortlistService,
     shortlistExportsService,
     dashboardService,
+    analyticsService,
     screeningSettingsService,
     resumesService,
     resumeScreensService,

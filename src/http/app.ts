@@ -24,6 +24,7 @@ import { registerSessionsRoutes } from "../modules/auth/sessions.routes.js";
 import { registerOperationsRoutes } from "../modules/operations/operations.routes.js";
 import { registerCandidatesRoutes } from "../modules/candidates/candidates.routes.js";
 import { registerDashboardRoutes } from "../modules/dashboard/dashboard.routes.js";
+import { registerAnalyticsRoutes } from "../modules/analytics/analytics.routes.js";
 import { registerDecisionsRoutes } from "../modules/decisions/decisions.routes.js";
 import { registerFeedbackRoutes } from "../modules/feedback/feedback.routes.js";
 import { registerInterviewsRoutes } from "../modules/interviews/interviews.routes.js";
@@ -179,6 +180,7 @@ export async function buildApp(options: TAppOptions): Promise<TApp> {
   registerDecisionsRoutes(app, options.services);
   registerFeedbackRoutes(app, options.services);
   registerDashboardRoutes(app, options.services);
+  registerAnalyticsRoutes(app, options.services);
   registerScreeningRoutes(app, options.services);
   registerAssessmentsRoutes(app, options.services);
   registerPortalRoutes(app, options.services);

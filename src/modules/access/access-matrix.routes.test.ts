@@ -27,6 +27,7 @@ import { questionBank } from "../questions/bank/index.js";
 import { screeningAccessRows } from "../../test-support/screening-access-rows.js";
 import { privacyAccessRows } from "../../test-support/privacy-access-rows.js";
 import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
+import { analyticsAccessRows } from "../../test-support/analytics-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -504,6 +505,7 @@ describe.each(testDatabaseKinds())(
       ...designReviewAccessRows(() => w),
       ...feedbackAccessRows(() => w),
       ...shortlistAccessRows(() => w),
+      ...analyticsAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

@@ -20,6 +20,8 @@ const CEILING: Record<string, number> = {
   candidate: 15, // +1: the access-trail insert when contact details are shown
   // Session, scope (2), then role, scorecards, gradings, and the similarity matches of the page.
   shortlist: 7,
+  // The four reports of /analytics, each: session, scope (2), the role picker, then its aggregates.
+  analytics: 31,
 };
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };
@@ -52,6 +54,12 @@ function pagesOf(d: TScaleData): TPage[] {
       ],
     },
     { name: "shortlist", requests: [m(`/api/roles/${d.roleId}/shortlist?sort=lower`)] },
+    {
+      name: "analytics",
+      requests: ["process", "calibration", "reliability", "questions"].map((report) =>
+        m(`/api/analytics/${report}?roleId=${d.roleId}`),
+      ),
+    },
     {
       name: "candidate",
       requests: [m(`/api/candidates/${d.featured.candidateId}`), m(`/api/applications/${app}`)],

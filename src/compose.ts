@@ -28,6 +28,7 @@ import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
 import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
 import { createAnalyticsService } from "./modules/analytics/analytics.service.js";
+import { createDemoHistoryRepo } from "./demo/demo-history.repo.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
 import { shortlistFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
@@ -287,6 +288,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     shortlistExportsService,
     dashboardService,
     analyticsService,
+    // The demo seed's one write that services cannot make: history months in the past.
+    demoHistoryRepo: createDemoHistoryRepo(db),
     screeningSettingsService,
     resumesService,
     resumeScreensService,

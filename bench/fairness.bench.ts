@@ -17,7 +17,7 @@ import { sql } from "drizzle-orm";
 import { composeServices } from "../src/compose.js";
 import { openServerDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
-import { buildApp } from "../src/http/app.js";
+import { buildApp } from "../src/routes.js";
 import { createServerDatabase } from "./support/bench-servers.js";
 import { generateScaleData } from "./support/scale-data.js";
 

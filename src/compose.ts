@@ -27,6 +27,9 @@ import { createCandidatesService } from "./modules/candidates/candidates.service
 import { createStoredFilesRepo } from "./modules/files/stored-files.repo.js";
 import { createDashboardRepo } from "./modules/dashboard/dashboard.repo.js";
 import { createDashboardService } from "./modules/dashboard/dashboard.service.js";
+import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
+import { createAnalyticsService } from "./modules/analytics/analytics.service.js";
+import { createDemoHistoryRepo } from "./demo/demo-history.repo.js";
 import { createDecisionsRepo } from "./modules/decisions/decisions.repo.js";
 import { createDecisionsService } from "./modules/decisions/decisions.service.js";
 import { shortlistFeedbackEvidence } from "./modules/feedback/feedback-evidence.js";
@@ -193,6 +196,10 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
   });
   const dashboardService = createDashboardService({ dashboardRepo: createDashboardRepo(db) });
+  const analyticsService = createAnalyticsService({
+    viewerScopeRepo,
+    analyticsRepo: createAnalyticsRepo(db),
+  });
   // Practical assessments: the hiring team's side and the candidate's token-scoped portal.
   const assessmentsRepo = createAssessmentsRepo(db);
   const packs = { listPacks: () => listPacks(), loadPack: (id: string) => loadPack(id) };
@@ -289,6 +296,9 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     shortlistService,
     shortlistExportsService,
     dashboardService,
+    analyticsService,
+    // The demo seed's one write that services cannot make: history months in the past.
+    demoHistoryRepo: createDemoHistoryRepo(db),
     screeningSettingsService,
     resumesService,
     resumeScreensService,

@@ -17,6 +17,7 @@ import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
 import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
 import { registerBoardRoutes } from "./modules/pipeline/board.routes.js";
+import { registerAnalyticsRoutes } from "./modules/analytics/analytics.routes.js";
 import { registerFairnessRoutes } from "./modules/fairness/fairness.routes.js";
 import { registerPrivacyRoutes } from "./modules/privacy/privacy.routes.js";
 import { registerQuestionsRoutes } from "./modules/questions/questions.routes.js";
@@ -78,6 +79,7 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
   registerSimilarityRoutes(app, services);
   registerShortlistRoutes(app, services);
   registerFairnessRoutes(app, services);
+  registerAnalyticsRoutes(app, services);
 }
 
 /** The whole server: the framework app with our principal lookups and routes. */

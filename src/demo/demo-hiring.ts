@@ -6,7 +6,7 @@ import { demoScorecard } from "./demo-scorecard.js";
 type TRating = 1 | 2 | 3 | 4;
 export type TDemoPerson = { viewer: TViewer; actor: TActor };
 export type TDemoPeople = Record<
-  "admin" | "recruiter" | "manager" | "interviewer" | "interviewer2",
+  "admin" | "recruiter" | "manager" | "interviewer" | "interviewer2" | "interviewer3",
   TDemoPerson
 >;
 type THiringServices = Pick<
@@ -23,7 +23,7 @@ type THiringServices = Pick<
 type TRound = {
   stage: string;
   panel: {
-    who: "interviewer" | "interviewer2" | "manager";
+    who: "interviewer" | "interviewer2" | "interviewer3" | "manager";
     ratings: TRating[];
     draftOnly?: boolean;
   }[];
@@ -160,6 +160,7 @@ export async function seedDemoRole(s: THiringServices, people: TDemoPeople, spec
         { userId: people.recruiter.viewer.id, teamRole: "recruiter" },
         { userId: people.interviewer.viewer.id, teamRole: "interviewer" },
         { userId: people.interviewer2.viewer.id, teamRole: "interviewer" },
+        { userId: people.interviewer3.viewer.id, teamRole: "interviewer" },
       ],
     },
     people.manager.viewer,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, testDatabaseKinds } from "../test-support/test-app.js";
 import type { TTestContext } from "../test-support/test-app.js";
+import { HISTORY_ROLE_TITLE, LENIENT_INTERVIEWER } from "./demo-history.js";
 import { seedDemo } from "./seed-demo.js";
 
 describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
@@ -21,12 +22,14 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
       "interviewer2@demo.shortlist.dev",
     );
     if (!admin || !manager || !interviewer2) throw new Error("demo users missing");
-    const roles = await ctx.services.rolesService.listRoles(admin);
-    expect(roles).toHaveLength(2);
-    const counts = roles.map((r) => r.counts);
+    const allRoles = await ctx.services.rolesService.listRoles(admin);
+    expect(allRoles).toHaveLength(3);
+    const counts = allRoles.map((r) => r.counts);
     expect(counts.reduce((sum, c) => sum + c.active + c.rejected + c.withdrawn + c.hired, 0)).toBe(
-      24,
+      24 + 16,
     );
+    // The shortlist demo is on the two current roles; the third holds analytics history.
+    const roles = allRoles.filter((r) => r.title !== HISTORY_ROLE_TITLE);
     expect(counts.reduce((sum, c) => sum + c.hired, 0)).toBe(1);
 
     const managerDash = await ctx.services.dashboardService.getDashboard(manager);
@@ -83,7 +86,7 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
         expect(assessments[0]?.parts[0]?.submissions.length).toBe(1);
       }
     }
-  }, 120_000); // Seeds the whole demo (24 candidates, their scorecards and zips) twice.
+  }, 300_000); // Seeds the whole demo (40 candidates, their scorecards and zips) twice.
 
   it("gives the fairness report groups to show and groups to suppress", async () => {
     const admin = await ctx.services.usersRepo.findByEmail("admin@demo.shortlist.dev");
@@ -95,5 +98,27 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
     const race = report.overall.find((c) => c.category === "raceEthnicity");
     expect(race?.groups.length).toBeGreaterThan(0);
     expect(race?.suppressedGroups).toBeGreaterThan(0);
+  }, 300_000); // Seeds the whole demo (40 candidates, their scorecards and zips) twice.
+
+  it("gives analytics months of history: the lenient interviewer and a weak question are flagged", async () => {
+    const admin = await ctx.services.usersRepo.findByEmail("admin@demo.shortlist.dev");
+    if (!admin) throw new Error("demo admin missing");
+    const input = { query: {}, viewer: admin };
+    const calibration = await ctx.services.analyticsService.getCalibration(input);
+    const flagged = calibration.interviewers.filter((i) => i.leniency.flagged);
+    expect(flagged.map((i) => [i.name, i.leniency.direction])).toContainEqual([
+      LENIENT_INTERVIEWER,
+      "lenient",
+    ]);
+    const process = await ctx.services.analyticsService.getProcess(input);
+    const screen = process.stages.find((s) => s.kind === "technical-screen");
+    expect(screen?.reached).toBeGreaterThanOrEqual(16);
+    expect(screen?.medianHours ?? 0).toBeGreaterThan(24);
+    const reliability = await ctx.services.analyticsService.getReliability(input);
+    expect(reliability.competencies.filter((c) => c.alpha !== null).length).toBeGreaterThan(3);
+    const questions = await ctx.services.analyticsService.getQuestionQuality(input);
+    expect(questions.questions.filter((q) => q.flagged).map((q) => q.questionId)).toContain(
+      "communication-explaining-trade-offs",
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { TDemoPeople } from "./demo-hiring.js";
 import { seedDemoEvidence } from "./demo-evidence.js";
 import { seedDemoFairness } from "./demo-fairness.js";
 import { demoRoles } from "./demo-pipeline.js";
+import { historyDemoRole } from "./demo-history.js";
 
 /** Demo accounts share one password so someone trying the product can switch roles quickly. */
 export const DEMO_PASSWORD = "shortlist-demo";
@@ -14,6 +15,7 @@ const DEMO_USERS = [
   { email: "manager@demo.shortlist.dev", name: "Hana Sato", role: "hiring_manager" },
   { email: "interviewer@demo.shortlist.dev", name: "Ilya Petrov", role: "interviewer" },
   { email: "interviewer2@demo.shortlist.dev", name: "Grace Mensah", role: "interviewer" },
+  { email: "interviewer3@demo.shortlist.dev", name: "Leo Brandt", role: "interviewer" },
 ] as const;
 
 const PEOPLE_BY_EMAIL: Record<string, keyof TDemoPeople> = {
@@ -22,6 +24,7 @@ const PEOPLE_BY_EMAIL: Record<string, keyof TDemoPeople> = {
   "manager@demo.shortlist.dev": "manager",
   "interviewer@demo.shortlist.dev": "interviewer",
   "interviewer2@demo.shortlist.dev": "interviewer2",
+  "interviewer3@demo.shortlist.dev": "interviewer3",
 };
 
 /**
@@ -44,6 +47,7 @@ export async function seedDemo(
     | "assessmentsService"
     | "portalService"
     | "fairnessService"
+    | "demoHistoryRepo"
   >,
 ): Promise<string> {
   const created: string[] = [];
@@ -62,9 +66,9 @@ export async function seedDemo(
         actor: { userId: user.id, label: user.email },
       };
   }
-  const { admin, recruiter, manager, interviewer, interviewer2 } = people;
-  if (admin && recruiter && manager && interviewer && interviewer2) {
-    const team = { admin, recruiter, manager, interviewer, interviewer2 };
+  const { admin, recruiter, manager, interviewer, interviewer2, interviewer3 } = people;
+  if (admin && recruiter && manager && interviewer && interviewer2 && interviewer3) {
+    const team = { admin, recruiter, manager, interviewer, interviewer2, interviewer3 };
     const existing = new Set(
       (await services.rolesService.listRoles(admin.viewer)).map((r) => r.title),
     );
@@ -76,6 +80,13 @@ export async function seedDemo(
     }
     const answered = await seedDemoFairness(services, admin.viewer);
     if (answered) created.push(`self-identification answers for ${answered} candidates`);
+    // Months of history for analytics: a third role whose applications are moved into the past.
+    const history = historyDemoRole();
+    if (!existing.has(history.title)) {
+      const roleId = await seedDemoRole(services, team, history);
+      await services.demoHistoryRepo.spreadOverMonths({ roleId, spacingDays: 9, now: new Date() });
+      created.push(`role "${history.title}" with ${history.candidates.length} past candidates`);
+    }
   }
   return created.length
     ? `Demo organisation ready. Sign in with any of these, password "${DEMO_PASSWORD}":\n  ${created.join("\n  ")}`

@@ -36,6 +36,9 @@ const SetupPage = lazy(() => import("./account/SetupPage").then((m) => ({ defaul
 const SessionsPage = lazy(() =>
   import("./account/SessionsPage").then((m) => ({ default: m.SessionsPage })),
 );
+const AnalyticsPage = lazy(() =>
+  import("./analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })),
+);
 const TeamPage = lazy(() => import("./account/TeamPage").then((m) => ({ default: m.TeamPage })));
 
 function PortalRoute() {
@@ -102,6 +105,9 @@ function AppRoutes() {
           <Route path="/" element={<HomePage />} />
           {hiringRoutes(state.user.role !== "interviewer")}
           {state.user.role !== "interviewer" && screeningRoutes()}
+          {(isAdmin || state.user.role === "hiring_manager") && (
+            <Route path="/analytics" element={<AnalyticsPage />} />
+          )}
           {isAdmin && <Route path="/team" element={<TeamPage />} />}
           {isAdmin && <Route path="/audit" element={<AuditPage />} />}
           {isAdmin && <Route path="/privacy" element={<PrivacySettingsPage />} />}

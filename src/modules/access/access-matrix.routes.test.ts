@@ -29,6 +29,7 @@ import { privacyAccessRows } from "../../test-support/privacy-access-rows.js";
 import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
 import { boardAccessRows } from "../../test-support/board-access-rows.js";
 import { fairnessAccessRows } from "../../test-support/fairness-access-rows.js";
+import { analyticsAccessRows } from "../../test-support/analytics-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -517,6 +518,7 @@ describe.each(testDatabaseKinds())(
       ...boardAccessRows(() => w),
       ...shortlistAccessRows(() => w),
       ...fairnessAccessRows(() => w),
+      ...analyticsAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

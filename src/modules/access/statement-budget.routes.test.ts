@@ -25,6 +25,8 @@ const CEILING: Record<string, number> = {
   shortlist: 5,
   // Session with scope, then the per-stage and the overall aggregate.
   fairness: 3,
+  // The four reports of /analytics, each: session with scope, the role picker, its aggregates.
+  analytics: 23,
 };
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };
@@ -58,6 +60,12 @@ function pagesOf(d: TScaleData): TPage[] {
     },
     { name: "shortlist", requests: [m(`/api/roles/${d.roleId}/shortlist?sort=lower`)] },
     { name: "fairness", requests: [m(`/api/analytics/fairness?roleId=${d.roleId}`)] },
+    {
+      name: "analytics",
+      requests: ["process", "calibration", "reliability", "questions"].map((report) =>
+        m(`/api/analytics/${report}?roleId=${d.roleId}`),
+      ),
+    },
     {
       name: "candidate",
       requests: [m(`/api/candidates/${d.featured.candidateId}`), m(`/api/applications/${app}`)],

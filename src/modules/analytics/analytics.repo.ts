@@ -9,43 +9,80 @@ export type TReliabilityLevel = "competency" | "question" | "stage";
 
 // Each statement aggregates in the database and returns a row per stage, interviewer, question or
 // value pattern, never a row per rating: the bench's 60,000 scorecards stay inside PostgreSQL.
-function scoped(filter: TAnalyticsFilter, alias = "a"): SQL {
-  const col = sql.raw(`${alias}.role_id`);
-  const created = sql.raw(`${alias}.created_at`);
-  const range = sql`${created} >= ${filter.from.toISOString()}::timestamptz and ${created} < ${filter.to.toISOString()}::timestamptz`;
-  if (filter.roleIds === "all") return range;
-  if (filter.roleIds.length === 0) return sql`false`;
-  return sql`${col} in (${sql.join(
-    filter.roleIds.map((id) => sql`${id}::uuid`),
+function inRoles(roleIds: "all" | string[], column: string): SQL {
+  if (roleIds === "all") return sql`true`;
+  if (roleIds.length === 0) return sql`false`;
+  return sql`${sql.raw(column)} in (${sql.join(
+    roleIds.map((id) => sql`${id}::uuid`),
     sql`, `,
-  )}) and ${range}`;
+  )})`;
 }
+function scoped(filter: TAnalyticsFilter, alias = "a"): SQL {
+  const created = sql.raw(`${alias}.created_at`);
+  return sql`${inRoles(filter.roleIds, `${alias}.role_id`)} and ${created} >= ${filter.from.toISOString()}::timestamptz and ${created} < ${filter.to.toISOString()}::timestamptz`;
+}
+/** One role: stages are the role's own; several roles: stages of the same kind are added up. */
+const singleRole = (filter: TAnalyticsFilter) =>
+  filter.roleIds !== "all" && filter.roleIds.length === 1;
+const stageKey = (filter: TAnalyticsFilter) =>
+  singleRole(filter) ? sql`rs.id::text` : sql`rs.kind`;
+const stageScope = (filter: TAnalyticsFilter) => inRoles(filter.roleIds, "rs.role_id");
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const current = sql.raw(`s.status = 'submitted' and s.superseded_at is null`);
 
 export function createAnalyticsRepo(db: TDatabase) {
   return {
-    /** Per stage: how many applications ever entered it (from the append-only history). */
+    /** The roles a report may pick from, for the role picker. */
+    async listRoles(roleIds: "all" | string[], executor: TExecutor = db) {
+      const inScope = inRoles(roleIds, "r.id");
+      const rows = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select r.id, r.title, r.status from roles r where ${inScope}
+            order by r.status desc, r.title limit 500`,
+      );
+      return rows.map((r) => ({
+        id: String(r.id),
+        title: String(r.title),
+        status: String(r.status),
+      }));
+    },
+
+    /**
+     * Per stage (or per stage kind across roles): applications that ever entered it, from the
+     * append-only history, and how many of them went further (a later stage, or hired).
+     */
     async stageFunnel(filter: TAnalyticsFilter, executor: TExecutor = db) {
       const rows = await queryRows<Record<string, unknown>>(
         executor,
-        sql`select rs.id, rs.role_id, r.title as role_title, rs.position, rs.kind, rs.name,
-              count(distinct e.application_id) as reached
+        sql`with apps as (select a.id, a.status from applications a where ${scoped(filter)}),
+            visits as (
+              select distinct e.application_id, e.to_stage_id as stage_id, apps.status
+              from application_stage_events e join apps on apps.id = e.application_id
+              where e.to_stage_id is not null
+            ),
+            positions as (
+              select v.application_id, v.stage_id, v.status, rs.position,
+                max(rs.position) over (partition by v.application_id) as furthest
+              from visits v join role_stages rs on rs.id = v.stage_id
+            )
+            select ${stageKey(filter)} as key, min(rs.position) as position,
+              mode() within group (order by rs.name) as name,
+              mode() within group (order by rs.kind) as kind,
+              count(distinct p.application_id) as reached,
+              count(distinct p.application_id)
+                filter (where p.furthest > p.position or p.status = 'hired') as passed
             from role_stages rs
-            join roles r on r.id = rs.role_id
-            left join application_stage_events e on e.to_stage_id = rs.id
-              and e.application_id in (select a.id from applications a where ${scoped(filter)})
-            where ${filter.roleIds === "all" ? sql`true` : scoped({ ...filter, from: new Date(0), to: new Date(8.64e15) }, "rs")}
-            group by rs.id, r.title order by r.title, rs.role_id, rs.position`,
+            left join positions p on p.stage_id = rs.id
+            where ${stageScope(filter)}
+            group by 1 order by 2, 1`,
       );
       return rows.map((r) => ({
-        stageId: String(r.id),
-        roleId: String(r.role_id),
-        roleTitle: String(r.role_title),
+        key: String(r.key),
         position: Number(r.position),
         kind: String(r.kind),
         name: String(r.name),
         reached: Number(r.reached),
+        passed: Number(r.passed),
       }));
     },
 
@@ -60,17 +97,17 @@ export function createAnalyticsRepo(db: TDatabase) {
               from application_stage_events e join applications a on a.id = e.application_id
               where ${scoped(filter)}
             )
-            select stage_id,
+            select ${stageKey(filter)} as key,
               percentile_cont(0.5) within group (order by extract(epoch from left_at - at) / 3600)
                 filter (where left_at is not null) as median_hours,
               percentile_cont(0.75) within group (order by extract(epoch from left_at - at) / 3600)
                 filter (where left_at is not null) as p75_hours,
               count(*) filter (where left_at is not null) as finished,
               count(*) filter (where left_at is null and status = 'active') as still_in
-            from visits where stage_id is not null group by stage_id`,
+            from visits join role_stages rs on rs.id = visits.stage_id group by 1`,
       );
       return rows.map((r) => ({
-        stageId: String(r.stage_id),
+        key: String(r.key),
         medianHours: num(r.median_hours),
         p75Hours: num(r.p75_hours),
         finished: Number(r.finished),
@@ -122,20 +159,23 @@ export function createAnalyticsRepo(db: TDatabase) {
       const rows = await queryRows<Record<string, unknown>>(
         executor,
         sql`with waiting as (
-              select a.id, a.current_stage_id, c.name, max(e.at) as since,
-                row_number() over (partition by a.current_stage_id order by max(e.at)) as rank
+              select a.id, ${stageKey(filter)} as key, c.name, r.title as role_title, max(e.at) as since,
+                row_number() over (partition by ${stageKey(filter)} order by max(e.at), a.id) as rank
               from applications a
               join candidates c on c.id = a.candidate_id
+              join roles r on r.id = a.role_id
+              join role_stages rs on rs.id = a.current_stage_id
               join application_stage_events e on e.application_id = a.id and e.to_stage_id = a.current_stage_id
               where a.status = 'active' and ${scoped(filter)}
-              group by a.id, c.name
+              group by a.id, rs.id, c.name, r.title
             )
-            select * from waiting where rank <= ${perStage} order by current_stage_id, rank`,
+            select * from waiting where rank <= ${perStage} order by key, rank`,
       );
       return rows.map((r) => ({
         applicationId: String(r.id),
-        stageId: String(r.current_stage_id),
+        key: String(r.key),
         candidateName: String(r.name),
+        roleTitle: String(r.role_title),
         since: new Date(String(r.since)),
       }));
     },
@@ -260,12 +300,18 @@ export function createAnalyticsRepo(db: TDatabase) {
                 count(*) filter (where rating = 3) as v3, count(*) filter (where rating = 4) as v4
               from ratings group by ${unitKey}
             )
-            select key, v1, v2, v3, v4, count(*) as units from units
-            where v1 + v2 + v3 + v4 >= 2
+            select key, v1, v2, v3, v4, count(*) as units${
+              level === "question"
+                ? sql`, (select qv.title from question_versions qv where qv.question_id = key
+                    order by qv.version desc limit 1) as label`
+                : sql``
+            }
+            from units where v1 + v2 + v3 + v4 >= 2
             group by key, v1, v2, v3, v4 order by key`,
       );
       return rows.map((r) => ({
         key: String(r.key),
+        label: typeof r.label === "string" ? r.label : null,
         counts: [Number(r.v1), Number(r.v2), Number(r.v3), Number(r.v4)] as const,
         units: Number(r.units),
       }));

@@ -51,6 +51,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/candidates">Candidates</NavLink>
           {user.role !== "interviewer" && <NavLink to="/screening">Screening</NavLink>}
           <NavLink to="/questions">Question bank</NavLink>
+          {(user.role === "admin" || user.role === "hiring_manager") && (
+            <NavLink to="/analytics">Analytics</NavLink>
+          )}
           {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
           {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
           {user.role === "admin" && <NavLink to="/privacy">Privacy</NavLink>}

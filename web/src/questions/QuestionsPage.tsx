@@ -6,6 +6,7 @@ import { ErrorBanner, SelectField } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useRoleTemplates } from "../roles/queries";
 import { useQuestions } from "./queries";
+import { useWeakQuestions, WeakQuestionFlag } from "../analytics/WeakQuestionFlag";
 
 export function QuestionsPage() {
   const templates = useRoleTemplates().data;
@@ -18,6 +19,7 @@ export function QuestionsPage() {
     limit: 200,
   };
   const { data, error } = useQuestions(query);
+  const weak = useWeakQuestions();
   const set = (key: keyof typeof filter) => (value: string) =>
     setFilter({ ...filter, [key]: value });
   return (
@@ -82,6 +84,9 @@ export function QuestionsPage() {
                   {q.current.levels.map((l) => LEVEL_LABELS[l]).join(", ")} ·{" "}
                   {q.current.suggestedMinutes} min · v{q.latestVersion}
                 </span>
+                {weak.has(q.id) && (
+                  <WeakQuestionFlag questionId={q.id} discrimination={weak.get(q.id) ?? null} />
+                )}
               </li>
             ))}
           </ul>

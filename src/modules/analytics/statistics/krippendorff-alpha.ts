@@ -109,13 +109,40 @@ export function bootstrapAlpha(
   const total = pairable.reduce((s, p) => s + p.units, 0);
   if (total < 2) return null;
   const random = seededRandom(options.seed ?? 2007);
+  const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES;
+  const units = pairable.map((p) => p.unit);
+  const draw =
+    total <= EXACT_RESAMPLE_LIMIT
+      ? multinomialDraw(pairable, total, random)
+      : () => pairable.map((p) => poisson(p.units, random));
+  const estimates: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const weights = draw();
+    const alpha = alphaOf(coincidences(units, weights), metric);
+    if (alpha !== null) estimates.push(alpha);
+  }
+  if (estimates.length === 0) return null;
+  estimates.sort((a, b) => a - b);
+  return { low: quantile(estimates, 0.025), high: quantile(estimates, 0.975) };
+}
+
+/**
+ * Up to this many units a resample draws each unit (exact multinomial); above it each pattern's
+ * weight is Poisson(its multiplicity), the Poisson bootstrap (Hanley & MacGibbon 2006), which
+ * matches the multinomial closely for large samples and costs one draw per pattern instead of one
+ * per unit: 1,000 resamples of 60,000 units then take milliseconds, not seconds.
+ */
+export const EXACT_RESAMPLE_LIMIT = 2000;
+
+function multinomialDraw(
+  pairable: ReadonlyArray<{ units: number }>,
+  total: number,
+  random: () => number,
+) {
   const cumulative: number[] = [];
   let running = 0;
   for (const p of pairable) cumulative.push((running += p.units));
-  const estimates: number[] = [];
-  const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES;
-  const units = pairable.map((p) => p.unit);
-  for (let r = 0; r < resamples; r++) {
+  return () => {
     const weights = pairable.map(() => 0);
     for (let i = 0; i < total; i++) {
       const target = random() * total;
@@ -128,12 +155,26 @@ export function bootstrapAlpha(
       }
       weights[lo] = (weights[lo] ?? 0) + 1;
     }
-    const alpha = alphaOf(coincidences(units, weights), metric);
-    if (alpha !== null) estimates.push(alpha);
+    return weights;
+  };
+}
+
+/** Poisson(mean): Knuth's product of uniforms when small, the normal approximation when large. */
+export function poisson(mean: number, random: () => number): number {
+  if (mean <= 0) return 0;
+  if (mean < 30) {
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let product = random();
+    while (product > limit) {
+      k += 1;
+      product *= random();
+    }
+    return k;
   }
-  if (estimates.length === 0) return null;
-  estimates.sort((a, b) => a - b);
-  return { low: quantile(estimates, 0.025), high: quantile(estimates, 0.975) };
+  // Box-Muller; 1 - u keeps the logarithm finite.
+  const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
 }
 
 /** Linear-interpolated quantile of sorted values (type 7, as R and numpy default). */

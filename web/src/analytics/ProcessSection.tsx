@@ -1,0 +1,126 @@
+import { Link } from "react-router";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import type { TProcessReport } from "./queries";
+import { days, duration, percent } from "./format";
+
+/** Speed of the process: the funnel, time in stage, totals and where applications wait. */
+export function ProcessSection({ report }: { report: TProcessReport }) {
+  const { stages, totals, scorecards } = report;
+  const interviewed = stages.filter((s) => s.kind !== "decision" || s.reached > 0);
+  return (
+    <section aria-labelledby="process-heading" className="analytics-section">
+      <h2 id="process-heading">Speed of the process</h2>
+      <div className="analytics-totals">
+        <div className="card">
+          <h3>Applications</h3>
+          <p className="analytics-figure">{totals.applications}</p>
+          <p className="muted small">created in the range</p>
+        </div>
+        <div className="card">
+          <h3>Time to first screen</h3>
+          <p className="analytics-figure">{days(totals.firstScreen.medianDays)}</p>
+          <p className="muted small">
+            median · p75 {days(totals.firstScreen.p75Days)} · {totals.firstScreen.count} screened
+          </p>
+        </div>
+        <div className="card">
+          <h3>Time to hire</h3>
+          <p className="analytics-figure">{days(totals.hire.medianDays)}</p>
+          <p className="muted small">
+            median · p75 {days(totals.hire.p75Days)} · {totals.hire.count} hired
+          </p>
+        </div>
+        <div className="card">
+          <h3>Scorecards</h3>
+          <p className="analytics-figure">{percent(scorecards.submissionRate)}</p>
+          <p className="muted small">
+            of {scorecards.held} held interviews submitted · {percent(scorecards.withinDayShare)}{" "}
+            within 24 h
+          </p>
+        </div>
+      </div>
+
+      <figure className="card analytics-chart">
+        <figcaption>
+          <h3 id="funnel-heading">Funnel: applications that reached each stage</h3>
+        </figcaption>
+        <div aria-hidden="true" className="chart-box">
+          <ResponsiveContainer width="100%" height={240}>
+            <BarChart data={interviewed} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} height={48} />
+              <YAxis allowDecimals={false} width={40} />
+              <Bar dataKey="reached" name="Reached" fill="#3b3fb6" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <div className="table-scroll">
+          <table aria-labelledby="funnel-heading" className="analytics-table">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Reached</th>
+                <th scope="col">Went further</th>
+                <th scope="col">Pass-through</th>
+                <th scope="col">Median time in stage</th>
+                <th scope="col">p75</th>
+                <th scope="col">Still in stage</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stages.map((s) => (
+                <tr key={s.key}>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.reached}</td>
+                  <td>{s.passed}</td>
+                  <td>{percent(s.passThrough)}</td>
+                  <td>{duration(s.medianHours)}</td>
+                  <td>{duration(s.p75Hours)}</td>
+                  <td>{s.stillIn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted small">
+          A candidate rejected later still counts as having reached a stage. Time in stage covers
+          visits that ended ({stages.reduce((n, s) => n + s.finishedVisits, 0)} in all).
+        </p>
+      </figure>
+
+      <div className="card">
+        <h3>Where applications wait longest</h3>
+        {stages.every((s) => s.oldestWaiting.length === 0) ? (
+          <p className="muted">No active application is waiting in this range.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="analytics-table">
+              <thead>
+                <tr>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Waiting</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stages.flatMap((s) =>
+                  s.oldestWaiting.map((w) => (
+                    <tr key={w.applicationId}>
+                      <td>{s.name}</td>
+                      <td>
+                        <Link to={`/applications/${w.applicationId}`}>{w.candidateName}</Link>
+                      </td>
+                      <td>{w.roleTitle}</td>
+                      <td>{days(w.days)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import type { TAssessmentSummary } from "../assessments/assessments.schema.js";
 import type { TScorecard } from "../scorecards/scorecards.schema.js";
@@ -18,6 +21,8 @@ export type TPacketData = {
   assessments: TAssessmentSummary[];
 };
 
+const BODY = "DejaVuSans";
+const BOLD = "DejaVuSans-Bold";
 const fixed = (n: number | null | undefined, digits = 2) =>
   n === null || n === undefined ? "—" : n.toFixed(digits);
 const pct = (n: number) => `${Math.round(n * 100)}%`;
@@ -29,22 +34,39 @@ const RECOMMENDATION: Record<string, string> = {
 };
 
 /**
- * The built-in PDF fonts cover Latin-1 (WinAnsi) only; anything else would print as garbage, so
- * it is replaced with "?" and the packet stays readable and searchable. Names in other scripts are
- * a known limit until a Unicode font ships with the app.
+ * pdfkit's built-in fonts cover Latin-1 only, so names like "Дмитрий" or "Łukasz" would print as
+ * garbage. DejaVu Sans (npm `dejavu-fonts-ttf`, the Bitstream Vera licence: free to embed and
+ * redistribute) covers Latin, Greek, Cyrillic, Armenian, Georgian and Hebrew; pdfkit embeds only
+ * the glyphs a packet uses. The fonts are parsed once per process and shared by every packet
+ * (parsing them anew for each document tripled a packet's rendering time).
  */
+const FONT_FILES = {
+  regular: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+  bold: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+} as const;
+type TFont = ReturnType<typeof fontkit.create>;
+let fonts: Promise<{ regular: TFont; bold: TFont }> | undefined;
+function packetFonts() {
+  if (!fonts) {
+    const resolve = createRequire(import.meta.url).resolve;
+    const load = async (file: string) => fontkit.create(await readFile(resolve(file)));
+    fonts = Promise.all([load(FONT_FILES.regular), load(FONT_FILES.bold)]).then(
+      ([regular, bold]) => ({ regular, bold }),
+    );
+    // A failed read is not kept: the next packet tries again.
+    fonts.catch(() => (fonts = undefined));
+  }
+  return fonts;
+}
+
+/** Text as the packet prints it: composed (NFC), without control characters other than tab/newline. */
 export function pdfSafe(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\u2026/g, "...")
-    .replace(/[^\t\n\r\u0020-\u007e\u00a0-\u00ff]/g, "?");
+  return text.normalize("NFC").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
 /** Renders the candidate packet; resolves with the PDF's bytes. */
-export function renderCandidatePacket(data: TPacketData): Promise<Buffer> {
+export async function renderCandidatePacket(data: TPacketData): Promise<Buffer> {
+  const { regular, bold } = await packetFonts();
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,
@@ -54,6 +76,10 @@ export function renderCandidatePacket(data: TPacketData): Promise<Buffer> {
       Subject: pdfSafe(data.evidence.role.title),
     },
   });
+  // pdfkit takes a parsed fontkit font as well as a file; its types only list the file.
+  doc.registerFont(BODY, regular as unknown as Buffer);
+  doc.registerFont(BOLD, bold as unknown as Buffer);
+  doc.font(BODY);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -64,25 +90,25 @@ export function renderCandidatePacket(data: TPacketData): Promise<Buffer> {
   const { evidence } = data;
   const stageName = new Map(evidence.role.stages.map((s) => [s.id, s.name]));
   const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).text(pdfSafe(text)).moveDown(0.3);
-    doc.font("Helvetica").fontSize(10);
+    doc.moveDown(0.8).font(BOLD).fontSize(14).text(pdfSafe(text)).moveDown(0.3);
+    doc.font(BODY).fontSize(10);
   };
   const sub = (text: string) => {
-    doc.moveDown(0.4).font("Helvetica-Bold").fontSize(11).text(pdfSafe(text));
-    doc.font("Helvetica").fontSize(10);
+    doc.moveDown(0.4).font(BOLD).fontSize(11).text(pdfSafe(text));
+    doc.font(BODY).fontSize(10);
   };
   const line = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
     doc.text(pdfSafe(text), options);
   const field = (label: string, value: string) => {
-    doc.font("Helvetica-Bold").text(pdfSafe(`${label}: `), { continued: true });
-    doc.font("Helvetica").text(pdfSafe(value));
+    doc.font(BOLD).text(pdfSafe(`${label}: `), { continued: true });
+    doc.font(BODY).text(pdfSafe(value));
   };
 
-  doc.font("Helvetica-Bold").fontSize(20).text(pdfSafe(data.profile.name));
+  doc.font(BOLD).fontSize(20).text(pdfSafe(data.profile.name));
   doc
-    .font("Helvetica")
+    .font(BODY)
     .fontSize(11)
-    .text(pdfSafe(`Candidate packet - ${evidence.role.title}`));
+    .text(pdfSafe(`Candidate packet – ${evidence.role.title}`));
   doc
     .fontSize(9)
     .fillColor("#444444")
@@ -116,7 +142,7 @@ export function renderCandidatePacket(data: TPacketData): Promise<Buffer> {
   field("Evidence coverage", `${pct(summary.coverage)} of the role's weight`);
   field(
     "Variances from",
-    `${summary.variances.source} (tau^2 ${fixed(summary.variances.tau2, 3)}, sigma^2 ${fixed(summary.variances.sigma2, 3)})`,
+    `${summary.variances.source} (τ² ${fixed(summary.variances.tau2, 3)}, σ² ${fixed(summary.variances.sigma2, 3)})`,
   );
   if (summary.flags.length) {
     sub("Evidence flags");
@@ -125,7 +151,7 @@ export function renderCandidatePacket(data: TPacketData): Promise<Buffer> {
   sub("By competency");
   for (const c of evidence.competencies) {
     line(
-      `${c.name} (weight ${c.weight}%): ${c.n} source${c.n === 1 ? "" : "s"}, mean ${fixed(c.mean)}, estimate ${fixed(c.estimate)}${c.sd === null ? "" : ` +/- ${fixed(c.sd, 2)}`}, share ${pct(c.share)}`,
+      `${c.name} (weight ${c.weight}%): ${c.n} source${c.n === 1 ? "" : "s"}, mean ${fixed(c.mean)}, estimate ${fixed(c.estimate)}${c.sd === null ? "" : ` ± ${fixed(c.sd, 2)}`}, share ${pct(c.share)}`,
     );
   }
   for (const note of evidence.notes) doc.fontSize(8).fillColor("#444444").text(pdfSafe(note));

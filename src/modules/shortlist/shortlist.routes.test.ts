@@ -364,4 +364,22 @@ describe.each(testDatabaseKinds())("shortlist over HTTP (%s)", (kind) => {
       .where(eq(auditEvents.action, "application.packet_exported"));
     expect(audited.map((a) => a.entityId)).toContain(w.main.applicationId);
   });
+
+  it("prints names in Latin, Greek and Cyrillic scripts in the packet, not question marks", async () => {
+    const { candidateId, applicationId } = await w.newApplication("technical-screen");
+    for (const name of ["Zoë Ødegård", "Łukasz Wąsowski", "Дмитрий Шостакович", "Ελένη Παππά"]) {
+      expectStatus(
+        await w.recruiterOn.agent.patch(`/api/candidates/${candidateId}`, { name }),
+        200,
+      );
+      const response = expectStatus(
+        await w.managerOn.agent.get(`/api/applications/${applicationId}/packet.pdf`),
+        200,
+      );
+      const pdf = await getDocumentProxy(new Uint8Array(response.rawPayload));
+      const { text } = await extractText(pdf, { mergePages: true });
+      expect(text).toContain(name);
+      expect((await pdf.getMetadata()).info).toMatchObject({ Title: `Candidate packet: ${name}` });
+    }
+  });
 });

@@ -881,74 +881,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/analytics/process": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Speed of the process: the funnel per stage from the stage history, time in stage, time to first screen and to hire, the oldest waiting applications, scorecard timeliness. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
-        get: operations["getProcessAnalytics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/analytics/calibration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Per interviewer: scorecards, recommendations and leniency (mean difference from the other raters, 95% interval clustered by candidate, shrunk estimate); flagged when the interval excludes 0 with at least 10 comparisons. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
-        get: operations["getInterviewerCalibration"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/analytics/reliability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Krippendorff's alpha (ordinal) per competency, question and stage kind, with pairable ratings, a 1,000-resample bootstrap 95% interval and the reliability band. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
-        get: operations["getRatingReliability"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/analytics/questions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Per question version: times asked, mean, difficulty and item-rest discrimination; flagged when discrimination is below 0.20 with at least 10 candidates. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
-        get: operations["getQuestionQuality"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/roles/{roleId}/screening-settings": {
         parameters: {
             query?: never;
@@ -1500,6 +1432,74 @@ export interface paths {
         };
         /** @description Adverse impact per stage and overall, from voluntary self-identification: per group its size, selection rate, impact ratio against the highest group's rate (four-fifths rule) and Fisher's exact p. Groups under 5 people are never sent; groups under 2% of the sample are shown but not rated. */
         get: operations["getFairnessReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Speed of the process: the funnel per stage from the stage history, time in stage, time to first screen and to hire, the oldest waiting applications, scorecard timeliness. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
+        get: operations["getProcessAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Per interviewer: scorecards, recommendations and leniency (mean difference from the other raters, 95% interval clustered by candidate, shrunk estimate); flagged when the interval excludes 0 with at least 10 comparisons. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
+        get: operations["getInterviewerCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/reliability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Krippendorff's alpha (ordinal) per competency, question and stage kind, with pairable ratings, a 1,000-resample bootstrap 95% interval and the reliability band. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
+        get: operations["getRatingReliability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Per question version: times asked, mean, difficulty and item-rest discrimination; flagged when discrimination is below 0.20 with at least 10 candidates. Across every role the caller may analyse, or one (roleId), for applications created from `from` to `to` (dates, both included; the last year by default). */
+        get: operations["getQuestionQuality"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8731,452 +8731,6 @@ export interface operations {
             };
         };
     };
-    getProcessAnalytics: {
-        parameters: {
-            query?: {
-                roleId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        scope: {
-                            /** Format: uuid */
-                            roleId: string | null;
-                            /** Format: date */
-                            from: string;
-                            /** Format: date */
-                            to: string;
-                            roles: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                open: boolean;
-                            }[];
-                        };
-                        stages: {
-                            key: string;
-                            kind: string;
-                            name: string;
-                            reached: number;
-                            passed: number;
-                            passThrough: number | null;
-                            medianHours: number | null;
-                            p75Hours: number | null;
-                            finishedVisits: number;
-                            stillIn: number;
-                            oldestWaiting: {
-                                /** Format: uuid */
-                                applicationId: string;
-                                candidateName: string;
-                                roleTitle: string;
-                                /** Format: date-time */
-                                since: string;
-                                days: number;
-                            }[];
-                        }[];
-                        totals: {
-                            applications: number;
-                            firstScreen: {
-                                count: number;
-                                medianDays: number | null;
-                                p75Days: number | null;
-                            };
-                            hire: {
-                                count: number;
-                                medianDays: number | null;
-                                p75Days: number | null;
-                            };
-                        };
-                        scorecards: {
-                            held: number;
-                            submitted: number;
-                            withinDay: number;
-                            submissionRate: number | null;
-                            withinDayShare: number | null;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    getInterviewerCalibration: {
-        parameters: {
-            query?: {
-                roleId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        scope: {
-                            /** Format: uuid */
-                            roleId: string | null;
-                            /** Format: date */
-                            from: string;
-                            /** Format: date */
-                            to: string;
-                            roles: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                open: boolean;
-                            }[];
-                        };
-                        lambda: number;
-                        minComparisons: number;
-                        interviewers: {
-                            /** Format: uuid */
-                            interviewerId: string;
-                            name: string;
-                            scorecards: number;
-                            recommendations: {
-                                strong_no: number;
-                                no: number;
-                                yes: number;
-                                strong_yes: number;
-                            };
-                            leniency: {
-                                n: number;
-                                candidates: number;
-                                mean: number | null;
-                                low: number | null;
-                                high: number | null;
-                                shrunk: number | null;
-                                flagged: boolean;
-                                /** @enum {string} */
-                                direction: "lenient" | "severe" | "none";
-                            };
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    getRatingReliability: {
-        parameters: {
-            query?: {
-                roleId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        scope: {
-                            /** Format: uuid */
-                            roleId: string | null;
-                            /** Format: date */
-                            from: string;
-                            /** Format: date */
-                            to: string;
-                            roles: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                open: boolean;
-                            }[];
-                        };
-                        resamples: number;
-                        competencies: {
-                            key: string;
-                            label: string;
-                            alpha: number | null;
-                            pairable: number;
-                            units: number;
-                            low: number | null;
-                            high: number | null;
-                            /** @enum {string|null} */
-                            band: "reliable" | "tentative" | "unreliable" | null;
-                        }[];
-                        questions: {
-                            key: string;
-                            label: string;
-                            alpha: number | null;
-                            pairable: number;
-                            units: number;
-                            low: number | null;
-                            high: number | null;
-                            /** @enum {string|null} */
-                            band: "reliable" | "tentative" | "unreliable" | null;
-                        }[];
-                        stages: {
-                            key: string;
-                            label: string;
-                            alpha: number | null;
-                            pairable: number;
-                            units: number;
-                            low: number | null;
-                            high: number | null;
-                            /** @enum {string|null} */
-                            band: "reliable" | "tentative" | "unreliable" | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    getQuestionQuality: {
-        parameters: {
-            query?: {
-                roleId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        scope: {
-                            /** Format: uuid */
-                            roleId: string | null;
-                            /** Format: date */
-                            from: string;
-                            /** Format: date */
-                            to: string;
-                            roles: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                open: boolean;
-                            }[];
-                        };
-                        threshold: number;
-                        minAsked: number;
-                        questions: {
-                            /** Format: uuid */
-                            questionVersionId: string;
-                            questionId: string;
-                            version: number;
-                            title: string;
-                            asked: number;
-                            mean: number;
-                            difficulty: number;
-                            discrimination: number | null;
-                            flagged: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
-    };
     getScreeningSettings: {
         parameters: {
             query?: never;
@@ -14166,6 +13720,452 @@ export interface operations {
                             fourFifths: number;
                             smallSample: number;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getProcessAnalytics: {
+        parameters: {
+            query?: {
+                roleId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** Format: uuid */
+                            roleId: string | null;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            roles: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                open: boolean;
+                            }[];
+                        };
+                        stages: {
+                            key: string;
+                            kind: string;
+                            name: string;
+                            reached: number;
+                            passed: number;
+                            passThrough: number | null;
+                            medianHours: number | null;
+                            p75Hours: number | null;
+                            finishedVisits: number;
+                            stillIn: number;
+                            oldestWaiting: {
+                                /** Format: uuid */
+                                applicationId: string;
+                                candidateName: string;
+                                roleTitle: string;
+                                /** Format: date-time */
+                                since: string;
+                                days: number;
+                            }[];
+                        }[];
+                        totals: {
+                            applications: number;
+                            firstScreen: {
+                                count: number;
+                                medianDays: number | null;
+                                p75Days: number | null;
+                            };
+                            hire: {
+                                count: number;
+                                medianDays: number | null;
+                                p75Days: number | null;
+                            };
+                        };
+                        scorecards: {
+                            held: number;
+                            submitted: number;
+                            withinDay: number;
+                            submissionRate: number | null;
+                            withinDayShare: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getInterviewerCalibration: {
+        parameters: {
+            query?: {
+                roleId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** Format: uuid */
+                            roleId: string | null;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            roles: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                open: boolean;
+                            }[];
+                        };
+                        lambda: number;
+                        minComparisons: number;
+                        interviewers: {
+                            /** Format: uuid */
+                            interviewerId: string;
+                            name: string;
+                            scorecards: number;
+                            recommendations: {
+                                strong_no: number;
+                                no: number;
+                                yes: number;
+                                strong_yes: number;
+                            };
+                            leniency: {
+                                n: number;
+                                candidates: number;
+                                mean: number | null;
+                                low: number | null;
+                                high: number | null;
+                                shrunk: number | null;
+                                flagged: boolean;
+                                /** @enum {string} */
+                                direction: "lenient" | "severe" | "none";
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRatingReliability: {
+        parameters: {
+            query?: {
+                roleId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** Format: uuid */
+                            roleId: string | null;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            roles: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                open: boolean;
+                            }[];
+                        };
+                        resamples: number;
+                        competencies: {
+                            key: string;
+                            label: string;
+                            alpha: number | null;
+                            pairable: number;
+                            units: number;
+                            low: number | null;
+                            high: number | null;
+                            /** @enum {string|null} */
+                            band: "reliable" | "tentative" | "unreliable" | null;
+                        }[];
+                        questions: {
+                            key: string;
+                            label: string;
+                            alpha: number | null;
+                            pairable: number;
+                            units: number;
+                            low: number | null;
+                            high: number | null;
+                            /** @enum {string|null} */
+                            band: "reliable" | "tentative" | "unreliable" | null;
+                        }[];
+                        stages: {
+                            key: string;
+                            label: string;
+                            alpha: number | null;
+                            pairable: number;
+                            units: number;
+                            low: number | null;
+                            high: number | null;
+                            /** @enum {string|null} */
+                            band: "reliable" | "tentative" | "unreliable" | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getQuestionQuality: {
+        parameters: {
+            query?: {
+                roleId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** Format: uuid */
+                            roleId: string | null;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            roles: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                open: boolean;
+                            }[];
+                        };
+                        threshold: number;
+                        minAsked: number;
+                        questions: {
+                            /** Format: uuid */
+                            questionVersionId: string;
+                            questionId: string;
+                            version: number;
+                            title: string;
+                            asked: number;
+                            mean: number;
+                            difficulty: number;
+                            discrimination: number | null;
+                            flagged: boolean;
+                        }[];
                     };
                 };
             };

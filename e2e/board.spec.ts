@@ -120,6 +120,10 @@ test("a busy board pages per column, moves by keyboard twice and rejects in bulk
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}-390.png`, fullPage: true });
-  const overflow = await page.locator("html").evaluate((el) => el.scrollWidth - el.clientWidth);
+  const overflow = await page
+    .locator("html")
+    .evaluate(
+      (el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth - el.clientWidth,
+    );
   expect(overflow).toBeLessThanOrEqual(0);
 });

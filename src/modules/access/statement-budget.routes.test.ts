@@ -41,10 +41,7 @@ function pagesOf(d: TScaleData): TPage[] {
     { name: "dashboard", requests: [m("/api/dashboard")] },
     {
       name: "board",
-      requests: [
-        m(`/api/roles/${d.roleId}`),
-        m(`/api/roles/${d.roleId}/board`),
-      ],
+      requests: [m(`/api/roles/${d.roleId}`), m(`/api/roles/${d.roleId}/board`)],
     },
     {
       name: "application",

@@ -56,7 +56,7 @@ type TKit = {
   stage: { competencies: string[] };
 };
 
-test("an admin exports a candidate, erases them, and the pipeline and ratings still count the record", async ({
+test("an admin exports a candidate, erases them, and the pipeline, ratings, shortlist and analytics still count the record", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -139,6 +139,32 @@ test("an admin exports a candidate, erases them, and the pipeline and ratings st
   expect(countsBefore?.some((s) => s.activeApplications === 1)).toBe(true);
   expect(ratingsBefore).toHaveLength(1);
 
+  // The shortlist and analytics read the record too: its evidence and its place in the funnel.
+  type TShortlist = {
+    total: number;
+    rows: {
+      applicationId: string;
+      candidate: { name: string };
+      composite: unknown;
+      competencies: { id: string; n: number; mean: number | null }[];
+    }[];
+  };
+  const shortlist = async () =>
+    (await api.call("GET", `/api/roles/${role.id}/shortlist`)) as TShortlist;
+  const funnel = async () => {
+    const body = (await api.call("GET", `/api/analytics/process?roleId=${role.id}`)) as {
+      stages: { name: string; reached: number; stillIn: number }[];
+    };
+    return body.stages.map((s) => [s.name, s.reached, s.stillIn] as const);
+  };
+  const shortlistBefore = await shortlist();
+  const funnelBefore = await funnel();
+  expect(shortlistBefore.total).toBe(1);
+  expect(shortlistBefore.rows[0]?.candidate.name).toBe(CANDIDATE.name);
+  expect(shortlistBefore.rows[0]?.competencies.some((c) => c.n === 1 && c.mean === 4)).toBe(true);
+  const screenRow = funnelBefore.find(([, reached, stillIn]) => reached === 1 && stillIn === 1);
+  expect(screenRow).toBeDefined();
+
   // Export: one click on the candidate page, a zip whose candidate.json names them.
   await page.goto(`/candidates/${candidate.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CANDIDATE.name);
@@ -196,6 +222,31 @@ test("an admin exports a candidate, erases them, and the pipeline and ratings st
   // The anonymous record still counts: same stage counts, same ratings.
   expect(await stageCounts()).toEqual(countsBefore);
   expect(await ratings()).toEqual(ratingsBefore);
+  const shortlistAfter = await shortlist();
+  expect(shortlistAfter.total).toBe(1);
+  expect(shortlistAfter.rows[0]?.applicationId).toBe(application.id);
+  expect(shortlistAfter.rows[0]?.candidate.name).toBe(
+    `Erased candidate #${candidate.id.slice(0, 8)}`,
+  );
+  expect(shortlistAfter.rows[0]?.composite).toEqual(shortlistBefore.rows[0]?.composite);
+  expect(shortlistAfter.rows[0]?.competencies).toEqual(shortlistBefore.rows[0]?.competencies);
+  expect(await funnel()).toEqual(funnelBefore);
+
+  // What the hiring team sees: the anonymous row on the shortlist, the same count in the funnel.
+  await page.goto(`/roles/${role.id}/shortlist`);
+  await expect(
+    page
+      .getByRole("main")
+      .getByText(`Erased candidate #${candidate.id.slice(0, 8)}`)
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByRole("main").getByText(CANDIDATE.name, { exact: true })).toHaveCount(0);
+  await page.goto(`/analytics?roleId=${role.id}`);
+  const funnelTable = page.locator('table[aria-labelledby="funnel-heading"]');
+  const [screenName] = screenRow ?? [""];
+  await expect(funnelTable.getByRole("row").filter({ hasText: screenName }).first()).toContainText(
+    /\b1\b/,
+  );
   const after = (await api.call("GET", `/api/candidates/${candidate.id}`)) as {
     candidate: { name: string; email: string | null; notes: string | null; erasedAt: string };
   };

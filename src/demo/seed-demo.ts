@@ -78,8 +78,6 @@ export async function seedDemo(
       await seedDemoEvidence(services, roleId, recruiter);
       created.push(`role "${role.title}" with ${role.candidates.length} candidates`);
     }
-    const answered = await seedDemoFairness(services, admin.viewer);
-    if (answered) created.push(`self-identification answers for ${answered} candidates`);
     // Months of history for analytics: a third role whose applications are moved into the past.
     const history = historyDemoRole();
     if (!existing.has(history.title)) {
@@ -87,6 +85,9 @@ export async function seedDemo(
       await services.demoHistoryRepo.spreadOverMonths({ roleId, spacingDays: 9, now: new Date() });
       created.push(`role "${history.title}" with ${history.candidates.length} past candidates`);
     }
+    // After every role exists, so a second run finds every demo candidate answered already.
+    const answered = await seedDemoFairness(services, admin.viewer);
+    if (answered) created.push(`self-identification answers for ${answered} candidates`);
   }
   return created.length
     ? `Demo organisation ready. Sign in with any of these, password "${DEMO_PASSWORD}":\n  ${created.join("\n  ")}`

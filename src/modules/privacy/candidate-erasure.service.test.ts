@@ -97,7 +97,12 @@ describe("candidate erasure", () => {
       reason: "Asked to be forgotten.",
       actor: admin,
     });
-    expect(result.removed).toEqual({ resumes: 2, submissionFiles: 1, auditPayloads: 3 });
+    expect(result.removed).toEqual({
+      resumes: 2,
+      submissionFiles: 1,
+      auditPayloads: 3,
+      selfIdentification: 1,
+    });
     expect(calls).toEqual([
       "delete self-identification c-ana",
       "scrub audit ana@example.org,+351 21 000 0000",

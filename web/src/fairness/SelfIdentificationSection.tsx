@@ -72,68 +72,77 @@ export function SelfIdentificationSection({ token }: { token: string }) {
   const choose = (category: TCategory, value: string | null) =>
     setAnswers((current) => ({ ...current, [category]: value }));
 
+  // The status stays outside <details>: deleting the answers closes it, and the confirmation must
+  // still be read out and seen.
   return (
-    <details className="card self-id" open={saved !== null}>
-      <summary>
-        <h2>Help us check that our hiring is fair (optional)</h2>
-      </summary>
-      <div className="self-id-consent">
-        <p>
-          These four questions are voluntary. Whether you answer them or not makes no difference to
-          your application: the people assessing you never see your answers. We only use them, added
-          up across many candidates, to check that no group is less likely than others to move
-          forward, and no figure about a group of fewer than five people is ever shown.
-        </p>
-        <p>
-          Skip any question or choose &ldquo;Prefer not to say&rdquo;. You can change or delete your
-          answers through this link while it works, and they are deleted with the rest of your data
-          if you ask us to erase it. By saving, you agree that we keep them for this purpose only.
-        </p>
-      </div>
-      <form onSubmit={submit}>
-        {CATEGORIES.map((category) => (
-          <fieldset key={category} className="self-id-question">
-            <legend>{CATEGORY_LABELS[category]}</legend>
-            {Object.entries(ANSWER_LABELS[category]).map(([value, label]) => (
-              <label key={value} className="self-id-choice">
-                <input
-                  type="radio"
-                  name={`self-id-${category}`}
-                  value={value}
-                  checked={answers[category] === value}
-                  onChange={() => choose(category, value)}
-                />{" "}
-                {label}
-              </label>
-            ))}
-            {answers[category] !== null && (
-              <button type="button" className="link-button" onClick={() => choose(category, null)}>
-                Clear my answer to &ldquo;{CATEGORY_LABELS[category]}&rdquo;
+    <>
+      <details className="card self-id" open={saved !== null}>
+        <summary>
+          <h2>Help us check that our hiring is fair (optional)</h2>
+        </summary>
+        <div className="self-id-consent">
+          <p>
+            These four questions are voluntary. Whether you answer them or not makes no difference
+            to your application: the people assessing you never see your answers. We only use them,
+            added up across many candidates, to check that no group is less likely than others to
+            move forward, and no figure about a group of fewer than five people is ever shown.
+          </p>
+          <p>
+            Skip any question or choose &ldquo;Prefer not to say&rdquo;. You can change or delete
+            your answers through this link while it works, and they are deleted with the rest of
+            your data if you ask us to erase it. By saving, you agree that we keep them for this
+            purpose only.
+          </p>
+        </div>
+        <form onSubmit={submit}>
+          {CATEGORIES.map((category) => (
+            <fieldset key={category} className="self-id-question">
+              <legend>{CATEGORY_LABELS[category]}</legend>
+              {Object.entries(ANSWER_LABELS[category]).map(([value, label]) => (
+                <label key={value} className="self-id-choice">
+                  <input
+                    type="radio"
+                    name={`self-id-${category}`}
+                    value={value}
+                    checked={answers[category] === value}
+                    onChange={() => choose(category, value)}
+                  />{" "}
+                  {label}
+                </label>
+              ))}
+              {answers[category] !== null && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => choose(category, null)}
+                >
+                  Clear my answer to &ldquo;{CATEGORY_LABELS[category]}&rdquo;
+                </button>
+              )}
+            </fieldset>
+          ))}
+          <ErrorBanner error={error} />
+          <div className="self-id-actions">
+            <button type="submit" className="button-primary" disabled={busy}>
+              {saved ? "Save my changes" : "Save my answers"}
+            </button>
+            {saved && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void run(() => withdrawSelfIdentification(token), "Your answers are deleted.")
+                }
+              >
+                Delete my answers
               </button>
             )}
-          </fieldset>
-        ))}
-        <ErrorBanner error={error} />
-        <div className="self-id-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {saved ? "Save my changes" : "Save my answers"}
-          </button>
-          {saved && (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                void run(() => withdrawSelfIdentification(token), "Your answers are deleted.")
-              }
-            >
-              Delete my answers
-            </button>
-          )}
-        </div>
-        <p role="status" className="self-id-status">
-          {status}
-        </p>
-      </form>
-    </details>
+          </div>
+        </form>
+      </details>
+      <p role="status" className="self-id-status">
+        {status}
+      </p>
+    </>
   );
 }

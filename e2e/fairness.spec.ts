@@ -114,8 +114,8 @@ test("a candidate answers voluntarily in the portal on a phone, and an admin rea
   const overall = page.getByRole("table", {
     name: "Of every application in the range, who was hired",
   });
-  await expect(overall.getByRole("rowheader", { name: "Female" })).toBeVisible();
-  await expect(overall.getByRole("rowheader", { name: "Male" })).toBeVisible();
+  await expect(overall.getByRole("rowheader", { name: "Female", exact: true })).toBeVisible();
+  await expect(overall.getByRole("rowheader", { name: "Male", exact: true })).toBeVisible();
   await expect(overall.getByRole("rowheader", { name: "Another way" })).toHaveCount(0);
   await expect(page.getByText(/with fewer than 5 people is not shown/).first()).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();

@@ -2,6 +2,7 @@ import type { TConfig } from "./config.js";
 import { readPackageVersion } from "./config.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./routes.js";
 import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./jobs/start-worker.js";
+import { startEmbeddedMaintenance } from "./db/embedded-maintenance.js";
 import { loggerOptions } from "./logger.js";
 import { openServices } from "./open-services.js";
 
@@ -34,13 +35,25 @@ export async function startServer(
   const worker = config.runWorkerInProcess
     ? await startJobWorker(services, jobNotifier, app.log, { embedded: handle.kind === "pglite" })
     : undefined;
+  // PGlite has no autovacuum: without this the planner never has statistics (see the module).
+  const maintenance =
+    handle.kind === "pglite"
+      ? startEmbeddedMaintenance(handle.db, {
+          onPass: (pass) => app.log.info(pass, "embedded database analyzed"),
+          onError: (error) => app.log.warn({ err: error }, "embedded database maintenance failed"),
+        })
+      : undefined;
   const url = config.publicUrl;
   app.log.info({ url, database: handle.kind }, "Shortlist is serving");
   return {
     url,
     // Graceful: stop accepting and finish open requests while running jobs finish or are released.
     stop: async () => {
-      await Promise.all([app.close(), worker?.stop({ graceMs: SHUTDOWN_JOB_GRACE_MS })]);
+      await Promise.all([
+        app.close(),
+        worker?.stop({ graceMs: SHUTDOWN_JOB_GRACE_MS }),
+        maintenance?.stop(),
+      ]);
       await opened.close();
     },
   };

@@ -39,7 +39,8 @@ function ImpactTableView({
   const suppressed = table?.suppressedGroups ?? 0;
   return (
     <section className="fairness-stage">
-      <div className="fairness-table-wrap">
+      {/* Wide on a phone: the wrapper scrolls, so it takes focus for keyboard scrolling. */}
+      <div className="fairness-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="fairness-table">
           <caption>{caption}</caption>
           <thead>

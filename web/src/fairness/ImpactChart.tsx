@@ -48,7 +48,13 @@ export function ImpactChart({
   return (
     <div aria-hidden="true" className="fairness-chart">
       <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <BarChart
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          // The chart is hidden from assistive technology (the tables carry the numbers), so its
+          // surface must not take keyboard focus either.
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
           <YAxis

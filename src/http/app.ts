@@ -50,6 +50,9 @@ export async function buildHttpApp(options: THttpAppOptions): Promise<TApp> {
     logger: options.logger,
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
+    // Plugins only register routes and read files; avvio's 10 s default was exceeded by
+    // @fastify/swagger-ui on a machine at load 15, failing a start that would have succeeded.
+    pluginTimeout: 60_000,
     // Our own one-line-per-request log (request-log.ts) replaces Fastify's two lines.
     logController: new LogController({ disableRequestLogging: true }),
     // 414/431 and other errors before routing answer in our error shape, not Fastify's.

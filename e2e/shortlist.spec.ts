@@ -77,7 +77,36 @@ test("a hiring manager shortlists with confidence and an offer without evidence 
   const why = page.getByRole("region", { name: `Why: ${first}` });
   await expect(why).toBeFocused();
   await expect(why.getByRole("table").first()).toBeVisible();
-  await expect(why.getByRole("columnheader", { name: "Key takeaways" }).first()).toBeVisible();
+  // Each rater's key takeaways are shown once, in their own list, not under every competency.
+  const takeaways = why.getByRole("region", { name: "Key takeaways" }).getByRole("listitem");
+  await expect(takeaways.first()).toBeVisible();
+  const texts = await takeaways.locator("blockquote").allTextContents();
+  const who = await takeaways.locator("span.small").allTextContents();
+  expect(new Set(who).size).toBe(who.length); // one item per rater and stage
+  const firstTakeaway = texts[0] ?? "";
+  expect(firstTakeaway.length).toBeGreaterThan(10);
+  // The demo's raters share stock phrases, so a text appears once per rater who wrote it.
+  await expect(why.getByText(firstTakeaway, { exact: true })).toHaveCount(
+    texts.filter((t) => t === firstTakeaway).length,
+  );
+  const unique = texts.find((t) => texts.indexOf(t) === texts.lastIndexOf(t));
+  if (unique) await expect(why.getByText(unique, { exact: true })).toHaveCount(1);
+  await expectNoSeriousViolations(page, "#why");
+  await page.screenshot({ path: `${SHOTS}/why-1280.png`, fullPage: true });
+
+  // The view adjusted for leniency: asked for, kept in the URL, and said on the page.
+  const view = page.getByTestId("shortlist-view");
+  await expect(view).toHaveText(/View: ratings as given/);
+  await page.getByRole("checkbox", { name: "Rating adjusted for leniency" }).check();
+  await expect(page).toHaveURL(/adjust=leniency/);
+  await expect(view).toHaveText(/View: adjusted for leniency/);
+  await expect(table).toHaveAccessibleName(/ratings adjusted for leniency/);
+  await expect(page.getByText("Offsets taken off each rater")).toBeVisible();
+  await expectNoSeriousViolations(page, "main");
+  await page.screenshot({ path: `${SHOTS}/shortlist-leniency-1280.png`, fullPage: true });
+  await page.getByRole("checkbox", { name: "Rating adjusted for leniency" }).uncheck();
+  await expect(page).not.toHaveURL(/adjust=/);
+  await expect(view).toHaveText(/View: ratings as given/);
 
   // Side by side: the top three.
   for (const name of byLower.slice(0, 3))

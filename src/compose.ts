@@ -196,10 +196,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
   });
   const dashboardService = createDashboardService({ dashboardRepo: createDashboardRepo(db) });
-  const analyticsService = createAnalyticsService({
-    viewerScopeRepo,
-    analyticsRepo: createAnalyticsRepo(db),
-  });
+  const analyticsRepo = createAnalyticsRepo(db);
+  const analyticsService = createAnalyticsService({ viewerScopeRepo, analyticsRepo });
   // Practical assessments: the hiring team's side and the candidate's token-scoped portal.
   const assessmentsRepo = createAssessmentsRepo(db);
   const packs = { listPacks: () => listPacks(), loadPack: (id: string) => loadPack(id) };
@@ -255,6 +253,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     viewerScopeRepo,
     packs,
     similarity: similarityService,
+    calibration: analyticsRepo,
   });
   const decisionsService = createDecisionsService({
     ...hiringBase,

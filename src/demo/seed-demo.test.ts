@@ -64,7 +64,7 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
     for (const role of roles) {
       const shortlist = await ctx.services.shortlistService.getShortlist({
         roleId: role.id,
-        query: { sort: "composite", status: "active", limit: 100, offset: 0 },
+        query: { sort: "composite", status: "active", limit: 100, offset: 0, adjust: "none" },
         viewer: manager,
       });
       const paneled = shortlist.rows.filter((r) =>

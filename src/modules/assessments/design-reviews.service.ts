@@ -11,6 +11,7 @@ import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import { filterReadableScorecards } from "../scorecards/scorecard-visibility.js";
 import type { TAssessmentsRepo, TPartRow } from "./assessments.repo.js";
 import type { TPackSource } from "./assessments.service.js";
+import { ratingsOfDesignReview, rubricOfManifest } from "./design-review-evidence.js";
 import { quotableTexts, quoteOccurs, renderDocumentHtml } from "./design-reviews.document.js";
 import type { TDesignReviewRow, TDesignReviewsRepo } from "./design-reviews.repo.js";
 import { MIN_QUOTE_CHARS } from "./design-reviews.schema.js";
@@ -403,24 +404,23 @@ export function createDesignReviewsService(deps: {
         let rubric = rubrics.get(row.packId);
         if (!rubric) {
           const pack = await deps.packs.loadPack(row.packId).catch(() => null);
-          rubric = new Map(
-            (pack?.manifest.document?.rubric ?? []).map((d) => [d.id, d.competency]),
-          );
+          rubric = rubricOfManifest(pack?.manifest ?? null);
           rubrics.set(row.packId, rubric);
         }
         const byCompetency =
           result.get(row.applicationId) ?? new Map<string, TDesignReviewEvidence[]>();
         result.set(row.applicationId, byCompetency);
-        for (const [dimensionId, score] of Object.entries(row.scores)) {
-          const competency = rubric.get(dimensionId);
-          if (competency === undefined || score.rating === null) continue;
+        for (const { competency, dimensionId, rating } of ratingsOfDesignReview(
+          row.scores,
+          rubric,
+        )) {
           const list = byCompetency.get(competency) ?? [];
           list.push({
             competency,
             dimensionId,
             reviewerId: row.reviewerId,
             reviewerName: row.reviewerName,
-            rating: score.rating,
+            rating,
             submittedAt: row.submittedAt?.toISOString() ?? "",
           });
           byCompetency.set(competency, list);

@@ -223,10 +223,21 @@ export async function renderCandidatePacket(data: TPacketData): Promise<Buffer> 
     }
     const counted = evidence.competencies.flatMap((c) =>
       c.sources
-        .filter((s) => s.assessment?.id === assessment.id)
+        .filter((s) => s.kind === "assessment" && s.assessment?.id === assessment.id)
         .map((s) => `${c.name} ${fixed(s.score, 0)}/100`),
     );
     if (counted.length) line(`Counts towards: ${counted.join("; ")}`);
+    // A design review counts per reviewer: one line each, with what it adds per competency.
+    const reviewers = new Map<string, string[]>();
+    for (const c of evidence.competencies)
+      for (const s of c.sources)
+        if (s.kind === "design-review" && s.assessment?.id === assessment.id && s.rater)
+          reviewers.set(s.rater.name, [
+            ...(reviewers.get(s.rater.name) ?? []),
+            `${c.name} ${fixed(s.rating)}`,
+          ]);
+    for (const [name, ratings] of reviewers)
+      line(`Design review by ${name} counts towards: ${ratings.join("; ")}`);
   }
   if (summary.integrity && summary.integrity !== "clean")
     line(`Integrity check: ${summary.integrity}. Read the grading report before deciding.`);

@@ -35,6 +35,7 @@ export function shortlistCsv(shortlist: TShortlistResponse): string {
     "integrity",
     "flags",
     ...competencies.flatMap((c) => [`${c.name} estimate`, `${c.name} sources`]),
+    "design_reviewers",
     "withheld_scorecards",
   ];
   const rows = shortlist.rows.map((row, index) => {
@@ -57,6 +58,9 @@ export function shortlistCsv(shortlist: TShortlistResponse): string {
         const e = byCompetency.get(c.id);
         return [round(e?.estimate), String(e?.n ?? 0)];
       }),
+      String(
+        new Set(row.competencies.flatMap((c) => c.reviewRatings.map((r) => r.reviewerId))).size,
+      ),
       String(row.withheldScorecards),
     ];
   });

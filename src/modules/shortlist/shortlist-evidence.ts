@@ -6,6 +6,7 @@
 import type { TManifest } from "../../grader/pack.js";
 import { competencyScoresOfGroups } from "../assessments/assessment-presenter.js";
 import type { TCountingGrading } from "../assessments/assessments.repo.js";
+import type { TDesignReviewRating } from "../assessments/design-review-evidence.js";
 import { competencies, competencyIds } from "../roles/templates/competencies.js";
 import type { TCompetencyId } from "../roles/templates/competencies.js";
 import type {
@@ -46,6 +47,14 @@ export type TRaterSource = {
   basis: "explicit" | "questions";
   stageIds: string[];
 };
+/** One reviewer's design review(s) of one competency: their dimensions on it, averaged. */
+export type TReviewSource = {
+  reviewerId: string;
+  assessmentId: string;
+  packId: string;
+  rating: number;
+  dimensionIds: string[];
+};
 export type TAssessmentSource = {
   assessmentId: string;
   packId: string;
@@ -59,22 +68,39 @@ export type TApplicationEvidence = {
   withheldScorecards: number;
   raters: Map<TCompetencyId, TRaterSource[]>;
   assessments: Map<TCompetencyId, TAssessmentSource[]>;
+  reviews: Map<TCompetencyId, TReviewSource[]>;
   integrity: TCountingGrading["integrity"];
   similarityMatches: number;
 };
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
+const knownCompetency = new Set<string>(competencyIds);
+
+/** The competency keys of a card, each once. */
+function keysOf(card: TScorecardEvidence): string[] {
+  const keys = Object.keys(card.competencyRatings);
+  for (const key of Object.keys(card.questionMeans))
+    if (!Object.hasOwn(card.competencyRatings, key)) keys.push(key);
+  return keys;
+}
+
 /**
  * A rater's rating of a competency on one card: their explicit rating, else the mean of their
  * question ratings on it. A rater who rated in two stages is one source: their cards' mean.
  */
-export function raterSources(cards: readonly TScorecardEvidence[]) {
+export function raterSources(
+  cards: readonly TScorecardEvidence[],
+  offsets?: ReadonlyMap<string, number>,
+) {
   // One pass over the cards: competency → rater → their ratings on it.
   type TRaterTotal = { sum: number; count: number; explicit: boolean; stages: string[] };
   const grouped = new Map<TCompetencyId, Map<string, TRaterTotal>>();
   for (const card of cards) {
-    for (const competencyId of competencyIds) {
+    // Only the competencies this card speaks to: its explicit ratings and its question means.
+    for (const key of keysOf(card)) {
+      if (!knownCompetency.has(key)) continue;
+      const competencyId = key as TCompetencyId;
       const explicit = card.competencyRatings[competencyId];
       const rating = explicit ?? card.questionMeans[competencyId];
       if (rating === undefined || !Number.isFinite(rating)) continue;
@@ -104,13 +130,69 @@ export function raterSources(cards: readonly TScorecardEvidence[]) {
       competencyId,
       [...perRater].map(([raterId, e]) => ({
         raterId,
-        rating: e.sum / e.count,
+        rating: adjusted(e.sum / e.count, offsets?.get(raterId)),
         basis: e.explicit ? "explicit" : "questions",
         stageIds: e.stages,
       })),
     );
   return byCompetency;
 }
+
+/** A rating minus the rater's leniency offset, kept on the 1–4 scale. */
+function adjusted(rating: number, offset: number | undefined) {
+  return offset === undefined ? rating : Math.min(4, Math.max(1, rating - offset));
+}
+
+/**
+ * Each reviewer is one source per competency: the dimensions of their submitted design reviews
+ * that the rubric maps to it, averaged (two dimensions on one competency, or two reviewed parts,
+ * are still one person's view).
+ */
+export function reviewSources(reviews: readonly TReviewedRating[]) {
+  type TTotal = { sum: number; count: number; source: TReviewSource };
+  const grouped = new Map<TCompetencyId, Map<string, TTotal>>();
+  for (const r of reviews) {
+    if (!(competencyIds as readonly string[]).includes(r.competency)) continue;
+    const id = r.competency as TCompetencyId;
+    let perReviewer = grouped.get(id);
+    if (!perReviewer) {
+      perReviewer = new Map();
+      grouped.set(id, perReviewer);
+    }
+    const entry = perReviewer.get(r.reviewerId);
+    if (entry) {
+      entry.sum += r.rating;
+      entry.count += 1;
+      if (!entry.source.dimensionIds.includes(r.dimensionId))
+        entry.source.dimensionIds.push(r.dimensionId);
+    } else
+      perReviewer.set(r.reviewerId, {
+        sum: r.rating,
+        count: 1,
+        source: {
+          reviewerId: r.reviewerId,
+          assessmentId: r.assessmentId,
+          packId: r.packId,
+          rating: r.rating,
+          dimensionIds: [r.dimensionId],
+        },
+      });
+  }
+  const byCompetency = new Map<TCompetencyId, TReviewSource[]>();
+  for (const [id, perReviewer] of grouped)
+    byCompetency.set(
+      id,
+      [...perReviewer.values()].map((t) => ({ ...t.source, rating: t.sum / t.count })),
+    );
+  return byCompetency;
+}
+
+/** A design review's rating of one competency through one rubric dimension, with its reviewer. */
+export type TReviewedRating = TDesignReviewRating & {
+  reviewerId: string;
+  assessmentId: string;
+  packId: string;
+};
 
 /** Each counting assessment is one source per competency its pack's manifest maps groups to. */
 export function assessmentSources(
@@ -153,14 +235,18 @@ export function gatherEvidence(input: {
   withheldScorecards: number;
   gradings: readonly TCountingGrading[];
   manifests: ReadonlyMap<string, TManifest | null>;
+  reviews?: readonly TReviewedRating[];
   similarityMatches?: number;
+  /** The leniency view: each rater's offset, subtracted from their scorecard ratings. */
+  raterOffsets?: ReadonlyMap<string, number>;
 }): TApplicationEvidence {
   return {
     application: input.application,
     cards: input.cards,
     withheldScorecards: input.withheldScorecards,
-    raters: raterSources(input.cards),
+    raters: raterSources(input.cards, input.raterOffsets),
     assessments: assessmentSources(input.gradings, input.manifests),
+    reviews: reviewSources(input.reviews ?? []),
     integrity: worstIntegrity(input.gradings),
     similarityMatches: input.similarityMatches ?? 0,
   };
@@ -170,6 +256,7 @@ function ratingsOf(evidence: TApplicationEvidence, competencyId: TCompetencyId) 
   return [
     ...(evidence.raters.get(competencyId) ?? []).map((r) => r.rating),
     ...(evidence.assessments.get(competencyId) ?? []).map((a) => a.rating),
+    ...(evidence.reviews.get(competencyId) ?? []).map((r) => r.rating),
   ];
 }
 
@@ -272,6 +359,7 @@ export function scoreApplication(
     const weight = weights[competencyId] ?? 0;
     const raters = evidence.raters.get(competencyId) ?? [];
     const assessments = evidence.assessments.get(competencyId) ?? [];
+    const reviews = evidence.reviews.get(competencyId) ?? [];
     const ratings = ratingsOf(evidence, competencyId);
     if (weight === 0 && ratings.length === 0) continue;
     const n = ratings.length;
@@ -286,6 +374,12 @@ export function scoreApplication(
         packId: a.packId,
         score: a.score,
         rating: a.rating,
+      })),
+      reviewRatings: reviews.map((r) => ({
+        reviewerId: r.reviewerId,
+        assessmentId: r.assessmentId,
+        packId: r.packId,
+        rating: r.rating,
       })),
       n,
       mean: x,

@@ -8,6 +8,12 @@ import {
   uploadTo,
 } from "../../test-support/assessment-world.js";
 import {
+  referenceDesign,
+  sendArchitectureAssessment,
+  submitDesignReview,
+  uploadDocumentTo,
+} from "../../test-support/design-review-world.js";
+import {
   completeScorecard,
   buildHiringWorld,
   expectStatus,
@@ -282,7 +288,17 @@ describe.each(testDatabaseKinds())("shortlist over HTTP (%s)", (kind) => {
     const rated = evidence.competencies.find((c) => c.sources.some((s) => s.kind === "rater"));
     const fromA = rated?.sources.find((s) => s.rater?.id === w.interviewerA.userId);
     expect(fromA).toMatchObject({ kind: "rater", rating: 4, basis: "explicit" });
-    expect(fromA?.keyTakeaways).toEqual(["Designs clean APIs and explains trade-offs."]);
+    // Each rater's takeaways once, beside the sources, however many competencies they rated.
+    const texts = evidence.takeaways.map((t) => t.text);
+    expect(texts.filter((t) => t === "Designs clean APIs and explains trade-offs.")).toHaveLength(
+      1,
+    );
+    expect(evidence.takeaways).toContainEqual({
+      raterId: w.interviewerA.userId,
+      stageId: w.stage("technical-screen").id,
+      text: "Designs clean APIs and explains trade-offs.",
+    });
+    expect(JSON.stringify(evidence.competencies)).not.toMatch(/Designs clean APIs/);
     const total = evidence.competencies.reduce((s, c) => s + c.contribution, 0);
     expect(total).toBeCloseTo(evidence.summary.composite?.estimate ?? NaN, 10);
     expect(evidence.competencies.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1, 10);
@@ -381,5 +397,156 @@ describe.each(testDatabaseKinds())("shortlist over HTTP (%s)", (kind) => {
       expect(text).toContain(name);
       expect((await pdf.getMetadata()).info).toMatchObject({ Title: `Candidate packet: ${name}` });
     }
+  });
+
+  it("counts a submitted design review in the composite, the breakdown, the CSV and the PDF", async () => {
+    const rowOf = (b: TShortlistResponse) =>
+      b.rows.find((r) => r.applicationId === w.main.applicationId);
+    const before = rowOf(await shortlistOf(w.managerOn.agent));
+    const sent = await sendArchitectureAssessment(
+      w.recruiterOn.agent,
+      w.anonymous,
+      w.main.applicationId,
+    );
+    expectStatus(
+      await uploadDocumentTo(w.anonymous, sent, "DESIGN.md", Buffer.from(await referenceDesign())),
+      201,
+    );
+    // A draft counts for nothing; only the submitted review does.
+    expectStatus(
+      await w.interviewerA.agent.put(`${sent.review}/draft`, {
+        revision: 0,
+        summary: "",
+        scores: [],
+      }),
+      200,
+    );
+    expect(rowOf(await shortlistOf(w.managerOn.agent))?.composite).toEqual(before?.composite);
+    await submitDesignReview(w.managerOn.agent, sent, 4);
+
+    const body = await shortlistOf(w.managerOn.agent);
+    const after = rowOf(body);
+    for (const id of ["scalability-production", "databases-performance", "security"] as const) {
+      const was = before?.competencies.find((c) => c.competencyId === id);
+      const now = after?.competencies.find((c) => c.competencyId === id);
+      // One source per competency, however many rubric dimensions map to it.
+      expect(now?.n).toBe((was?.n ?? 0) + 1);
+      expect(now?.reviewRatings).toEqual([
+        {
+          reviewerId: w.managerOn.userId,
+          assessmentId: sent.assessmentId,
+          packId: "architecture",
+          rating: 4,
+        },
+      ]);
+    }
+    expect(after?.composite?.estimate).toBeGreaterThan(before?.composite?.estimate ?? Infinity);
+    expect(body.people).toContainEqual({
+      id: w.managerOn.userId,
+      name: expect.any(String) as unknown,
+    });
+
+    const evidence = expectStatus(
+      await w.managerOn.agent.get(`/api/applications/${w.main.applicationId}/evidence`),
+      200,
+    ).json<TApplicationEvidenceResponse>();
+    expect(evidence.summary.composite).toEqual(after?.composite);
+    const security = evidence.competencies.find((c) => c.competencyId === "security");
+    expect(security?.sources.find((x) => x.kind === "design-review")).toMatchObject({
+      rater: { id: w.managerOn.userId },
+      assessment: { id: sent.assessmentId, packId: "architecture" },
+      rating: 4,
+      basis: "design-review",
+    });
+
+    const csv = expectStatus(
+      await w.managerOn.agent.get(`/api/roles/${w.role.id}/shortlist.csv`),
+      200,
+    );
+    const [header, ...records] = parseCsv(csv.body.replace(/^\uFEFF/, ""));
+    const col = (name: string) => header?.cells.indexOf(name) ?? -1;
+    const mainRecord = records.find((r) => r.cells[col("candidate")] === "Candidate 1");
+    expect(mainRecord?.cells[col("design_reviewers")]).toBe("1");
+    expect(Number(mainRecord?.cells[col("composite")])).toBeCloseTo(
+      after?.composite?.estimate ?? NaN,
+      2,
+    );
+
+    const pdf = expectStatus(
+      await w.managerOn.agent.get(`/api/applications/${w.main.applicationId}/packet.pdf`),
+      200,
+    );
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+      mergePages: true,
+    });
+    expect(text.replace(/\s+/g, " ")).toMatch(
+      /Design review by .+ counts towards: .*Security 4\.00/,
+    );
+
+    // A recruiter reads no one's design review, so it is left out of their numbers.
+    const recruiterRow = rowOf(await shortlistOf(w.recruiterOn.agent));
+    expect(recruiterRow?.competencies.flatMap((c) => c.reviewRatings)).toEqual([]);
+  });
+
+  it("offers the view adjusted for leniency to hiring managers: the lenient rater's candidate drops", async () => {
+    // Interviewer A rated the main candidate 4 where B rated 2: A is the lenient one. A alone
+    // rates a second candidate 3.
+    const solo = await w.newApplication("technical-screen");
+    const [interview] = await w.schedule(solo.applicationId, "technical-screen", [
+      w.interviewerA.userId,
+    ]);
+    await submit(
+      w.interviewerA.agent,
+      interview?.id ?? "",
+      3,
+      "yes",
+      "Careful and thorough answers.",
+    );
+
+    const raw = await shortlistOf(w.managerOn.agent);
+    const adjusted = await shortlistOf(w.managerOn.agent, "?adjust=leniency");
+    expect(raw.view).toBe("none");
+    expect(raw.leniency).toEqual([]);
+    expect(adjusted.view).toBe("leniency");
+    expect(adjusted.notes.join(" ")).toMatch(/Leniency view/);
+    const offsetOf = (id: string) => adjusted.leniency.find((l) => l.raterId === id);
+    const a = offsetOf(w.interviewerA.userId);
+    const b = offsetOf(w.interviewerB.userId);
+    // Every comparison of A is +2 and of B −2, so the shrunk estimates are ±2·n/(n + 10).
+    expect(a?.offset).toBeCloseTo((2 * (a?.comparisons ?? 0)) / ((a?.comparisons ?? 0) + 10), 10);
+    expect(b?.offset).toBeCloseTo((-2 * (b?.comparisons ?? 0)) / ((b?.comparisons ?? 0) + 10), 10);
+    expect(b?.offset).toBeLessThan(0);
+    const soloOf = (r: TShortlistResponse) =>
+      r.rows.find((x) => x.applicationId === solo.applicationId);
+    const rawRatings = soloOf(raw)?.competencies.flatMap((c) => c.raterRatings) ?? [];
+    const adjustedRatings = soloOf(adjusted)?.competencies.flatMap((c) => c.raterRatings) ?? [];
+    expect(rawRatings.length).toBeGreaterThan(0);
+    adjustedRatings.forEach((r, i) =>
+      expect(r.rating).toBeCloseTo(
+        Math.max(1, (rawRatings[i]?.rating ?? NaN) - (a?.offset ?? NaN)),
+        10,
+      ),
+    );
+    expect(soloOf(adjusted)?.composite?.estimate).toBeLessThan(
+      soloOf(raw)?.composite?.estimate ?? -Infinity,
+    );
+
+    // Only those who see the calibration get the view; an interviewer sees no shortlist at all.
+    const recruiter = await w.recruiterOn.agent.get(
+      `/api/roles/${w.role.id}/shortlist?adjust=leniency`,
+    );
+    expect(recruiter.statusCode).toBe(403);
+    expect(JSON.stringify(errorOf(recruiter))).toMatch(/hiring managers and admins/);
+    expectStatus(await w.recruiterOn.agent.get(`/api/roles/${w.role.id}/shortlist`), 200);
+    expect(
+      (await w.interviewerA.agent.get(`/api/roles/${w.role.id}/shortlist?adjust=leniency`))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await w.admin.get(`/api/roles/${w.role.id}/shortlist?adjust=leniency`)).statusCode,
+    ).toBe(200);
+    expect(
+      (await w.managerOn.agent.get(`/api/roles/${w.role.id}/shortlist?adjust=lenient`)).statusCode,
+    ).toBe(400);
   });
 });

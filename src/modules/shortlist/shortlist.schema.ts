@@ -12,6 +12,10 @@ export const SHORTLIST_SORTS = ["composite", "lower", "pAbove"] as const;
 export const ZShortlistSort = z.enum(SHORTLIST_SORTS);
 export type TShortlistSort = z.infer<typeof ZShortlistSort>;
 
+export const SHORTLIST_VIEWS = ["none", "leniency"] as const;
+export const ZShortlistView = z.enum(SHORTLIST_VIEWS);
+export type TShortlistView = z.infer<typeof ZShortlistView>;
+
 export const ZShortlistQuery = z.strictObject({
   /** composite: the estimate; lower: the 80% band's lower end; pAbove: P(above the bar). Best first. */
   sort: ZShortlistSort.default("composite"),
@@ -21,6 +25,11 @@ export const ZShortlistQuery = z.strictObject({
   /** A page of the sorted rows: the best `limit` after `offset` (all are ranked either way). */
   limit: z.coerce.number().int().min(1).max(2000).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /**
+   * none: the ratings as given. leniency: each rater's scorecard ratings minus their shrunk
+   * leniency estimate (organisation-wide calibration); hiring managers and admins only.
+   */
+  adjust: z.enum(SHORTLIST_VIEWS).default("none"),
 });
 export type TShortlistQuery = z.infer<typeof ZShortlistQuery>;
 
@@ -91,13 +100,23 @@ export const ZAssessmentRating = z.object({
   rating: z.number().min(1).max(4),
 });
 
+export const ZReviewRating = z.object({
+  reviewerId: ZUuid,
+  assessmentId: ZUuid,
+  packId: z.string().max(64),
+  /** 1–4: the mean of the reviewer's rubric dimensions that map to this competency. */
+  rating: z.number().min(1).max(4),
+});
+
 export const ZCompetencyEstimate = z.object({
   competencyId: ZCompetencyId,
   /** The role's weight, 0–100. */
   weight: z.number().min(0).max(100),
   raterRatings: z.array(ZRaterRating).max(50),
   assessmentRatings: z.array(ZAssessmentRating).max(20),
-  /** Sources (raters + assessments); each counts once. */
+  /** Submitted design reviews, one per reviewer. */
+  reviewRatings: z.array(ZReviewRating).max(50),
+  /** Sources (raters + assessments + design reviewers); each counts once. */
   n: z.number().int().min(0),
   mean: z.number().nullable(),
   /** θ̂ after shrinkage toward the role mean, and its sd; null without evidence. */
@@ -155,6 +174,14 @@ export const ZShortlistRole = z.object({
     .max(12),
 });
 
+export const ZLeniencyOffset = z.object({
+  raterId: ZUuid,
+  /** The shrunk leniency estimate d·n/(n + λ), in rating points (positive: rates high). */
+  offset: z.number().min(-3).max(3),
+  /** Comparisons with other raters it rests on. */
+  comparisons: z.number().int().min(0),
+});
+
 export const ZShortlistResponse = z.object({
   role: ZShortlistRole,
   variances: ZVariances,
@@ -164,28 +191,40 @@ export const ZShortlistResponse = z.object({
   /** Rows matching the filters before paging; `rows` holds `limit` of them from `offset`. */
   total: z.number().int().min(0),
   sort: ZShortlistSort,
+  /** Which view the numbers are: the ratings as given, or adjusted for each rater's leniency. */
+  view: ZShortlistView,
+  /** In the leniency view, the offset subtracted from each of the page's raters' ratings. */
+  leniency: z.array(ZLeniencyOffset).max(1000),
   /** How the numbers were made (independence assumed, where the variances came from...). */
   notes: z.array(z.string().max(400)).max(10),
 });
 export type TShortlistResponse = z.infer<typeof ZShortlistResponse>;
 
 export const ZEvidenceSource = z.object({
-  kind: z.enum(["rater", "assessment"]),
-  /** For a rater; their name and the stages they rated in. */
+  kind: z.enum(["rater", "assessment", "design-review"]),
+  /** For a rater (their name and the stages they rated in), or a design review's reviewer. */
   rater: z.object({ id: ZUuid, name: z.string().max(200) }).nullable(),
   stageIds: z.array(ZUuid).max(12),
-  /** For an assessment. */
+  /** For an assessment, or the assessment a design review is of. */
   assessment: z
     .object({ id: ZUuid, packId: z.string().max(64), packTitle: z.string().max(120) })
     .nullable(),
   /** 1–4 on the competency. */
   rating: z.number().min(1).max(4),
-  /** explicit: the rater's competency rating; questions: mean of their question ratings. */
-  basis: z.enum(["explicit", "questions", "assessment"]),
+  /**
+   * explicit: the rater's competency rating; questions: mean of their question ratings;
+   * design-review: mean of the reviewer's rubric dimensions on this competency.
+   */
+  basis: z.enum(["explicit", "questions", "assessment", "design-review"]),
   /** An assessment's 0–100 score for the competency. */
   score: z.number().nullable(),
-  /** The rater's key takeaways (one per scorecard), only when the caller may read them. */
-  keyTakeaways: z.array(z.string().max(5000)).max(12),
+});
+
+/** One readable scorecard's key takeaways: sent once, however many competencies it rated. */
+export const ZTakeaway = z.object({
+  raterId: ZUuid,
+  stageId: ZUuid,
+  text: z.string().max(5000),
 });
 
 export const ZCompetencyBreakdown = z.object({
@@ -226,6 +265,8 @@ export const ZApplicationEvidenceResponse = z.object({
   stages: z.array(ZStageRecommendations).max(12),
   people: z.array(z.object({ id: ZUuid, name: z.string().max(200) })).max(100),
   competencies: z.array(ZCompetencyBreakdown).max(20),
+  /** Each rater's key takeaways, once per rater and stage, in the plan's order. */
+  takeaways: z.array(ZTakeaway).max(100),
   summary: ZEvidenceSummary,
   withheldScorecards: z.number().int().min(0),
   notes: z.array(z.string().max(400)).max(10),

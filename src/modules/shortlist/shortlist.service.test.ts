@@ -6,6 +6,7 @@ import { competencyIds } from "../roles/templates/competencies.js";
 import type {
   TScorecardCore,
   TShortlistApplication,
+  TShortlistDesignReview,
   TShortlistRoleData,
 } from "./shortlist.repo.js";
 import { createShortlistService } from "./shortlist.service.js";
@@ -105,8 +106,60 @@ function scope(userId: string, teamRole: "hiring_manager" | "recruiter" | null):
   };
 }
 
-function fakes(options: { scope: TViewerScope }) {
-  const calls = { questionMeans: 0 };
+const REVIEWER = "00000000-0000-4000-a000-0000000000e3";
+const DESIGN_ASSESSMENT = "00000000-0000-4000-d000-000000000003";
+const architecture = {
+  title: "Architecture design",
+  groups: [],
+  document: {
+    rubric: [
+      { id: "security-operations", competency: "security" },
+      { id: "failure-modes", competency: "security" },
+      { id: "communication", competency: "communication-collaboration" },
+    ],
+  },
+} as unknown as TManifest;
+/** A submitted design review of application 2: two dimensions on security, one elsewhere. */
+const designReview: TShortlistDesignReview = {
+  applicationId: apps[1]?.id ?? "",
+  assessmentId: DESIGN_ASSESSMENT,
+  partId: "00000000-0000-4000-d000-000000000004",
+  packId: "architecture",
+  reviewerId: REVIEWER,
+  reviewerName: "Rhea",
+  scores: {
+    "security-operations": { rating: 4 },
+    "failure-modes": { rating: 3 },
+    communication: { rating: 2 },
+    "not-in-rubric": { rating: 1 },
+  },
+};
+
+/** Calibration sums of one rater: n comparisons of d each, over n candidates (one each). */
+function calibrationRow(interviewerId: string, n: number, d: number) {
+  return {
+    interviewerId,
+    name: "",
+    submitted: n,
+    recommendations: { strong_no: 0, no: 0, yes: n, strong_yes: 0 },
+    sums: {
+      n,
+      clusters: n,
+      sumD: n * d,
+      sumClusterSquares: n * d * d,
+      sumClusterCross: n * d,
+      sumClusterSizeSquares: n,
+    },
+  };
+}
+
+function fakes(options: {
+  scope: TViewerScope;
+  designReviews?: TShortlistDesignReview[];
+  takeaways?: { stageId: string; interviewerId: string; keyTakeaways: string }[];
+  calibration?: ReturnType<typeof calibrationRow>[];
+}) {
+  const calls = { questionMeans: 0, calibration: 0 };
   const role: TShortlistRoleData = {
     id: ROLE,
     title: "Backend",
@@ -118,7 +171,11 @@ function fakes(options: { scope: TViewerScope }) {
   const service = createShortlistService({
     shortlistRepo: {
       loadRole: (id) => Promise.resolve(id === ROLE ? role : null),
-      listRoleScorecardEvidence: () => Promise.resolve(cards.map((c) => c.core)),
+      listRoleEvidence: () =>
+        Promise.resolve({
+          cards: cards.map((c) => c.core),
+          designReviews: options.designReviews ?? [],
+        }),
       questionMeans: (ids) => {
         calls.questionMeans += 1;
         return Promise.resolve(
@@ -129,7 +186,7 @@ function fakes(options: { scope: TViewerScope }) {
           ),
         );
       },
-      listTakeaways: () => Promise.resolve([]),
+      listTakeaways: () => Promise.resolve(options.takeaways ?? []),
       organisationEvidenceTotals: () =>
         Promise.resolve({
           cells: 0,
@@ -149,12 +206,27 @@ function fakes(options: { scope: TViewerScope }) {
         ),
     },
     viewerScopeRepo: { loadScope: () => Promise.resolve(options.scope) },
-    packs: { loadPack: () => Promise.resolve({ manifest }) },
+    packs: {
+      loadPack: (id) =>
+        Promise.resolve({ manifest: id === "architecture" ? architecture : manifest }),
+    },
+    calibration: {
+      interviewerCalibration: () => {
+        calls.calibration += 1;
+        return Promise.resolve(options.calibration ?? []);
+      },
+    },
   });
   return { service, calls };
 }
 
-const query = { sort: "composite" as const, status: "active" as const, limit: 100, offset: 0 };
+const query = {
+  sort: "composite" as const,
+  status: "active" as const,
+  limit: 100,
+  offset: 0,
+  adjust: "none" as const,
+};
 const viewer = (id: string) => ({ id, role: "hiring_manager" as const, name: "Hana" });
 
 describe("shortlist service", () => {
@@ -236,5 +308,119 @@ describe("shortlist service", () => {
       flags: row?.flags,
       bar: 3,
     });
+  });
+
+  it("counts a design reviewer once per competency, averaging their dimensions on it", async () => {
+    const { service } = fakes({
+      scope: scope(HM, "hiring_manager"),
+      designReviews: [designReview],
+    });
+    const result = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    const row = result.rows.find((r) => r.applicationId === apps[1]?.id);
+    const security = row?.competencies.find((c) => c.competencyId === "security");
+    expect(security?.reviewRatings).toEqual([
+      {
+        reviewerId: REVIEWER,
+        assessmentId: DESIGN_ASSESSMENT,
+        packId: "architecture",
+        rating: 3.5,
+      },
+    ]);
+    // The assessment (2.5) and the reviewer (3.5): two sources, not three.
+    expect(security?.n).toBe(2);
+    expect(security?.mean).toBe(3);
+    expect(row?.flags.some((f) => f.kind === "single-source")).toBe(false);
+    const communication = row?.competencies.find(
+      (c) => c.competencyId === "communication-collaboration",
+    );
+    expect(communication?.mean).toBe(2);
+    expect(result.people).toContainEqual({ id: REVIEWER, name: "Rhea" });
+    // Security is application 2's only weighted competency, so its composite is that estimate.
+    const mu = (3 + 3 + 3 + 2) / 4;
+    const v = { mu, tau2: 0.3, sigma2: 0.5 };
+    expect(row?.composite?.estimate).toBeCloseTo(shrinkEstimate(3, 2, v).theta, 12);
+
+    const evidence = await service.getApplicationEvidence({
+      applicationId: apps[1]?.id ?? "",
+      viewer: viewer(HM),
+    });
+    const sources = evidence.competencies.find((c) => c.competencyId === "security")?.sources;
+    expect(sources?.map((x) => `${x.kind}:${x.basis}:${x.rating}`)).toEqual([
+      "assessment:assessment:2.5",
+      "design-review:design-review:3.5",
+    ]);
+    expect(sources?.[1]?.rater).toEqual({ id: REVIEWER, name: "Rhea" });
+    expect(sources?.[1]?.assessment?.packTitle).toBe("Architecture design");
+  });
+
+  it("leaves design reviews out for a recruiter, who reads no one's review", async () => {
+    const { service } = fakes({
+      scope: scope(RECRUITER, "recruiter"),
+      designReviews: [designReview],
+    });
+    const result = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(RECRUITER) });
+    const row = result.rows.find((r) => r.applicationId === apps[1]?.id);
+    expect(row?.competencies.find((c) => c.competencyId === "security")?.n).toBe(1);
+    expect(result.notes.some((n) => n.startsWith("1 submitted design review is"))).toBe(true);
+  });
+
+  it("sends each rater's key takeaways once, not once per competency they rated", async () => {
+    const { service } = fakes({
+      scope: scope(HM, "hiring_manager"),
+      takeaways: [
+        { stageId: TECH, interviewerId: RATER_B, keyTakeaways: "Solid on tests." },
+        { stageId: TECH, interviewerId: RATER_A, keyTakeaways: "Explains trade-offs." },
+      ],
+    });
+    const evidence = await service.getApplicationEvidence({
+      applicationId: apps[0]?.id ?? "",
+      viewer: viewer(HM),
+    });
+    // Ada rated two competencies; her takeaways appear once, names in order.
+    expect(evidence.takeaways).toEqual([
+      { raterId: RATER_A, stageId: TECH, text: "Explains trade-offs." },
+      { raterId: RATER_B, stageId: TECH, text: "Solid on tests." },
+    ]);
+    expect(JSON.stringify(evidence.competencies)).not.toContain("Explains trade-offs.");
+  });
+
+  it("the leniency view takes each rater's shrunk leniency off their ratings, and says so", async () => {
+    // Ada: 10 comparisons at +1 → shrunk 1·10/(10+10) = 0.5. Ben: 30 at −0.4 → −0.3.
+    const calibration = [calibrationRow(RATER_A, 10, 1), calibrationRow(RATER_B, 30, -0.4)];
+    const { service, calls } = fakes({ scope: scope(HM, "hiring_manager"), calibration });
+    const raw = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    expect(calls.calibration).toBe(0);
+    expect(raw.view).toBe("none");
+    expect(raw.leniency).toEqual([]);
+    const adjusted = await service.getShortlist({
+      roleId: ROLE,
+      query: { ...query, adjust: "leniency" },
+      viewer: viewer(HM),
+    });
+    expect(adjusted.view).toBe("leniency");
+    const python = adjusted.rows
+      .find((r) => r.applicationId === apps[0]?.id)
+      ?.competencies.find((c) => c.competencyId === "python-fundamentals");
+    const byRater = new Map(python?.raterRatings.map((r) => [r.raterId, r.rating]));
+    expect(byRater.get(RATER_A)).toBeCloseTo(3.5, 12);
+    expect(byRater.get(RATER_B)).toBeCloseTo(2.3, 12);
+    expect(adjusted.leniency.find((l) => l.raterId === RATER_A)).toEqual({
+      raterId: RATER_A,
+      offset: 0.5,
+      comparisons: 10,
+    });
+    expect(adjusted.notes.some((n) => n.startsWith("Leniency view"))).toBe(true);
+  });
+
+  it("refuses the leniency view to a recruiter", async () => {
+    const { service, calls } = fakes({ scope: scope(RECRUITER, "recruiter") });
+    await expect(
+      service.getShortlist({
+        roleId: ROLE,
+        query: { ...query, adjust: "leniency" },
+        viewer: viewer(RECRUITER),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(calls.calibration).toBe(0);
   });
 });

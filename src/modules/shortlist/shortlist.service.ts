@@ -26,6 +26,7 @@ import type { TApplicationEvidence } from "./shortlist-evidence.js";
 import type {
   TScorecardCore,
   TScorecardEvidence,
+  TShortlistDesignReview,
   TShortlistRepo,
   TShortlistRoleData,
 } from "./shortlist.repo.js";
@@ -35,9 +36,15 @@ import type {
   TShortlistQuery,
   TShortlistResponse,
   TShortlistRow,
+  TShortlistView,
   TVariances,
 } from "./shortlist.schema.js";
+
+type TLeniencyOffset = { raterId: string; offset: number; comparisons: number };
 import { competencyIds } from "../roles/templates/competencies.js";
+import type { TAnalyticsRepo } from "../analytics/analytics.repo.js";
+import { leniencyFromSums } from "../analytics/statistics/leniency.js";
+import { ratingsOfDesignReview, rubricOfManifest } from "../assessments/design-review-evidence.js";
 
 /**
  * Filled in when similarity checking lands (`similarityMatchesForApplications` in the similarity
@@ -56,7 +63,9 @@ type TPackSource = { loadPack: (id: string) => Promise<{ manifest: TManifest }> 
 const NOTE_INDEPENDENCE =
   "The composite's sd treats the competencies' estimates as independent of each other; evidence that moves together makes the real band wider.";
 const NOTE_SOURCES =
-  "Every rater counts once per competency (their explicit rating, else the mean of their question ratings; a rater seen in two stages is averaged), and every graded practical assessment counts once (1 + 3·score/100).";
+  "Every rater counts once per competency (their explicit rating, else the mean of their question ratings; a rater seen in two stages is averaged), every graded practical assessment counts once (1 + 3·score/100), and every design reviewer counts once (the mean of their rubric dimensions on that competency).";
+const NOTE_LENIENCY =
+  "Leniency view: each rater's scorecard ratings have their shrunk leniency estimate (from the organisation's calibration) taken off, kept within 1–4. Design reviews and assessments are as given. This is a view; the ratings themselves are unchanged.";
 
 function varianceNote(v: TVariances) {
   const figures = `μ = ${v.mu.toFixed(2)}, τ² = ${v.tau2.toFixed(3)}, σ² = ${v.sigma2.toFixed(3)}`;
@@ -70,7 +79,7 @@ export function createShortlistService(deps: {
   shortlistRepo: Pick<
     TShortlistRepo,
     | "loadRole"
-    | "listRoleScorecardEvidence"
+    | "listRoleEvidence"
     | "questionMeans"
     | "listTakeaways"
     | "organisationEvidenceTotals"
@@ -80,13 +89,15 @@ export function createShortlistService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   packs: TPackSource;
   similarity?: TSimilarityHook;
+  /** The organisation's calibration, for the leniency view (one aggregate statement). */
+  calibration: Pick<TAnalyticsRepo, "interviewerCalibration">;
 }) {
   // A submitted scorecard never changes (a correction is a new row), so its question means are
   // read from its answers once per process; reading 20,000 cards' answers is what costs.
   const questionMeansCache = new Map<string, Record<string, number>>();
   const QUESTION_MEANS_CAPACITY = 250_000;
   async function withQuestionMeans(
-    cards: readonly TScorecardCore[],
+    cards: TScorecardCore[],
     executor?: TExecutor,
   ): Promise<TScorecardEvidence[]> {
     const missing = cards.filter((c) => !questionMeansCache.has(c.scorecardId));
@@ -103,7 +114,12 @@ export function createShortlistService(deps: {
         questionMeansCache.set(card.scorecardId, loaded.get(card.scorecardId) ?? {});
       }
     }
-    return cards.map((c) => ({ ...c, questionMeans: questionMeansCache.get(c.scorecardId) ?? {} }));
+    // The cards are this request's own objects (parsed from the statement), so they are completed
+    // in place: copying 20,000 objects per request was a measurable share of the time.
+    const evidence = cards as TScorecardEvidence[];
+    for (const card of evidence)
+      card.questionMeans = questionMeansCache.get(card.scorecardId) ?? {};
+    return evidence;
   }
 
   async function manifestsOf(packIds: readonly string[]) {
@@ -129,31 +145,89 @@ export function createShortlistService(deps: {
     return { visible, withheld: cards.length - visible.length };
   }
 
+  /** Design reviews the viewer may read: the scorecards' rule, with the reviewed part as the stage. */
+  function readableReviews(
+    scope: TViewerScope,
+    roleId: string,
+    reviews: readonly TShortlistDesignReview[],
+  ) {
+    if (canLeadRole(scope, roleId)) return { visible: reviews, withheld: 0 };
+    const rows = reviews.map((r) => ({
+      interviewerId: r.reviewerId,
+      stageId: r.partId,
+      status: "submitted" as const,
+    }));
+    const visible = reviews.filter((r) =>
+      canReadScorecard(
+        scope,
+        roleId,
+        { interviewerId: r.reviewerId, stageId: r.partId, status: "submitted" },
+        rows,
+      ),
+    );
+    return { visible, withheld: reviews.length - visible.length };
+  }
+
   /**
-   * The whole role's evidence in three statements (role with applications, scorecards, counting
-   * gradings), then one pass in TypeScript. Outside a transaction the three run concurrently.
+   * Each interviewer's shrunk leniency d·n/(n + λ) across the whole organisation, from the
+   * calibration's one aggregate statement; raters without comparisons are left unadjusted.
    */
-  async function evaluateRole(roleId: string, scope: TViewerScope, executor?: TExecutor) {
-    const load = () =>
-      [
-        deps.shortlistRepo.loadRole(roleId, executor),
-        deps.shortlistRepo.listRoleScorecardEvidence(roleId, executor),
-        deps.assessmentsRepo.listCountingGradings({ roleId }, executor),
-      ] as const;
+  async function leniencyOffsets(): Promise<Map<string, TLeniencyOffset>> {
+    const rows = await deps.calibration.interviewerCalibration({
+      roleIds: "all",
+      from: new Date(0),
+      to: new Date("9999-12-31T00:00:00Z"),
+    });
+    const offsets = new Map<string, TLeniencyOffset>();
+    for (const row of rows) {
+      const lenient = leniencyFromSums(row.sums);
+      if (lenient.n > 0)
+        offsets.set(row.interviewerId, {
+          raterId: row.interviewerId,
+          offset: Math.max(-3, Math.min(3, lenient.shrunk)),
+          comparisons: lenient.n,
+        });
+    }
+    return offsets;
+  }
+
+  /**
+   * The whole role's evidence in three statements (role with applications, scorecards with
+   * design reviews, counting gradings), then one pass in TypeScript; the leniency view adds the
+   * calibration's. Outside a transaction they run concurrently.
+   */
+  async function evaluateRole(
+    roleId: string,
+    scope: TViewerScope,
+    executor?: TExecutor,
+    view: TShortlistView = "none",
+  ) {
+    const offsetsOf = () =>
+      view === "leniency" ? leniencyOffsets() : Promise.resolve(new Map<string, TLeniencyOffset>());
     let role: TShortlistRoleData | null;
-    let cores: TScorecardCore[];
+    let roleEvidence: Awaited<ReturnType<TShortlistRepo["listRoleEvidence"]>>;
     let gradings: Awaited<ReturnType<TAssessmentsRepo["listCountingGradings"]>>;
+    let offsets: Map<string, TLeniencyOffset>;
     if (executor) {
-      // Sequential on purpose: inside a transaction all three share one connection.
+      // Sequential on purpose: inside a transaction all of them share one connection.
       role = await deps.shortlistRepo.loadRole(roleId, executor);
-      cores = await deps.shortlistRepo.listRoleScorecardEvidence(roleId, executor);
+      roleEvidence = await deps.shortlistRepo.listRoleEvidence(roleId, executor);
       gradings = await deps.assessmentsRepo.listCountingGradings({ roleId }, executor);
+      offsets = await offsetsOf();
     } else {
-      [role, cores, gradings] = await Promise.all(load());
+      [role, roleEvidence, gradings, offsets] = await Promise.all([
+        deps.shortlistRepo.loadRole(roleId),
+        deps.shortlistRepo.listRoleEvidence(roleId),
+        deps.assessmentsRepo.listCountingGradings({ roleId }),
+        offsetsOf(),
+      ]);
     }
     if (!role) throw notFound("That role");
-    const cards = await withQuestionMeans(cores, executor);
-    const manifests = await manifestsOf(gradings.map((g) => g.packId));
+    const cards = await withQuestionMeans(roleEvidence.cards, executor);
+    const manifests = await manifestsOf([
+      ...gradings.map((g) => g.packId),
+      ...roleEvidence.designReviews.map((r) => r.packId),
+    ]);
     const similar = deps.similarity
       ? await deps.similarity.similarityMatchesForApplications(
           role.applications.map((a) => a.id),
@@ -161,9 +235,13 @@ export function createShortlistService(deps: {
         )
       : new Map<string, number>();
 
+    const raterOffsets = new Map([...offsets].map(([id, o]) => [id, o.offset]));
     const cardsByApplication = groupBy(cards, (c) => c.applicationId);
     const gradingsByApplication = groupBy(gradings, (g) => g.applicationId);
+    const reviewsByApplication = groupBy(roleEvidence.designReviews, (r) => r.applicationId);
+    const rubrics = new Map([...manifests].map(([id, m]) => [id, rubricOfManifest(m)]));
     const people = new Map<string, string>();
+    let withheldReviews = 0;
     const evidence = role.applications.map((application) => {
       const { visible, withheld } = readable(
         scope,
@@ -171,23 +249,50 @@ export function createShortlistService(deps: {
         cardsByApplication.get(application.id) ?? [],
       );
       for (const card of visible) people.set(card.interviewerId, card.interviewerName);
+      const reviews = readableReviews(
+        scope,
+        roleId,
+        reviewsByApplication.get(application.id) ?? [],
+      );
+      withheldReviews += reviews.withheld;
+      for (const review of reviews.visible) people.set(review.reviewerId, review.reviewerName);
       return gatherEvidence({
         application,
         cards: visible,
         withheldScorecards: withheld,
         gradings: gradingsByApplication.get(application.id) ?? [],
         manifests,
+        reviews: reviews.visible.flatMap((review) =>
+          ratingsOfDesignReview(review.scores, rubrics.get(review.packId) ?? new Map()).map(
+            (r) => ({
+              ...r,
+              reviewerId: review.reviewerId,
+              assessmentId: review.assessmentId,
+              packId: review.packId,
+            }),
+          ),
+        ),
         similarityMatches: similar.get(application.id) ?? 0,
+        raterOffsets: view === "leniency" ? raterOffsets : undefined,
       });
     });
     const variances = await chooseRoleVariances(evidenceCells(evidence), () =>
       deps.shortlistRepo.organisationEvidenceTotals(executor),
     );
-    return { role, evidence, variances, people, manifests };
+    return { role, evidence, variances, people, manifests, offsets, withheldReviews };
   }
 
-  function notesFor(variances: TVariances, withheld: number) {
+  function notesFor(
+    variances: TVariances,
+    withheld: number,
+    extra: { view?: TShortlistView; withheldReviews?: number } = {},
+  ) {
     const notes = [NOTE_SOURCES, NOTE_INDEPENDENCE, varianceNote(variances)];
+    if (extra.view === "leniency") notes.push(NOTE_LENIENCY);
+    if (extra.withheldReviews)
+      notes.push(
+        `${extra.withheldReviews} submitted design review${extra.withheldReviews === 1 ? " is" : "s are"} not yours to read and left out of these numbers.`,
+      );
     if (withheld > 0)
       notes.push(
         `${withheld} submitted scorecard${withheld === 1 ? " is" : "s are"} not yours to read and ${withheld === 1 ? "is" : "are"} left out of these numbers.`,
@@ -254,7 +359,7 @@ export function createShortlistService(deps: {
     scope: TViewerScope,
     executor?: TExecutor,
   ): Promise<TApplicationEvidenceResponse> {
-    const { role, evidence, variances, people, manifests } = await evaluateRole(
+    const { role, evidence, variances, people, manifests, withheldReviews } = await evaluateRole(
       roleId,
       scope,
       executor,
@@ -262,17 +367,18 @@ export function createShortlistService(deps: {
     const own = evidence.find((e) => e.application.id === applicationId);
     if (!own) throw notFound("That application");
     const scored = scoreApplication(own, role, variances);
-    const takeaways = await deps.shortlistRepo.listTakeaways(applicationId, executor);
     const readableKeys = new Set(own.cards.map((c) => `${c.stageId}/${c.interviewerId}`));
-    const takeawaysOf = (raterId: string, stageIds: string[]) =>
-      takeaways
-        .filter(
-          (t) =>
-            t.interviewerId === raterId &&
-            stageIds.includes(t.stageId) &&
-            readableKeys.has(`${t.stageId}/${t.interviewerId}`),
-        )
-        .map((t) => t.keyTakeaways);
+    const stageOrder = new Map(role.stages.map((st) => [st.id, st.position]));
+    // Once per rater and stage: a card's takeaways are about the candidate, not one competency.
+    const takeaways = (await deps.shortlistRepo.listTakeaways(applicationId, executor))
+      .filter((t) => readableKeys.has(`${t.stageId}/${t.interviewerId}`) && t.keyTakeaways.trim())
+      .sort(
+        (x, y) =>
+          (stageOrder.get(x.stageId) ?? 0) - (stageOrder.get(y.stageId) ?? 0) ||
+          (people.get(x.interviewerId) ?? "").localeCompare(people.get(y.interviewerId) ?? ""),
+      )
+      .map((t) => ({ raterId: t.interviewerId, stageId: t.stageId, text: t.keyTakeaways }));
+    const reviewerIds = [...own.reviews.values()].flatMap((list) => list.map((r) => r.reviewerId));
     const a = own.application;
     const summary: TEvidenceSummary = {
       composite: scored.composite,
@@ -295,10 +401,12 @@ export function createShortlistService(deps: {
           ? { outcome: a.screenOutcome, screenedAt: a.screenedAt }
           : null,
       stages: stageRecommendations(own.cards, role.stages),
-      people: [...new Set(own.cards.map((c) => c.interviewerId))].map((id) => ({
-        id,
-        name: people.get(id) ?? "",
-      })),
+      people: [...new Set([...own.cards.map((c) => c.interviewerId), ...reviewerIds])].map(
+        (id) => ({
+          id,
+          name: people.get(id) ?? "",
+        }),
+      ),
       competencies: scored.competencies.map((c) => {
         const share = scored.shares.get(c.competencyId) ?? 0;
         return {
@@ -314,7 +422,6 @@ export function createShortlistService(deps: {
               rating: r.rating,
               basis: r.basis,
               score: null,
-              keyTakeaways: takeawaysOf(r.raterId, r.stageIds),
             })),
             ...(own.assessments.get(c.competencyId) ?? []).map((s) => ({
               kind: "assessment" as const,
@@ -328,7 +435,19 @@ export function createShortlistService(deps: {
               rating: s.rating,
               basis: "assessment" as const,
               score: s.score,
-              keyTakeaways: [],
+            })),
+            ...(own.reviews.get(c.competencyId) ?? []).map((r) => ({
+              kind: "design-review" as const,
+              rater: { id: r.reviewerId, name: people.get(r.reviewerId) ?? "" },
+              stageIds: [],
+              assessment: {
+                id: r.assessmentId,
+                packId: r.packId,
+                packTitle: manifests.get(r.packId)?.title ?? r.packId,
+              },
+              rating: r.rating,
+              basis: "design-review" as const,
+              score: null,
             })),
           ],
           n: c.n,
@@ -339,9 +458,10 @@ export function createShortlistService(deps: {
           contribution: c.estimate === null ? 0 : share * c.estimate,
         };
       }),
+      takeaways,
       summary,
       withheldScorecards: own.withheldScorecards,
-      notes: notesFor(variances, own.withheldScorecards),
+      notes: notesFor(variances, own.withheldScorecards, { withheldReviews }),
     };
   }
 
@@ -354,8 +474,18 @@ export function createShortlistService(deps: {
       const scope = await loadScopeFor(input.viewer);
       if (!canSeeRole(scope, input.roleId)) throw notFound("That role");
       assertReadsShortlist(scope, input.roleId);
-      const { role, evidence, variances, people } = await evaluateRole(input.roleId, scope);
-      const { stage, status, sort } = input.query;
+      const { stage, status, sort, adjust } = input.query;
+      if (adjust === "leniency" && !canLeadRole(scope, input.roleId))
+        throw new AppError(
+          "FORBIDDEN",
+          "The view adjusted for leniency uses interviewers' calibration, which only the role's hiring managers and admins see.",
+        );
+      const { role, evidence, variances, people, offsets, withheldReviews } = await evaluateRole(
+        input.roleId,
+        scope,
+        undefined,
+        adjust,
+      );
       if (stage !== undefined && !role.stages.some((s) => s.id === stage))
         throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
           fields: [{ field: "stage", message: "is not a stage of this role" }],
@@ -383,14 +513,28 @@ export function createShortlistService(deps: {
       const raters = new Set(
         rows.flatMap((r) => r.stages.flatMap((st) => st.recommendations.map((x) => x.raterId))),
       );
+      const named = new Set([
+        ...raters,
+        ...rows.flatMap((r) =>
+          r.competencies.flatMap((c) => c.reviewRatings.map((x) => x.reviewerId)),
+        ),
+      ]);
       return {
         role: presentRole(role),
         variances,
-        people: [...people].filter(([id]) => raters.has(id)).map(([id, name]) => ({ id, name })),
+        people: [...people].filter(([id]) => named.has(id)).map(([id, name]) => ({ id, name })),
         rows,
         total: ranked.length,
         sort,
-        notes: notesFor(variances, withheld),
+        view: adjust,
+        leniency:
+          adjust === "leniency"
+            ? [...raters].flatMap((id) => {
+                const o = offsets.get(id);
+                return o ? [o] : [];
+              })
+            : [],
+        notes: notesFor(variances, withheld, { view: adjust, withheldReviews }),
       };
     },
 

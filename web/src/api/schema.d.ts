@@ -12926,6 +12926,7 @@ export interface operations {
                 status?: "active" | "rejected" | "withdrawn" | "hired";
                 limit?: number;
                 offset?: number;
+                adjust?: "none" | "leniency";
             };
             header?: never;
             path: {
@@ -13017,6 +13018,14 @@ export interface operations {
                                     score: number;
                                     rating: number;
                                 }[];
+                                reviewRatings: {
+                                    /** Format: uuid */
+                                    reviewerId: string;
+                                    /** Format: uuid */
+                                    assessmentId: string;
+                                    packId: string;
+                                    rating: number;
+                                }[];
                                 n: number;
                                 mean: number | null;
                                 estimate: number | null;
@@ -13046,6 +13055,14 @@ export interface operations {
                         total: number;
                         /** @enum {string} */
                         sort: "composite" | "lower" | "pAbove";
+                        /** @enum {string} */
+                        view: "none" | "leniency";
+                        leniency: {
+                            /** Format: uuid */
+                            raterId: string;
+                            offset: number;
+                            comparisons: number;
+                        }[];
                         notes: string[];
                     };
                 };
@@ -13174,7 +13191,7 @@ export interface operations {
                             weight: number;
                             sources: {
                                 /** @enum {string} */
-                                kind: "rater" | "assessment";
+                                kind: "rater" | "assessment" | "design-review";
                                 rater: {
                                     /** Format: uuid */
                                     id: string;
@@ -13189,9 +13206,8 @@ export interface operations {
                                 } | null;
                                 rating: number;
                                 /** @enum {string} */
-                                basis: "explicit" | "questions" | "assessment";
+                                basis: "explicit" | "questions" | "assessment" | "design-review";
                                 score: number | null;
-                                keyTakeaways: string[];
                             }[];
                             n: number;
                             mean: number | null;
@@ -13199,6 +13215,13 @@ export interface operations {
                             sd: number | null;
                             share: number;
                             contribution: number;
+                        }[];
+                        takeaways: {
+                            /** Format: uuid */
+                            raterId: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            text: string;
                         }[];
                         summary: {
                             composite: {
@@ -13288,6 +13311,7 @@ export interface operations {
                 status?: "active" | "rejected" | "withdrawn" | "hired";
                 limit?: number;
                 offset?: number;
+                adjust?: "none" | "leniency";
             };
             header?: never;
             path: {

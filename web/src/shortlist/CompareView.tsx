@@ -28,12 +28,16 @@ type TQuote = { competency: string; rater: string; text: string };
  */
 function strengthsAndConcerns(evidence: TEvidence, bar: number) {
   const used = new Set<string>();
+  const takeawaysOf = (raterId: string | undefined, stageIds: readonly string[]) =>
+    evidence.takeaways
+      .filter((t) => t.raterId === raterId && stageIds.includes(t.stageId))
+      .map((t) => t.text);
   const quote = (c: TCompetency, pick: "high" | "low"): TQuote[] => {
     const raters = c.sources
-      .filter((s) => s.kind === "rater" && s.keyTakeaways.length > 0)
+      .filter((s) => s.kind === "rater")
       .sort((a, b) => (pick === "high" ? b.rating - a.rating : a.rating - b.rating));
     for (const source of raters)
-      for (const text of source.keyTakeaways)
+      for (const text of takeawaysOf(source.rater?.id, source.stageIds))
         if (!used.has(text)) {
           used.add(text);
           return [{ competency: c.name, rater: source.rater?.name ?? "A rater", text }];

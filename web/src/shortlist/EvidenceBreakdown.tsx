@@ -8,6 +8,7 @@ const BASIS_LABELS = {
   explicit: "competency rating",
   questions: "mean of question ratings",
   assessment: "practical assessment",
+  "design-review": "design review (rubric)",
 } as const;
 
 /** Each competency's sources: who said what, in their own key takeaways, and what it added. */
@@ -16,6 +17,8 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
   if (!data) return error ? <ErrorBanner error={error} /> : <p className="muted">Loading…</p>;
   const { summary } = data;
   const shown = data.competencies.filter((c) => c.weight > 0 || c.n > 0);
+  const nameOf = (id: string) => data.people.find((p) => p.id === id)?.name ?? "A rater";
+  const stageName = (id: string) => data.role.stages.find((st) => st.id === id)?.name ?? "a stage";
   return (
     <div className="breakdown">
       <p>
@@ -51,14 +54,15 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
                     <th scope="col">Source</th>
                     <th scope="col">Rating (1–4)</th>
                     <th scope="col">Basis</th>
-                    <th scope="col">Key takeaways</th>
                   </tr>
                 </thead>
                 <tbody>
                   {c.sources.map((s, i) => (
                     <tr key={i}>
                       <th scope="row">
-                        {s.rater?.name ?? s.assessment?.packTitle ?? "Source"}
+                        {s.kind === "design-review"
+                          ? `${s.rater?.name ?? "A reviewer"} · ${s.assessment?.packTitle ?? "design review"}`
+                          : (s.rater?.name ?? s.assessment?.packTitle ?? "Source")}
                         {s.stageIds.length > 0 && (
                           <span className="muted small">
                             {" "}
@@ -77,17 +81,6 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
                         )}
                       </td>
                       <td>{BASIS_LABELS[s.basis]}</td>
-                      <td>
-                        {s.keyTakeaways.length === 0 ? (
-                          <span className="muted small">—</span>
-                        ) : (
-                          s.keyTakeaways.map((t, j) => (
-                            <blockquote key={j} className="takeaway">
-                              {t}
-                            </blockquote>
-                          ))
-                        )}
-                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -96,6 +89,26 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
           )}
         </section>
       ))}
+      <section className="breakdown-takeaways" aria-labelledby={`takeaways-${applicationId}`}>
+        <h3 className="subhead" id={`takeaways-${applicationId}`}>
+          Key takeaways
+        </h3>
+        {data.takeaways.length === 0 ? (
+          <p className="muted small">No key takeaways you can read yet.</p>
+        ) : (
+          <ul className="takeaway-list">
+            {data.takeaways.map((t) => (
+              <li key={`${t.raterId}/${t.stageId}`}>
+                <span className="small">
+                  <strong>{nameOf(t.raterId)}</strong>
+                  <span className="muted"> · {stageName(t.stageId)}</span>
+                </span>
+                <blockquote className="takeaway">{t.text}</blockquote>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { STATUS_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { useCurrentUser } from "../session";
 import { BandBar } from "./BandBar";
 import { EvidenceBreakdown } from "./EvidenceBreakdown";
 import {
@@ -67,7 +68,16 @@ export function ShortlistPage() {
   const stage = params.get("stage") ?? undefined;
   const why = params.get("why") ?? undefined;
   const compare = (params.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
-  const query: TShortlistQuery = { sort, status, ...(stage ? { stage } : {}) };
+  // The leniency view is asked for explicitly and kept in the URL, so the page always says which it is.
+  const adjusted = params.get("adjust") === "leniency";
+  const user = useCurrentUser();
+  const mayAdjust = user.role === "admin" || user.role === "hiring_manager";
+  const query: TShortlistQuery = {
+    sort,
+    status,
+    ...(stage ? { stage } : {}),
+    ...(adjusted ? { adjust: "leniency" as const } : {}),
+  };
   const { data, error, isFetching } = useShortlist(roleId, query);
   const [picked, setPicked] = useState<string[]>(compare);
   const whyRef = useRef<HTMLElement>(null);
@@ -158,6 +168,16 @@ export function ShortlistPage() {
               ))}
             </select>
           </label>
+          {mayAdjust && (
+            <label>
+              <input
+                type="checkbox"
+                checked={adjusted}
+                onChange={(e) => change({ adjust: e.target.checked ? "leniency" : undefined })}
+              />{" "}
+              Rating adjusted for leniency
+            </label>
+          )}
           <button
             type="button"
             className="button-primary"
@@ -170,6 +190,33 @@ export function ShortlistPage() {
             {isFetching ? "Updating…" : ""}
           </span>
         </div>
+        <p className="small view-note" data-testid="shortlist-view">
+          {data.view === "leniency" ? (
+            <>
+              <strong>View: adjusted for leniency.</strong> Each rater&apos;s scorecard ratings have
+              their shrunk leniency (from the organisation&apos;s calibration) taken off. The
+              ratings themselves are unchanged; untick the box to see them as given.
+            </>
+          ) : (
+            <>
+              <strong>View: ratings as given.</strong>
+            </>
+          )}
+        </p>
+        {data.view === "leniency" && data.leniency.length > 0 && (
+          <details className="small">
+            <summary>Offsets taken off each rater</summary>
+            <ul>
+              {data.leniency.map((l) => (
+                <li key={l.raterId}>
+                  {data.people.find((p) => p.id === l.raterId)?.name ?? "A rater"}:{" "}
+                  {l.offset >= 0 ? "−" : "+"}
+                  {Math.abs(l.offset).toFixed(2)} ({l.comparisons} comparisons)
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <div
           className="table-scroll scroll-contained"
           tabIndex={0}
@@ -179,6 +226,7 @@ export function ShortlistPage() {
           <table className="shortlist-table">
             <caption className="visually-hidden">
               Shortlist of {role.title}, sorted by {SORT_LABELS[sort]}
+              {data.view === "leniency" ? ", ratings adjusted for leniency" : ""}
             </caption>
             <thead>
               <tr>
@@ -284,6 +332,9 @@ export function ShortlistPage() {
               Close
             </button>
           </div>
+          {data.view === "leniency" && (
+            <p className="small muted">The breakdown shows the ratings as given.</p>
+          )}
           <EvidenceBreakdown applicationId={why} />
         </section>
       )}

@@ -182,6 +182,8 @@ describe.each(testDatabaseKinds())("assessments with several packs on %s", (kind
       200,
     ).json<TPortal>().assessment;
     expect(started).toMatchObject({ timing: "shared", timeLimitMinutes: 120 });
+    // Each part says its pack's suggested share, not the whole box (which read as 120 minutes each).
+    expect(started.parts.map((p) => p.timeLimitMinutes)).toEqual([45, 45, 60]);
     expect(new Set(started.parts.map((p) => p.dueAt))).toEqual(new Set([started.dueAt]));
     expect(started.parts.every((p) => p.state === "in-progress")).toBe(true);
     expect(started.parts[2]?.pack.submissionKind).toBe("document");

@@ -258,6 +258,7 @@ export const ZPortalPart = z.object({
   instructions: z.string(),
   /** The instructions rendered from Markdown and sanitized on the server. */
   instructionsHtml: z.string(),
+  /** The part's own clock with per-part timing; the pack's suggested effort with shared timing. */
   timeLimitMinutes: z.number().int(),
   state: z.enum(["not-started", "in-progress", "submitted"]),
   startedAt: ZIsoDateTime.nullable(),

@@ -10,7 +10,7 @@ import { createGradeSubmissionHandler } from "./grade-submission.job.js";
  */
 describe("grading a stored design document", () => {
   it("reports the sections of a stored Markdown document, with no score", async () => {
-    const finished: { status: string; report: unknown }[] = [];
+    const finished: { status: string; score: number | null; report: unknown }[] = [];
     const content = Buffer.from(await referenceDesign());
     const handler = createGradeSubmissionHandler({
       assessmentsRepo: {
@@ -27,7 +27,10 @@ describe("grading a stored design document", () => {
         async readSubmissionContent() {
           return content;
         },
-        async finishGrading(_id: string, values: { status: string; report: unknown }) {
+        async finishGrading(
+          _id: string,
+          values: { status: string; score: number | null; report: unknown },
+        ) {
           finished.push(values);
         },
       },
@@ -41,6 +44,8 @@ describe("grading a stored design document", () => {
     await handler({ gradingId: "g-1" }, { jobId: "j-1", attempt: 1 });
     const report = finished[0]?.report as TGradeReport | undefined;
     expect(finished[0]?.status).toBe("graded");
+    // Stored without a score, so no page or packet shows the check as "0 / 100".
+    expect(finished[0]?.score).toBeNull();
     expect(report?.details).toMatchObject({ kind: "document" });
     const sections = report?.details?.kind === "document" ? report.details.sections : [];
     expect(sections.filter((s) => s.status === "present")).toHaveLength(10);

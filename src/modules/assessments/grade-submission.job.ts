@@ -94,9 +94,12 @@ export function createGradeSubmissionHandler(deps: {
         );
         if (report.status === "error" && report.error?.kind === "infrastructure" && !lastAttempt)
           throw new GraderInfrastructureError(report.error.message);
+        // A design document's check lists its sections and is never scored: no 0 of 100 for it
+        // on the results page, in the candidate packet or anywhere else a score is read.
+        const scored = report.status === "graded" && report.details?.kind !== "document";
         await repo.finishGrading(gradingId, {
           status: report.status,
-          score: report.status === "graded" ? Math.round(report.score) : null,
+          score: scored ? Math.round(report.score) : null,
           report,
         });
         // Fingerprints are of Python code: a design document has none.

@@ -157,8 +157,8 @@ export function createPortalService(deps: {
             },
             instructions,
             instructionsHtml: renderInstructionsHtml(instructions),
-            timeLimitMinutes:
-              assessment.timing === "shared" ? assessment.timeLimitMinutes : part.timeLimitMinutes,
+            // With shared timing the one time box is the assessment's; each part says its share.
+            timeLimitMinutes: part.timeLimitMinutes,
             state: partProgress(assessment, part),
             startedAt: started?.toISOString() ?? null,
             dueAt: partDueAt(assessment, part)?.toISOString() ?? null,

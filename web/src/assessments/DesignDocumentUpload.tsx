@@ -48,7 +48,9 @@ export function DesignDocumentUpload({
   const base = `/api/portal/${encodeURIComponent(token)}/parts/${part.position}`;
   // Ids stay unique when a portal shows more than one part.
   const id = (name: string) => `${name}-${part.position}`;
-  const label = (text: string) => (single ? text : `Part ${part.position}: ${text.toLowerCase()}`);
+  // Only the first letter goes lower case: "Markdown" and ".PDF" keep theirs.
+  const label = (text: string) =>
+    single ? text : `Part ${part.position}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   const local = (message: string) => setError({ code: "INPUT", message, requestId: "" });
 
   function received(result: TPortalSubmitResponse) {

@@ -59,9 +59,13 @@ export function DesignReviewPage() {
                 {formatDateTime(data.document.submittedAt)}
                 {data.document.isLate ? " · late" : ""}
               </p>
-              {/* Rendered and sanitized on the server: no links, images or raw HTML survive. */}
+              {/* Rendered and sanitized on the server: no links, images or raw HTML survive.
+                  It scrolls on its own, so it takes focus: keyboard users scroll it too. */}
               <div
                 className="markdown design-document"
+                role="region"
+                aria-label="Text of the document"
+                tabIndex={0}
                 data-testid="design-document"
                 dangerouslySetInnerHTML={{ __html: data.document.html }}
               />

@@ -256,7 +256,15 @@ function PartSection({
         Part {part.position}: {part.pack.title}
       </h2>
       <p className="muted">
-        {part.pack.summary} <span className="nowrap">({formatMinutes(part.timeLimitMinutes)})</span>
+        {part.pack.summary}{" "}
+        {perPart ? (
+          <span className="nowrap">({formatMinutes(part.timeLimitMinutes)})</span>
+        ) : (
+          <>
+            (about <span className="nowrap">{formatMinutes(part.timeLimitMinutes)}</span> of the
+            shared time)
+          </>
+        )}
       </p>
       {work}
       <details className="portal-instructions" open={part.state !== "submitted"}>

@@ -18,9 +18,14 @@ const STATUS_TEXT: Record<string, string> = {
   error: "could not be graded",
 };
 
-function scoreText(submission: TSubmission): string {
+function scoreText(part: TPart, submission: TSubmission): string {
   const grading = submission.latestGrading;
   if (!grading) return "not graded";
+  // A design document is read by people: its automatic check lists sections, it has no score.
+  if (part.pack.submissionKind === "document")
+    return grading.status === "graded"
+      ? "sections checked"
+      : (STATUS_TEXT[grading.status] ?? grading.status);
   if (grading.status === "graded" && grading.score !== null) return `${grading.score} / 100`;
   return STATUS_TEXT[grading.status] ?? grading.status;
 }
@@ -33,7 +38,7 @@ export function CountingSummary({ part }: { part: TPart }) {
     .filter((s) => s.id !== counting.submissionId)
     .map(
       (s) =>
-        `version ${s.version} ${s.latestGrading?.score != null ? `scored ${s.latestGrading.score}` : scoreText(s)}`,
+        `version ${s.version} ${s.latestGrading?.score != null && part.pack.submissionKind !== "document" ? `scored ${s.latestGrading.score}` : scoreText(part, s)}`,
     );
   return (
     <div className="counting-summary" data-testid="counting-summary">
@@ -105,7 +110,7 @@ export function VersionPicker({
                   {formatDateTime(s.submittedAt)}
                   {s.isLate ? " · late" : ""}
                 </td>
-                <td>{scoreText(s)}</td>
+                <td>{scoreText(part, s)}</td>
                 <td className="version-actions">
                   <button
                     type="button"

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, testDatabaseKinds } from "../test-support/test-app.js";
 import type { TTestContext } from "../test-support/test-app.js";
+import { LENIENCY_LAMBDA } from "../modules/analytics/statistics/leniency.js";
 import { HISTORY_ROLE_TITLE, LENIENT_INTERVIEWER } from "./demo-history.js";
 import { seedDemo } from "./seed-demo.js";
 
@@ -120,5 +121,46 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
     expect(questions.questions.filter((q) => q.flagged).map((q) => q.questionId)).toContain(
       "communication-explaining-trade-offs",
     );
+  });
+  // The numbers e2e/analytics.spec.ts reads on the page for the history role: the history is
+  // spread relative to "now" with fixed gaps, and the ratings are fixed, so these are exact.
+  it("pins the history role's analytics figures that the analytics page shows", async () => {
+    const admin = await ctx.services.usersRepo.findByEmail("admin@demo.shortlist.dev");
+    if (!admin) throw new Error("demo admin missing");
+    const role = (await ctx.services.rolesService.listRoles(admin)).find(
+      (r) => r.title === HISTORY_ROLE_TITLE,
+    );
+    if (!role) throw new Error("history role missing");
+    const input = { query: { roleId: role.id }, viewer: admin };
+    const process = await ctx.services.analyticsService.getProcess(input);
+    const screen = process.stages.find((s) => s.kind === "technical-screen");
+    expect(screen).toMatchObject({ name: "Technical screen (call)", reached: 16, passed: 6 });
+    // Five days and an hour (shown "5.0 days"), p75 six days and an hour ("6.0 days").
+    expect(screen?.medianHours).toBeCloseTo(121, 6);
+    expect(screen?.p75Hours).toBeCloseTo(145, 6);
+    expect(process.totals.applications).toBe(16);
+
+    const calibration = await ctx.services.analyticsService.getCalibration(input);
+    const leo = calibration.interviewers.find((i) => i.name === LENIENT_INTERVIEWER);
+    expect(leo?.scorecards).toBe(16);
+    // 56 rating points above the rest of the panel over 64 comparisons.
+    expect(leo?.leniency).toMatchObject({ n: 64, candidates: 16, mean: 0.875, flagged: true });
+    expect(leo?.leniency.shrunk).toBeCloseTo((0.875 * 64) / (64 + LENIENCY_LAMBDA), 10);
+    expect(leo?.leniency.low).toBeCloseTo(0.7975, 4);
+    expect(leo?.leniency.high).toBeCloseTo(0.9525, 4);
+
+    const reliability = await ctx.services.analyticsService.getReliability(input);
+    const communication = reliability.competencies.find(
+      (c) => c.label === "Communication and collaboration",
+    );
+    expect(communication?.alpha).toBeCloseTo(0.7041, 4);
+    expect(communication).toMatchObject({ pairable: 48, band: "tentative" });
+
+    const questions = await ctx.services.analyticsService.getQuestionQuality(input);
+    const flagged = questions.questions.filter((q) => q.flagged);
+    expect(flagged.map((q) => [q.title, q.asked])).toEqual([
+      ["Explaining a trade-off to non-engineers", 16],
+    ]);
+    expect(flagged[0]?.discrimination).toBeCloseTo(-0.8189, 4);
   });
 });

@@ -1,9 +1,12 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation, useParams } from "react-router";
 import { Layout } from "./components/Layout";
+import { NoAccess } from "./components/NoAccess";
 import { hiringRoutes } from "./hiring/hiring-routes";
 import { screeningRoutes } from "./screening/screening-routes";
 import { useSession } from "./session";
+
+const analyticsNoAccess = <NoAccess area="Analytics" who="admins and hiring managers" />;
 
 // Every page is its own chunk (React.lazy), so a visit downloads the page it shows.
 const ApiTokensPage = lazy(() =>
@@ -98,6 +101,7 @@ function AppRoutes() {
     );
   }
   const isAdmin = state.user.role === "admin";
+  const leadsAnalytics = isAdmin || state.user.role === "hiring_manager";
   return (
     <Layout>
       <Suspense fallback={pageLoading}>
@@ -105,15 +109,15 @@ function AppRoutes() {
           <Route path="/" element={<HomePage />} />
           {hiringRoutes(state.user.role !== "interviewer")}
           {state.user.role !== "interviewer" && screeningRoutes()}
-          {(isAdmin || state.user.role === "hiring_manager") && (
+          {leadsAnalytics ? (
             <Route path="/analytics" element={<AnalyticsPage />} />
+          ) : (
+            <Route path="/analytics/*" element={analyticsNoAccess} />
           )}
           {isAdmin && <Route path="/team" element={<TeamPage />} />}
           {isAdmin && <Route path="/audit" element={<AuditPage />} />}
           {isAdmin && <Route path="/privacy" element={<PrivacySettingsPage />} />}
-          {(isAdmin || state.user.role === "hiring_manager") && (
-            <Route path="/analytics/fairness" element={<FairnessPage />} />
-          )}
+          {leadsAnalytics && <Route path="/analytics/fairness" element={<FairnessPage />} />}
           <Route
             path="/applications/:applicationId/assessment"
             element={<AssessmentResultsPage />}

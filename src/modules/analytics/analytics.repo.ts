@@ -185,14 +185,18 @@ export function createAnalyticsRepo(db: TDatabase) {
       const [row] = await queryRows<Record<string, unknown>>(
         executor,
         sql`with held as (
-              select i.id, i.scheduled_at,
-                (select min(s.submitted_at) from scorecards s where s.interview_id = i.id) as submitted_at
+              select i.id, i.scheduled_at
               from interviews i join applications a on a.id = i.application_id
               where i.scheduled_at < ${now.toISOString()}::timestamptz and ${scoped(filter)}
+            ),
+            -- One grouped pass over the scorecards rather than a lookup per interview.
+            first_submitted as (
+              select s.interview_id, min(s.submitted_at) as submitted_at
+              from scorecards s where s.submitted_at is not null group by s.interview_id
             )
-            select count(*) as held, count(submitted_at) as submitted,
-              count(*) filter (where submitted_at <= scheduled_at + interval '24 hours') as within_day
-            from held`,
+            select count(*) as held, count(f.submitted_at) as submitted,
+              count(*) filter (where f.submitted_at <= h.scheduled_at + interval '24 hours') as within_day
+            from held h left join first_submitted f on f.interview_id = h.id`,
       );
       return {
         held: Number(row?.held ?? 0),
@@ -212,17 +216,20 @@ export function createAnalyticsRepo(db: TDatabase) {
             ),
             ratings as (
               select c.interviewer_id, c.application_id, c.stage_id, r.key as competency,
-                r.value::numeric as rating
+                r.value::float8 as rating
               from cards c cross join lateral jsonb_each_text(c.competency_ratings) r
             ),
+            -- The panel's total per (candidate, stage, competency) once, joined back, instead of a
+            -- window over every rating: one hash pass rather than a sort of all of them.
             panel as (
-              select *, sum(rating) over w as total, count(*) over w as raters
-              from ratings window w as (partition by application_id, stage_id, competency)
+              select application_id, stage_id, competency, sum(rating) as total, count(*) as raters
+              from ratings group by application_id, stage_id, competency having count(*) > 1
             ),
             clusters as (
-              select interviewer_id, application_id, count(*) as n_g,
-                sum(rating - (total - rating) / (raters - 1)) as s_g
-              from panel where raters > 1 group by interviewer_id, application_id
+              select r.interviewer_id, r.application_id, count(*) as n_g,
+                sum(r.rating - (p.total - r.rating) / (p.raters - 1)) as s_g
+              from ratings r join panel p using (application_id, stage_id, competency)
+              group by r.interviewer_id, r.application_id
             ),
             sums as (
               select interviewer_id, sum(n_g) as n, count(*) as clusters, sum(s_g) as sum_d,

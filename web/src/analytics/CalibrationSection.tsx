@@ -51,7 +51,12 @@ export function CalibrationSection({ report }: { report: TCalibrationReport }) {
         {data.length > 0 && (
           <div aria-hidden="true" className="chart-box">
             <ResponsiveContainer width="100%" height={Math.max(160, 44 * data.length)}>
-              <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+              <BarChart
+                data={data}
+                layout="vertical"
+                margin={{ left: 8, right: 16 }}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" domain={[-1.5, 1.5]} tickCount={7} />
                 <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} />

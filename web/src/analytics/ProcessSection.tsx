@@ -46,7 +46,11 @@ export function ProcessSection({ report }: { report: TProcessReport }) {
         </figcaption>
         <div aria-hidden="true" className="chart-box">
           <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={interviewed} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <BarChart
+              data={interviewed}
+              margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} height={48} />
               <YAxis allowDecimals={false} width={40} />

@@ -9,10 +9,13 @@ import {
 } from "./item-analysis.js";
 import {
   bootstrapAlpha,
+  EXACT_RESAMPLE_LIMIT,
   krippendorffAlpha,
+  poisson,
   reliabilityBand,
   unitsFromReliabilityData,
 } from "./krippendorff-alpha.js";
+import { seededRandom } from "../../../shared/seeded-random.js";
 import { leniencyFromSums, leniencySums, LENIENCY_LAMBDA } from "./leniency.js";
 
 const _ = null;
@@ -60,6 +63,50 @@ describe("Krippendorff's alpha", () => {
     expect(interval?.high ?? 0).toBeGreaterThan(0.815);
     expect(interval?.high ?? 2).toBeLessThanOrEqual(1);
     expect(bootstrapAlpha(patterns, "ordinal", { resamples: 1000 })).toEqual(interval);
+  });
+  describe("the Poisson bootstrap for many units", () => {
+    // The paper's 11 pairable units, each repeated: alpha stays 0.815 while the sample grows.
+    const pairable = units.filter((u) => u.reduce((s, v) => s + v.count, 0) >= 2);
+    const repeated = (times: number) => pairable.map((unit) => ({ unit, units: times }));
+    const width = (i: { low: number; high: number } | null) => (i ? i.high - i.low : NaN);
+    // 11 × 181 = 1,991 units draws exactly (multinomial); 11 × 182 = 2,002 takes the Poisson path.
+    const exact = bootstrapAlpha(repeated(181), "ordinal");
+    const poissonPath = bootstrapAlpha(repeated(182), "ordinal");
+    it("takes the Poisson path just above the exact limit", () => {
+      expect(11 * 181).toBeLessThanOrEqual(EXACT_RESAMPLE_LIMIT);
+      expect(11 * 182).toBeGreaterThan(EXACT_RESAMPLE_LIMIT);
+    });
+    it("contains the point estimate and is deterministic for a seed", () => {
+      expect(poissonPath?.low ?? 1).toBeLessThan(0.815);
+      expect(poissonPath?.high ?? 0).toBeGreaterThan(0.815);
+      expect(bootstrapAlpha(repeated(182), "ordinal")).toEqual(poissonPath);
+      const otherSeed = bootstrapAlpha(repeated(182), "ordinal", { seed: 11 });
+      expect(otherSeed).not.toEqual(poissonPath);
+      expect(width(otherSeed)).toBeCloseTo(width(poissonPath), 2);
+    });
+    it("agrees with the exact multinomial draw on (almost) the same data", () => {
+      // Resampling weights that were ignored or wrong would give a zero or a far-off width.
+      expect(width(exact)).toBeGreaterThan(0.02);
+      expect(Math.abs(width(poissonPath) / width(exact) - 1)).toBeLessThan(0.1);
+      expect(poissonPath?.low ?? 0).toBeCloseTo(exact?.low ?? 1, 2);
+      expect(poissonPath?.high ?? 0).toBeCloseTo(exact?.high ?? 1, 2);
+    });
+    it("narrows like one over the square root of the units", () => {
+      const ratio = width(bootstrapAlpha(repeated(800), "ordinal")) / width(poissonPath);
+      // sqrt(182 / 800) = 0.477
+      expect(ratio).toBeGreaterThan(0.4);
+      expect(ratio).toBeLessThan(0.56);
+    });
+    it("draws Poisson counts with the right mean and variance on both branches", () => {
+      for (const mean of [4, 250]) {
+        const random = seededRandom(3);
+        const draws = Array.from({ length: 20000 }, () => poisson(mean, random));
+        const m = draws.reduce((s, x) => s + x, 0) / draws.length;
+        const v = draws.reduce((s, x) => s + (x - m) ** 2, 0) / (draws.length - 1);
+        expect(Math.abs(m / mean - 1)).toBeLessThan(0.02);
+        expect(Math.abs(v / mean - 1)).toBeLessThan(0.05);
+      }
+    });
   });
   it("bands values by the literature's guide", () => {
     expect(reliabilityBand(0.85)).toBe("reliable");

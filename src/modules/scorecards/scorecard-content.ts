@@ -3,6 +3,7 @@ import { AppError } from "../../errors.js";
 import type { TFieldIssue } from "../../errors.js";
 import type { TQuestionVersionRow } from "../questions/questions.repo.js";
 import type { TScorecardContent } from "./scorecards.schema.js";
+import { KEY_TAKEAWAYS_MIN_LENGTH, scorecardGaps } from "../../shared/scorecard-completeness.js";
 
 /** Answers must be about this interview's kit, at the pinned versions, ticking that version's signals. */
 export function checkAnswersAgainstKit(
@@ -56,28 +57,38 @@ export function assertComplete(
   kit: readonly TInterviewKitItem[],
   stageCompetencies: readonly string[],
 ) {
-  const fields: TFieldIssue[] = [];
-  for (const item of kit) {
-    const answer = content.answers.find((a) => a.questionId === item.questionId);
-    if (answer?.rating === null || answer?.rating === undefined)
-      fields.push({
-        field: `answers.${item.questionId}`,
-        message: "needs a rating from 1 to 4, or not_asked",
-      });
-  }
-  for (const competency of stageCompetencies)
-    if ((content.competencyRatings as Record<string, number | undefined>)[competency] === undefined)
-      fields.push({
-        field: `competencyRatings.${competency}`,
-        message: "needs a rating from 1 to 4",
-      });
-  if (content.keyTakeaways.trim().length < 10)
-    fields.push({ field: "keyTakeaways", message: "needs at least a sentence (10 characters)" });
-  if (content.recommendation === null)
-    fields.push({
-      field: "recommendation",
-      message: "is required: strong_no, no, yes or strong_yes",
-    });
+  const gaps = scorecardGaps({
+    questionIds: kit.map((item) => item.questionId),
+    competencies: stageCompetencies,
+    ratingOf: (questionId) => content.answers.find((a) => a.questionId === questionId)?.rating,
+    competencyRatings: content.competencyRatings,
+    keyTakeaways: content.keyTakeaways,
+    recommendation: content.recommendation,
+  });
+  const fields: TFieldIssue[] = gaps.map((gap) => {
+    switch (gap.kind) {
+      case "question":
+        return {
+          field: `answers.${gap.questionId}`,
+          message: "needs a rating from 1 to 4, or not_asked",
+        };
+      case "competency":
+        return {
+          field: `competencyRatings.${gap.competency}`,
+          message: "needs a rating from 1 to 4",
+        };
+      case "keyTakeaways":
+        return {
+          field: "keyTakeaways",
+          message: `needs at least a sentence (${KEY_TAKEAWAYS_MIN_LENGTH} characters)`,
+        };
+      case "recommendation":
+        return {
+          field: "recommendation",
+          message: "is required: strong_no, no, yes or strong_yes",
+        };
+    }
+  });
   if (fields.length)
     throw new AppError(
       "VALIDATION_FAILED",

@@ -1,4 +1,9 @@
 import type { TKit, TRecommendation, TScorecard } from "../api/hiring-types";
+import {
+  KEY_TAKEAWAYS_MIN_LENGTH,
+  scorecardGaps,
+} from "../../../src/shared/scorecard-completeness";
+import type { TScorecardGap } from "../../../src/shared/scorecard-completeness";
 
 export type TRating = 1 | 2 | 3 | 4 | "not_asked" | null;
 export type TAnswerDraft = { rating: TRating; signals: string[]; notes: string };
@@ -39,15 +44,23 @@ export function scorecardBody(kit: TKit, draft: TScorecardDraft) {
   };
 }
 
-/** What is still missing before a submit, in words; empty when complete. */
+/** What is still missing before a submit, in words; empty when complete (the server's rule). */
 export function missingForSubmit(kit: TKit, draft: TScorecardDraft): string[] {
+  const gaps = scorecardGaps({
+    questionIds: kit.questions.map((q) => q.questionId),
+    competencies: kit.stage.competencies,
+    ratingOf: (questionId) => draft.answers[questionId]?.rating,
+    competencyRatings: draft.competencyRatings,
+    keyTakeaways: draft.keyTakeaways,
+    recommendation: draft.recommendation,
+  });
+  const count = (kind: TScorecardGap["kind"]) => gaps.filter((g) => g.kind === kind).length;
   const missing: string[] = [];
-  const unrated = kit.questions.filter(
-    (q) => (draft.answers[q.questionId]?.rating ?? null) === null,
-  );
-  if (unrated.length) missing.push(`${unrated.length} question(s) without a rating or "not asked"`);
-  const competencies = kit.stage.competencies.filter((c) => !draft.competencyRatings[c]);
-  if (competencies.length) missing.push(`${competencies.length} competency rating(s)`);
-  if (!draft.recommendation) missing.push("an overall recommendation");
+  if (count("question"))
+    missing.push(`${count("question")} question(s) without a rating or "not asked"`);
+  if (count("competency")) missing.push(`${count("competency")} competency rating(s)`);
+  if (count("keyTakeaways"))
+    missing.push(`key takeaways of at least ${KEY_TAKEAWAYS_MIN_LENGTH} characters`);
+  if (count("recommendation")) missing.push("an overall recommendation");
   return missing;
 }

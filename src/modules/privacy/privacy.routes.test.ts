@@ -159,6 +159,40 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
     ).toEqual(["privacyNoticeUrl", "retentionMonths"]);
   });
 
+  it("keeps the résumé from a hiring manager who sees the candidate only as their interviewer", async () => {
+    const person = await personOnFile();
+    // The other team's hiring manager, on our panel: they see the candidate's name, not their
+    // contact details, and the résumé carries those.
+    const { role } = expectStatus(await w.admin.get(`/api/roles/${w.role.id}`), 200).json<{
+      role: { team: { userId: string; teamRole: string }[] };
+    }>();
+    expectStatus(
+      await w.admin.put(`/api/roles/${w.role.id}/team`, {
+        members: [
+          ...role.team.map((m) => ({ userId: m.userId, teamRole: m.teamRole })),
+          { userId: w.otherTeam.manager.userId, teamRole: "interviewer" },
+        ],
+      }),
+      200,
+    );
+    await w.schedule(person.applicationId, "technical-screen", [w.otherTeam.manager.userId]);
+    const panelist = w.otherTeam.manager.agent;
+    const shown = expectStatus(await panelist.get(`/api/candidates/${person.id}`), 200).json<{
+      candidate: { contactVisible: boolean; email: string | null };
+    }>().candidate;
+    expect(shown).toMatchObject({ contactVisible: false, email: null });
+    for (const url of [
+      `/api/candidates/${person.id}/resume`,
+      `/api/candidates/${person.id}/resume/file`,
+    ]) {
+      const refused = await panelist.get(url);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain(person.email);
+    }
+    // Their own role's manager still reads it.
+    expectStatus(await w.managerOn.agent.get(`/api/candidates/${person.id}/resume`), 200);
+  });
+
   it("keeps an access trail of contact and résumé views, for admins only", async () => {
     const person = await personOnFile();
     expectStatus(await w.recruiterOn.agent.get(`/api/candidates/${person.id}`), 200);

@@ -115,10 +115,22 @@ export function createResumesService(deps: {
 }) {
   async function assertVisible(candidateId: string, viewer: TViewer) {
     const scope = await deps.viewerScopeRepo.loadScope(viewer);
+    const visibility = candidateVisibility(scope);
     const visible =
       (await deps.candidatesRepo.findById(candidateId)) !== undefined &&
-      (await deps.candidatesRepo.isVisible(candidateId, candidateVisibility(scope)));
+      (await deps.candidatesRepo.isVisible(candidateId, visibility));
     if (!visible) throw notFound("That candidate");
+    // A résumé names the person and carries their e-mail and phone, so it goes only to those who
+    // may read contact details (canSeeContact's rule: admin, creator, or the role's pipeline), not
+    // to someone who sees the candidate only through an interview they were assigned.
+    if (
+      visibility !== "all" &&
+      !(await deps.candidatesRepo.isVisible(candidateId, { ...visibility, applicationIds: [] }))
+    )
+      throw new AppError(
+        "FORBIDDEN",
+        "The résumé holds the candidate's contact details: it is for the recruiters and hiring managers of their role.",
+      );
   }
 
   return {

@@ -70,6 +70,10 @@ export function ShortlistPage() {
   const compare = (params.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
   // The leniency view is asked for explicitly and kept in the URL, so the page always says which it is.
   const adjusted = params.get("adjust") === "leniency";
+  // The box follows the click at once: the URL changes inside the router's transition, and a box
+  // bound to the URL alone would spring back until that transition commits.
+  const [adjustBox, setAdjustBox] = useState(adjusted);
+  useEffect(() => setAdjustBox(adjusted), [adjusted]);
   const user = useCurrentUser();
   const mayAdjust = user.role === "admin" || user.role === "hiring_manager";
   const query: TShortlistQuery = {
@@ -172,8 +176,11 @@ export function ShortlistPage() {
             <label>
               <input
                 type="checkbox"
-                checked={adjusted}
-                onChange={(e) => change({ adjust: e.target.checked ? "leniency" : undefined })}
+                checked={adjustBox}
+                onChange={(e) => {
+                  setAdjustBox(e.target.checked);
+                  change({ adjust: e.target.checked ? "leniency" : undefined });
+                }}
               />{" "}
               Rating adjusted for leniency
             </label>

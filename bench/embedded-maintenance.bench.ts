@@ -11,7 +11,6 @@
  * between the two, so the ratio holds on a noisy machine. Exits 1 when a page is clearly slower
  * after the pass (more than 1.25× and 25 ms).
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +21,7 @@ import { openEmbeddedDatabase } from "../src/db/client.js";
 import type { TDatabaseHandle } from "../src/db/client.js";
 import { runMaintenancePass } from "../src/db/embedded-maintenance.js";
 import { runMigrations } from "../src/db/migrate.js";
-import { buildApp } from "../src/routes.js";
+import { buildBenchApp } from "./support/bench-app.js";
 import { generateScaleData } from "./support/scale-data.js";
 
 const { values: args } = parseArgs({ options: { requests: { type: "string", default: "9" } } });
@@ -44,20 +43,7 @@ async function prepare(name: string) {
   const t = performance.now();
   const data = await generateScaleData(handle.db);
   console.log(`${name}: data generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const app = await buildApp({
-    services,
-    cookieSecret: randomBytes(32).toString("hex"),
-    sessionTtlHours: 24,
-    bodyLimitBytes: 1024 * 1024,
-    trustProxy: false,
-    logger: false,
-    version: "bench",
-    databaseKind: handle.kind,
-    loginRateLimitPerMinute: 1000,
-    webDistDir: undefined,
-    secureCookies: false,
-  });
-  await app.ready();
+  const app = await buildBenchApp(services, handle.kind);
   return { handle, app, data };
 }
 

@@ -21,6 +21,25 @@ export function percentile(sorted: readonly number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+/** The real app on `services`, quiet and without login rate limits, ready for `app.inject`. */
+export async function buildBenchApp(services: TServices, databaseKind: THandle["kind"]) {
+  const app = await buildApp({
+    services,
+    cookieSecret: randomBytes(32).toString("hex"),
+    sessionTtlHours: 24,
+    bodyLimitBytes: 1024 * 1024,
+    trustProxy: false,
+    logger: false,
+    version: "bench",
+    databaseKind,
+    loginRateLimitPerMinute: 1000,
+    webDistDir: undefined,
+    secureCookies: false,
+  });
+  await app.ready();
+  return app;
+}
+
 /**
  * Runs `body` on a fresh database of the PostgreSQL server at `adminUrl` (dropped afterwards,
  * whatever happens): `fill` writes the data, then the app is built and `body` times it.
@@ -37,20 +56,7 @@ export async function withBenchApp<TData>(
     const services = composeServices(handle, { sessionTtlHours: 24, publicUrl: "http://bench" });
     await services.questionsService.ensureQuestionBankSeeded();
     const data = await fill(handle, services);
-    const app = await buildApp({
-      services,
-      cookieSecret: randomBytes(32).toString("hex"),
-      sessionTtlHours: 24,
-      bodyLimitBytes: 1024 * 1024,
-      trustProxy: false,
-      logger: false,
-      version: "bench",
-      databaseKind: handle.kind,
-      loginRateLimitPerMinute: 1000,
-      webDistDir: undefined,
-      secureCookies: false,
-    });
-    await app.ready();
+    const app = await buildBenchApp(services, handle.kind);
     try {
       await body({ app, data, handle });
     } finally {

@@ -108,6 +108,15 @@ export function createCandidatesRepo(db: TDatabase) {
       return row !== undefined;
     },
 
+    /** Whether the viewer may read this candidate's contact details (`canSeeContact`'s rule in SQL). */
+    async isContactVisible(id: string, visibility: TCandidateVisibility, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ id: candidates.id })
+        .from(candidates)
+        .where(and(eq(candidates.id, id), contactVisibleWhere(visibility)));
+      return row !== undefined;
+    },
+
     async listCandidates(
       filter: {
         visibility: TCandidateVisibility;

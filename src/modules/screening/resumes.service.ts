@@ -108,7 +108,7 @@ export function createResumesService(deps: {
   db: TDatabase;
   screeningRepo: Pick<TScreeningRepo, "insertResume" | "latestResume" | "isBlindPending">;
   storedFilesRepo: Pick<TStoredFilesRepo, "insertFile" | "findFile">;
-  candidatesRepo: Pick<TCandidatesRepo, "findById" | "isVisible">;
+  candidatesRepo: Pick<TCandidatesRepo, "findById" | "isVisible" | "isContactVisible">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   privacyRepo: Pick<TPrivacyRepo, "recordAccess">;
@@ -123,10 +123,7 @@ export function createResumesService(deps: {
     // A résumé names the person and carries their e-mail and phone, so it goes only to those who
     // may read contact details (canSeeContact's rule: admin, creator, or the role's pipeline), not
     // to someone who sees the candidate only through an interview they were assigned.
-    if (
-      visibility !== "all" &&
-      !(await deps.candidatesRepo.isVisible(candidateId, { ...visibility, applicationIds: [] }))
-    )
+    if (!(await deps.candidatesRepo.isContactVisible(candidateId, visibility)))
       throw new AppError(
         "FORBIDDEN",
         "The résumé holds the candidate's contact details: it is for the recruiters and hiring managers of their role.",

@@ -1,7 +1,7 @@
 import type { TConfig } from "./config.js";
 import { readPackageVersion } from "./config.js";
 import { buildApp, DEFAULT_WEB_DIST } from "./routes.js";
-import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./jobs/start-worker.js";
+import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./start-worker.js";
 import { startEmbeddedMaintenance } from "./db/embedded-maintenance.js";
 import { loggerOptions } from "./logger.js";
 import { openServices } from "./open-services.js";

@@ -1,6 +1,6 @@
 import pino from "pino";
 import type { TConfig } from "./config.js";
-import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./jobs/start-worker.js";
+import { SHUTDOWN_JOB_GRACE_MS, startJobWorker } from "./start-worker.js";
 import { loggerOptions } from "./logger.js";
 import { openServices } from "./open-services.js";
 

@@ -9,7 +9,7 @@ import { runMigrations } from "../db/migrate.js";
 import { buildApp } from "../routes.js";
 import type { TApp } from "../http/types.js";
 import { createLocalNotifier } from "../jobs/job-notifier.js";
-import { registeredJobs } from "../jobs/job-registry.js";
+import { registeredJobs } from "../job-registry.js";
 import { createJobWorker } from "../jobs/job-worker.js";
 
 export type TDatabaseKind = "pglite" | "postgres";

@@ -1,13 +1,13 @@
-import type { TServices } from "../compose.js";
+import type { TServices } from "./compose.js";
 import {
   createGradeSubmissionHandler,
   gradeSubmissionJob,
-} from "../modules/assessments/grade-submission.job.js";
-import { retentionSweepJob } from "../modules/privacy/retention-sweep.job.js";
-import { intakeJob } from "../modules/screening/intake.job.js";
-import { registerJob } from "./job-definition.js";
-import type { TRegisteredJob } from "./job-definition.js";
-import type { TDailyJob } from "./job-scheduler.js";
+} from "./modules/assessments/grade-submission.job.js";
+import { retentionSweepJob } from "./modules/privacy/retention-sweep.job.js";
+import { intakeJob } from "./modules/screening/intake.job.js";
+import { registerJob } from "./jobs/job-definition.js";
+import type { TRegisteredJob } from "./jobs/job-definition.js";
+import type { TDailyJob } from "./jobs/job-scheduler.js";
 
 /**
  * Every job kind this build runs, with its handler bound to the services it needs. Handlers import

@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { TServices } from "../compose.js";
-import type { TJobNotifier } from "./job-notifier.js";
+import type { TServices } from "./compose.js";
+import type { TJobNotifier } from "./jobs/job-notifier.js";
 import { dailyJobs, registeredJobs } from "./job-registry.js";
-import { createJobScheduler } from "./job-scheduler.js";
-import { createJobWorker } from "./job-worker.js";
-import type { TJobWorker } from "./job-worker.js";
+import { createJobScheduler } from "./jobs/job-scheduler.js";
+import { createJobWorker } from "./jobs/job-worker.js";
+import type { TJobWorker } from "./jobs/job-worker.js";
 
 /** SIGTERM must end the process within 30 s; running jobs get 20 of them before being released. */
 export const SHUTDOWN_JOB_GRACE_MS = 20_000;
@@ -16,7 +16,7 @@ type TWorkerLogger = Pick<FastifyBaseLogger, "info" | "warn" | "error">;
  * pages at once, and a grading that arrives early waits for the build (grade-submission.job.ts).
  */
 function warmUpGradingRuntime(log: TWorkerLogger) {
-  void import("../grader/runtime.js")
+  void import("./grader/runtime.js")
     .then(({ ensureRuntime }) => ensureRuntime())
     .then(
       (runtime) => log.info({ python: runtime.pythonVersion }, "grading runtime ready"),

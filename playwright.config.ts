@@ -18,6 +18,7 @@ const SPECS = [
   "board",
   "fairness",
   "analytics",
+  "editing",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics"]);

@@ -1,0 +1,39 @@
+/**
+ * The worker half of `bench/job-queue.bench.ts` on a shared PostgreSQL: a separate process, as a
+ * `shortlist worker` beside `serve` would be, woken by NOTIFY. Prints `ready`, then one line per
+ * job it starts: `started <seq> <epoch ms>` (performance.timeOrigin + now, comparable across
+ * processes on one machine).
+ */
+import { performance } from "node:perf_hooks";
+import { openServerDatabase } from "../../src/db/client.js";
+import { createPostgresNotifier } from "../../src/jobs/job-notifier.js";
+import { createJobQueueRepo } from "../../src/jobs/job-queue.repo.js";
+import { createJobWorker } from "../../src/jobs/job-worker.js";
+import { registerJob } from "../../src/jobs/job-definition.js";
+import { noopJob } from "./queue-bench-job.js";
+
+const url = process.argv[2];
+if (!url) throw new Error("usage: queue-bench-worker.ts <database url>");
+const handle = await openServerDatabase(url, 4);
+const notifier = await createPostgresNotifier(url);
+const quiet = { info: () => undefined, warn: () => undefined, error: console.error };
+const worker = createJobWorker({
+  jobQueueRepo: createJobQueueRepo(handle.db),
+  jobs: [
+    registerJob(noopJob, ({ seq }) => {
+      process.stdout.write(`started ${seq} ${performance.timeOrigin + performance.now()}\n`);
+      return Promise.resolve();
+    }),
+  ],
+  notifier,
+  logger: quiet,
+});
+await worker.start();
+process.stdout.write("ready\n");
+process.on("SIGTERM", () => {
+  void worker
+    .stop()
+    .then(() => notifier.close())
+    .then(() => handle.close())
+    .then(() => process.exit(0));
+});

@@ -20,7 +20,7 @@ const STAGES = [
 ] as const;
 const MANAGER = { id: "mia", role: "hiring_manager" as const, name: "Mia" };
 const actor = { userId: MANAGER.id, label: "Mia" };
-const WEIGHTS = { "django-orm": 60, testing: 40 };
+const WEIGHTS = { "orm-data-modelling": 60, testing: 40 };
 
 type TWorldOptions = {
   stageId?: string;

@@ -603,5 +603,10 @@ async function insertAll(tx: TExecutor, rows: ReturnType<typeof buildPipeline>) 
   await insertRecordset(tx, decisions, rows.decisions);
   await insertRecordset(tx, interviews, rows.interviews);
   await insertRecordset(tx, scorecards, rows.scorecards);
+  // Triggers are off for the load (see generateScaleData): fill the ratings projection at once.
+  await tx.execute(
+    sql`select refresh_scorecard_ratings(array(select id from scorecards
+      where status = 'submitted' and superseded_at is null))`,
+  );
   await insertRecordset(tx, auditEvents, rows.audit);
 }

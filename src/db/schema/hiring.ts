@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { oneOf } from "./columns.js";
 import {
   bigserial,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -328,6 +329,55 @@ export const scorecards = pgTable(
       ),
     ),
   ],
+);
+
+/**
+ * What each current submitted scorecard says per competency, kept by the database itself: a
+ * trigger on scorecards (migration 0014) writes one row per competency when a card is submitted
+ * and removes them when it is superseded, so the shortlist aggregates ratings in SQL instead of
+ * reading every card's answers. `rating` is the explicit competency rating, else the mean of the
+ * card's numeric question ratings on that competency (`explicit` says which).
+ */
+export const scorecardRatings = pgTable(
+  "scorecard_ratings",
+  {
+    scorecardId: uuid("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id").notNull(),
+    interviewerId: uuid("interviewer_id").notNull(),
+    competency: text("competency").notNull(),
+    rating: doublePrecision("rating").notNull(),
+    explicit: boolean("explicit").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scorecardId, t.competency] }),
+    index("scorecard_ratings_application_idx").on(t.applicationId, t.competency),
+  ],
+);
+
+/**
+ * Per application and competency, the sums over its raters (each rater once: their cards' mean),
+ * kept with `scorecard_ratings` by the same trigger: what a lead's shortlist ranks on, read
+ * without aggregating every rating per request.
+ */
+export const scorecardRatingCells = pgTable(
+  "scorecard_rating_cells",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    competency: text("competency").notNull(),
+    n: integer("n").notNull(),
+    total: doublePrecision("total").notNull(),
+    squares: doublePrecision("squares").notNull(),
+    low: doublePrecision("low").notNull(),
+    high: doublePrecision("high").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.competency] })],
 );
 
 export const decisions = pgTable(

@@ -21,8 +21,9 @@ const CEILING: Record<string, number> = {
   decision: 8,
   "interview kit": 12,
   candidate: 11, // includes the access-trail insert when contact details are shown
-  // Session with scope, then role, scorecards, gradings, and the similarity matches of the page.
-  shortlist: 5,
+  // Session with scope, then role, rater cells (reduced in SQL), gradings and similarity matches
+  // (concurrent), then the cards of the page's rows only.
+  shortlist: 6,
   // Session with scope, then the per-stage and the overall aggregate.
   fairness: 3,
   // The four reports of /analytics, each: session with scope, the role picker, its aggregates.

@@ -62,11 +62,23 @@ export type TAssessmentSource = {
   rating: number;
 };
 
+/** Sums over one competency's rater sources: all the ranking and the variance estimate need. */
+export type TRaterStats = {
+  n: number;
+  sum: number;
+  sumSquares: number;
+  min: number;
+  max: number;
+};
+
 export type TApplicationEvidence = {
   application: TShortlistApplication;
+  /** The readable cards and each rater's source; empty on a summary (see summaryEvidence). */
   cards: TScorecardEvidence[];
   withheldScorecards: number;
   raters: Map<TCompetencyId, TRaterSource[]>;
+  /** Per competency, the sums over the rater sources (from `raters`, or from the database). */
+  raterStats: Map<TCompetencyId, TRaterStats>;
   assessments: Map<TCompetencyId, TAssessmentSource[]>;
   reviews: Map<TCompetencyId, TReviewSource[]>;
   integrity: TCountingGrading["integrity"];
@@ -229,6 +241,26 @@ function worstIntegrity(gradings: readonly TCountingGrading[]): TCountingGrading
   return verdicts.includes("clean") ? "clean" : null;
 }
 
+/** The sums of each competency's rater sources. */
+export function statsOfRaters(raters: ReadonlyMap<TCompetencyId, readonly TRaterSource[]>) {
+  const stats = new Map<TCompetencyId, TRaterStats>();
+  for (const [competencyId, sources] of raters) {
+    if (!sources.length) continue;
+    let sum = 0;
+    let sumSquares = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const { rating } of sources) {
+      sum += rating;
+      sumSquares += rating * rating;
+      min = Math.min(min, rating);
+      max = Math.max(max, rating);
+    }
+    stats.set(competencyId, { n: sources.length, sum, sumSquares, min, max });
+  }
+  return stats;
+}
+
 export function gatherEvidence(input: {
   application: TShortlistApplication;
   cards: TScorecardEvidence[];
@@ -240,11 +272,13 @@ export function gatherEvidence(input: {
   /** The leniency view: each rater's offset, subtracted from their scorecard ratings. */
   raterOffsets?: ReadonlyMap<string, number>;
 }): TApplicationEvidence {
+  const raters = raterSources(input.cards, input.raterOffsets);
   return {
     application: input.application,
     cards: input.cards,
     withheldScorecards: input.withheldScorecards,
-    raters: raterSources(input.cards, input.raterOffsets),
+    raters,
+    raterStats: statsOfRaters(raters),
     assessments: assessmentSources(input.gradings, input.manifests),
     reviews: reviewSources(input.reviews ?? []),
     integrity: worstIntegrity(input.gradings),
@@ -252,12 +286,86 @@ export function gatherEvidence(input: {
   };
 }
 
-function ratingsOf(evidence: TApplicationEvidence, competencyId: TCompetencyId) {
-  return [
-    ...(evidence.raters.get(competencyId) ?? []).map((r) => r.rating),
-    ...(evidence.assessments.get(competencyId) ?? []).map((a) => a.rating),
-    ...(evidence.reviews.get(competencyId) ?? []).map((r) => r.rating),
-  ];
+/**
+ * An application's evidence for ranking and for the variance estimate only: the rater sources
+ * come as sums already reduced by the database (one cell per competency), so no card is read.
+ * Assessments and design reviews are few and come whole, as in gatherEvidence.
+ */
+export function summaryEvidence(input: {
+  application: TShortlistApplication;
+  raterCells: readonly {
+    competency: string;
+    n: number;
+    sum: number;
+    sumSquares: number;
+    min: number;
+    max: number;
+  }[];
+  withheldScorecards: number;
+  gradings: readonly TCountingGrading[];
+  manifests: ReadonlyMap<string, TManifest | null>;
+  reviews?: readonly TReviewedRating[];
+  similarityMatches?: number;
+}): TApplicationEvidence {
+  const raterStats = new Map<TCompetencyId, TRaterStats>();
+  for (const cell of input.raterCells)
+    if (cell.n > 0 && knownCompetency.has(cell.competency))
+      raterStats.set(cell.competency as TCompetencyId, {
+        n: cell.n,
+        sum: cell.sum,
+        sumSquares: cell.sumSquares,
+        min: cell.min,
+        max: cell.max,
+      });
+  return {
+    application: input.application,
+    cards: [],
+    withheldScorecards: input.withheldScorecards,
+    raters: new Map(),
+    raterStats,
+    assessments: assessmentSources(input.gradings, input.manifests),
+    reviews: reviewSources(input.reviews ?? []),
+    integrity: worstIntegrity(input.gradings),
+    similarityMatches: input.similarityMatches ?? 0,
+  };
+}
+
+type TSourceStats = { n: number; mean: number; sumSquares: number } | null;
+// Ranking and the variance estimate both ask for every application's cells: computed once each.
+const sourceStatsCache = new WeakMap<TApplicationEvidence, Map<TCompetencyId, TSourceStats>>();
+
+/** n, mean and the sum of squared deviations over every source of one competency, or null. */
+function sourceStats(evidence: TApplicationEvidence, competencyId: TCompetencyId): TSourceStats {
+  let cached = sourceStatsCache.get(evidence);
+  if (!cached) {
+    cached = new Map();
+    sourceStatsCache.set(evidence, cached);
+  }
+  const hit = cached.get(competencyId);
+  if (hit !== undefined) return hit;
+  const stats = computeSourceStats(evidence, competencyId);
+  cached.set(competencyId, stats);
+  return stats;
+}
+
+function computeSourceStats(evidence: TApplicationEvidence, competencyId: TCompetencyId) {
+  const raters = evidence.raterStats.get(competencyId);
+  let n = raters?.n ?? 0;
+  let sum = raters?.sum ?? 0;
+  let squares = raters?.sumSquares ?? 0;
+  for (const { rating } of evidence.assessments.get(competencyId) ?? []) {
+    n += 1;
+    sum += rating;
+    squares += rating * rating;
+  }
+  for (const { rating } of evidence.reviews.get(competencyId) ?? []) {
+    n += 1;
+    sum += rating;
+    squares += rating * rating;
+  }
+  if (n === 0) return null;
+  const m = sum / n;
+  return { n, mean: m, sumSquares: Math.max(0, squares - n * m * m) };
 }
 
 /** The role's evidence cells (one per application and competency with evidence). */
@@ -265,14 +373,8 @@ export function evidenceCells(all: readonly TApplicationEvidence[]): TEvidenceCe
   const cells: TEvidenceCell[] = [];
   for (const evidence of all)
     for (const competencyId of competencyIds) {
-      const ratings = ratingsOf(evidence, competencyId);
-      if (!ratings.length) continue;
-      const m = mean(ratings);
-      cells.push({
-        n: ratings.length,
-        mean: m,
-        sumSquares: ratings.reduce((s, x) => s + (x - m) ** 2, 0),
-      });
+      const stats = sourceStats(evidence, competencyId);
+      if (stats) cells.push(stats);
     }
   return cells;
 }
@@ -319,9 +421,9 @@ export function compositeOf(
     const weight = weights[competencyId] ?? 0;
     totalWeight += weight;
     if (weight === 0) continue;
-    const ratings = ratingsOf(evidence, competencyId);
-    if (!ratings.length) continue;
-    const shrunk = shrinkEstimate(mean(ratings), ratings.length, variances);
+    const stats = sourceStats(evidence, competencyId);
+    if (!stats) continue;
+    const shrunk = shrinkEstimate(stats.mean, stats.n, variances);
     estimates.push({ weight, theta: shrunk.theta, sd: shrunk.sd });
   }
   const combined = combineCompetencies(estimates, totalWeight);
@@ -360,10 +462,10 @@ export function scoreApplication(
     const raters = evidence.raters.get(competencyId) ?? [];
     const assessments = evidence.assessments.get(competencyId) ?? [];
     const reviews = evidence.reviews.get(competencyId) ?? [];
-    const ratings = ratingsOf(evidence, competencyId);
-    if (weight === 0 && ratings.length === 0) continue;
-    const n = ratings.length;
-    const x = n ? mean(ratings) : null;
+    const stats = sourceStats(evidence, competencyId);
+    if (weight === 0 && !stats) continue;
+    const n = stats?.n ?? 0;
+    const x = stats ? stats.mean : null;
     const shrunk = x === null ? null : shrinkEstimate(x, n, variances);
     estimates.push({
       competencyId,
@@ -402,16 +504,13 @@ export function scoreApplication(
         stageId: null,
         message: `${name} rests on one source only.`,
       });
-    const raterRatings = raters.map((r) => r.rating);
-    if (
-      raterRatings.length >= 2 &&
-      Math.max(...raterRatings) - Math.min(...raterRatings) >= DISAGREEMENT_POINTS
-    )
+    const spread = evidence.raterStats.get(competencyId);
+    if (spread && spread.n >= 2 && spread.max - spread.min >= DISAGREEMENT_POINTS)
       flags.push({
         kind: "rater-disagreement",
         competencyId,
         stageId: null,
-        message: `Raters are ${round1(Math.max(...raterRatings) - Math.min(...raterRatings))} points apart on ${name}.`,
+        message: `Raters are ${round1(spread.max - spread.min)} points apart on ${name}.`,
       });
   }
   if (evidence.integrity === "suspicious" || evidence.integrity === "tampered")

@@ -72,27 +72,78 @@ export type TShortlistDesignReview = {
 };
 
 /**
- * Current submitted scorecards, without their answers (reading those is what costs), as one JSON
- * array of small tuples: one value to parse instead of 20,000 rows of seven fields. In the same
- * statement, the submitted design reviews of assessments that were not revoked, so the design
- * reviews cost the page no statement of their own.
+ * One application's rater evidence on one competency, reduced in the database: each readable
+ * rater counts once (their cards' mean, with their leniency offset taken off in that view), and
+ * the cell keeps the sums the composite and the variance estimate need.
  */
-function roleEvidenceQuery(filter: ReturnType<typeof sql>) {
-  // One text line per card (five ids/enums, then the ratings as JSON): PostgreSQL writes text
-  // far faster than it builds 20,000 JSON arrays, and no field but the last can hold a comma.
-  return sql`with cards as (
-        select s.id, s.application_id, s.stage_id, s.interviewer_id, s.recommendation,
-          s.competency_ratings
-        from scorecards s
-        join applications a on a.id = s.application_id
-        where ${filter} and s.status = 'submitted' and s.superseded_at is null
-      )
-    select
-      (select coalesce(string_agg(concat(c.id, ',', c.application_id, ',', c.stage_id, ',',
-          c.interviewer_id, ',', c.recommendation, ',', c.competency_ratings::text), E'\n'), '')
-        from cards c) as cards,
-      (select coalesce(json_object_agg(u.id, u.name), '{}'::json) from users u
-        where u.id in (select distinct c.interviewer_id from cards c)) as names,
+export type TRaterCell = {
+  applicationId: string;
+  competency: string;
+  n: number;
+  sum: number;
+  sumSquares: number;
+  min: number;
+  max: number;
+};
+
+/** Who is reading: leads read every submitted card; others as the scorecard rule says. */
+export type TEvidenceReader = { userId: string; leadsRole: boolean };
+
+/**
+ * The role's rater cells, how many submitted cards each application holds that the reader may not
+ * read, and the submitted design reviews of assessments that were not revoked, in one statement.
+ * Cards are read through `scorecard_ratings` (kept by a trigger), never through their answers.
+ * The readability test is `canReadScorecard` in SQL: a lead, the card's author, or someone who
+ * submitted their own card for that application and stage. The two must agree.
+ */
+function roleCellsQuery(
+  roleId: string,
+  reader: TEvidenceReader,
+  offsets: ReadonlyMap<string, number> | undefined,
+) {
+  const offsetJson = JSON.stringify(Object.fromEntries(offsets ?? []));
+  const readable = (card: string) => {
+    const t = sql.raw(card);
+    return sql`(${reader.leadsRole}::boolean or ${t}.interviewer_id = ${reader.userId}::uuid
+      or exists (select 1 from scorecards own where own.application_id = ${t}.application_id
+        and own.stage_id = ${t}.stage_id and own.interviewer_id = ${reader.userId}::uuid
+        and own.status = 'submitted' and own.superseded_at is null))`;
+  };
+  // A lead's plain view reads the cells the trigger keeps; a narrower reader or the leniency view
+  // reduces the role's ratings here, with the same arithmetic as refresh_scorecard_rating_cells.
+  const cells =
+    reader.leadsRole && !offsets?.size
+      ? sql`select c.application_id, c.competency, c.n, c.total, c.squares, c.low, c.high
+          from scorecard_rating_cells c
+          join applications a on a.id = c.application_id
+          where a.role_id = ${roleId}::uuid`
+      : sql`select application_id, competency, count(*) as n, sum(rating) as total,
+            sum(rating * rating) as squares, min(rating) as low, max(rating) as high
+          from (
+            select p.application_id, p.competency,
+              case when o.value is null then p.rating
+                else greatest(1, least(4, p.rating - o.value::float8)) end as rating
+            from (
+              select r.application_id, r.competency, r.interviewer_id, avg(r.rating) as rating
+              from scorecard_ratings r
+              join applications a on a.id = r.application_id
+              where a.role_id = ${roleId}::uuid and ${readable("r")}
+              group by r.application_id, r.competency, r.interviewer_id
+            ) p
+            left join jsonb_each_text(${offsetJson}::jsonb) o on o.key = p.interviewer_id::text
+          ) adjusted
+          group by application_id, competency`;
+  return sql`select
+      (select coalesce(string_agg(concat_ws(',', c.application_id, c.competency, c.n, c.total,
+          c.squares, c.low, c.high), E'\n'), '')
+        from (${cells}) c) as cells,
+      (select coalesce(json_object_agg(w.application_id, w.n), '{}'::json)
+        from (select s.application_id, count(*) as n from scorecards s
+          join applications a on a.id = s.application_id
+          where not ${reader.leadsRole}::boolean and a.role_id = ${roleId}::uuid
+            and s.status = 'submitted' and s.superseded_at is null
+            and not ${readable("s")}
+          group by s.application_id) w) as withheld,
       (select coalesce(json_agg(json_build_array(d.application_id, d.assessment_id, d.part_id,
           p.pack_id, d.reviewer_id, u.name, d.scores)), '[]'::json)
         from design_reviews d
@@ -100,35 +151,27 @@ function roleEvidenceQuery(filter: ReturnType<typeof sql>) {
         join assessments x on x.id = d.assessment_id
         join assessment_parts p on p.id = d.part_id
         join users u on u.id = d.reviewer_id
-        where ${filter} and d.status = 'submitted' and x.revoked_at is null) as reviews`;
+        where a.role_id = ${roleId}::uuid and d.status = 'submitted' and x.revoked_at is null)
+        as reviews`;
 }
 
-/** Splits the cards' text lines (see roleEvidenceQuery) without a regular expression per field. */
-function parseCardLines(text: string, names: Record<string, string>): TScorecardCore[] {
+/** Splits the cells' text lines (see roleCellsQuery): two ids, then five numbers. */
+function parseCellLines(text: string): TRaterCell[] {
   if (!text) return [];
-  const cards: TScorecardCore[] = [];
+  const cells: TRaterCell[] = [];
   for (const line of text.split("\n")) {
-    const at: number[] = [];
-    let from = 0;
-    for (let i = 0; i < 5; i++) {
-      const comma = line.indexOf(",", from);
-      at.push(comma);
-      from = comma + 1;
-    }
-    const [a, b, c, d, e] = at as [number, number, number, number, number];
-    const interviewerId = line.slice(c + 1, d);
-    const recommendation = line.slice(d + 1, e);
-    cards.push({
-      scorecardId: line.slice(0, a),
-      applicationId: line.slice(a + 1, b),
-      stageId: line.slice(b + 1, c),
-      interviewerId,
-      interviewerName: names[interviewerId] ?? "",
-      recommendation: (recommendation || null) as TRecommendation | null,
-      competencyRatings: JSON.parse(line.slice(e + 1)) as Record<string, number>,
+    const f = line.split(",");
+    cells.push({
+      applicationId: f[0] ?? "",
+      competency: f[1] ?? "",
+      n: Number(f[2]),
+      sum: Number(f[3]),
+      sumSquares: Number(f[4]),
+      min: Number(f[5]),
+      max: Number(f[6]),
     });
   }
-  return cards;
+  return cells;
 }
 
 type TReviewTuple = [
@@ -141,24 +184,18 @@ type TReviewTuple = [
   Record<string, { rating: number | null }>,
 ];
 
-function presentEvidence(rows: Record<string, unknown>[]) {
-  const cards = parseCardLines(
-    typeof rows[0]?.cards === "string" ? rows[0].cards : "",
-    asObject<Record<string, string>>(rows[0]?.names, {}),
+function presentReviews(value: unknown): TShortlistDesignReview[] {
+  return asObject<TReviewTuple[]>(value, []).map(
+    ([applicationId, assessmentId, partId, packId, reviewerId, reviewerName, scores]) => ({
+      applicationId,
+      assessmentId,
+      partId,
+      packId,
+      reviewerId,
+      reviewerName,
+      scores,
+    }),
   );
-  const designReviews: TShortlistDesignReview[] = asObject<TReviewTuple[]>(
-    rows[0]?.reviews,
-    [],
-  ).map(([applicationId, assessmentId, partId, packId, reviewerId, reviewerName, scores]) => ({
-    applicationId,
-    assessmentId,
-    partId,
-    packId,
-    reviewerId,
-    reviewerName,
-    scores,
-  }));
-  return { cards, designReviews };
 }
 
 export function createShortlistRepo(db: TDatabase) {
@@ -205,40 +242,71 @@ export function createShortlistRepo(db: TDatabase) {
       };
     },
 
-    /** The role's current submitted scorecards and submitted design reviews, in one statement. */
-    async listRoleEvidence(roleId: string, executor: TExecutor = db) {
-      return presentEvidence(
-        await queryRows<Record<string, unknown>>(
-          executor,
-          roleEvidenceQuery(sql`a.role_id = ${roleId}::uuid`),
-        ),
+    /** The role's rater cells, withheld counts and design reviews (see roleCellsQuery). */
+    async listRoleCells(
+      input: {
+        roleId: string;
+        reader: TEvidenceReader;
+        offsets?: ReadonlyMap<string, number>;
+      },
+      executor: TExecutor = db,
+    ) {
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        roleCellsQuery(input.roleId, input.reader, input.offsets),
       );
+      return {
+        cells: parseCellLines(typeof row?.cells === "string" ? row.cells : ""),
+        withheld: new Map(
+          Object.entries(asObject<Record<string, unknown>>(row?.withheld, {})).map(([id, n]) => [
+            id,
+            Number(n),
+          ]),
+        ),
+        designReviews: presentReviews(row?.reviews),
+      };
     },
 
     /**
-     * Per scorecard, the mean of its numeric question ratings per competency (answers × the
-     * question versions they were asked in), computed in the database.
+     * The current submitted scorecards of some applications (a page of the shortlist, or one
+     * breakdown), each with what it says per competency from `scorecard_ratings`: explicit
+     * ratings, and question means where the card gave no explicit rating.
      */
-    async questionMeans(scorecardIds: readonly string[], executor: TExecutor = db) {
-      if (scorecardIds.length === 0) return new Map<string, Record<string, number>>();
+    async listApplicationCards(
+      applicationIds: readonly string[],
+      executor: TExecutor = db,
+    ): Promise<TScorecardEvidence[]> {
+      if (applicationIds.length === 0) return [];
       const rows = await queryRows<Record<string, unknown>>(
         executor,
-        sql`select q.id, jsonb_object_agg(q.competency, q.mean) as means
-          from (
-            select s.id, comp as competency, avg((ans->>'rating')::float8) as mean
-            from scorecards s
-            cross join lateral jsonb_array_elements(s.answers) ans
-            join question_versions qv on qv.id = (ans->>'questionVersionId')::uuid
-            cross join lateral jsonb_array_elements_text(qv.competencies) comp
-            where s.id = any(${`{${scorecardIds.join(",")}}`}::uuid[])
-              and jsonb_typeof(ans->'rating') = 'number'
-            group by s.id, comp
-          ) q
-          group by q.id`,
+        sql`select s.id, s.application_id, s.stage_id, s.interviewer_id, u.name, s.recommendation,
+            coalesce((select json_agg(json_build_array(r.competency, r.rating, r.explicit))
+              from scorecard_ratings r where r.scorecard_id = s.id), '[]'::json) as ratings
+          from scorecards s
+          join users u on u.id = s.interviewer_id
+          where s.application_id = any(${`{${applicationIds.join(",")}}`}::uuid[])
+            and s.status = 'submitted' and s.superseded_at is null
+          order by s.application_id, s.submitted_at, s.id`,
       );
-      return new Map(
-        rows.map((r) => [String(r.id), asObject<Record<string, number>>(r.means, {})]),
-      );
+      return rows.map((r) => {
+        const competencyRatings: Record<string, number> = {};
+        const questionMeans: Record<string, number> = {};
+        for (const [competency, rating, explicit] of asObject<[string, unknown, boolean][]>(
+          r.ratings,
+          [],
+        ))
+          (explicit ? competencyRatings : questionMeans)[competency] = Number(rating);
+        return {
+          scorecardId: String(r.id),
+          applicationId: String(r.application_id),
+          stageId: String(r.stage_id),
+          interviewerId: String(r.interviewer_id),
+          interviewerName: String(r.name),
+          recommendation: (r.recommendation ?? null) as TRecommendation | null,
+          competencyRatings,
+          questionMeans,
+        };
+      });
     },
 
     /** Key takeaways of one application's current submitted scorecards (the breakdown's "why"). */

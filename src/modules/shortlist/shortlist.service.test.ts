@@ -4,12 +4,15 @@ import type { TViewerScope } from "../access/viewer-scope.js";
 import type { TCountingGrading } from "../assessments/assessments.repo.js";
 import { competencyIds } from "../roles/templates/competencies.js";
 import type {
+  TEvidenceReader,
   TScorecardCore,
+  TScorecardEvidence,
   TShortlistApplication,
   TShortlistDesignReview,
   TShortlistRoleData,
 } from "./shortlist.repo.js";
 import { createShortlistService } from "./shortlist.service.js";
+import { raterSources, statsOfRaters } from "./shortlist-evidence.js";
 import { shrinkEstimate } from "./shortlist-statistics.js";
 
 const ROLE = "00000000-0000-4000-a000-000000000001";
@@ -153,13 +156,30 @@ function calibrationRow(interviewerId: string, n: number, d: number) {
   };
 }
 
+function fullCards(): TScorecardEvidence[] {
+  return cards.map((c) => ({ ...c.core, questionMeans: c.questionMeans }));
+}
+
+/** canReadScorecard, as the cells' SQL applies it. */
+function readableFor(reader: TEvidenceReader, all: readonly TScorecardEvidence[]) {
+  return (c: TScorecardEvidence) =>
+    reader.leadsRole ||
+    c.interviewerId === reader.userId ||
+    all.some(
+      (own) =>
+        own.applicationId === c.applicationId &&
+        own.stageId === c.stageId &&
+        own.interviewerId === reader.userId,
+    );
+}
+
 function fakes(options: {
   scope: TViewerScope;
   designReviews?: TShortlistDesignReview[];
   takeaways?: { stageId: string; interviewerId: string; keyTakeaways: string }[];
   calibration?: ReturnType<typeof calibrationRow>[];
 }) {
-  const calls = { questionMeans: 0, calibration: 0 };
+  const calls = { cardIds: [] as string[][], calibration: 0 };
   const role: TShortlistRoleData = {
     id: ROLE,
     title: "Backend",
@@ -171,20 +191,30 @@ function fakes(options: {
   const service = createShortlistService({
     shortlistRepo: {
       loadRole: (id) => Promise.resolve(id === ROLE ? role : null),
-      listRoleEvidence: () =>
-        Promise.resolve({
-          cards: cards.map((c) => c.core),
-          designReviews: options.designReviews ?? [],
-        }),
-      questionMeans: (ids) => {
-        calls.questionMeans += 1;
-        return Promise.resolve(
-          new Map(
-            cards
-              .filter((c) => ids.includes(c.core.scorecardId))
-              .map((c) => [c.core.scorecardId, c.questionMeans]),
-          ),
+      // The database's reduction, done here by its definition: the scorecard rule, then each
+      // readable rater once per competency, then the sums.
+      listRoleCells: ({ reader, offsets }) => {
+        const evidence = fullCards();
+        const isReadable = readableFor(reader, evidence);
+        const cells = apps.flatMap((a) =>
+          [
+            ...statsOfRaters(
+              raterSources(
+                evidence.filter((c) => c.applicationId === a.id && isReadable(c)),
+                offsets,
+              ),
+            ),
+          ].map(([competency, stats]) => ({ applicationId: a.id, competency, ...stats })),
         );
+        const withheld = new Map<string, number>();
+        for (const c of evidence)
+          if (!isReadable(c))
+            withheld.set(c.applicationId, (withheld.get(c.applicationId) ?? 0) + 1);
+        return Promise.resolve({ cells, withheld, designReviews: options.designReviews ?? [] });
+      },
+      listApplicationCards: (ids) => {
+        calls.cardIds.push([...ids]);
+        return Promise.resolve(fullCards().filter((c) => ids.includes(c.applicationId)));
       },
       listTakeaways: () => Promise.resolve(options.takeaways ?? []),
       organisationEvidenceTotals: () =>
@@ -267,15 +297,19 @@ describe("shortlist service", () => {
     expect(row?.coverage).toBeCloseTo(0.2, 12);
   });
 
-  it("reads a card's question means once, however often the shortlist is asked for", async () => {
+  it("ranks every application from the reduced cells and reads cards only for the rows shown", async () => {
     const { service, calls } = fakes({ scope: scope(HM, "hiring_manager") });
-    await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
-    await service.getShortlist({
+    const first = await service.getShortlist({
       roleId: ROLE,
-      query: { ...query, sort: "lower" },
+      query: { ...query, limit: 1 },
       viewer: viewer(HM),
     });
-    expect(calls.questionMeans).toBe(1);
+    const both = await service.getShortlist({ roleId: ROLE, query, viewer: viewer(HM) });
+    expect(first.total).toBe(2);
+    expect(calls.cardIds[0]).toEqual([first.rows[0]?.applicationId]);
+    // The page of one shows the same row, in full, as the page of two.
+    expect(first.rows[0]).toEqual(both.rows[0]);
+    expect(both.rows.map((r) => r.applicationId)).toEqual(calls.cardIds[1]);
   });
 
   it("leaves out what a recruiter may not read and refuses people off the team", async () => {

@@ -21,10 +21,10 @@ import {
   scoreApplication,
   sortRows,
   stageRecommendations,
+  summaryEvidence,
 } from "./shortlist-evidence.js";
-import type { TApplicationEvidence } from "./shortlist-evidence.js";
+import type { TApplicationEvidence, TReviewedRating } from "./shortlist-evidence.js";
 import type {
-  TScorecardCore,
   TScorecardEvidence,
   TShortlistDesignReview,
   TShortlistRepo,
@@ -79,8 +79,8 @@ export function createShortlistService(deps: {
   shortlistRepo: Pick<
     TShortlistRepo,
     | "loadRole"
-    | "listRoleEvidence"
-    | "questionMeans"
+    | "listRoleCells"
+    | "listApplicationCards"
     | "listTakeaways"
     | "organisationEvidenceTotals"
   >;
@@ -92,36 +92,6 @@ export function createShortlistService(deps: {
   /** The organisation's calibration, for the leniency view (one aggregate statement). */
   calibration: Pick<TAnalyticsRepo, "interviewerCalibration">;
 }) {
-  // A submitted scorecard never changes (a correction is a new row), so its question means are
-  // read from its answers once per process; reading 20,000 cards' answers is what costs.
-  const questionMeansCache = new Map<string, Record<string, number>>();
-  const QUESTION_MEANS_CAPACITY = 250_000;
-  async function withQuestionMeans(
-    cards: TScorecardCore[],
-    executor?: TExecutor,
-  ): Promise<TScorecardEvidence[]> {
-    const missing = cards.filter((c) => !questionMeansCache.has(c.scorecardId));
-    if (missing.length) {
-      const loaded = await deps.shortlistRepo.questionMeans(
-        missing.map((c) => c.scorecardId),
-        executor,
-      );
-      for (const card of missing) {
-        if (questionMeansCache.size >= QUESTION_MEANS_CAPACITY) {
-          const oldest = questionMeansCache.keys().next().value;
-          if (oldest !== undefined) questionMeansCache.delete(oldest);
-        }
-        questionMeansCache.set(card.scorecardId, loaded.get(card.scorecardId) ?? {});
-      }
-    }
-    // The cards are this request's own objects (parsed from the statement), so they are completed
-    // in place: copying 20,000 objects per request was a measurable share of the time.
-    const evidence = cards as TScorecardEvidence[];
-    for (const card of evidence)
-      card.questionMeans = questionMeansCache.get(card.scorecardId) ?? {};
-    return evidence;
-  }
-
   async function manifestsOf(packIds: readonly string[]) {
     const manifests = new Map<string, TManifest | null>();
     for (const id of new Set(packIds))
@@ -137,6 +107,7 @@ export function createShortlistService(deps: {
 
   /** Cards the viewer may read (the scorecard rule applied per application), and how many not. */
   function readable(scope: TViewerScope, roleId: string, cards: TScorecardEvidence[]) {
+    // The same rule as the rater cells' SQL (roleCellsQuery in shortlist.repo.ts).
     if (canLeadRole(scope, roleId)) return { visible: cards, withheld: 0 };
     const rows = cardsAsRows(cards);
     const visible = cards.filter((card) =>
@@ -192,9 +163,11 @@ export function createShortlistService(deps: {
   }
 
   /**
-   * The whole role's evidence in three statements (role with applications, scorecards with
-   * design reviews, counting gradings), then one pass in TypeScript; the leniency view adds the
-   * calibration's. Outside a transaction they run concurrently.
+   * The whole role's evidence, reduced: the role with its applications, the rater cells (with
+   * the withheld counts and design reviews) and the counting gradings in three statements that
+   * run concurrently outside a transaction, then one pass in TypeScript. No card is read here:
+   * the cards of the rows that are shown come from `detail`. The leniency view reads the
+   * calibration first, because the cells take its offsets.
    */
   async function evaluateRole(
     roleId: string,
@@ -202,31 +175,33 @@ export function createShortlistService(deps: {
     executor?: TExecutor,
     view: TShortlistView = "none",
   ) {
-    const offsetsOf = () =>
-      view === "leniency" ? leniencyOffsets() : Promise.resolve(new Map<string, TLeniencyOffset>());
+    const offsets =
+      view === "leniency" ? await leniencyOffsets() : new Map<string, TLeniencyOffset>();
+    const raterOffsets = new Map([...offsets].map(([id, o]) => [id, o.offset]));
+    const cellsInput = {
+      roleId,
+      reader: { userId: scope.userId, leadsRole: canLeadRole(scope, roleId) },
+      offsets: view === "leniency" ? raterOffsets : undefined,
+    };
     let role: TShortlistRoleData | null;
-    let roleEvidence: Awaited<ReturnType<TShortlistRepo["listRoleEvidence"]>>;
+    let roleCells: Awaited<ReturnType<TShortlistRepo["listRoleCells"]>>;
     let gradings: Awaited<ReturnType<TAssessmentsRepo["listCountingGradings"]>>;
-    let offsets: Map<string, TLeniencyOffset>;
     if (executor) {
       // Sequential on purpose: inside a transaction all of them share one connection.
       role = await deps.shortlistRepo.loadRole(roleId, executor);
-      roleEvidence = await deps.shortlistRepo.listRoleEvidence(roleId, executor);
+      roleCells = await deps.shortlistRepo.listRoleCells(cellsInput, executor);
       gradings = await deps.assessmentsRepo.listCountingGradings({ roleId }, executor);
-      offsets = await offsetsOf();
     } else {
-      [role, roleEvidence, gradings, offsets] = await Promise.all([
+      [role, roleCells, gradings] = await Promise.all([
         deps.shortlistRepo.loadRole(roleId),
-        deps.shortlistRepo.listRoleEvidence(roleId),
+        deps.shortlistRepo.listRoleCells(cellsInput),
         deps.assessmentsRepo.listCountingGradings({ roleId }),
-        offsetsOf(),
       ]);
     }
     if (!role) throw notFound("That role");
-    const cards = await withQuestionMeans(roleEvidence.cards, executor);
     const manifests = await manifestsOf([
       ...gradings.map((g) => g.packId),
-      ...roleEvidence.designReviews.map((r) => r.packId),
+      ...roleCells.designReviews.map((r) => r.packId),
     ]);
     const similar = deps.similarity
       ? await deps.similarity.similarityMatchesForApplications(
@@ -235,34 +210,20 @@ export function createShortlistService(deps: {
         )
       : new Map<string, number>();
 
-    const raterOffsets = new Map([...offsets].map(([id, o]) => [id, o.offset]));
-    const cardsByApplication = groupBy(cards, (c) => c.applicationId);
+    const cellsByApplication = groupBy(roleCells.cells, (c) => c.applicationId);
     const gradingsByApplication = groupBy(gradings, (g) => g.applicationId);
-    const reviewsByApplication = groupBy(roleEvidence.designReviews, (r) => r.applicationId);
+    const reviewsByApplication = groupBy(roleCells.designReviews, (r) => r.applicationId);
     const rubrics = new Map([...manifests].map(([id, m]) => [id, rubricOfManifest(m)]));
     const people = new Map<string, string>();
     let withheldReviews = 0;
-    const evidence = role.applications.map((application) => {
-      const { visible, withheld } = readable(
-        scope,
-        roleId,
-        cardsByApplication.get(application.id) ?? [],
-      );
-      for (const card of visible) people.set(card.interviewerId, card.interviewerName);
-      const reviews = readableReviews(
-        scope,
-        roleId,
-        reviewsByApplication.get(application.id) ?? [],
-      );
+    const reviewedRatings = new Map<string, TReviewedRating[]>();
+    for (const [applicationId, all] of reviewsByApplication) {
+      const reviews = readableReviews(scope, roleId, all);
       withheldReviews += reviews.withheld;
       for (const review of reviews.visible) people.set(review.reviewerId, review.reviewerName);
-      return gatherEvidence({
-        application,
-        cards: visible,
-        withheldScorecards: withheld,
-        gradings: gradingsByApplication.get(application.id) ?? [],
-        manifests,
-        reviews: reviews.visible.flatMap((review) =>
+      reviewedRatings.set(
+        applicationId,
+        reviews.visible.flatMap((review) =>
           ratingsOfDesignReview(review.scores, rubrics.get(review.packId) ?? new Map()).map(
             (r) => ({
               ...r,
@@ -272,14 +233,56 @@ export function createShortlistService(deps: {
             }),
           ),
         ),
+      );
+    }
+    const summaries = role.applications.map((application) =>
+      summaryEvidence({
+        application,
+        raterCells: cellsByApplication.get(application.id) ?? [],
+        withheldScorecards: roleCells.withheld.get(application.id) ?? 0,
+        gradings: gradingsByApplication.get(application.id) ?? [],
+        manifests,
+        reviews: reviewedRatings.get(application.id) ?? [],
         similarityMatches: similar.get(application.id) ?? 0,
-        raterOffsets: view === "leniency" ? raterOffsets : undefined,
-      });
-    });
-    const variances = await chooseRoleVariances(evidenceCells(evidence), () =>
+      }),
+    );
+    const variances = await chooseRoleVariances(evidenceCells(summaries), () =>
       deps.shortlistRepo.organisationEvidenceTotals(executor),
     );
-    return { role, evidence, variances, people, manifests, offsets, withheldReviews };
+
+    /**
+     * The full evidence of the rows that are shown (a page, or one breakdown): their readable
+     * cards in one statement, each rater's source with its basis and stages.
+     */
+    async function detail(applicationIds: readonly string[]) {
+      const cards = groupBy(
+        await deps.shortlistRepo.listApplicationCards(applicationIds, executor),
+        (c) => c.applicationId,
+      );
+      const byId = new Map(summaries.map((e) => [e.application.id, e]));
+      const full = new Map<string, TApplicationEvidence>();
+      for (const id of applicationIds) {
+        const summary = byId.get(id);
+        if (!summary) continue;
+        const { visible, withheld } = readable(scope, roleId, cards.get(id) ?? []);
+        for (const card of visible) people.set(card.interviewerId, card.interviewerName);
+        full.set(
+          id,
+          gatherEvidence({
+            application: summary.application,
+            cards: visible,
+            withheldScorecards: withheld,
+            gradings: gradingsByApplication.get(id) ?? [],
+            manifests,
+            reviews: reviewedRatings.get(id) ?? [],
+            similarityMatches: summary.similarityMatches,
+            raterOffsets: view === "leniency" ? raterOffsets : undefined,
+          }),
+        );
+      }
+      return full;
+    }
+    return { role, summaries, detail, variances, people, manifests, offsets, withheldReviews };
   }
 
   function notesFor(
@@ -359,12 +362,12 @@ export function createShortlistService(deps: {
     scope: TViewerScope,
     executor?: TExecutor,
   ): Promise<TApplicationEvidenceResponse> {
-    const { role, evidence, variances, people, manifests, withheldReviews } = await evaluateRole(
+    const { role, detail, variances, people, manifests, withheldReviews } = await evaluateRole(
       roleId,
       scope,
       executor,
     );
-    const own = evidence.find((e) => e.application.id === applicationId);
+    const own = (await detail([applicationId])).get(applicationId);
     if (!own) throw notFound("That application");
     const scored = scoreApplication(own, role, variances);
     const readableKeys = new Set(own.cards.map((c) => `${c.stageId}/${c.interviewerId}`));
@@ -480,19 +483,15 @@ export function createShortlistService(deps: {
           "FORBIDDEN",
           "The view adjusted for leniency uses interviewers' calibration, which only the role's hiring managers and admins see.",
         );
-      const { role, evidence, variances, people, offsets, withheldReviews } = await evaluateRole(
-        input.roleId,
-        scope,
-        undefined,
-        adjust,
-      );
+      const { role, summaries, detail, variances, people, offsets, withheldReviews } =
+        await evaluateRole(input.roleId, scope, undefined, adjust);
       if (stage !== undefined && !role.stages.some((s) => s.id === stage))
         throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
           fields: [{ field: "stage", message: "is not a stage of this role" }],
         });
       // Rank every matching application by its composite, then present only the page in full.
       const ranked = sortRows(
-        evidence
+        summaries
           .filter(
             (e) =>
               e.application.status === status &&
@@ -506,9 +505,11 @@ export function createShortlistService(deps: {
           })),
         sort,
       );
-      const rows = ranked
-        .slice(input.query.offset, input.query.offset + input.query.limit)
-        .map((r) => presentRow(r.evidence, role, variances));
+      const page = ranked.slice(input.query.offset, input.query.offset + input.query.limit);
+      const full = await detail(page.map((r) => r.applicationId));
+      const rows = page.map((r) =>
+        presentRow(full.get(r.applicationId) ?? r.evidence, role, variances),
+      );
       const withheld = ranked.reduce((s, r) => s + r.evidence.withheldScorecards, 0);
       const raters = new Set(
         rows.flatMap((r) => r.stages.flatMap((st) => st.recommendations.map((x) => x.raterId))),

@@ -183,19 +183,32 @@ export function createShortlistService(deps: {
       reader: { userId: scope.userId, leadsRole: canLeadRole(scope, roleId) },
       offsets: view === "leniency" ? raterOffsets : undefined,
     };
+    const similarityOf = (found: TShortlistRoleData | null) =>
+      found && deps.similarity
+        ? deps.similarity.similarityMatchesForApplications(
+            found.applications.map((a) => a.id),
+            executor,
+          )
+        : Promise.resolve(new Map<string, number>());
     let role: TShortlistRoleData | null;
     let roleCells: Awaited<ReturnType<TShortlistRepo["listRoleCells"]>>;
     let gradings: Awaited<ReturnType<TAssessmentsRepo["listCountingGradings"]>>;
+    let similar: Map<string, number>;
     if (executor) {
       // Sequential on purpose: inside a transaction all of them share one connection.
       role = await deps.shortlistRepo.loadRole(roleId, executor);
       roleCells = await deps.shortlistRepo.listRoleCells(cellsInput, executor);
       gradings = await deps.assessmentsRepo.listCountingGradings({ roleId }, executor);
+      similar = await similarityOf(role);
     } else {
-      [role, roleCells, gradings] = await Promise.all([
-        deps.shortlistRepo.loadRole(roleId),
+      // The similarity matches need only the role's applications: they follow the role at once,
+      // beside the cells and the gradings.
+      const loading = deps.shortlistRepo.loadRole(roleId);
+      [role, roleCells, gradings, similar] = await Promise.all([
+        loading,
         deps.shortlistRepo.listRoleCells(cellsInput),
         deps.assessmentsRepo.listCountingGradings({ roleId }),
+        loading.then(similarityOf),
       ]);
     }
     if (!role) throw notFound("That role");
@@ -203,12 +216,6 @@ export function createShortlistService(deps: {
       ...gradings.map((g) => g.packId),
       ...roleCells.designReviews.map((r) => r.packId),
     ]);
-    const similar = deps.similarity
-      ? await deps.similarity.similarityMatchesForApplications(
-          role.applications.map((a) => a.id),
-          executor,
-        )
-      : new Map<string, number>();
 
     const cellsByApplication = groupBy(roleCells.cells, (c) => c.applicationId);
     const gradingsByApplication = groupBy(gradings, (g) => g.applicationId);

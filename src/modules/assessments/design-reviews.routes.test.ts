@@ -11,6 +11,7 @@ import type { TDocumentPart } from "../../test-support/design-review-world.js";
 import { buildHiringWorld, expectStatus } from "../../test-support/hiring-world.js";
 import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { errorOf } from "../../test-support/http-agent.js";
+import { multipartBody } from "../../test-support/multipart-body.js";
 import { buildResumePdf } from "../../test-support/resume-fixtures.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
@@ -152,6 +153,29 @@ describe.each(testDatabaseKinds())("design reviews on %s", (kind) => {
         assessment: { parts: { submissions: unknown[] }[] };
       }>();
       expect(portal.assessment.parts.flatMap((p) => p.submissions)).toHaveLength(0);
+    });
+
+    it("names the file each part takes when an upload is not one file: a document here, a zip in the project part", async () => {
+      const sent = await send();
+      const empty = multipartBody([]);
+      const noFile = async (portal: string) =>
+        w.anonymous.request({
+          method: "POST",
+          url: `${portal}/submissions`,
+          payload: empty.payload,
+          headers: empty.headers,
+        });
+      const documentPart = await noFile(sent.portal);
+      expect(documentPart.statusCode).toBe(400);
+      expect(errorOf(documentPart).message).toBe(
+        "No file was uploaded. Choose your design document (.md, .txt or .pdf).",
+      );
+      const projectPart = await noFile(sent.portal.replace(/\/parts\/2$/, "/parts/1"));
+      expect(projectPart.statusCode).toBe(400);
+      expect(errorOf(projectPart).message).toBe("No file was uploaded. Choose your project's zip.");
+      const json = await w.anonymous.post(`${sent.portal}/submissions`, { file: "DESIGN.md" });
+      expect(json.statusCode).toBe(415);
+      expect(errorOf(json).message).toMatch(/design document/);
     });
 
     it("refuses more than 1 MB of text, uploaded or pasted, with 413", async () => {

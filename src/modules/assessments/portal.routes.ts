@@ -27,30 +27,43 @@ const UPLOAD_LIMITS = {
   headerPairs: 50,
 };
 
-/** Reads the one zip of a multipart upload, turning the plugin's errors into messages for a candidate. */
-async function readUpload(request: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
+/** What each kind of part takes, in the words of the upload's messages. */
+const WANTED = {
+  zip: {
+    one: "your project's zip",
+    limit: "The zip is larger than 5 MB. Leave out virtual environments, databases and caches.",
+  },
+  document: {
+    one: "your design document (.md, .txt or .pdf)",
+    limit: "The document is larger than 5 MB. Upload the text, or a PDF without large images.",
+  },
+} as const;
+
+/** Reads the one file of a multipart upload, turning the plugin's errors into messages for a candidate. */
+async function readUpload(
+  request: FastifyRequest,
+  kind: keyof typeof WANTED,
+): Promise<{ filename: string; content: Buffer }> {
+  const wanted = WANTED[kind];
   try {
     const part = await request.file({ limits: UPLOAD_LIMITS });
     if (!part)
-      throw new AppError("VALIDATION_FAILED", "No file was uploaded. Choose your project's zip.", {
+      throw new AppError("VALIDATION_FAILED", `No file was uploaded. Choose ${wanted.one}.`, {
         fields: [{ field: "file", message: "is required" }],
       });
     assertUploadField(part, "file");
     const content = await part.toBuffer();
-    const filename = (part.filename || "submission.zip").replace(/[^\w.() -]/g, "_").slice(0, 200);
+    const fallback = kind === "zip" ? "submission.zip" : "design-document";
+    const filename = (part.filename || fallback).replace(/[^\w.() -]/g, "_").slice(0, 200);
     return { filename, content };
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE")
-      throw new AppError(
-        "PAYLOAD_TOO_LARGE",
-        "The zip is larger than 5 MB. Leave out virtual environments, databases and caches.",
-      );
+    if (code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("PAYLOAD_TOO_LARGE", wanted.limit);
     if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE")
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload the zip as multipart/form-data.");
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Upload ${wanted.one} as multipart/form-data.`);
     if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT")
-      throw new AppError("VALIDATION_FAILED", "Upload exactly one file: your project's zip.");
+      throw new AppError("VALIDATION_FAILED", `Upload exactly one file: ${wanted.one}.`);
     throw error;
   }
 }
@@ -170,8 +183,8 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
         },
       },
       async (request, reply) => {
-        await service.assertLinkUsable(request.params.token);
-        const upload = await readUpload(request);
+        const kind = await service.uploadKindOf(request.params.token, request.params.part);
+        const upload = await readUpload(request, kind);
         return reply
           .status(201)
           .send(

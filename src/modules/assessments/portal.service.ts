@@ -253,9 +253,14 @@ export function createPortalService(deps: {
 
   return {
     describe,
-    /** Checked before an upload is read, so a dead link does not cost a 5 MB transfer. */
-    assertLinkUsable: async (token: string) => {
-      await resolve(token);
+    /**
+     * Checked before an upload is read, so a dead link or a missing part does not cost a 5 MB
+     * transfer: what the part takes, so the upload's messages name the right kind of file.
+     */
+    uploadKindOf: async (token: string, position: number): Promise<"zip" | "document"> => {
+      const { part } = await partOf(token, position);
+      const pack = await deps.packs.loadPack(part.packId);
+      return submissionKindOf(pack.manifest) === "document" ? "document" : "zip";
     },
     /** Whom a usable link belongs to, for the candidate's own answers kept by other modules. */
     candidateOf: async (token: string) => ({ candidateId: (await resolve(token)).candidateId }),

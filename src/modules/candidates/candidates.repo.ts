@@ -179,6 +179,11 @@ export function createCandidatesRepo(db: TDatabase) {
       return { rows, total: total?.n ?? 0 };
     },
 
+    /** Until the transaction ends, other writers of this address (any case) wait here. */
+    async lockEmail(email: string, executor: TExecutor) {
+      await executor.execute(sql`select pg_advisory_xact_lock(hashtext(lower(${email})))`);
+    },
+
     async updateCandidate(
       id: string,
       patch: Partial<Omit<TNewCandidate, "id">>,

@@ -33,6 +33,29 @@ describe.each(testDatabaseKinds())("candidate contact details on %s", (kind) => 
   });
   afterAll(async () => ctx.close());
 
+  it("gives two edits racing to one new e-mail a 200 and a 409 naming the field, never a 500", async () => {
+    const create = async (n: number) =>
+      expectStatus(
+        await w.recruiterOn.agent.post("/api/candidates", {
+          name: `Racer ${n}`,
+          email: `racer${n}-${kind}@example.org`,
+        }),
+        201,
+      ).json<{ candidate: { id: string } }>().candidate.id;
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = [await create(round * 2), await create(round * 2 + 1)];
+      const email = `taken-${round}-${kind}@example.org`;
+      const results = await Promise.all(
+        [a, b].map((id) => w.recruiterOn.agent.patch(`/api/candidates/${id}`, { email })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const refused = results.find((r) => r.statusCode === 409);
+      expect(refused?.json<{ error: { fields: { field: string }[] } }>().error.fields).toEqual([
+        expect.objectContaining({ field: "email" }),
+      ]);
+    }
+  });
+
   it("sends e-mail, phone and notes to the people who run the pipeline", async () => {
     for (const agent of [w.admin, w.recruiterOn.agent, w.managerOn.agent]) {
       const candidate = expectStatus(await agent.get(`/api/candidates/${candidateId}`), 200).json<{

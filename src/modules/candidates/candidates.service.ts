@@ -48,6 +48,15 @@ export function canSeeContact(
  * A 409 names the existing record only to a caller who may see it; anyone else learns that the
  * address is taken (unavoidable with one record per e-mail) and whom to ask, never which record.
  */
+/** Whether a driver error (node-postgres or PGlite, maybe wrapped by drizzle) broke `constraint`. */
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint: broken } = e as { code?: unknown; constraint?: unknown };
+    if (code === "23505") return broken === undefined || broken === constraint;
+  }
+  return false;
+}
+
 function duplicateEmail(email: string, visibleExistingId: string | null) {
   if (visibleExistingId)
     return new AppError("CONFLICT", `A candidate with the e-mail ${email} is already on file.`, {
@@ -237,35 +246,47 @@ export function createCandidatesService(deps: {
           "CONFLICT",
           "This candidate's personal data was erased; the record stays anonymous.",
         );
-      if (patch.email !== undefined && patch.email !== before.email) {
-        if (await repo.findByEmail(patch.email)) throw await emailTaken(patch.email, viewer);
-      }
-      const after = await deps.db.transaction(async (tx) => {
-        const updated = await repo.updateCandidate(
-          candidateId,
-          {
-            ...(patch.name === undefined ? {} : { name: patch.name }),
-            ...(patch.email === undefined ? {} : { email: patch.email }),
-            ...(patch.phone === undefined ? {} : { phone: patch.phone }),
-            ...(patch.notes === undefined ? {} : { notes: patch.notes }),
-            ...linkColumns(patch.links),
-          },
-          tx,
-        );
-        if (!updated) throw notFound("That candidate");
-        await deps.auditService.recordEvent(
-          actor,
-          {
-            action: "candidate.updated",
-            entityType: "candidate",
-            entityId: candidateId,
-            before,
-            after: updated,
-          },
-          tx,
-        );
-        return updated;
-      });
+      const newEmail =
+        patch.email !== undefined && patch.email !== before.email ? patch.email : null;
+      const after = await deps.db
+        .transaction(async (tx) => {
+          if (newEmail) {
+            // Two edits to one new address wait for each other here, so the second sees the
+            // first and gets the 409 below rather than the unique index's error.
+            await repo.lockEmail(newEmail, tx);
+            if (await repo.findByEmail(newEmail, tx)) throw await emailTaken(newEmail, viewer, tx);
+          }
+          const updated = await repo.updateCandidate(
+            candidateId,
+            {
+              ...(patch.name === undefined ? {} : { name: patch.name }),
+              ...(patch.email === undefined ? {} : { email: patch.email }),
+              ...(patch.phone === undefined ? {} : { phone: patch.phone }),
+              ...(patch.notes === undefined ? {} : { notes: patch.notes }),
+              ...linkColumns(patch.links),
+            },
+            tx,
+          );
+          if (!updated) throw notFound("That candidate");
+          await deps.auditService.recordEvent(
+            actor,
+            {
+              action: "candidate.updated",
+              entityType: "candidate",
+              entityId: candidateId,
+              before,
+              after: updated,
+            },
+            tx,
+          );
+          return updated;
+        })
+        .catch(async (error: unknown) => {
+          // A candidate created with that address in the meantime: the same 409, never a 500.
+          if (newEmail && isUniqueViolation(error, "candidates_email_key"))
+            throw await emailTaken(newEmail, viewer);
+          throw error;
+        });
       return presentOne(after, scope);
     },
   };

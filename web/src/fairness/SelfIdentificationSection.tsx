@@ -94,7 +94,9 @@ export function SelfIdentificationSection({ token }: { token: string }) {
             purpose only.
           </p>
         </div>
-        <form onSubmit={submit}>
+        {/* No autocomplete: on a reload the browser's form restoration could otherwise put back
+            the radios' state from before the answers were loaded, unchecking saved answers. */}
+        <form onSubmit={submit} autoComplete="off">
           {CATEGORIES.map((category) => (
             <fieldset key={category} className="self-id-question">
               <legend>{CATEGORY_LABELS[category]}</legend>

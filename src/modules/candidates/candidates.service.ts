@@ -44,10 +44,6 @@ export function canSeeContact(
   );
 }
 
-/**
- * A 409 names the existing record only to a caller who may see it; anyone else learns that the
- * address is taken (unavoidable with one record per e-mail) and whom to ask, never which record.
- */
 /** Whether a driver error (node-postgres or PGlite, maybe wrapped by drizzle) broke `constraint`. */
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
@@ -57,6 +53,10 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return false;
 }
 
+/**
+ * A 409 names the existing record only to a caller who may see it; anyone else learns that the
+ * address is taken (unavoidable with one record per e-mail) and whom to ask, never which record.
+ */
 function duplicateEmail(email: string, visibleExistingId: string | null) {
   if (visibleExistingId)
     return new AppError("CONFLICT", `A candidate with the e-mail ${email} is already on file.`, {

@@ -293,14 +293,7 @@ export function gatherEvidence(input: {
  */
 export function summaryEvidence(input: {
   application: TShortlistApplication;
-  raterCells: readonly {
-    competency: string;
-    n: number;
-    sum: number;
-    sumSquares: number;
-    min: number;
-    max: number;
-  }[];
+  raterCells: readonly (TRaterStats & { competency: string })[];
   withheldScorecards: number;
   gradings: readonly TCountingGrading[];
   manifests: ReadonlyMap<string, TManifest | null>;
@@ -310,13 +303,7 @@ export function summaryEvidence(input: {
   const raterStats = new Map<TCompetencyId, TRaterStats>();
   for (const cell of input.raterCells)
     if (cell.n > 0 && knownCompetency.has(cell.competency))
-      raterStats.set(cell.competency as TCompetencyId, {
-        n: cell.n,
-        sum: cell.sum,
-        sumSquares: cell.sumSquares,
-        min: cell.min,
-        max: cell.max,
-      });
+      raterStats.set(cell.competency as TCompetencyId, cell);
   return {
     application: input.application,
     cards: [],

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import type { TApplicationStatus, TRecommendation } from "../../db/schema/index.js";
 import { queryRows } from "../../db/raw-query.js";
+import type { TRaterStats } from "./shortlist-evidence.js";
 
 export type TShortlistStage = { id: string; name: string; kind: string; position: number };
 
@@ -76,15 +77,7 @@ export type TShortlistDesignReview = {
  * rater counts once (their cards' mean, with their leniency offset taken off in that view), and
  * the cell keeps the sums the composite and the variance estimate need.
  */
-export type TRaterCell = {
-  applicationId: string;
-  competency: string;
-  n: number;
-  sum: number;
-  sumSquares: number;
-  min: number;
-  max: number;
-};
+export type TRaterCell = TRaterStats & { applicationId: string; competency: string };
 
 /** Who is reading: leads read every submitted card; others as the scorecard rule says. */
 export type TEvidenceReader = { userId: string; leadsRole: boolean };

@@ -164,8 +164,8 @@ export function createShortlistService(deps: {
 
   /**
    * The whole role's evidence, reduced: the role with its applications, the rater cells (with
-   * the withheld counts and design reviews) and the counting gradings in three statements that
-   * run concurrently outside a transaction, then one pass in TypeScript. No card is read here:
+   * the withheld counts and design reviews), the counting gradings and the similarity matches in
+   * four statements that run concurrently outside a transaction, then one pass in TypeScript. No card is read here:
    * the cards of the rows that are shown come from `detail`. The leniency view reads the
    * calibration first, because the cells take its offsets.
    */

@@ -24,6 +24,7 @@ import { errorOf } from "../../test-support/http-agent.js";
 import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
 import { parseCsv } from "../screening/csv-parse.js";
+import { ZShortlistResponse } from "./shortlist.schema.js";
 import type { TApplicationEvidenceResponse, TShortlistResponse } from "./shortlist.schema.js";
 import { againstBar, assessmentToScale, shrinkEstimate } from "./shortlist-statistics.js";
 
@@ -155,11 +156,12 @@ describe.each(testDatabaseKinds())("shortlist over HTTP (%s)", (kind) => {
   }, 180_000);
   afterAll(async () => ctx.close());
 
+  // The route is written by fast-json-stringify, which does not check ranges and lengths while it
+  // answers (http/fast-serializer.ts): every answer read here is checked against the schema.
   const shortlistOf = async (agent: HttpAgent, query = "") =>
-    expectStatus(
-      await agent.get(`/api/roles/${w.role.id}/shortlist${query}`),
-      200,
-    ).json<TShortlistResponse>();
+    ZShortlistResponse.parse(
+      expectStatus(await agent.get(`/api/roles/${w.role.id}/shortlist${query}`), 200).json(),
+    );
 
   it("combines the raters and the assessment per competency, with the default variances", async () => {
     const body = await shortlistOf(w.managerOn.agent);

@@ -1,5 +1,6 @@
 import { actorOf, principalOf } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
+import { fastSerializerCompiler } from "../../http/fast-serializer.js";
 import type { TApp } from "../../http/types.js";
 import { ZApplicationIdParams } from "../pipeline/applications.schema.js";
 import { ZRoleIdParams } from "../roles/roles.schema.js";
@@ -38,6 +39,8 @@ export function registerShortlistRoutes(
         querystring: ZShortlistQuery,
         response: { 200: ZShortlistResponse, ...errorResponses },
       },
+      // The role's whole page in one answer: written by fast-json-stringify (see fast-serializer.ts).
+      serializerCompiler: fastSerializerCompiler,
     },
     async (request) =>
       service.getShortlist({

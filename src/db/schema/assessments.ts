@@ -127,6 +127,12 @@ export const gradings = pgTable(
     status: text("status", { enum: GRADING_STATUSES }).notNull().default("queued"),
     score: integer("score"),
     report: jsonb("report"),
+    /**
+     * What the shortlist reads of a report (status, integrity verdict, each group's id, passed,
+     * total and weight), kept by PostgreSQL from `report` on every write: reading it for a
+     * role's 1,600 gradings takes half the time of picking it out of the reports (migration 0015).
+     */
+    summary: jsonb("summary").generatedAlwaysAs(sql`grading_summary(report)`),
     jobId: uuid("job_id"),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -25,6 +25,20 @@ export type TGradingRow = typeof gradings.$inferSelect;
  * submission (the newest upload counts), and of that submission the newest grading that finished
  * graded (a re-grade still queued, or one that failed, leaves the last good result standing).
  */
+type TSummaryGroup = { id?: unknown; passed?: unknown; total?: unknown; weight?: unknown };
+
+/** A grading summary's groups (grading_summary in migration 0015 keeps them as the report has them). */
+function groupsOfSummary(value: unknown): TCountingGrading["groups"] {
+  const groups = (typeof value === "string" ? JSON.parse(value) : value) as unknown;
+  if (!Array.isArray(groups)) return [];
+  return (groups as TSummaryGroup[]).map((g) => ({
+    id: typeof g.id === "string" ? g.id : "",
+    passed: Math.trunc(Number(g.passed ?? 0)),
+    total: Math.trunc(Number(g.total ?? 0)),
+    weight: Number(g.weight ?? 0),
+  }));
+}
+
 export type TCountingGrading = {
   assessmentId: string;
   applicationId: string;
@@ -322,21 +336,17 @@ export function createAssessmentsRepo(db: TDatabase) {
         // `countingVersionOf` (counting-version.ts) in SQL, so a role's shortlist needs one
         // statement rather than one per assessment. The two must agree: change them together.
         sql`select a.id as assessment_id, a.application_id, p.pack_id, g.id as grading_id, g.score,
-            g.report->'integrity'->>'verdict' as integrity,
-            -- json, not jsonb: built only to be sent, and a third cheaper for a role's 1,600.
-            coalesce((select json_agg(json_build_object('id', x->>'id',
-                'passed', (x->>'passed')::int, 'total', (x->>'total')::int,
-                'weight', (x->>'weight')::float8))
-              from jsonb_array_elements(g.report->'groups') x), '[]'::json) as groups
+            g.summary->>'verdict' as integrity, g.summary->'groups' as groups
           from assessment_parts p
           join assessments a on a.id = p.assessment_id
           join applications ap on ap.id = a.application_id
           left join assessment_counting_choices c on c.part_id = p.id
           join lateral (select s.id from assessment_submissions s where s.part_id = p.id
             order by (s.id = c.submission_id) is true desc, s.version desc limit 1) sub on true
-          join lateral (select gr.id, gr.score, gr.report from gradings gr
+          -- The summary the database keeps of each report (migration 0015), not the report itself.
+          join lateral (select gr.id, gr.score, gr.summary from gradings gr
             where gr.submission_id = sub.id and gr.status = 'graded'
-              and gr.report->>'status' = 'graded'
+              and gr.summary->>'status' = 'graded'
             order by gr.created_at desc limit 1) g on true
           where ${where} and a.revoked_at is null
           order by a.application_id, a.created_at, p.position`,
@@ -348,9 +358,7 @@ export function createAssessmentsRepo(db: TDatabase) {
         gradingId: String(r.grading_id),
         score: r.score === null || r.score === undefined ? null : Number(r.score),
         integrity: (r.integrity ?? null) as TCountingGrading["integrity"],
-        groups: (typeof r.groups === "string"
-          ? JSON.parse(r.groups)
-          : r.groups) as TCountingGrading["groups"],
+        groups: groupsOfSummary(r.groups),
       }));
     },
 

@@ -293,7 +293,8 @@ export function gatherEvidence(input: {
  */
 export function summaryEvidence(input: {
   application: TShortlistApplication;
-  raterCells: readonly (TRaterStats & { competency: string })[];
+  /** Per competency, the sums over its readable raters (each rater once), from the database. */
+  raterStats: ReadonlyMap<TCompetencyId, TRaterStats>;
   withheldScorecards: number;
   gradings: readonly TCountingGrading[];
   manifests: ReadonlyMap<string, TManifest | null>;
@@ -301,9 +302,8 @@ export function summaryEvidence(input: {
   similarityMatches?: number;
 }): TApplicationEvidence {
   const raterStats = new Map<TCompetencyId, TRaterStats>();
-  for (const cell of input.raterCells)
-    if (cell.n > 0 && knownCompetency.has(cell.competency))
-      raterStats.set(cell.competency as TCompetencyId, cell);
+  for (const [competencyId, stats] of input.raterStats)
+    if (stats.n > 0 && knownCompetency.has(competencyId)) raterStats.set(competencyId, stats);
   return {
     application: input.application,
     cards: [],

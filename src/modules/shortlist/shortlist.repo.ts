@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import type { TApplicationStatus, TRecommendation } from "../../db/schema/index.js";
 import { queryRows } from "../../db/raw-query.js";
+import { competencyIds } from "../roles/templates/competencies.js";
+import type { TCompetencyId } from "../roles/templates/competencies.js";
 import type { TRaterStats } from "./shortlist-evidence.js";
 
 export type TShortlistStage = { id: string; name: string; kind: string; position: number };
@@ -77,7 +79,6 @@ export type TShortlistDesignReview = {
  * rater counts once (their cards' mean, with their leniency offset taken off in that view), and
  * the cell keeps the sums the composite and the variance estimate need.
  */
-export type TRaterCell = TRaterStats & { applicationId: string; competency: string };
 
 /** Who is reading: leads read every submitted card; others as the scorecard rule says. */
 export type TEvidenceReader = { userId: string; leadsRole: boolean };
@@ -126,10 +127,12 @@ function roleCellsQuery(
             left join jsonb_each_text(${offsetJson}::jsonb) o on o.key = p.interviewer_id::text
           ) adjusted
           group by application_id, competency`;
+  // One line per application: its id, then a field per competency (see parseCellLines).
   return sql`select
-      (select coalesce(string_agg(concat_ws(',', c.application_id, c.competency, c.n, c.total,
-          c.squares, c.low, c.high), E'\n'), '')
-        from (${cells}) c) as cells,
+      (select coalesce(string_agg(per.line, E'\n'), '')
+        from (select c.application_id || E'\t' || string_agg(concat_ws(',', c.competency, c.n,
+            c.total, c.squares, c.low, c.high), E'\t') as line
+          from (${cells}) c group by c.application_id) per) as cells,
       (select coalesce(json_object_agg(w.application_id, w.n), '{}'::json)
         from (select s.application_id, count(*) as n from scorecards s
           join applications a on a.id = s.application_id
@@ -173,23 +176,34 @@ function applicationLines(text: string, stages: readonly TShortlistStage[]) {
   });
 }
 
-/** Splits the cells' text lines (see roleCellsQuery): two ids, then five numbers. */
-function parseCellLines(text: string): TRaterCell[] {
-  if (!text) return [];
-  const cells: TRaterCell[] = [];
+const competencyOf = new Map<string, TCompetencyId>(competencyIds.map((id) => [id, id]));
+
+/**
+ * Splits the cells' lines (see roleCellsQuery): per application its id, then per competency
+ * `competency,n,sum,sum of squares,min,max`. Competencies the catalogue no longer has are left out.
+ */
+function parseCellLines(text: string): Map<string, Map<TCompetencyId, TRaterStats>> {
+  const byApplication = new Map<string, Map<TCompetencyId, TRaterStats>>();
+  if (!text) return byApplication;
   for (const line of text.split("\n")) {
-    const f = line.split(",");
-    cells.push({
-      applicationId: f[0] ?? "",
-      competency: f[1] ?? "",
-      n: Number(f[2]),
-      sum: Number(f[3]),
-      sumSquares: Number(f[4]),
-      min: Number(f[5]),
-      max: Number(f[6]),
-    });
+    const fields = line.split("\t");
+    const stats = new Map<TCompetencyId, TRaterStats>();
+    for (let i = 1; i < fields.length; i++) {
+      const f = (fields[i] ?? "").split(",");
+      const competency = competencyOf.get(f[0] ?? "");
+      const n = Number(f[1]);
+      if (!competency || !(n > 0)) continue;
+      stats.set(competency, {
+        n,
+        sum: Number(f[2]),
+        sumSquares: Number(f[3]),
+        min: Number(f[4]),
+        max: Number(f[5]),
+      });
+    }
+    byApplication.set(fields[0] ?? "", stats);
   }
-  return cells;
+  return byApplication;
 }
 
 type TReviewTuple = [

@@ -196,15 +196,16 @@ function fakes(options: {
       listRoleCells: ({ reader, offsets }) => {
         const evidence = fullCards();
         const isReadable = readableFor(reader, evidence);
-        const cells = apps.flatMap((a) =>
-          [
-            ...statsOfRaters(
+        const cells = new Map(
+          apps.map((a) => [
+            a.id,
+            statsOfRaters(
               raterSources(
                 evidence.filter((c) => c.applicationId === a.id && isReadable(c)),
                 offsets,
               ),
             ),
-          ].map(([competency, stats]) => ({ applicationId: a.id, competency, ...stats })),
+          ]),
         );
         const withheld = new Map<string, number>();
         for (const c of evidence)

@@ -217,7 +217,6 @@ export function createShortlistService(deps: {
       ...roleCells.designReviews.map((r) => r.packId),
     ]);
 
-    const cellsByApplication = groupBy(roleCells.cells, (c) => c.applicationId);
     const gradingsByApplication = groupBy(gradings, (g) => g.applicationId);
     const reviewsByApplication = groupBy(roleCells.designReviews, (r) => r.applicationId);
     const rubrics = new Map([...manifests].map(([id, m]) => [id, rubricOfManifest(m)]));
@@ -245,7 +244,7 @@ export function createShortlistService(deps: {
     const summaries = role.applications.map((application) =>
       summaryEvidence({
         application,
-        raterCells: cellsByApplication.get(application.id) ?? [],
+        raterStats: roleCells.cells.get(application.id) ?? new Map(),
         withheldScorecards: roleCells.withheld.get(application.id) ?? 0,
         gradings: gradingsByApplication.get(application.id) ?? [],
         manifests,

@@ -167,7 +167,7 @@ test("a candidate takes the assessment and the hiring manager sees the graded re
   });
   await expect(manager.getByTestId("score")).toHaveText("100", { timeout: 180_000 });
   await expect(manager.getByTestId("integrity")).toHaveText("Integrity: clean");
-  await expect(manager.getByRole("region", { name: "Competencies" })).toContainText("security");
+  await expect(manager.getByRole("region", { name: "Competencies" })).toContainText("Security");
   await expect(manager.getByRole("navigation", { name: "Submitted files" })).toContainText(
     "views.py",
   );

@@ -81,9 +81,14 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
             {formatDateTime(assessment.sentAt)}
             {assessment.sentBy ? ` by ${assessment.sentBy.name}` : ""}
             {assessment.startedAt ? ` · started ${formatDateTime(assessment.startedAt)}` : ""}
+            {assessment.finishedAt
+              ? ` · the candidate finished ${formatDateTime(assessment.finishedAt)}`
+              : ""}
           </p>
         </div>
-        <span className={`badge state-${assessment.state}`}>{STATE_LABELS[assessment.state]}</span>
+        <span className={`badge state-${assessment.state}`}>
+          {assessment.finishedAt ? "Finished" : STATE_LABELS[assessment.state]}
+        </span>
         {assessment.permissions.canManage &&
           assessment.state !== "revoked" &&
           assessment.state !== "expired" && (

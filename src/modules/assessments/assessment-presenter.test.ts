@@ -67,6 +67,10 @@ describe("clocks of an assessment in parts", () => {
     expect(assessmentState(shared, parts, at(80))).toBe("submitted");
     expect(assessmentState(shared, [part({})], at(80))).toBe("expired");
     expect(assessmentState(assessment({ revokedAt: at(2) }), parts, at(3))).toBe("revoked");
+    // The candidate's "I'm finished" hands in what there is, even with a part left empty.
+    expect(assessmentState(assessment({ startedAt: at(1), finishedAt: at(2) }), parts, at(2))).toBe(
+      "submitted",
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
 import yazl from "yazl";
+import { expectNoSeriousViolations } from "./support/axe.js";
 
 const PASSWORD = "practical django 2026";
 const REFERENCE = path.resolve("assessments/rest-api/reference");
@@ -118,6 +119,18 @@ test("a candidate takes the assessment and the hiring manager sees the graded re
   const link = await manager.getByTestId("candidate-link").inputValue();
   expect(link).toMatch(/\/assess\/sla_[\w-]{43}$/);
   await expect(manager.getByText("Sent, not started")).toBeVisible();
+  // Sent: the form gives way to the link (focused), and a second send is a deliberate step.
+  await expect(manager.getByRole("heading", { level: 2, name: "Assessment sent" })).toBeVisible();
+  await expect(manager.getByTestId("candidate-link")).toBeFocused();
+  await expect(manager.getByRole("button", { name: "Send assessment" })).toHaveCount(0);
+  await expect(manager.getByRole("button", { name: "Send another assessment" })).toBeVisible();
+  // One heading per section, in order: the page's h1, then its sections' h2s.
+  expect(await manager.locator("main h1, main h2").allTextContents()).toEqual([
+    "Practical assessment results",
+    "Assessment sent",
+    "Assessments sent",
+  ]);
+  await expectNoSeriousViolations(manager, "main");
 
   // The candidate: no account, a fresh browser.
   const candidateContext = await browser.newContext({
@@ -135,6 +148,11 @@ test("a candidate takes the assessment and the hiring manager sees the graded re
 
   await portal.getByRole("button", { name: "Start the assessment" }).click();
   await expect(portal.getByTestId("time-remaining")).toContainText(/1:59:\d\d/);
+  // After Start the effort line says when the time box ends, not "from when you press Start".
+  await expect(portal.getByText("expected effort, from when you press Start")).toHaveCount(0);
+  await expect(portal.getByText(/^your time box, started .+; it ends .+$/)).toBeVisible();
+  // Nothing is uploaded yet, so there is nothing to finish.
+  await expect(portal.getByRole("button", { name: "I'm finished" })).toHaveCount(0);
 
   const [download] = await Promise.all([
     portal.waitForEvent("download"),
@@ -161,13 +179,53 @@ test("a candidate takes the assessment and the hiring manager sees the graded re
   await expect(portal.getByRole("list", { name: "Your uploads" })).toContainText("Version 1");
   await portal.screenshot({ path: path.join(OUT, "portal-submitted.png"), fullPage: true });
 
+  // On a phone (390 px) the started portal and its upload card fit the width (issue 10, defect 3).
+  await portal.setViewportSize({ width: 390, height: 844 });
+  // The e2e project has no DOM types: the check runs as a string in the page.
+  const widths = await portal.evaluate<{ page: number; overflowing: string[] }>(`({
+    page: document.documentElement.scrollWidth,
+    overflowing: [...document.querySelectorAll(".portal-steps, .portal-steps *, .card")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((element) => element.className || element.tagName),
+  })`);
+  expect(widths).toEqual({ page: 390, overflowing: [] });
+  await portal.screenshot({ path: path.join(OUT, "portal-phone-started.png"), fullPage: true });
+  await portal.getByText("2. Upload your project").scrollIntoViewIfNeeded();
+  await portal.screenshot({ path: path.join(OUT, "portal-phone-upload.png") });
+  await expectNoSeriousViolations(portal, "main");
+  await portal.setViewportSize({ width: 1280, height: 900 });
+
+  // "I'm finished" asks first; "Keep working" changes nothing.
+  await portal.getByRole("button", { name: "I'm finished" }).click();
+  await expect(portal.getByRole("button", { name: "Yes, I'm finished" })).toBeFocused();
+  await expect(portal.getByText("You cannot upload anything after this.")).toBeVisible();
+  await portal.getByRole("button", { name: "Keep working" }).click();
+  await expect(portal.getByLabel("Your project (.zip)")).toBeVisible();
+  await portal.getByRole("button", { name: "I'm finished" }).click();
+  await portal.getByRole("button", { name: "Yes, I'm finished" }).click();
+  await expect(portal.getByRole("heading", { level: 2, name: "You have finished" })).toBeFocused();
+  // The attempt is over: uploads close, the clock stops, what was uploaded stays.
+  await expect(portal.getByLabel("Your project (.zip)")).toHaveCount(0);
+  await expect(portal.getByText("You have finished, so uploads are closed.")).toBeVisible();
+  await expect(portal.getByTestId("time-remaining")).toHaveCount(0);
+  await expect(portal.getByTestId("finished-at")).toContainText("the clock has stopped");
+  await expect(portal.getByText("time box; you have finished")).toBeVisible();
+  await expect(portal.getByRole("list", { name: "Your uploads" })).toContainText("Version 1");
+  await expectNoSeriousViolations(portal, "main");
+  await portal.screenshot({ path: path.join(OUT, "portal-finished.png"), fullPage: true });
+  // A reload shows the same: it is the server's state, not the page's.
+  await portal.reload();
+  await expect(portal.getByRole("heading", { level: 2, name: "You have finished" })).toBeVisible();
+  // The team sees it without reloading.
+  await expect(manager.getByText(/the candidate finished/)).toBeVisible({ timeout: 15_000 });
+
   // The hiring manager's page was never reloaded: the status and then the report arrive by polling.
   await expect(manager.getByTestId("grading-status")).toContainText(/Queued|Grading|Graded/, {
     timeout: 15_000,
   });
   await expect(manager.getByTestId("score")).toHaveText("100", { timeout: 180_000 });
   await expect(manager.getByTestId("integrity")).toHaveText("Integrity: clean");
-  await expect(manager.getByRole("region", { name: "Competencies" })).toContainText("security");
+  await expect(manager.getByRole("region", { name: "Competencies" })).toContainText("Security");
   await expect(manager.getByRole("navigation", { name: "Submitted files" })).toContainText(
     "views.py",
   );

@@ -168,6 +168,19 @@ export function assessmentAccessRows(world: () => THiringWorld): TRow[] {
       request: async () => ({ url: `/api/portal/${(await fresh()).token}/parts/1/starter.zip` }),
     },
     {
+      route: "POST /api/portal/:token/finish",
+      operationId: "finishPortalAssessment",
+      expect: anyone(200),
+      request: async () => {
+        const sent = await fresh(true);
+        expectStatus(
+          await uploadTo(world().anonymous, sent.token, "solution.zip", await solution()),
+          201,
+        );
+        return { url: `/api/portal/${sent.token}/finish` };
+      },
+    },
+    {
       route: "POST /api/portal/:token/parts/:part/submissions",
       operationId: "submitPortalAssessment",
       expect: anyone(201),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { assessmentState, partDueAt, partState } from "./assessment-presenter.js";
+import {
+  assessmentState,
+  competencyScoresOfGroups,
+  partDueAt,
+  partState,
+} from "./assessment-presenter.js";
 import type { TAssessmentRow } from "./assessments.repo.js";
 
 const hour = 3_600_000;
@@ -18,6 +23,7 @@ function assessment(values: Partial<TAssessmentRow> = {}): TAssessmentRow {
     createdAt: t0,
     startedAt: null,
     revokedAt: null,
+    finishedAt: null,
     ...values,
   };
 }
@@ -61,5 +67,32 @@ describe("clocks of an assessment in parts", () => {
     expect(assessmentState(shared, parts, at(80))).toBe("submitted");
     expect(assessmentState(shared, [part({})], at(80))).toBe("expired");
     expect(assessmentState(assessment({ revokedAt: at(2) }), parts, at(3))).toBe("revoked");
+    // The candidate's "I'm finished" hands in what there is, even with a part left empty.
+    expect(assessmentState(assessment({ startedAt: at(1), finishedAt: at(2) }), parts, at(2))).toBe(
+      "submitted",
+    );
+  });
+});
+
+describe("competencies a result feeds", () => {
+  it("names each competency in words from the catalogue, and keeps an id it does not know", () => {
+    const manifest = {
+      groups: [
+        { id: "queries", competency: "orm-data-modelling" },
+        { id: "future", competency: "quantum-django" },
+      ],
+    } as unknown as Parameters<typeof competencyScoresOfGroups>[0];
+    const scores = competencyScoresOfGroups(manifest, [
+      { id: "queries", passed: 3, total: 4, weight: 1 },
+    ]);
+    expect(scores).toEqual([
+      {
+        competency: "orm-data-modelling",
+        name: "ORM and data modelling",
+        groups: ["queries"],
+        score: 75,
+      },
+      { competency: "quantum-django", name: "quantum-django", groups: ["future"], score: null },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { TGradeReport } from "../../grader/grade-report.js";
 import { readStoredReport } from "../../grader/grade-report.js";
 import type { TManifest } from "../../grader/pack.js";
+import { nameOfCompetency } from "../roles/templates/competencies.js";
 import type { TAssessmentRow, TGradingRow, TPartRow } from "./assessments.repo.js";
 
 /**
@@ -51,7 +52,10 @@ export function partState(
     : "sent";
 }
 
-/** The whole assessment: submitted when every part is, started as soon as any part is. */
+/**
+ * The whole assessment: submitted when every part is or the candidate said they were finished
+ * (which needs an upload), started as soon as any part is.
+ */
 export function assessmentState(
   assessment: TAssessmentRow,
   parts: Pick<TPartRow, "startedAt" | "submittedAt">[],
@@ -59,6 +63,7 @@ export function assessmentState(
 ): TState {
   if (assessment.revokedAt) return "revoked";
   if (parts.length > 0 && parts.every((part) => part.submittedAt)) return "submitted";
+  if (assessment.finishedAt) return "submitted";
   // Past the link's end, what was handed in is what there is.
   if (now > linkExpiresAt(assessment))
     return parts.some((part) => part.submittedAt) ? "submitted" : "expired";
@@ -152,6 +157,6 @@ export function competencyScoresOfGroups(
         : Math.round(
             (results.reduce((sum, g) => sum + (g.weight * g.passed) / g.total, 0) / weight) * 1000,
           ) / 10;
-    return { competency, groups: groupIds, score };
+    return { competency, name: nameOfCompetency(competency), groups: groupIds, score };
   });
 }

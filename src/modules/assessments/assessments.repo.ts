@@ -152,6 +152,14 @@ export function createAssessmentsRepo(db: TDatabase) {
         .where(and(eq(assessments.id, id), isNull(assessments.startedAt)));
     },
 
+    /** The candidate's "I'm finished": the first one counts. */
+    async setFinished(id: string, at: Date, executor: TExecutor = db) {
+      await executor
+        .update(assessments)
+        .set({ finishedAt: at })
+        .where(and(eq(assessments.id, id), isNull(assessments.finishedAt)));
+    },
+
     async setRevoked(id: string, at: Date, executor: TExecutor = db) {
       await executor.update(assessments).set({ revokedAt: at }).where(eq(assessments.id, id));
     },

@@ -190,6 +190,7 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
     expect(report.report?.timings.total).toBeGreaterThan(0);
     expect(report.competencies).toContainEqual({
       competency: "security",
+      name: "Security",
       groups: ["auth", "isolation"],
       score: 100,
     });

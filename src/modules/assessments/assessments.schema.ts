@@ -180,6 +180,8 @@ export const ZAssessmentSummary = z.object({
   startedAt: ZIsoDateTime.nullable(),
   /** With shared timing, when the time is up for every part. */
   dueAt: ZIsoDateTime.nullable(),
+  /** When the candidate said they were finished; no upload is taken after it. */
+  finishedAt: ZIsoDateTime.nullable(),
   revokedAt: ZIsoDateTime.nullable(),
   permissions: z.object({
     canManage: z.boolean(),
@@ -205,7 +207,13 @@ export const ZGradingDetail = ZGradingSummary.extend({
   report: ZGradeReport.nullable(),
   /** Which competencies each group feeds, from the pack's manifest. */
   competencies: z.array(
-    z.object({ competency: z.string(), groups: z.array(z.string()), score: z.number().nullable() }),
+    z.object({
+      competency: z.string(),
+      /** The competency in words, from the catalogue. */
+      name: z.string(),
+      groups: z.array(z.string()),
+      score: z.number().nullable(),
+    }),
   ),
 });
 export const ZGradingResponse = z.object({ grading: ZGradingDetail });
@@ -280,6 +288,8 @@ export const ZPortalAssessment = z.object({
   startedAt: ZIsoDateTime.nullable(),
   /** With shared timing, when the time is up for every part. */
   dueAt: ZIsoDateTime.nullable(),
+  /** When the candidate said they were finished: the clock stops and uploads close. */
+  finishedAt: ZIsoDateTime.nullable(),
   serverNow: ZIsoDateTime,
   maxUploadBytes: z.number().int(),
   parts: z.array(ZPortalPart),

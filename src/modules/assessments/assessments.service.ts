@@ -168,6 +168,7 @@ export function createAssessmentsService(deps: {
           assessment.sentBy && sentByName ? { id: assessment.sentBy, name: sentByName } : null,
         startedAt: assessment.startedAt?.toISOString() ?? null,
         dueAt: assessment.timing === "shared" ? (dueAt(assessment)?.toISOString() ?? null) : null,
+        finishedAt: assessment.finishedAt?.toISOString() ?? null,
         revokedAt: assessment.revokedAt?.toISOString() ?? null,
         permissions: {
           canManage: canManagePipeline(scope, roleId),

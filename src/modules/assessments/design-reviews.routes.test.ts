@@ -77,6 +77,9 @@ describe.each(testDatabaseKinds())("design reviews on %s", (kind) => {
       expect(statuses).toHaveLength(10);
       expect(statuses.every((status) => status === "present")).toBe(true);
       expect(review.rubric.map((d) => d.id)).toEqual(Object.keys(REFERENCE_QUOTES));
+      // Each dimension names its competency in words, not by the catalogue's id.
+      expect(review.rubric.map((d) => d.competencyName)).toContain("Scalability and production");
+      expect(review.rubric.every((d) => !d.competencyName.includes("-"))).toBe(true);
       expect(review.canReview).toBe(true);
       expect(review.part).toMatchObject({ position: 2, count: 2 });
     });

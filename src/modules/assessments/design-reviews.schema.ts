@@ -61,6 +61,8 @@ export const ZRubricDimension = z.object({
   id: z.string(),
   name: z.string(),
   competency: z.string(),
+  /** The competency in words, from the catalogue. */
+  competencyName: z.string(),
   anchors: z.object({ "1": z.string(), "2": z.string(), "3": z.string(), "4": z.string() }),
 });
 

@@ -8,6 +8,7 @@ import { assertSeesApplication } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
+import { nameOfCompetency } from "../roles/templates/competencies.js";
 import { filterReadableScorecards } from "../scorecards/scorecard-visibility.js";
 import type { TAssessmentsRepo, TPartRow } from "./assessments.repo.js";
 import type { TPackSource } from "./assessments.service.js";
@@ -280,7 +281,10 @@ export function createDesignReviewsService(deps: {
           html: document.html,
           completeness: document.completeness,
         },
-        rubric: config.rubric.map((dimension) => ({ ...dimension })),
+        rubric: config.rubric.map((dimension) => ({
+          ...dimension,
+          competencyName: nameOfCompetency(dimension.competency),
+        })),
         minQuoteChars: MIN_QUOTE_CHARS,
         canReview: canReviewDesign(scope, summary.application),
         mine: mine ? presentReview(mine) : null,

@@ -27,7 +27,7 @@ describe("renderInstructionsHtml", () => {
     expect(html).toMatch(/<ul>\s*<li>list<\/li>\s*<li>detail<\/li>\s*<\/ul>/);
     expect(html).toMatch(/<th>Field<\/th>/);
     expect(html).toContain("<td>title</td>");
-    expect(html).toContain(`<pre><code>{"id": 1}`);
+    expect(html).toContain(`<pre tabindex="0"><code>{"id": 1}`);
   });
 
   it("drops script, event handlers and non-web links", () => {

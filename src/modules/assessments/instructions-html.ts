@@ -31,7 +31,12 @@ const ALLOWED: sanitizeHtml.IOptions = {
     "hr",
     "br",
   ],
-  allowedAttributes: { a: ["href", "rel", "target"], th: ["align"], td: ["align"] },
+  allowedAttributes: {
+    a: ["href", "rel", "target"],
+    th: ["align"],
+    td: ["align"],
+    pre: ["tabindex"],
+  },
   allowedSchemes: ["http", "https"],
   allowProtocolRelative: false,
   transformTags: {
@@ -40,6 +45,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
     h2: "h3",
     h3: "h4",
     h4: "h5",
+    // A code block scrolls sideways on a phone; keyboard users must be able to reach it too.
+    pre: (tagName) => ({ tagName, attribs: { tabindex: "0" } }),
     a: (tagName, attribs) => ({
       tagName,
       attribs: { ...attribs, rel: "noreferrer noopener", target: "_blank" },

@@ -138,6 +138,23 @@ export function registerPortalRoutes(app: TApp, deps: { portalService: TPortalSe
       }),
     );
 
+    portal.post(
+      "/api/portal/:token/finish",
+      {
+        config: { access: PUBLIC },
+        schema: {
+          operationId: "finishPortalAssessment",
+          tags,
+          security: portalSecurity,
+          description:
+            "The candidate's \"I'm finished\": ends the attempt once at least one part has an upload (409 before). The clock stops and later uploads or starts answer 409 with details.reason finished; what was uploaded is graded as usual. Calling it again keeps the first finish. 404/410 like the other portal routes.",
+          params: ZPortalTokenParams,
+          response: { 200: ZPortalAssessmentResponse, ...errorResponses },
+        },
+      },
+      async (request) => ({ assessment: await service.finish(request.params.token, request.id) }),
+    );
+
     portal.get(
       "/api/portal/:token/parts/:part/starter.zip",
       {

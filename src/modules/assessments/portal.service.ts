@@ -71,6 +71,19 @@ export function createPortalService(deps: {
       );
   }
 
+  /**
+   * After "I'm finished" the attempt is over: what was uploaded is what is graded, and nothing new
+   * is taken (no upload, no start of another part). The candidate is told so, with a way forward.
+   */
+  function assertNotFinished(assessment: TAssessmentRow) {
+    if (assessment.finishedAt)
+      throw new AppError(
+        "CONFLICT",
+        `You told us you were finished on ${assessment.finishedAt.toUTCString()}, so this assessment takes no more uploads. What you had uploaded by then is what the hiring team reviews. If something went wrong, reply to the person who sent you the link.`,
+        { details: { reason: "finished", finishedAt: assessment.finishedAt.toISOString() } },
+      );
+  }
+
   async function resolve(token: string) {
     const found = await repo.findByTokenHash(hashSecret(token));
     if (!found) throw invalidLink();
@@ -141,6 +154,7 @@ export function createPortalService(deps: {
       linkExpiresAt: linkExpiresAt(assessment).toISOString(),
       startedAt: assessment.startedAt?.toISOString() ?? null,
       dueAt: assessment.timing === "shared" ? (dueAt(assessment)?.toISOString() ?? null) : null,
+      finishedAt: assessment.finishedAt?.toISOString() ?? null,
       serverNow: new Date().toISOString(),
       maxUploadBytes: MAX_UPLOAD_BYTES,
       parts: await Promise.all(
@@ -202,12 +216,14 @@ export function createPortalService(deps: {
             "Each part of this assessment has its own clock: start the part you want to work on.",
           );
         if (locked.startedAt) return;
+        assertNotFinished(locked);
         await repo.setStarted(locked.id, at, tx);
         await repo.setAllPartsStarted(locked.id, at, tx);
       } else {
         const part = parts.find((p) => p.position === position);
         if (!part) throw new AppError("NOT_FOUND", `This assessment has no part ${position}.`);
         if (part.startedAt) return;
+        assertNotFinished(locked);
         await repo.setPartStarted(part.id, at, tx);
         await repo.setStarted(locked.id, at, tx);
       }
@@ -258,7 +274,8 @@ export function createPortalService(deps: {
      * transfer: what the part takes, so the upload's messages name the right kind of file.
      */
     uploadKindOf: async (token: string, position: number): Promise<"zip" | "document"> => {
-      const { part } = await partOf(token, position);
+      const { assessment, part } = await partOf(token, position);
+      assertNotFinished(assessment);
       const pack = await deps.packs.loadPack(part.packId);
       return submissionKindOf(pack.manifest) === "document" ? "document" : "zip";
     },
@@ -276,6 +293,43 @@ export function createPortalService(deps: {
     startPart: (token: string, position: number, requestId: string, input: TStartInput = {}) =>
       startClock(token, requestId, position, input),
 
+    /**
+     * The candidate's "I'm finished": ends the attempt once something is uploaded. The clock
+     * stops, uploads close (409), and the team sees when. Saying it again keeps the first time.
+     */
+    async finish(token: string, requestId: string) {
+      const found = await resolve(token);
+      await deps.db.transaction(async (tx) => {
+        const locked = await repo.lockAssessment(found.assessment.id, tx);
+        if (!locked) throw invalidLink();
+        assertUsable(locked);
+        if (locked.finishedAt) return;
+        const parts = await repo.listParts([locked.id], tx);
+        const handedIn = parts.filter((part) => part.submittedAt).map((part) => part.position);
+        if (handedIn.length === 0)
+          throw new AppError(
+            "CONFLICT",
+            locked.startedAt
+              ? "Upload your work before you say you are finished: nothing has been uploaded yet."
+              : "Start the assessment and upload your work before you say you are finished.",
+          );
+        const at = new Date();
+        await repo.setFinished(locked.id, at, tx);
+        await deps.auditService.recordEvent(
+          candidateActor(requestId),
+          {
+            action: "assessment.finished",
+            entityType: "assessment",
+            entityId: locked.id,
+            before: { finishedAt: null },
+            after: { finishedAt: at, partsHandedIn: handedIn, partsCount: parts.length },
+          },
+          tx,
+        );
+      });
+      return describe(token);
+    },
+
     async starter(token: string, position: number) {
       const { part } = await partOf(token, position);
       const pack = await deps.packs.loadPack(part.packId);
@@ -292,6 +346,8 @@ export function createPortalService(deps: {
         const assessment = await repo.lockAssessment(found.assessment.id, tx);
         if (!assessment) throw invalidLink();
         assertUsable(assessment);
+        // Checked again under the lock: a finish that raced this upload wins.
+        assertNotFinished(assessment);
         const due = partDueAt(assessment, found.part);
         if (!due)
           throw new AppError(

@@ -1559,6 +1559,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/{token}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The candidate's "I'm finished": ends the attempt once at least one part has an upload (409 before). The clock stops and later uploads or starts answer 409 with details.reason finished; what was uploaded is graded as usual. Calling it again keeps the first finish. 404/410 like the other portal routes. */
+        post: operations["finishPortalAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/{token}/parts/{part}/starter.zip": {
         parameters: {
             query?: never;
@@ -10249,6 +10266,8 @@ export interface operations {
                             /** Format: date-time */
                             dueAt: string | null;
                             /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
@@ -10456,6 +10475,8 @@ export interface operations {
                             /** Format: date-time */
                             dueAt: string | null;
                             /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
@@ -10649,6 +10670,8 @@ export interface operations {
                             /** Format: date-time */
                             dueAt: string | null;
                             /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
                             revokedAt: string | null;
                             permissions: {
                                 canManage: boolean;
@@ -10840,6 +10863,8 @@ export interface operations {
                             startedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
                             permissions: {
@@ -11041,6 +11066,8 @@ export interface operations {
                             startedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
                             permissions: {
@@ -11312,6 +11339,7 @@ export interface operations {
                             } | null;
                             competencies: {
                                 competency: string;
+                                name: string;
                                 groups: string[];
                                 score: number | null;
                             }[];
@@ -11580,6 +11608,7 @@ export interface operations {
                             } | null;
                             competencies: {
                                 competency: string;
+                                name: string;
                                 groups: string[];
                                 score: number | null;
                             }[];
@@ -12372,6 +12401,7 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 competency: string;
+                                competencyName: string;
                                 anchors: {
                                     1: string;
                                     2: string;
@@ -12727,6 +12757,8 @@ export interface operations {
                             startedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
@@ -14273,6 +14305,8 @@ export interface operations {
                             /** Format: date-time */
                             dueAt: string | null;
                             /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
                             parts: {
@@ -14393,6 +14427,8 @@ export interface operations {
                             startedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
@@ -14515,6 +14551,125 @@ export interface operations {
                             startedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
+                            serverNow: string;
+                            maxUploadBytes: number;
+                            parts: {
+                                position: number;
+                                pack: {
+                                    title: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    submissionKind: "project-zip" | "document";
+                                };
+                                instructions: string;
+                                instructionsHtml: string;
+                                timeLimitMinutes: number;
+                                /** @enum {string} */
+                                state: "not-started" | "in-progress" | "submitted";
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                submissions: {
+                                    version: number;
+                                    isLate: boolean;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    filename: string;
+                                    sizeBytes: number;
+                                    /** @enum {string} */
+                                    check: "checking" | "checked" | "problem";
+                                    problem: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    finishPortalAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            candidateName: string;
+                            privacyNoticeUrl: string | null;
+                            roleTitle: string;
+                            /** @enum {string} */
+                            timing: "shared" | "per-part";
+                            timeLimitMinutes: number;
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** Format: date-time */
+                            linkExpiresAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;
@@ -14701,6 +14856,8 @@ export interface operations {
                             startedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
                             /** Format: date-time */
                             serverNow: string;
                             maxUploadBytes: number;

@@ -17,25 +17,28 @@ import type { TAssessmentSummary } from "./types";
 import "./assessments.css";
 
 /**
- * Practical assessments of one application: send one, follow it live, read the report. Made to
- * sit on the application page; `/applications/:id/assessment` shows it on its own too.
+ * Practical assessments of one application: send one, follow it live, read the report. It sits
+ * under the page's h1 (`/applications/:id/assessment`), so it names no section of its own: the
+ * send form and the list of sent assessments are its two h2 sections.
  */
 export function AssessmentSection({ applicationId }: { applicationId: string }) {
   const list = useApplicationAssessments(applicationId);
   const assessments = list.data?.assessments ?? [];
 
   return (
-    <section className="assessments" aria-labelledby="assessments-title">
-      <h2 id="assessments-title">Practical assessment</h2>
-      <ErrorBanner error={list.error} />
+    <div className="assessments">
       <SendAssessment applicationId={applicationId} />
-      {list.data && assessments.length === 0 && (
-        <p className="muted">No assessment has been sent for this application yet.</p>
-      )}
-      {assessments.map((assessment) => (
-        <AssessmentCard key={assessment.id} assessment={assessment} />
-      ))}
-    </section>
+      <section aria-labelledby="sent-assessments-title">
+        <h2 id="sent-assessments-title">Assessments sent</h2>
+        <ErrorBanner error={list.error} />
+        {list.data && assessments.length === 0 && (
+          <p className="muted">No assessment has been sent for this application yet.</p>
+        )}
+        {assessments.map((assessment) => (
+          <AssessmentCard key={assessment.id} assessment={assessment} />
+        ))}
+      </section>
+    </div>
   );
 }
 
@@ -78,9 +81,14 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
             {formatDateTime(assessment.sentAt)}
             {assessment.sentBy ? ` by ${assessment.sentBy.name}` : ""}
             {assessment.startedAt ? ` · started ${formatDateTime(assessment.startedAt)}` : ""}
+            {assessment.finishedAt
+              ? ` · the candidate finished ${formatDateTime(assessment.finishedAt)}`
+              : ""}
           </p>
         </div>
-        <span className={`badge state-${assessment.state}`}>{STATE_LABELS[assessment.state]}</span>
+        <span className={`badge state-${assessment.state}`}>
+          {assessment.finishedAt ? "Finished" : STATE_LABELS[assessment.state]}
+        </span>
         {assessment.permissions.canManage &&
           assessment.state !== "revoked" &&
           assessment.state !== "expired" && (

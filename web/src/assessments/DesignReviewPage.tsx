@@ -208,7 +208,7 @@ function ReviewForm({ page }: { page: TDesignReviewPage }) {
         return (
           <fieldset key={dimension.id} className="rubric-dimension">
             <legend>
-              {dimension.name} <span className="muted small">({dimension.competency})</span>
+              {dimension.name} <span className="muted small">({dimension.competencyName})</span>
             </legend>
             <div role="radiogroup" aria-label={`${dimension.name}: rating`}>
               {(["1", "2", "3", "4"] as const).map((level) => (

@@ -103,7 +103,7 @@ export function GradingReport({ grading }: { grading: TGradingDetail }) {
         <ul className="competency-list">
           {grading.competencies.map((c) => (
             <li key={c.competency}>
-              <strong>{c.competency}</strong>{" "}
+              <strong>{c.name}</strong>{" "}
               <span className="muted">{c.score === null ? "not measured" : `${c.score}%`}</span>
             </li>
           ))}

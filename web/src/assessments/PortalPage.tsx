@@ -4,7 +4,7 @@ import type { TApiError } from "../api/client";
 import { ErrorBanner, Notice } from "../components/form";
 import { DesignDocumentUpload } from "./DesignDocumentUpload";
 import { SelfIdentificationSection } from "../fairness/SelfIdentificationSection";
-import { openPortal, readPortal, startAssessment, startPart } from "./portal-api";
+import { finishAssessment, openPortal, readPortal, startAssessment, startPart } from "./portal-api";
 import {
   formatBytes,
   formatDateTime,
@@ -68,6 +68,7 @@ export function PortalPage({ token }: { token: string }) {
     Boolean(assessment.privacyNoticeUrl) && !assessment.startedAt && !acknowledged;
   const shared = assessment.timing === "shared";
   const sharedStarted = shared && Boolean(assessment.startedAt);
+  const finishedAt = assessment.finishedAt;
   const first = assessment.parts[0];
   return (
     <div className="portal">
@@ -92,19 +93,20 @@ export function PortalPage({ token }: { token: string }) {
         <section className="card portal-effort" aria-label="Time and deadline">
           <div>
             <span className="portal-figure">{formatMinutes(assessment.timeLimitMinutes)}</span>
-            <span className="muted">
-              {!shared
-                ? "expected effort in all, each part counted from its own Start"
-                : sharedStarted && assessment.startedAt
-                  ? `expected effort, counted from ${formatDateTime(assessment.startedAt)}`
-                  : "expected effort, from when you press Start"}
-            </span>
+            <span className="muted">{effortText(assessment)}</span>
           </div>
           <div>
             <span className="portal-figure">{formatDateTime(assessment.deadlineAt)}</span>
             <span className="muted">deadline — finish by then at the latest</span>
           </div>
-          {shared && assessment.dueAt && <Countdown dueAt={assessment.dueAt} skewMs={skewMs} />}
+          {finishedAt ? (
+            <div data-testid="finished-at">
+              <span className="portal-figure">{formatDateTime(finishedAt)}</span>
+              <span className="muted">you said you were finished; the clock has stopped</span>
+            </div>
+          ) : (
+            shared && assessment.dueAt && <Countdown dueAt={assessment.dueAt} skewMs={skewMs} />
+          )}
         </section>
         <ErrorBanner error={error} />
         {assessment.privacyNoticeUrl && !assessment.startedAt && (
@@ -170,9 +172,117 @@ export function PortalPage({ token }: { token: string }) {
             skewMs={skewMs}
           />
         ))}
+        <FinishSection token={token} assessment={assessment} onChange={show} />
         <SelfIdentificationSection token={token} />
       </main>
     </div>
+  );
+}
+
+/** What the time box means now: before Start, while it runs (until when), or once finished. */
+function effortText(assessment: TPortalAssessment): string {
+  if (assessment.finishedAt) return "time box; you have finished";
+  if (assessment.timing !== "shared")
+    return assessment.startedAt
+      ? "expected effort in all; each part's time left is shown with the part"
+      : "expected effort in all, each part counted from its own Start";
+  if (assessment.startedAt && assessment.dueAt)
+    return `your time box, started ${formatDateTime(assessment.startedAt)}; it ends ${formatDateTime(assessment.dueAt)}`;
+  return "expected effort, from when you press Start";
+}
+
+/**
+ * "I'm finished": once something is uploaded the candidate may end their attempt. It asks first,
+ * because it cannot be undone: uploads close and the clock stops.
+ */
+function FinishSection({
+  token,
+  assessment,
+  onChange,
+}: {
+  token: string;
+  assessment: TPortalAssessment;
+  onChange: (next: TPortalAssessment) => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<TApiError>();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  const uploaded = assessment.parts.filter((part) => part.submissions.length > 0).length;
+  const finishedAt = assessment.finishedAt;
+
+  // Focus follows the step: to the confirmation, then to what it did (the buttons are gone).
+  useEffect(() => {
+    if (finishedAt && confirming) doneHeading.current?.focus();
+    else if (confirming) confirmButton.current?.focus();
+  }, [confirming, finishedAt]);
+
+  if (finishedAt)
+    return (
+      <section className="card portal-finish" aria-labelledby="finish-title">
+        <h2 id="finish-title" ref={doneHeading} tabIndex={-1}>
+          You have finished
+        </h2>
+        <p>
+          You finished on {formatDateTime(finishedAt)}. What you uploaded is what the hiring team
+          reviews; they can see that you have finished. Thank you for your time.
+        </p>
+      </section>
+    );
+  if (!assessment.startedAt || uploaded === 0) return null;
+
+  async function finish() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onChange(await finishAssessment(token));
+    } catch (failure) {
+      setError(failure as TApiError);
+      setBusy(false);
+    }
+  }
+
+  const missing = assessment.parts.length - uploaded;
+  return (
+    <section className="card portal-finish" aria-labelledby="finish-title">
+      <h2 id="finish-title">When you are done</h2>
+      {!confirming ? (
+        <>
+          <p>
+            When you are happy with what you uploaded, tell us you are finished. You do not have to:
+            the last upload before the time is up counts either way.
+          </p>
+          <button type="button" onClick={() => setConfirming(true)}>
+            I&apos;m finished
+          </button>
+        </>
+      ) : (
+        <div role="group" aria-labelledby="finish-confirm-text">
+          <p id="finish-confirm-text">
+            <strong>Finish now?</strong> You cannot upload anything after this.
+            {missing > 0
+              ? ` ${missing} of ${assessment.parts.length} parts ${missing === 1 ? "has" : "have"} no upload.`
+              : ""}
+          </p>
+          <div className="button-row">
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button-primary"
+              disabled={busy}
+              onClick={() => void finish()}
+            >
+              Yes, I&apos;m finished
+            </button>
+            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+              Keep working
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorBanner error={error} />
+    </section>
   );
 }
 
@@ -203,6 +313,7 @@ function PartSection({
 }) {
   const started = Boolean(part.startedAt);
   const perPart = assessment.timing === "per-part";
+  const finished = Boolean(assessment.finishedAt);
   const instructions = (
     // Rendered from the pack's Markdown and sanitized (tags and links allowlisted) on the
     // server, so this page ships no Markdown parser.
@@ -210,7 +321,10 @@ function PartSection({
   );
   const work = (
     <>
-      {perPart && !started && (
+      {perPart && !started && finished && (
+        <p className="muted">You finished before starting this part.</p>
+      )}
+      {perPart && !started && !finished && (
         <div className={single ? "card" : undefined}>
           <p>
             Read the instructions first if you like — this part&apos;s clock does not run yet.
@@ -222,7 +336,7 @@ function PartSection({
           </button>
         </div>
       )}
-      {perPart && part.dueAt && <Countdown dueAt={part.dueAt} skewMs={skewMs} />}
+      {perPart && part.dueAt && !finished && <Countdown dueAt={part.dueAt} skewMs={skewMs} />}
       {started && (
         <WorkArea
           token={token}
@@ -362,7 +476,16 @@ function WorkArea({
     }
   }
 
+  const finished = Boolean(assessment.finishedAt);
   if (part.pack.submissionKind === "document") {
+    if (finished)
+      return (
+        <p className="muted">
+          {part.submissions.length > 0
+            ? `Your document (version ${part.submissions[0]?.version ?? 1}) is handed in.`
+            : "Nothing was handed in for this part."}
+        </p>
+      );
     return (
       <DesignDocumentUpload
         token={token}
@@ -387,47 +510,57 @@ function WorkArea({
               : `Download the part ${part.position} starter (.zip)`}
           </a>
         </div>
-        <form onSubmit={(e) => void upload(e)} noValidate>
-          <Heading>2. Upload your project</Heading>
-          <p className="muted">
-            A zip of the folder holding <code>manage.py</code>, at most{" "}
-            {formatBytes(assessment.maxUploadBytes)}, without a virtualenv or database.
-          </p>
-          {timeUp && (
-            <Notice>
-              <p>Your time is up. You can still upload, but it will be marked late.</p>
-            </Notice>
-          )}
-          <div className="field">
-            <label htmlFor={`submission-file-${part.position}`}>{fileLabel}</label>
-            <input
-              id={`submission-file-${part.position}`}
-              ref={fileInput}
-              type="file"
-              name="file"
-              accept=".zip,application/zip"
-            />
+        {finished ? (
+          <div>
+            <Heading>2. Upload your project</Heading>
+            <p className="muted">
+              You have finished, so uploads are closed.
+              {part.submissions.length === 0 ? " Nothing was uploaded for this part." : ""}
+            </p>
           </div>
-          <button type="submit" className="button-primary" disabled={progress !== undefined}>
-            {progress === undefined
-              ? single
-                ? "Upload"
-                : `Upload part ${part.position}`
-              : "Uploading…"}
-          </button>
-          {progress !== undefined && (
-            <div className="upload-progress">
-              <progress max={1} value={progress} aria-label="Upload progress" />
-              <span>{Math.round(progress * 100)}%</span>
+        ) : (
+          <form onSubmit={(e) => void upload(e)} noValidate>
+            <Heading>2. Upload your project</Heading>
+            <p className="muted">
+              A zip of the folder holding <code>manage.py</code>, at most{" "}
+              {formatBytes(assessment.maxUploadBytes)}, without a virtualenv or database.
+            </p>
+            {timeUp && (
+              <Notice>
+                <p>Your time is up. You can still upload, but it will be marked late.</p>
+              </Notice>
+            )}
+            <div className="field">
+              <label htmlFor={`submission-file-${part.position}`}>{fileLabel}</label>
+              <input
+                id={`submission-file-${part.position}`}
+                ref={fileInput}
+                type="file"
+                name="file"
+                accept=".zip,application/zip"
+              />
             </div>
-          )}
-          <ErrorBanner error={error} />
-          {done && (
-            <Notice tone="success">
-              <p>{done}</p>
-            </Notice>
-          )}
-        </form>
+            <button type="submit" className="button-primary" disabled={progress !== undefined}>
+              {progress === undefined
+                ? single
+                  ? "Upload"
+                  : `Upload part ${part.position}`
+                : "Uploading…"}
+            </button>
+            {progress !== undefined && (
+              <div className="upload-progress">
+                <progress max={1} value={progress} aria-label="Upload progress" />
+                <span>{Math.round(progress * 100)}%</span>
+              </div>
+            )}
+            <ErrorBanner error={error} />
+            {done && (
+              <Notice tone="success">
+                <p>{done}</p>
+              </Notice>
+            )}
+          </form>
+        )}
       </div>
       {part.submissions.length > 0 && (
         <div className={single ? "card" : undefined}>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SyntheticEvent } from "react";
 import { fieldErrors } from "../api/client";
 import { ErrorBanner, Notice, TextField } from "../components/form";
@@ -17,18 +17,61 @@ type TTiming = "shared" | "per-part";
 
 /**
  * Sends 1–4 work samples in one assessment. The packs the role's interview plan proposes for its
- * level are ticked to begin with (at most the allowed number, in the plan's order).
+ * level are ticked to begin with (at most the allowed number, in the plan's order). Once sent,
+ * the form gives way to the link: a second assessment takes a deliberate "Send another".
  */
 export function SendAssessment({ applicationId }: { applicationId: string }) {
   // Only the pipeline's owners get the pack list; for anyone else the form stays hidden.
   const packs = useAssessmentPacks(applicationId);
+  const [sentLink, setSentLink] = useState<string>();
   if (!packs.data || packs.data.packs.length === 0) return null;
   return (
-    <SendForm
-      applicationId={applicationId}
-      packs={packs.data.packs}
-      maxParts={packs.data.maxParts}
-    />
+    <section className="card" aria-labelledby="send-assessment-title">
+      <h2 id="send-assessment-title">{sentLink ? "Assessment sent" : "Send an assessment"}</h2>
+      {sentLink ? (
+        <SentLink link={sentLink} onSendAnother={() => setSentLink(undefined)} />
+      ) : (
+        <SendForm
+          applicationId={applicationId}
+          packs={packs.data.packs}
+          maxParts={packs.data.maxParts}
+          onSent={setSentLink}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The link of the assessment just sent; focus lands on it, as the form it replaces is gone. */
+function SentLink({ link, onSendAnother }: { link: string; onSendAnother: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <Notice tone="success">
+      <p>
+        Send this link to the candidate. It is shown only now; it stops working 24 hours after the
+        deadline.
+      </p>
+      <div className="copy-row">
+        <input
+          ref={input}
+          aria-label="Candidate link"
+          data-testid="candidate-link"
+          readOnly
+          value={link}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" onClick={() => void navigator.clipboard.writeText(link)}>
+          Copy
+        </button>
+      </div>
+      <p>
+        <button type="button" className="button-quiet" onClick={onSendAnother}>
+          Send another assessment
+        </button>{" "}
+        <span className="muted small">(this link will not be shown again)</span>
+      </p>
+    </Notice>
   );
 }
 
@@ -36,10 +79,12 @@ function SendForm({
   applicationId,
   packs,
   maxParts,
+  onSent,
 }: {
   applicationId: string;
   packs: TPackSummary[];
   maxParts: number;
+  onSent: (candidateUrl: string) => void;
 }) {
   const sendAssessment = useSendAssessment(applicationId);
   const [chosen, setChosen] = useState<string[]>(() => {
@@ -49,7 +94,6 @@ function SendForm({
   const [timing, setTiming] = useState<TTiming>("shared");
   const [partMinutes, setPartMinutes] = useState<Record<string, string>>({});
   const [sharedMinutes, setSharedMinutes] = useState<string>();
-  const [link, setLink] = useState<string>();
   const error = sendAssessment.error;
   const fields = fieldErrors(error);
 
@@ -79,13 +123,12 @@ function SendForm({
         deadlineAt:
           typeof deadline === "string" && deadline ? new Date(deadline).toISOString() : "",
       },
-      { onSuccess: (data) => setLink(data.candidateUrl) },
+      { onSuccess: (data) => onSent(data.candidateUrl) },
     );
   }
 
   return (
-    <div className="card">
-      <h3>Send an assessment</h3>
+    <>
       <form className="send-parts-form" onSubmit={send} noValidate>
         <fieldset>
           <legend>
@@ -194,26 +237,6 @@ function SendForm({
         </div>
       </form>
       <ErrorBanner error={error} />
-      {link && (
-        <Notice tone="success">
-          <p>
-            Send this link to the candidate. It is shown only now; it stops working 24 hours after
-            the deadline.
-          </p>
-          <div className="copy-row">
-            <input
-              aria-label="Candidate link"
-              data-testid="candidate-link"
-              readOnly
-              value={link}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <button type="button" onClick={() => void navigator.clipboard.writeText(link)}>
-              Copy
-            </button>
-          </div>
-        </Notice>
-      )}
-    </div>
+    </>
   );
 }

@@ -41,3 +41,9 @@ export async function startPart(token: string, part: number, acknowledgedNotice:
     )
   ).assessment;
 }
+
+/** The candidate's "I'm finished": uploads close and the clock stops. */
+export async function finishAssessment(token: string) {
+  return (await unwrap(api.POST("/api/portal/{token}/finish", { params: { path: { token } } })))
+    .assessment;
+}

@@ -79,6 +79,16 @@ export const competencies = [
   },
 ] as const satisfies readonly TCompetency[];
 
+const competencyNames = new Map<string, string>(competencies.map((c) => [c.id, c.name]));
+
+/**
+ * A competency id in words ("orm-data-modelling" → "ORM and data modelling"), for anything that
+ * shows one; an id the catalogue does not know (a pack from a newer catalogue) stays as it is.
+ */
+export function nameOfCompetency(id: string): string {
+  return competencyNames.get(id) ?? id;
+}
+
 /*
  * The culture round looks at four facets. They are tags on culture-fit questions, not
  * competencies: competencies carry hiring weights and need technical depth at every level,

@@ -1,0 +1,1 @@
+ALTER TABLE "assessments" ADD COLUMN "finished_at" timestamp with time zone;

@@ -3,7 +3,7 @@ import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { canLeadRole, canSeeRole } from "../access/viewer-scope.js";
 import type { TViewer } from "../access/viewer-scope.js";
 import { competencies } from "../roles/templates/competencies.js";
-import type { TAnalyticsFilter, TAnalyticsRepo, TReliabilityLevel } from "./analytics.repo.js";
+import type { TAnalyticsFilter, TAnalyticsRepo } from "./analytics.repo.js";
 import { MAX_RANGE_DAYS } from "./analytics.schema.js";
 import type {
   TAnalyticsQuery,
@@ -195,16 +195,13 @@ export function createAnalyticsService(deps: TDeps) {
       viewer: TViewer;
     }): Promise<TReliabilityResponse> {
       const { filter, scope } = await resolve(input.query, input.viewer);
-      const level = async (
-        which: TReliabilityLevel,
-        label: (key: string, given: string | null) => string,
-      ) => reliabilityRows(await deps.analyticsRepo.reliabilityPatterns(filter, which), label);
+      const levels = await deps.analyticsRepo.reliabilityPatterns(filter);
       return {
         scope,
         resamples: BOOTSTRAP_RESAMPLES,
-        competencies: await level("competency", (key) => COMPETENCY_NAMES.get(key) ?? key),
-        questions: await level("question", (key, given) => given ?? key),
-        stages: await level("stage", (key) => stageKindLabel(key)),
+        competencies: reliabilityRows(levels.competency, (key) => COMPETENCY_NAMES.get(key) ?? key),
+        questions: reliabilityRows(levels.question, (key, given) => given ?? key),
+        stages: reliabilityRows(levels.stage, (key) => stageKindLabel(key)),
       };
     },
 

@@ -117,11 +117,15 @@ export function createAnalyticsService(deps: TDeps) {
     }): Promise<TProcessAnalyticsResponse> {
       const { filter, scope } = await resolve(input.query, input.viewer);
       const at = now();
-      const funnel = await deps.analyticsRepo.stageFunnel(filter);
-      const times = new Map((await deps.analyticsRepo.timeInStage(filter)).map((t) => [t.key, t]));
-      const waiting = await deps.analyticsRepo.oldestWaiting(filter, OLDEST_PER_STAGE);
-      const totals = await deps.analyticsRepo.totals(filter);
-      const cards = await deps.analyticsRepo.scorecardTimeliness(filter, at);
+      // Five independent aggregates: side by side on the pool, one after another on PGlite.
+      const [funnel, stageTimes, waiting, totals, cards] = await Promise.all([
+        deps.analyticsRepo.stageFunnel(filter),
+        deps.analyticsRepo.timeInStage(filter),
+        deps.analyticsRepo.oldestWaiting(filter, OLDEST_PER_STAGE),
+        deps.analyticsRepo.totals(filter),
+        deps.analyticsRepo.scorecardTimeliness(filter, at),
+      ]);
+      const times = new Map(stageTimes.map((t) => [t.key, t]));
       return {
         scope,
         stages: funnel.map((stage) => {

@@ -603,10 +603,12 @@ async function insertAll(tx: TExecutor, rows: ReturnType<typeof buildPipeline>) 
   await insertRecordset(tx, decisions, rows.decisions);
   await insertRecordset(tx, interviews, rows.interviews);
   await insertRecordset(tx, scorecards, rows.scorecards);
-  // Triggers are off for the load (see generateScaleData): fill the ratings projection at once.
+  // Triggers are off for the load (see generateScaleData): fill the ratings projection and the
+  // analytics rollups at once.
   await tx.execute(
     sql`select refresh_scorecard_ratings(array(select id from scorecards
       where status = 'submitted' and superseded_at is null))`,
   );
+  await tx.execute(sql`select refresh_analytics_rollups(array(select id from applications))`);
   await insertRecordset(tx, auditEvents, rows.audit);
 }

@@ -129,6 +129,10 @@ export async function openServerDatabase(
     connectionString: url,
     max: maxConnections,
     connectionTimeoutMillis: 10_000,
+    // Our statements run in milliseconds to a few hundred: compiling one with LLVM (PostgreSQL's
+    // JIT, on above a plan cost of 100,000) took longer than running it, up to 0.8 s for the
+    // analytics aggregates (bench/README.md, "Analytics").
+    options: "-c jit=off",
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);

@@ -10,3 +10,4 @@ export * from "./design-reviews.js";
 export * from "./similarity.js";
 export * from "./feedback.js";
 export * from "./fairness.js";
+export * from "./analytics.js";

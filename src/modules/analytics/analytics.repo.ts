@@ -6,6 +6,12 @@ import { queryRows } from "../../db/raw-query.js";
 /** Which applications a report covers: role scope (from the service) and a creation date range. */
 export type TAnalyticsFilter = { roleIds: "all" | string[]; from: Date; to: Date };
 export type TReliabilityLevel = "competency" | "question" | "stage";
+export type TReliabilityPattern = {
+  key: string;
+  label: string | null;
+  counts: readonly [number, number, number, number];
+  units: number;
+};
 
 // Each statement aggregates in the database and returns a row per stage, interviewer, question or
 // value pattern, never a row per rating: the bench's 60,000 scorecards stay inside PostgreSQL.
@@ -28,7 +34,6 @@ const stageKey = (filter: TAnalyticsFilter) =>
   singleRole(filter) ? sql`rs.id::text` : sql`rs.kind`;
 const stageScope = (filter: TAnalyticsFilter) => inRoles(filter.roleIds, "rs.role_id");
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const current = sql.raw(`s.status = 'submitted' and s.superseded_at is null`);
 
 export function createAnalyticsRepo(db: TDatabase) {
   return {
@@ -205,50 +210,24 @@ export function createAnalyticsRepo(db: TDatabase) {
       };
     },
 
-    /** Per interviewer: submitted scorecards, recommendations, and the six leniency sums. */
+    /**
+     * Per interviewer: submitted scorecards, recommendations, and the six leniency sums, added up
+     * from the kept clusters (one per interviewer and application, migration 0017).
+     */
     async interviewerCalibration(filter: TAnalyticsFilter, executor: TExecutor = db) {
       const rows = await queryRows<Record<string, unknown>>(
         executor,
-        sql`with cards as (
-              select s.interviewer_id, s.application_id, s.stage_id, s.competency_ratings, s.recommendation
-              from scorecards s join applications a on a.id = s.application_id
-              where ${current} and ${scoped(filter)}
-            ),
-            ratings as (
-              select c.interviewer_id, c.application_id, c.stage_id, r.key as competency,
-                r.value::float8 as rating
-              from cards c cross join lateral jsonb_each_text(c.competency_ratings) r
-            ),
-            -- The panel's total per (candidate, stage, competency) once, joined back, instead of a
-            -- window over every rating: one hash pass rather than a sort of all of them.
-            panel as (
-              select application_id, stage_id, competency, sum(rating) as total, count(*) as raters
-              from ratings group by application_id, stage_id, competency having count(*) > 1
-            ),
-            clusters as (
-              select r.interviewer_id, r.application_id, count(*) as n_g,
-                sum(r.rating - (p.total - r.rating) / (p.raters - 1)) as s_g
-              from ratings r join panel p using (application_id, stage_id, competency)
-              group by r.interviewer_id, r.application_id
-            ),
-            sums as (
-              select interviewer_id, sum(n_g) as n, count(*) as clusters, sum(s_g) as sum_d,
-                sum(s_g * s_g) as sum_sq, sum(n_g * s_g) as sum_cross, sum(n_g * n_g) as sum_size_sq
-              from clusters group by interviewer_id
-            ),
-            recs as (
-              select interviewer_id, count(*) as submitted,
-                count(*) filter (where recommendation = 'strong_no') as strong_no,
-                count(*) filter (where recommendation = 'no') as no,
-                count(*) filter (where recommendation = 'yes') as yes,
-                count(*) filter (where recommendation = 'strong_yes') as strong_yes
-              from cards group by interviewer_id
-            )
-            select u.id, u.name, recs.*, sums.n, sums.clusters, sums.sum_d, sums.sum_sq,
-              sums.sum_cross, sums.sum_size_sq
-            from recs join users u on u.id = recs.interviewer_id
-            left join sums on sums.interviewer_id = recs.interviewer_id
-            order by u.name`,
+        sql`select u.id, u.name, sum(c.cards) as submitted, sum(c.strong_no) as strong_no,
+              sum(c.no) as no, sum(c.yes) as yes, sum(c.strong_yes) as strong_yes,
+              sum(c.comparisons) as n, count(*) filter (where c.comparisons > 0) as clusters,
+              sum(c.deviation_sum) as sum_d, sum(c.deviation_sum * c.deviation_sum) as sum_sq,
+              sum(c.comparisons * c.deviation_sum) as sum_cross,
+              sum(c.comparisons * c.comparisons) as sum_size_sq
+            from analytics_interviewer_clusters c
+            join applications a on a.id = c.application_id
+            join users u on u.id = c.interviewer_id
+            where ${scoped(filter)}
+            group by u.id, u.name order by u.name, u.id`,
       );
       return rows.map((r) => ({
         interviewerId: String(r.id),
@@ -272,92 +251,66 @@ export function createAnalyticsRepo(db: TDatabase) {
     },
 
     /**
-     * Reliability units grouped by their pattern of values: a unit is one candidate's ratings at one
-     * stage on one competency (or one question), so the bootstrap works on a few dozen patterns.
+     * Reliability units of all three levels grouped by their pattern of values, in one pass over
+     * the kept units (migration 0017): a unit is one candidate's ratings at one stage on one
+     * competency (pooled by stage kind for the stage level) or one question, so the bootstrap works
+     * on a few dozen patterns.
      */
-    async reliabilityPatterns(
-      filter: TAnalyticsFilter,
-      level: TReliabilityLevel,
-      executor: TExecutor = db,
-    ) {
-      const ratings =
-        level === "question"
-          ? sql`select s.application_id, s.stage_id, q.value->>'questionId' as key,
-                  (q.value->>'rating')::numeric as rating
-                from scorecards s join applications a on a.id = s.application_id
-                cross join lateral jsonb_array_elements(s.answers) q
-                where ${current} and ${scoped(filter)} and jsonb_typeof(q.value->'rating') = 'number'`
-          : sql`select s.application_id, s.stage_id,
-                  ${level === "stage" ? sql`rs.kind` : sql`r.key`} as key, r.key as competency,
-                  r.value::numeric as rating
-                from scorecards s join applications a on a.id = s.application_id
-                join role_stages rs on rs.id = s.stage_id
-                cross join lateral jsonb_each_text(s.competency_ratings) r
-                where ${current} and ${scoped(filter)}`;
-      const unitKey =
-        level === "stage"
-          ? sql`application_id, stage_id, key, competency`
-          : sql`application_id, stage_id, key`;
+    async reliabilityPatterns(filter: TAnalyticsFilter, executor: TExecutor = db) {
       const rows = await queryRows<Record<string, unknown>>(
         executor,
-        sql`with ratings as (${ratings}),
-            units as (
-              select key,
-                count(*) filter (where rating = 1) as v1, count(*) filter (where rating = 2) as v2,
-                count(*) filter (where rating = 3) as v3, count(*) filter (where rating = 4) as v4
-              from ratings group by ${unitKey}
+        sql`with units as (
+              select u.level, u.key, rs.kind, u.v1, u.v2, u.v3, u.v4
+              from analytics_reliability_units u
+              join applications a on a.id = u.application_id
+              join role_stages rs on rs.id = u.stage_id
+              where ${scoped(filter)}
+            ),
+            patterns as (
+              select level, key, v1, v2, v3, v4, count(*) as units
+              from units group by level, key, v1, v2, v3, v4
+              union all
+              select 'stage', kind, v1, v2, v3, v4, count(*)
+              from units where level = 'competency' group by kind, v1, v2, v3, v4
             )
-            select key, v1, v2, v3, v4, count(*) as units${
-              level === "question"
-                ? sql`, (select qv.title from question_versions qv where qv.question_id = key
-                    order by qv.version desc limit 1) as label`
-                : sql``
-            }
-            from units where v1 + v2 + v3 + v4 >= 2
-            group by key, v1, v2, v3, v4 order by key`,
+            select p.*, case when p.level = 'question' then
+                (select qv.title from question_versions qv where qv.question_id = p.key
+                  order by qv.version desc limit 1) end as label
+            from patterns p order by p.level, p.key, p.v1, p.v2, p.v3, p.v4`,
       );
-      return rows.map((r) => ({
-        key: String(r.key),
-        label: typeof r.label === "string" ? r.label : null,
-        counts: [Number(r.v1), Number(r.v2), Number(r.v3), Number(r.v4)] as const,
-        units: Number(r.units),
-      }));
+      const levels: Record<TReliabilityLevel, TReliabilityPattern[]> = {
+        competency: [],
+        question: [],
+        stage: [],
+      };
+      for (const r of rows)
+        levels[r.level as TReliabilityLevel].push({
+          key: String(r.key),
+          label: typeof r.label === "string" ? r.label : null,
+          counts: [Number(r.v1), Number(r.v2), Number(r.v3), Number(r.v4)] as const,
+          units: Number(r.units),
+        });
+      return levels;
     },
 
     /**
      * Per question version: candidates rated on it, their mean, and the item-rest correlation between
-     * a candidate's mean on the question and their mean on the stage's other questions.
+     * a candidate's mean on the question and their mean on the stage's other questions, from the
+     * kept (score, rest) pairs (migration 0017).
      */
     async questionQuality(filter: TAnalyticsFilter, executor: TExecutor = db) {
       const rows = await queryRows<Record<string, unknown>>(
         executor,
-        sql`with answers as (
-              select s.application_id, s.stage_id, q.value->>'questionVersionId' as version_id,
-                (q.value->>'rating')::numeric as rating
-              from scorecards s join applications a on a.id = s.application_id
-              cross join lateral jsonb_array_elements(s.answers) q
-              where ${current} and ${scoped(filter)} and jsonb_typeof(q.value->'rating') = 'number'
-            ),
-            items as (
-              select application_id, stage_id, version_id, avg(rating) as x, sum(rating) as sr,
-                count(*) as nr
-              from answers group by application_id, stage_id, version_id
-            ),
-            stage_totals as (
-              select application_id, stage_id, sum(sr) as st, sum(nr) as nt
-              from items group by application_id, stage_id
-            ),
-            joined as (
-              select i.version_id, i.x, (t.st - i.sr) / nullif(t.nt - i.nr, 0) as rest
-              from items i join stage_totals t using (application_id, stage_id)
-            ),
-            quality as (
-              select version_id, count(*) as asked, avg(x) as mean, corr(x, rest) as discrimination
-              from joined group by version_id
+        sql`with quality as (
+              select i.question_version_id, count(*) as asked, avg(i.score) as mean,
+                corr(i.score, i.rest) as discrimination
+              from analytics_question_items i join applications a on a.id = i.application_id
+              where ${scoped(filter)}
+              group by i.question_version_id
             )
             select qv.id, qv.question_id, qv.version, qv.title, quality.asked, quality.mean,
               quality.discrimination
-            from quality join question_versions qv on qv.id::text = quality.version_id
+            from quality join question_versions qv on qv.id::text = quality.question_version_id
             order by qv.title, qv.version`,
       );
       return rows.map((r) => ({

@@ -3,7 +3,7 @@ import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { canLeadRole, canSeeRole } from "../access/viewer-scope.js";
 import type { TViewer } from "../access/viewer-scope.js";
 import { competencies } from "../roles/templates/competencies.js";
-import type { TAnalyticsFilter, TAnalyticsRepo, TReliabilityLevel } from "./analytics.repo.js";
+import type { TAnalyticsFilter, TAnalyticsRepo } from "./analytics.repo.js";
 import { MAX_RANGE_DAYS } from "./analytics.schema.js";
 import type {
   TAnalyticsQuery,
@@ -117,11 +117,15 @@ export function createAnalyticsService(deps: TDeps) {
     }): Promise<TProcessAnalyticsResponse> {
       const { filter, scope } = await resolve(input.query, input.viewer);
       const at = now();
-      const funnel = await deps.analyticsRepo.stageFunnel(filter);
-      const times = new Map((await deps.analyticsRepo.timeInStage(filter)).map((t) => [t.key, t]));
-      const waiting = await deps.analyticsRepo.oldestWaiting(filter, OLDEST_PER_STAGE);
-      const totals = await deps.analyticsRepo.totals(filter);
-      const cards = await deps.analyticsRepo.scorecardTimeliness(filter, at);
+      // Five independent aggregates: side by side on the pool, one after another on PGlite.
+      const [funnel, stageTimes, waiting, totals, cards] = await Promise.all([
+        deps.analyticsRepo.stageFunnel(filter),
+        deps.analyticsRepo.timeInStage(filter),
+        deps.analyticsRepo.oldestWaiting(filter, OLDEST_PER_STAGE),
+        deps.analyticsRepo.totals(filter),
+        deps.analyticsRepo.scorecardTimeliness(filter, at),
+      ]);
+      const times = new Map(stageTimes.map((t) => [t.key, t]));
       return {
         scope,
         stages: funnel.map((stage) => {
@@ -195,16 +199,13 @@ export function createAnalyticsService(deps: TDeps) {
       viewer: TViewer;
     }): Promise<TReliabilityResponse> {
       const { filter, scope } = await resolve(input.query, input.viewer);
-      const level = async (
-        which: TReliabilityLevel,
-        label: (key: string, given: string | null) => string,
-      ) => reliabilityRows(await deps.analyticsRepo.reliabilityPatterns(filter, which), label);
+      const levels = await deps.analyticsRepo.reliabilityPatterns(filter);
       return {
         scope,
         resamples: BOOTSTRAP_RESAMPLES,
-        competencies: await level("competency", (key) => COMPETENCY_NAMES.get(key) ?? key),
-        questions: await level("question", (key, given) => given ?? key),
-        stages: await level("stage", (key) => stageKindLabel(key)),
+        competencies: reliabilityRows(levels.competency, (key) => COMPETENCY_NAMES.get(key) ?? key),
+        questions: reliabilityRows(levels.question, (key, given) => given ?? key),
+        stages: reliabilityRows(levels.stage, (key) => stageKindLabel(key)),
       };
     },
 

@@ -9,11 +9,13 @@ import {
 } from "./item-analysis.js";
 import {
   bootstrapAlpha,
+  coincidences,
   EXACT_RESAMPLE_LIMIT,
   krippendorffAlpha,
   poisson,
   reliabilityBand,
   unitsFromReliabilityData,
+  weightedCoincidences,
 } from "./krippendorff-alpha.js";
 import { seededRandom } from "../../../shared/seeded-random.js";
 import { leniencyFromSums, leniencySums, LENIENCY_LAMBDA } from "./leniency.js";
@@ -54,6 +56,14 @@ describe("Krippendorff's alpha", () => {
   });
   it("has no value without a pairable unit", () => {
     expect(krippendorffAlpha([[{ value: 2, count: 1 }]], "ordinal")).toBeNull();
+  });
+  it("re-weights the bootstrap's table to exactly the table built with those weights", () => {
+    const table = weightedCoincidences(units);
+    const random = seededRandom(5);
+    for (let r = 0; r < 20; r++) {
+      const weights = units.map(() => Math.floor(random() * 4));
+      expect(table(weights)).toEqual(coincidences(units, weights));
+    }
   });
   it("gives a deterministic bootstrap interval around the estimate", () => {
     const patterns = units.map((unit) => ({ unit, units: 1 }));

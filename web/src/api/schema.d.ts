@@ -4809,13 +4809,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4936,13 +4938,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5042,13 +5046,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5165,13 +5171,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5278,13 +5286,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */

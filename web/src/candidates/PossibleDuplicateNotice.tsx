@@ -60,7 +60,7 @@ function DuplicateLine({
         {canMerge
           ? `Merging moves this record's applications and résumés there; nothing on file for ${other.name} is overwritten, and these notes are added to theirs.`
           : duplicate.reason === "same-name"
-            ? "Check whether it is the same person; an admin can merge the two."
+            ? "If it is, an admin can merge the two."
             : "An admin can merge the two."}
       </p>
       {canMerge && (

@@ -85,13 +85,6 @@ test("a hiring manager edits the role, its team and plan, moves and cancels an i
     "/api/applications",
     { candidateId: candidate.id, roleId: role.id },
   );
-  // Same name as Jonas once case and spacing are folded; made now, while the role is open.
-  const { candidate: twin } = await admin<{ candidate: { id: string } }>(
-    "POST",
-    "/api/candidates",
-    { name: "jonas  BERG", email: "j.berg@example.net" },
-  );
-  await admin("POST", "/api/applications", { candidateId: twin.id, roleId: role.id });
   const readRole = async () => (await admin<{ role: TRole }>("GET", `/api/roles/${role.id}`)).role;
 
   const page = mia.page;
@@ -100,6 +93,27 @@ test("a hiring manager edits the role, its team and plan, moves and cancels an i
   await expect(
     page.getByRole("link", { name: "Résumé screening and bulk intake" }),
   ).toHaveAttribute("href", `/roles/${role.id}/screening`);
+
+  // Mia adds a candidate whose name is Jonas's once case and spacing are folded: added all the
+  // same, with a pointer to the record already on file.
+  await page.getByText("Add a candidate").click();
+  const addForm = page.getByRole("form", { name: "Add a candidate" });
+  await addForm.getByLabel("Name").fill("jonas  BERG");
+  await addForm.getByLabel("E-mail").fill("j.berg@example.net");
+  await addForm.getByRole("button", { name: "Add candidate to this role" }).click();
+  await expect(addForm.getByText("was added to the first stage.")).toBeVisible();
+  await expect(addForm.getByText(/Possibly added before/)).toBeVisible();
+  await expect(addForm.getByRole("link", { name: "Jonas Berg" })).toHaveAttribute(
+    "href",
+    `/candidates/${candidate.id}`,
+  );
+  const { candidates: found } = await admin<{ candidates: { id: string }[] }>(
+    "GET",
+    `/api/candidates?q=${encodeURIComponent("j.berg@example.net")}`,
+  );
+  const twin = found[0];
+  if (!twin) throw new Error("the same-name candidate was not created");
+  await expectNoSeriousViolations(page, "main");
 
   // The role's details: a scope too short is named on its field, and nothing is saved.
   await page.getByRole("button", { name: "Edit the role" }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe.js";
 import { inviteAndJoin, setUpAdmin } from "./support/team.js";
 
@@ -14,6 +15,34 @@ type TRole = {
   stages: TStage[];
 };
 type TInterview = { id: string; scheduledAt: string; stageName: string };
+type TCandidate = {
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  links: { github: string | null };
+};
+
+const RESUME_TEXT = [
+  "Jonas Berg",
+  "jonas.berg@example.org",
+  "Backend engineer with 6 years of Django and PostgreSQL.",
+].join("\n");
+
+/** A plain-text résumé through the same multipart upload the add-candidate form uses. */
+async function uploadTextResume(
+  request: APIRequestContext,
+  candidateId: string,
+  filename: string,
+  text: string,
+) {
+  const session = await request.get("/api/auth/session");
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await request.post(`/api/candidates/${candidateId}/resume`, {
+    headers: { "x-csrf-token": csrfToken },
+    multipart: { file: { name: filename, mimeType: "text/plain", buffer: Buffer.from(text) } },
+  });
+  expect(response.status()).toBe(201);
+}
 
 const SHOTS = "test-results/editing";
 const NEW_TITLE = "Senior Django Engineer — Payments";
@@ -23,9 +52,10 @@ const NEW_SCOPE =
 /**
  * Everyday editing a hiring manager does in the browser, each change read back from the API so a
  * form that only looks saved fails: the role's details, weights and team, the interview plan
- * (add, rename, reorder, remove a stage), and rescheduling and cancelling an interview.
+ * (add, rename, reorder, remove a stage), rescheduling and cancelling an interview, and a
+ * candidate's profile (a same-name record flagged, the résumé reached, the details edited).
  */
-test("a hiring manager edits the role, its team and plan, and moves and cancels an interview", async ({
+test("a hiring manager edits the role, its team and plan, moves and cancels an interview, and edits a candidate", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -63,6 +93,27 @@ test("a hiring manager edits the role, its team and plan, and moves and cancels 
   await expect(
     page.getByRole("link", { name: "Résumé screening and bulk intake" }),
   ).toHaveAttribute("href", `/roles/${role.id}/screening`);
+
+  // Mia adds a candidate whose name is Jonas's once case and spacing are folded: added all the
+  // same, with a pointer to the record already on file.
+  await page.getByText("Add a candidate").click();
+  const addForm = page.getByRole("form", { name: "Add a candidate" });
+  await addForm.getByLabel("Name").fill("jonas  BERG");
+  await addForm.getByLabel("E-mail").fill("j.berg@example.net");
+  await addForm.getByRole("button", { name: "Add candidate to this role" }).click();
+  await expect(addForm.getByText("was added to the first stage.")).toBeVisible();
+  await expect(addForm.getByText(/Possibly added before/)).toBeVisible();
+  await expect(addForm.getByRole("link", { name: "Jonas Berg" })).toHaveAttribute(
+    "href",
+    `/candidates/${candidate.id}`,
+  );
+  const { candidates: found } = await admin<{ candidates: { id: string }[] }>(
+    "GET",
+    `/api/candidates?q=${encodeURIComponent("j.berg@example.net")}`,
+  );
+  const twin = found[0];
+  if (!twin) throw new Error("the same-name candidate was not created");
+  await expectNoSeriousViolations(page, "main");
 
   // The role's details: a scope too short is named on its field, and nothing is saved.
   await page.getByRole("button", { name: "Edit the role" }).click();
@@ -185,4 +236,68 @@ test("a hiring manager edits the role, its team and plan, and moves and cancels 
   await page.getByRole("button", { name: `Cancel ${who}` }).click();
   await expect(page.getByRole("button", { name: `Reschedule ${who}` })).toHaveCount(0);
   await expect.poll(async () => (await listed()).length).toBe(0);
+
+  // The candidate: the same-name record is flagged on Jonas's profile, saying why; then Mia
+  // reaches the résumé from it and edits the profile.
+  await uploadTextResume(mia.context.request, candidate.id, "jonas-berg.txt", RESUME_TEXT);
+  await page.goto(`/candidates/${candidate.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Jonas Berg" })).toBeVisible();
+  const duplicates = page.getByRole("region", { name: "Possible duplicate" });
+  await expect(duplicates.getByText("Same name:")).toBeVisible();
+  await expect(duplicates.getByRole("link", { name: /jonas\s+BERG/ })).toHaveAttribute(
+    "href",
+    `/candidates/${twin.id}`,
+  );
+  // The résumé is reached from the profile and downloads as it was uploaded.
+  const resume = page.getByRole("region", { name: "Résumé" });
+  const downloadLink = resume.getByRole("link", { name: "Download jonas-berg.txt" });
+  await expect(downloadLink).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), downloadLink.click()]);
+  expect(download.suggestedFilename()).toBe("jonas-berg.txt");
+  await expectNoSeriousViolations(page, "main");
+
+  // Escape closes the form unsaved and gives the keyboard back to the button that opened it.
+  const editProfile = page.getByRole("button", { name: "Edit profile" });
+  await editProfile.click();
+  const profileForm = page.getByRole("form", { name: "Edit profile" });
+  await expect(profileForm.getByLabel("Name")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(profileForm).toHaveCount(0);
+  await expect(editProfile).toBeFocused();
+
+  // Bad input is named on its fields, and a taken e-mail on the e-mail field; nothing is saved.
+  await page.keyboard.press("Enter");
+  await profileForm.getByLabel("Phone").fill("call me");
+  await profileForm.getByLabel("GitHub").fill("github.com/jonasberg");
+  await profileForm.getByRole("button", { name: "Save changes" }).click();
+  await expect(profileForm.locator(".field-error").filter({ hasText: /^Phone / })).toBeVisible();
+  await expect(profileForm.locator(".field-error").filter({ hasText: /^GitHub / })).toBeVisible();
+  await expectNoSeriousViolations(page, "main");
+  await profileForm.getByLabel("Phone").fill("+46 8 123 456 78");
+  await profileForm.getByLabel("GitHub").fill("https://github.com/jonasberg");
+  await profileForm.getByLabel("E-mail").fill("j.berg@example.net");
+  await profileForm.getByRole("button", { name: "Save changes" }).click();
+  await expect(
+    profileForm.locator(".field-error").filter({ hasText: /^E-mail is already on file/ }),
+  ).toBeVisible();
+  const readCandidate = async () =>
+    (await admin<{ candidate: TCandidate }>("GET", `/api/candidates/${candidate.id}`)).candidate;
+  expect((await readCandidate()).phone).toBeNull();
+
+  // Then a free e-mail: saved, shown, and read back from the API.
+  await profileForm.getByLabel("E-mail").fill("jonas@berg.example");
+  await profileForm.getByLabel("Notes").fill("Prefers a start in spring.");
+  await profileForm.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("The profile was saved.")).toBeVisible();
+  const profile = page.getByRole("region", { name: "Profile" });
+  await expect(profile.getByRole("link", { name: "jonas@berg.example" })).toBeVisible();
+  await expect(profile.getByText("+46 8 123 456 78")).toBeVisible();
+  await expect(profile.getByText("Prefers a start in spring.")).toBeVisible();
+  expect(await readCandidate()).toMatchObject({
+    email: "jonas@berg.example",
+    phone: "+46 8 123 456 78",
+    notes: "Prefers a start in spring.",
+    links: { github: "https://github.com/jonasberg" },
+  });
+  await page.screenshot({ path: `${SHOTS}-candidate.png`, fullPage: true });
 });

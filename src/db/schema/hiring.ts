@@ -164,6 +164,11 @@ export const candidates = pgTable(
     portfolioUrl: text("portfolio_url"),
     linkedinUrl: text("linkedin_url"),
     notes: text("notes"),
+    // The name folded for spotting possible duplicates: case, accents and spacing aside, so
+    // "Jónas  Berg" and "jonas berg" meet. Computed by the database, so every writer agrees.
+    nameKey: text("name_key").generatedAlwaysAs(
+      sql`btrim(regexp_replace(lower(regexp_replace(normalize(name, NFD), '[\\u0300-\\u036f]', '', 'g')), '\\s+', ' ', 'g'))`,
+    ),
     possibleDuplicateOf: uuid("possible_duplicate_of").references(
       (): AnyPgColumn => candidates.id,
       { onDelete: "set null" },
@@ -180,6 +185,7 @@ export const candidates = pgTable(
       .where(sql`possible_duplicate_of is null`),
     index("candidates_possible_duplicate_idx").on(t.possibleDuplicateOf),
     index("candidates_created_by_idx").on(t.createdBy),
+    index("candidates_name_key_idx").on(t.nameKey),
     // Substring search (`ILIKE '%q%'`) through trigrams instead of reading every candidate.
     index("candidates_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("candidates_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),

@@ -15,7 +15,7 @@ type TCandidateBody = {
   email: string | null;
   phone: string | null;
   notes: string | null;
-  possibleDuplicate: { of: { id: string; name: string } | null } | null;
+  possibleDuplicates: { reason: string; of: { id: string; name: string } | null }[];
   applications: { roleId: string }[];
 };
 const candidateOf = (agent: HttpAgent, id: string) => agent.get(`/api/candidates/${id}`);
@@ -151,7 +151,7 @@ describe.each(testDatabaseKinds())("no candidate takeover across teams on %s", (
     const seenByImporter = expectStatus(await candidateOf(otherRecruiter, separateId), 200).json<{
       candidate: TCandidateBody;
     }>().candidate;
-    expect(seenByImporter.possibleDuplicate).toEqual({ of: null });
+    expect(seenByImporter.possibleDuplicates).toEqual([{ reason: "same-email", of: null }]);
     expect(seenByImporter.phone).toBe("+1 555 0199");
 
     const original = expectStatus(await candidateOf(w.admin, ours.candidateId), 200).json<{
@@ -165,9 +165,9 @@ describe.each(testDatabaseKinds())("no candidate takeover across teams on %s", (
     const seenByAdmin = expectStatus(await candidateOf(w.admin, separateId), 200).json<{
       candidate: TCandidateBody;
     }>().candidate;
-    expect(seenByAdmin.possibleDuplicate).toEqual({
-      of: { id: ours.candidateId, name: "Candidate 2" },
-    });
+    expect(seenByAdmin.possibleDuplicates).toEqual([
+      { reason: "same-email", of: { id: ours.candidateId, name: "Candidate 2" } },
+    ]);
   });
 
   it("keeps bulk intake of a hidden candidate's résumé apart too", async () => {
@@ -227,7 +227,7 @@ describe.each(testDatabaseKinds())("no candidate takeover across teams on %s", (
       200,
     ).json<{ candidate: TCandidateBody }>().candidate;
     expect(intoOriginal.phone).toBe("+49 30 5550100");
-    expect(intoOriginal.possibleDuplicate).toBeNull();
+    expect(intoOriginal.possibleDuplicates).toEqual([]);
     expect(intoOriginal.applications.map((a) => a.roleId).sort()).toEqual(
       [w.role.id, otherRoleId].sort(),
     );

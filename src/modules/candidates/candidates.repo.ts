@@ -88,6 +88,29 @@ export function createCandidatesRepo(db: TDatabase) {
         .where(inArray(candidates.id, [...ids]));
     },
 
+    /**
+     * Records the viewer may see whose folded name (`name_key`) is one of `nameKeys`, erased ones
+     * aside: the candidates for a "same name" possible duplicate.
+     */
+    async listByNameKeys(
+      nameKeys: readonly string[],
+      visibility: TCandidateVisibility,
+      executor: TExecutor = db,
+    ) {
+      if (nameKeys.length === 0) return [];
+      return executor
+        .select({ id: candidates.id, name: candidates.name, nameKey: candidates.nameKey })
+        .from(candidates)
+        .where(
+          and(
+            inArray(candidates.nameKey, [...nameKeys]),
+            isNull(candidates.erasedAt),
+            visibleWhere(visibility),
+          ),
+        )
+        .orderBy(asc(candidates.createdAt), asc(candidates.id));
+    },
+
     async deleteCandidate(id: string, executor: TExecutor = db) {
       await executor.delete(candidates).where(eq(candidates.id, id));
     },
@@ -98,6 +121,15 @@ export function createCandidatesRepo(db: TDatabase) {
         .update(candidates)
         .set({ possibleDuplicateOf: toId })
         .where(eq(candidates.possibleDuplicateOf, fromId));
+    },
+
+    /** The row, when the viewer may see it: one statement for "find" and "may they see it". */
+    async findVisible(id: string, visibility: TCandidateVisibility, executor: TExecutor = db) {
+      const [row] = await executor
+        .select()
+        .from(candidates)
+        .where(and(eq(candidates.id, id), visibleWhere(visibility)));
+      return row;
     },
 
     async isVisible(id: string, visibility: TCandidateVisibility, executor: TExecutor = db) {

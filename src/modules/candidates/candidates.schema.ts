@@ -2,6 +2,10 @@ import { z } from "zod";
 import { APPLICATION_STATUSES, LAWFUL_BASES } from "../../db/schema/index.js";
 import { ZEmail, ZIsoDateTime, ZPersonName, ZUuid } from "../../shared/schema-primitives.js";
 
+export const POSSIBLE_DUPLICATE_REASONS = ["same-email", "same-name"] as const;
+/** Same-name records listed per candidate; a common name should not flood the page. */
+export const MAX_SAME_NAME = 5;
+
 const ZLink = z
   .url({ protocol: /^https?$/, error: "must be an http(s) link" })
   .max(300)
@@ -71,12 +75,19 @@ export const ZCandidate = z.object({
   }),
   notes: z.string().nullable(),
   /**
-   * Set when an import made this record beside another with the same e-mail that its uploader
-   * could not see. `of` names that record only for a caller who may see it (admins merge).
+   * Other records that may be the same person, each with why. `same-email`: an import made this
+   * record beside another with the same e-mail that its uploader could not see; `of` names that
+   * record only for admins (they merge). `same-name`: a record the caller may see whose name is
+   * the same once case, accents and spacing are folded; never blocks anything.
    */
-  possibleDuplicate: z
-    .object({ of: z.object({ id: ZUuid, name: z.string() }).nullable() })
-    .nullable(),
+  possibleDuplicates: z
+    .array(
+      z.object({
+        reason: z.enum(POSSIBLE_DUPLICATE_REASONS),
+        of: z.object({ id: ZUuid, name: z.string() }).nullable(),
+      }),
+    )
+    .max(MAX_SAME_NAME + 1),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
   /** Set once the personal data was erased: the record is anonymous from then on. */

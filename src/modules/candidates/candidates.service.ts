@@ -14,6 +14,7 @@ import { recordConsent } from "../privacy/consent-records.js";
 import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 import type { TCandidateMergeService } from "./candidate-merge.service.js";
 import type { TCandidatesRepo, TCandidateRow, TCandidateVisibility } from "./candidates.repo.js";
+import { MAX_SAME_NAME } from "./candidates.schema.js";
 import type {
   TCandidate,
   TCreateCandidateRequest,
@@ -82,6 +83,30 @@ function linkColumns(links: TCreateCandidateRequest["links"]) {
   };
 }
 
+/**
+ * Why this record may be the same person as another: the e-mail flag an import stored, then
+ * records the caller may see with the same folded name (each named once, the e-mail one first).
+ */
+export function possibleDuplicatesOf(
+  row: Pick<TCandidateRow, "id" | "nameKey" | "possibleDuplicateOf" | "erasedAt">,
+  originals: readonly { id: string; name: string }[],
+  sameNames: readonly { id: string; name: string; nameKey: string | null }[],
+): TCandidate["possibleDuplicates"] {
+  const found: TCandidate["possibleDuplicates"] = [];
+  if (row.possibleDuplicateOf)
+    found.push({
+      reason: "same-email",
+      of: originals.find((o) => o.id === row.possibleDuplicateOf) ?? null,
+    });
+  if (row.erasedAt || !row.nameKey) return found;
+  const twins = sameNames.filter(
+    (c) => c.nameKey === row.nameKey && c.id !== row.id && c.id !== row.possibleDuplicateOf,
+  );
+  for (const twin of twins.slice(0, MAX_SAME_NAME))
+    found.push({ reason: "same-name", of: { id: twin.id, name: twin.name } });
+  return found;
+}
+
 export function createCandidatesService(deps: {
   db: TDatabase;
   candidatesRepo: TCandidatesRepo;
@@ -96,7 +121,13 @@ export function createCandidatesService(deps: {
     rows: readonly TCandidateRow[],
     scope: TViewerScope,
   ): Promise<TCandidate[]> {
-    const apps = await repo.listApplicationsOf(rows.map((r) => r.id));
+    const nameKeys = [
+      ...new Set(rows.flatMap((r) => (!r.erasedAt && r.nameKey ? [r.nameKey] : []))),
+    ];
+    const [apps, sameNames] = await Promise.all([
+      repo.listApplicationsOf(rows.map((r) => r.id)),
+      repo.listByNameKeys(nameKeys, candidateVisibility(scope)),
+    ]);
     // Only admins may follow a possible duplicate to its original (they are the ones who merge).
     const originals = scope.isAdmin
       ? await repo.listNames(
@@ -120,9 +151,7 @@ export function createCandidatesService(deps: {
         phone: contactVisible ? row.phone : null,
         links: { github: row.githubUrl, portfolio: row.portfolioUrl, linkedin: row.linkedinUrl },
         notes: contactVisible ? row.notes : null,
-        possibleDuplicate: row.possibleDuplicateOf
-          ? { of: originals.find((o) => o.id === row.possibleDuplicateOf) ?? null }
-          : null,
+        possibleDuplicates: possibleDuplicatesOf(row, originals, sameNames),
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
         erasedAt: row.erasedAt?.toISOString() ?? null,
@@ -142,9 +171,8 @@ export function createCandidatesService(deps: {
 
   async function loadVisible(candidateId: string, viewer: TViewer) {
     const scope = await deps.viewerScopeRepo.loadScope(viewer);
-    const row = await repo.findById(candidateId);
-    if (!row || !(await repo.isVisible(candidateId, candidateVisibility(scope))))
-      throw notFound("That candidate");
+    const row = await repo.findVisible(candidateId, candidateVisibility(scope));
+    if (!row) throw notFound("That candidate");
     return { row, scope };
   }
 
@@ -241,6 +269,13 @@ export function createCandidatesService(deps: {
       actor: TActor,
     ) {
       const { row: before, scope } = await loadVisible(candidateId, viewer);
+      // Changing contact details or notes one may not read would be writing blind over them:
+      // editing follows canSeeContact, like reading does.
+      if (!(await repo.isContactVisible(candidateId, candidateVisibility(scope))))
+        throw new AppError(
+          "FORBIDDEN",
+          "Only admins and the recruiters and hiring managers of this candidate's role can change their details.",
+        );
       if (before.erasedAt)
         throw new AppError(
           "CONFLICT",

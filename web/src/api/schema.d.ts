@@ -4826,13 +4826,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4953,13 +4955,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5059,13 +5063,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5182,13 +5188,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5295,13 +5303,15 @@ export interface operations {
                                 linkedin: string | null;
                             };
                             notes: string | null;
-                            possibleDuplicate: {
+                            possibleDuplicates: {
+                                /** @enum {string} */
+                                reason: "same-email" | "same-name";
                                 of: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
                                 } | null;
-                            } | null;
+                            }[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */

@@ -40,6 +40,9 @@ export function useCandidateResume(candidateId: string, enabled: boolean) {
         api.GET("/api/candidates/{candidateId}/resume", { params: { path: { candidateId } } }),
       ),
     enabled,
+    // Each read is an entry in the candidate's access trail: not on every focus of the window.
+    // An upload invalidates it (candidateKeys.all).
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -17,6 +17,8 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
   const [error, setError] = useState<TApiError>();
   const [existingId, setExistingId] = useState<string>();
   const [added, setAdded] = useState<string>();
+  // Records with the same name the server found: the candidate was created, but may be a repeat.
+  const [sameName, setSameName] = useState<{ id: string; name: string }[]>([]);
   const busy = createCandidate.isPending || createApplication.isPending || uploadResume.isPending;
 
   async function apply(candidateId: string, name: string): Promise<boolean> {
@@ -40,6 +42,7 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
     const resume = new FormData(form).get("resume");
     const resumeFile = resume instanceof File && resume.size > 0 ? resume : undefined;
     setAdded(undefined);
+    setSameName([]);
     let candidate;
     try {
       candidate = (
@@ -63,6 +66,9 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
       setExistingId(typeof existing === "string" && existing ? existing : undefined);
       return;
     }
+    setSameName(
+      candidate.possibleDuplicates.flatMap((d) => (d.reason === "same-name" && d.of ? [d.of] : [])),
+    );
     await apply(candidate.id, candidate.name);
     form.reset();
     if (!resumeFile) return;
@@ -112,6 +118,20 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
         <ErrorBanner error={error} />
       )}
       {added && <Notice tone="success">{added}</Notice>}
+      {sameName.length > 0 && (
+        <Notice>
+          <p>
+            Possibly added before: the same name is already on file as{" "}
+            {sameName.map((other, index) => (
+              <span key={other.id}>
+                {index > 0 && ", "}
+                <Link to={`/candidates/${other.id}`}>{other.name}</Link>
+              </span>
+            ))}
+            . If it is the same person, an admin can merge the records.
+          </p>
+        </Notice>
+      )}
       <div className="form-grid">
         <TextField label="Name" name="name" required autoComplete="off" error={errors.name} />
         <TextField

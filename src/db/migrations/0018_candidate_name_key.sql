@@ -1,0 +1,2 @@
+ALTER TABLE "candidates" ADD COLUMN "name_key" text GENERATED ALWAYS AS (btrim(regexp_replace(lower(regexp_replace(normalize(name, NFD), '[\u0300-\u036f]', '', 'g')), '\s+', ' ', 'g'))) STORED;--> statement-breakpoint
+CREATE INDEX "candidates_name_key_idx" ON "candidates" USING btree ("name_key");

@@ -15,8 +15,8 @@ import type { TTestContext } from "../../test-support/test-app.js";
 const CEILING: Record<string, number> = {
   // Session and scope in one statement, then the whole dashboard in one (dashboard.repo.ts).
   dashboard: 2,
-  // Role page (session with scope, then role, stages, team, counts) + the board (two).
-  board: 7,
+  // Role page (session with scope, then the role with its plan, team and counts) + the board (two).
+  board: 4,
   application: 11,
   decision: 8,
   "interview kit": 12,

@@ -18,7 +18,9 @@ const CEILING: Record<string, number> = {
   // Role page (session with scope, then the role with its plan, team and counts) + the board (two).
   board: 4,
   application: 11,
-  decision: 8,
+  // Session with scope, the application summary, then the role's weights with the pending count
+  // and the decisions (one), the scorecards, and their question versions.
+  decision: 5,
   "interview kit": 12,
   candidate: 11, // includes the access-trail insert when contact details are shown
   // Session with scope, then role, rater cells (reduced in SQL), gradings and similarity matches

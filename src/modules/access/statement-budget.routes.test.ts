@@ -17,7 +17,8 @@ const CEILING: Record<string, number> = {
   dashboard: 2,
   // Role page (session with scope, then the role with its plan, team and counts) + the board (two).
   board: 4,
-  application: 11,
+  // Application (session with scope, then summary, plan, history and interviews in one) + role page.
+  application: 4,
   // Session with scope, the application summary, then the role's weights with the pending count
   // and the decisions (one), the scorecards, and their question versions.
   decision: 5,

@@ -22,7 +22,9 @@ const CEILING: Record<string, number> = {
   // Session with scope, the application summary, then the role's weights with the pending count
   // and the decisions (one), the scorecards, and their question versions.
   decision: 5,
-  "interview kit": 12,
+  // Kit (session with scope, interview with role, stage and candidate, the question versions) +
+  // the own scorecard (session with scope, then interview, access ids and latest scorecard in one).
+  "interview kit": 5,
   candidate: 11, // includes the access-trail insert when contact details are shown
   // Session with scope, then role, rater cells (reduced in SQL), gradings and similarity matches
   // (concurrent), then the cards of the page's rows only.

@@ -2,7 +2,15 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { AnyColumn, SQL } from "drizzle-orm";
 import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { interviews, roleStages, scorecards, users } from "../../db/schema/index.js";
+import {
+  applications,
+  candidates,
+  interviews,
+  roles,
+  roleStages,
+  scorecards,
+  users,
+} from "../../db/schema/index.js";
 
 export type TInterviewRow = typeof interviews.$inferSelect;
 
@@ -67,6 +75,47 @@ export function createInterviewsRepo(db: TDatabase) {
 
     async findById(id: string, executor: TExecutor = db) {
       const [row] = await executor.select().from(interviews).where(eq(interviews.id, id));
+      return row;
+    },
+
+    /**
+     * Everything an interview kit shows but the question texts, in one statement: the interview
+     * with its summary columns, the ids its access check needs, the role, the stage and the
+     * candidate's name and links.
+     */
+    async findKit(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({
+          interview: interviews,
+          stageName: roleStages.name,
+          interviewerName: users.name,
+          scorecardStatus,
+          application: { id: applications.id, roleId: applications.roleId },
+          role: { id: roles.id, title: roles.title, level: roles.level },
+          stage: {
+            id: roleStages.id,
+            name: roleStages.name,
+            kind: roleStages.kind,
+            purpose: roleStages.purpose,
+            durationMinutes: roleStages.durationMinutes,
+            competencies: roleStages.competencies,
+            checklist: roleStages.checklist,
+          },
+          candidate: {
+            id: candidates.id,
+            name: candidates.name,
+            githubUrl: candidates.githubUrl,
+            portfolioUrl: candidates.portfolioUrl,
+            linkedinUrl: candidates.linkedinUrl,
+          },
+        })
+        .from(interviews)
+        .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
+        .innerJoin(users, eq(users.id, interviews.interviewerId))
+        .innerJoin(applications, eq(applications.id, interviews.applicationId))
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+        .where(eq(interviews.id, id));
       return row;
     },
 

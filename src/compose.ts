@@ -163,7 +163,6 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     interviewsRepo,
     applicationsRepo,
     rolesRepo,
-    candidatesRepo,
     questionsRepo,
   });
   const scorecardsService = createScorecardsService({

@@ -15,11 +15,16 @@ import type { TTestContext } from "../../test-support/test-app.js";
 const CEILING: Record<string, number> = {
   // Session and scope in one statement, then the whole dashboard in one (dashboard.repo.ts).
   dashboard: 2,
-  // Role page (session with scope, then role, stages, team, counts) + the board (two).
-  board: 7,
-  application: 11,
-  decision: 8,
-  "interview kit": 12,
+  // Role page (session with scope, then the role with its plan, team and counts) + the board (two).
+  board: 4,
+  // Application (session with scope, then summary, plan, history and interviews in one) + role page.
+  application: 4,
+  // Session with scope, the application summary, then the role's weights with the pending count
+  // and the decisions (one), the scorecards, and their question versions.
+  decision: 5,
+  // Kit (session with scope, interview with role, stage and candidate, the question versions) +
+  // the own scorecard (session with scope, then interview, access ids and latest scorecard in one).
+  "interview kit": 5,
   candidate: 11, // includes the access-trail insert when contact details are shown
   // Session with scope, then role, rater cells (reduced in SQL), gradings and similarity matches
   // (concurrent), then the cards of the page's rows only.

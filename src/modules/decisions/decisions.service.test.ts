@@ -75,12 +75,21 @@ function world(options: TWorldOptions = {}) {
       decisions.push(made);
       return made;
     },
-    async listForApplication() {
-      return decisions.map((decision) => ({
-        decision: { ...decision, decidedBy: MANAGER.id, createdAt: new Date() },
-        stageName: STAGES.find((s) => s.id === decision.stageId)?.name ?? "",
-        deciderName: MANAGER.name,
-      }));
+    async findDecisionContext() {
+      return {
+        competencyWeights: WEIGHTS,
+        pendingInterviewsInCurrentStage: interviews.filter(
+          (i) =>
+            i.interview.stageId === application.currentStageId && i.scorecardStatus !== "submitted",
+        ).length,
+        decisions: decisions.map((decision) => ({
+          ...decision,
+          stageName: STAGES.find((s) => s.id === decision.stageId)?.name ?? "",
+          decidedBy: MANAGER.id,
+          deciderName: MANAGER.name,
+          createdAt: new Date().toISOString(),
+        })),
+      };
     },
   } as unknown as TDecisionsRepo;
   const service = createDecisionsService({
@@ -88,7 +97,6 @@ function world(options: TWorldOptions = {}) {
     decisionsRepo,
     applicationsRepo: {
       // Copies, as a database would return: the row read before a change stays as it was.
-      findById: async () => ({ ...application }) as never,
       lockById: async () => ({ ...application }) as never,
       findSummary: async () =>
         ({

@@ -22,23 +22,22 @@ import type { TShortlistService } from "../shortlist/shortlist.service.js";
 import { loadQuestionLabels, presentScorecard } from "../scorecards/scorecard-presenter.js";
 import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
 import { tallyScorecards } from "./decision-tally.js";
-import type { TDecisionsRepo } from "./decisions.repo.js";
+import type { TDecisionListItem, TDecisionsRepo } from "./decisions.repo.js";
 import type { TDecisionSummary, TRecordDecisionRequest } from "./decisions.schema.js";
 
-type TDecisionListRow = Awaited<ReturnType<TDecisionsRepo["listForApplication"]>>[number];
+type TApplicationSummaryRow = NonNullable<Awaited<ReturnType<TApplicationsRepo["findSummary"]>>>;
 
-function presentDecision(row: TDecisionListRow) {
+function presentDecision(row: TDecisionListItem) {
   return {
-    id: row.decision.id,
-    stageId: row.decision.stageId,
+    id: row.id,
+    stageId: row.stageId,
     stageName: row.stageName,
-    decision: row.decision.decision,
-    rationale: row.decision.rationale,
+    decision: row.decision,
+    rationale: row.rationale,
     decidedBy:
-      row.decision.decidedBy && row.deciderName
-        ? { id: row.decision.decidedBy, name: row.deciderName }
-        : null,
-    createdAt: row.decision.createdAt.toISOString(),
+      row.decidedBy && row.deciderName ? { id: row.decidedBy, name: row.deciderName } : null,
+    // JSON timestamps come back as PostgreSQL writes them; the API speaks ISO 8601 in UTC.
+    createdAt: new Date(row.createdAt).toISOString(),
   };
 }
 
@@ -47,7 +46,7 @@ export function createDecisionsService(deps: {
   decisionsRepo: TDecisionsRepo;
   applicationsRepo: Pick<
     TApplicationsRepo,
-    "findById" | "lockById" | "findSummary" | "updateApplication" | "insertStageEvent"
+    "lockById" | "findSummary" | "updateApplication" | "insertStageEvent"
   >;
   rolesRepo: Pick<TRolesRepo, "findRole" | "listStages">;
   scorecardsRepo: Pick<TScorecardsRepo, "listForApplication">;
@@ -57,33 +56,30 @@ export function createDecisionsService(deps: {
   auditService: Pick<TAuditService, "recordEvent">;
   shortlistService: Pick<TShortlistService, "summariseApplicationEvidence">;
 }) {
+  /** The page: `summary` when the caller has just read it, else read here (in `executor`). */
   async function summarise(
     applicationId: string,
     recordedId: string | null,
     executor?: TExecutor,
+    known?: TApplicationSummaryRow,
   ): Promise<TDecisionSummary> {
-    const summary = await deps.applicationsRepo.findSummary(applicationId, executor);
-    const role = summary ? await deps.rolesRepo.findRole(summary.role.id, executor) : undefined;
-    if (!summary || !role) throw notFound("That application");
+    const summary = known ?? (await deps.applicationsRepo.findSummary(applicationId, executor));
+    if (!summary) throw notFound("That application");
     // Sequential on purpose: inside a transaction these share one connection.
+    const context = await deps.decisionsRepo.findDecisionContext(applicationId, executor);
+    if (!context) throw notFound("That application");
     const cards = await deps.scorecardsRepo.listForApplication(applicationId, executor);
-    const interviews = await deps.interviewsRepo.listForApplication(applicationId, executor);
-    const decisions = await deps.decisionsRepo.listForApplication(applicationId, executor);
     const current = cards.filter(
       (c) => c.scorecard.status === "submitted" && c.scorecard.supersededAt === null,
     );
     const labels = await loadQuestionLabels(deps.questionsRepo, current, executor);
     const scorecards = current.map((c) => presentScorecard(c, labels));
-    const presented = decisions.map(presentDecision);
+    const presented = context.decisions.map(presentDecision);
     return {
       application: presentApplicationSummary(summary),
       scorecards,
-      tally: tallyScorecards(scorecards, role.competencyWeights),
-      pendingInterviewsInCurrentStage: interviews.filter(
-        (i) =>
-          i.interview.stageId === summary.application.currentStageId &&
-          i.scorecardStatus !== "submitted",
-      ).length,
+      tally: tallyScorecards(scorecards, context.competencyWeights),
+      pendingInterviewsInCurrentStage: context.pendingInterviewsInCurrentStage,
       decisions: presented,
       recorded: presented.find((d) => d.id === recordedId) ?? null,
     };
@@ -121,10 +117,10 @@ export function createDecisionsService(deps: {
   return {
     async getDecisionSummary(applicationId: string, viewer: TViewer) {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const application = await deps.applicationsRepo.findById(applicationId);
-      assertSeesApplication(scope, application);
-      assertLeadsRole(scope, application.roleId);
-      return summarise(applicationId, null);
+      const summary = await deps.applicationsRepo.findSummary(applicationId);
+      assertSeesApplication(scope, summary?.application);
+      assertLeadsRole(scope, summary.application.roleId);
+      return summarise(applicationId, null, undefined, summary);
     },
 
     async recordDecision(

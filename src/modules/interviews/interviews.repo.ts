@@ -1,15 +1,55 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import type { SQL } from "drizzle-orm";
+import type { AnyColumn, SQL } from "drizzle-orm";
 import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { interviews, roleStages, scorecards, users } from "../../db/schema/index.js";
+import {
+  applications,
+  candidates,
+  interviews,
+  roles,
+  roleStages,
+  scorecards,
+  users,
+} from "../../db/schema/index.js";
 
 export type TInterviewRow = typeof interviews.$inferSelect;
 
-const scorecardStatus = sql<"none" | "draft" | "submitted">`(
+type TScorecardStatus = "none" | "draft" | "submitted";
+
+const scorecardStatusOf = (interviewId: SQL | AnyColumn) => sql<TScorecardStatus>`(
   select case when bool_or(${scorecards.status} = 'submitted') then 'submitted'
               when count(*) > 0 then 'draft' else 'none' end
-  from ${scorecards} where ${scorecards.interviewId} = ${interviews.id})`;
+  from ${scorecards} where ${scorecards.interviewId} = ${interviewId})`;
+
+const scorecardStatus = scorecardStatusOf(interviews.id);
+
+/** An interview summary as JSON; `scheduledAt` as PostgreSQL writes a JSON timestamp. */
+export type TInterviewSummaryJson = {
+  id: string;
+  applicationId: string;
+  stageId: string;
+  stageName: string;
+  interviewer: { id: string; name: string };
+  scheduledAt: string;
+  scorecardStatus: TScorecardStatus;
+};
+
+/**
+ * An application's interviews as one JSON column, in listForApplication's order, for a statement
+ * that reads a whole application page; `applicationId` is the outer statement's column.
+ */
+export function interviewSummariesJson(applicationId: SQL | AnyColumn) {
+  return sql<TInterviewSummaryJson[]>`coalesce((
+    select json_agg(json_build_object('id', i.id, 'applicationId', i.application_id,
+      'stageId', i.stage_id, 'stageName', st.name,
+      'interviewer', json_build_object('id', u.id, 'name', u.name),
+      'scheduledAt', i.scheduled_at, 'scorecardStatus', ${scorecardStatusOf(sql.raw("i.id"))})
+      order by i.scheduled_at, u.name)
+    from ${interviews} i
+    join ${roleStages} st on st.id = i.stage_id
+    join ${users} u on u.id = i.interviewer_id
+    where i.application_id = ${applicationId}), '[]'::json)`;
+}
 
 export function createInterviewsRepo(db: TDatabase) {
   const listing = <TExtra extends Record<string, SQL>>(
@@ -35,6 +75,47 @@ export function createInterviewsRepo(db: TDatabase) {
 
     async findById(id: string, executor: TExecutor = db) {
       const [row] = await executor.select().from(interviews).where(eq(interviews.id, id));
+      return row;
+    },
+
+    /**
+     * Everything an interview kit shows but the question texts, in one statement: the interview
+     * with its summary columns, the ids its access check needs, the role, the stage and the
+     * candidate's name and links.
+     */
+    async findKit(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({
+          interview: interviews,
+          stageName: roleStages.name,
+          interviewerName: users.name,
+          scorecardStatus,
+          application: { id: applications.id, roleId: applications.roleId },
+          role: { id: roles.id, title: roles.title, level: roles.level },
+          stage: {
+            id: roleStages.id,
+            name: roleStages.name,
+            kind: roleStages.kind,
+            purpose: roleStages.purpose,
+            durationMinutes: roleStages.durationMinutes,
+            competencies: roleStages.competencies,
+            checklist: roleStages.checklist,
+          },
+          candidate: {
+            id: candidates.id,
+            name: candidates.name,
+            githubUrl: candidates.githubUrl,
+            portfolioUrl: candidates.portfolioUrl,
+            linkedinUrl: candidates.linkedinUrl,
+          },
+        })
+        .from(interviews)
+        .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
+        .innerJoin(users, eq(users.id, interviews.interviewerId))
+        .innerJoin(applications, eq(applications.id, interviews.applicationId))
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+        .where(eq(interviews.id, id));
       return row;
     },
 

@@ -81,12 +81,10 @@ function world(options: { submittedFor?: string } = {}) {
     },
     rolesRepo: {
       findStage: async (id: string) => (id === STAGE.id ? (STAGE as never) : undefined),
-      findRole: async () => undefined,
       listTeams: async () => [{ userId: "ana" }, { userId: "ben" }, { userId: "gone" }] as never,
       findUsers: async (ids: string[]) =>
         ids.map((id) => ({ id, disabledAt: id === "gone" ? new Date() : null })) as never,
     },
-    candidatesRepo: { findById: async () => undefined },
     questionsRepo: {
       // q-2 was retired from the bank: the kit keeps only questions with a current version.
       findCurrentVersions: async () => [{ questionId: "q-1", id: "qv-1-v3" }] as never,

@@ -8,7 +8,6 @@ import {
   canManagePipeline,
 } from "../access/viewer-scope.js";
 import type { TViewer } from "../access/viewer-scope.js";
-import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import {
   presentApplicationSummary,
@@ -30,8 +29,7 @@ export function createInterviewsService(deps: {
     TApplicationsRepo,
     "lockById" | "findById" | "findSummary" | "findSummaries" | "listSummaries"
   >;
-  rolesRepo: Pick<TRolesRepo, "findStage" | "findRole" | "listTeams" | "findUsers">;
-  candidatesRepo: Pick<TCandidatesRepo, "findById">;
+  rolesRepo: Pick<TRolesRepo, "findStage" | "listTeams" | "findUsers">;
   questionsRepo: Pick<TQuestionsRepo, "findCurrentVersions" | "findVersionsByIds">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
@@ -240,26 +238,18 @@ export function createInterviewsService(deps: {
     /** For the assigned interviewer (and the pipeline owners preparing them). */
     async getKit(interviewId: string, viewer: TViewer): Promise<TInterviewKit> {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const interview = await repo.findById(interviewId);
-      if (!interview) throw notFound("That interview");
-      const application = await deps.applicationsRepo.findById(interview.applicationId);
+      const found = await repo.findKit(interviewId);
+      if (!found) throw notFound("That interview");
+      const { interview, application, role, stage, candidate } = found;
       assertSeesApplication(scope, application);
       if (interview.interviewerId !== viewer.id && !canManagePipeline(scope, application.roleId))
         throw new AppError("FORBIDDEN", "This kit belongs to another interviewer's interview.");
-      const [role, stage, candidate, listed] = await Promise.all([
-        deps.rolesRepo.findRole(application.roleId),
-        deps.rolesRepo.findStage(interview.stageId),
-        deps.candidatesRepo.findById(application.candidateId),
-        repo.listForApplication(application.id),
-      ]);
-      const summary = listed.find((i) => i.interview.id === interviewId);
-      if (!role || !stage || !candidate || !summary) throw notFound("That interview");
       const versions = await deps.questionsRepo.findVersionsByIds(
         interview.kit.map((k) => k.questionVersionId),
       );
       const questions = resolveKitQuestions(interview.kit, versions, role.level);
       return {
-        interview: presentInterviewSummary(summary),
+        interview: presentInterviewSummary(found),
         candidate: {
           id: candidate.id,
           name: candidate.name,

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
@@ -9,7 +9,8 @@ import {
   roleStages,
   users,
 } from "../../db/schema/index.js";
-import type { TApplicationStatus } from "../../db/schema/index.js";
+import type { TApplicationStatus, TStageKind } from "../../db/schema/index.js";
+import { interviewSummariesJson } from "../interviews/interviews.repo.js";
 
 export type TApplicationRow = typeof applications.$inferSelect;
 export type TApplicationVisibility =
@@ -38,6 +39,45 @@ const summaryColumns = {
     kind: roleStages.kind,
     position: roleStages.position,
   },
+};
+
+/** A stage-history entry as JSON; `at` as PostgreSQL writes a JSON timestamp. */
+export type TStageEventJson = {
+  id: number;
+  fromStage: TStageRefJson | null;
+  toStage: TStageRefJson | null;
+  statusAfter: TApplicationStatus;
+  reason: string | null;
+  byUserId: string | null;
+  byName: string | null;
+  at: string;
+};
+type TStageRefJson = { id: string; name: string; kind: TStageKind; position: number };
+
+const stageRefJson = (alias: string) =>
+  sql.raw(`case when ${alias}.id is null then null else json_build_object('id', ${alias}.id,
+    'name', ${alias}.name, 'kind', ${alias}.kind, 'position', ${alias}.position) end`);
+
+/**
+ * The application page beyond the summary, as JSON columns of the summary's statement: the
+ * role's plan, the stage history (oldest first) and the interviews.
+ */
+const detailColumns = {
+  ...summaryColumns,
+  stages: sql<TStageRefJson[]>`coalesce((
+    select json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind,
+      'position', s.position) order by s.position)
+    from ${roleStages} s where s.role_id = ${applications.roleId}), '[]'::json)`,
+  history: sql<TStageEventJson[]>`coalesce((
+    select json_agg(json_build_object('id', e.id, 'fromStage', ${stageRefJson("fs")},
+      'toStage', ${stageRefJson("ts")}, 'statusAfter', e.status_after, 'reason', e.reason,
+      'byUserId', e.by_user_id, 'byName', u.name, 'at', e.at) order by e.id)
+    from ${applicationStageEvents} e
+    left join ${users} u on u.id = e.by_user_id
+    left join ${roleStages} fs on fs.id = e.from_stage_id
+    left join ${roleStages} ts on ts.id = e.to_stage_id
+    where e.application_id = ${applications.id}), '[]'::json)`,
+  interviews: interviewSummariesJson(applications.id),
 };
 
 export function createApplicationsRepo(db: TDatabase) {
@@ -103,6 +143,18 @@ export function createApplicationsRepo(db: TDatabase) {
       return summaries(executor).where(inArray(applications.id, [...ids]));
     },
 
+    /** The application page in one statement: the summary, plan, history and interviews. */
+    async findDetail(id: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select(detailColumns)
+        .from(applications)
+        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .innerJoin(roleStages, eq(roleStages.id, applications.currentStageId))
+        .where(eq(applications.id, id));
+      return row;
+    },
+
     async findSummary(id: string, executor: TExecutor = db) {
       const [row] = await summaries(executor).where(eq(applications.id, id));
       return row;
@@ -160,34 +212,6 @@ export function createApplicationsRepo(db: TDatabase) {
       executor: TExecutor = db,
     ): Promise<void> {
       await executor.insert(applicationStageEvents).values(values);
-    },
-
-    async listStageEvents(applicationId: string, executor: TExecutor = db) {
-      const fromStage = aliasedTable(roleStages, "from_stage");
-      const toStage = aliasedTable(roleStages, "to_stage");
-      return executor
-        .select({
-          event: applicationStageEvents,
-          byName: users.name,
-          from: {
-            id: fromStage.id,
-            name: fromStage.name,
-            kind: fromStage.kind,
-            position: fromStage.position,
-          },
-          to: {
-            id: toStage.id,
-            name: toStage.name,
-            kind: toStage.kind,
-            position: toStage.position,
-          },
-        })
-        .from(applicationStageEvents)
-        .leftJoin(users, eq(users.id, applicationStageEvents.byUserId))
-        .leftJoin(fromStage, eq(fromStage.id, applicationStageEvents.fromStageId))
-        .leftJoin(toStage, eq(toStage.id, applicationStageEvents.toStageId))
-        .where(eq(applicationStageEvents.applicationId, applicationId))
-        .orderBy(asc(applicationStageEvents.id));
     },
   };
 }

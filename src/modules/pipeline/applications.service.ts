@@ -16,7 +16,7 @@ import { candidateVisibility } from "../candidates/candidates.service.js";
 import { createApplicationRecord } from "./application-creation.js";
 import type { TInterviewsRepo } from "../interviews/interviews.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
-import { presentApplicationSummary, presentInterviewSummary } from "./application-presenter.js";
+import { presentApplicationSummary } from "./application-presenter.js";
 import { assertActive, transitionApplication } from "./application-transitions.js";
 import { missingForMove, requireConfirmation } from "./transition-evidence.js";
 import type { TApplicationsRepo, TApplicationVisibility } from "./applications.repo.js";
@@ -45,32 +45,36 @@ export function createApplicationsService(deps: {
 }) {
   const repo = deps.applicationsRepo;
 
+  type TDetailRow = NonNullable<Awaited<ReturnType<TApplicationsRepo["findDetail"]>>>;
+
   async function detail(applicationId: string, scope: TViewerScope) {
-    const summary = await repo.findSummary(applicationId);
-    if (!summary) throw notFound("That application");
-    const [stages, events, interviews] = await Promise.all([
-      deps.rolesRepo.listStages([summary.role.id]),
-      repo.listStageEvents(applicationId),
-      deps.interviewsRepo.listForApplication(applicationId),
-    ]);
-    const canManage = canManagePipeline(scope, summary.role.id);
+    const row = await repo.findDetail(applicationId);
+    if (!row) throw notFound("That application");
+    return presentDetail(row, scope);
+  }
+
+  // JSON timestamps come back as PostgreSQL writes them; the API speaks ISO 8601 in UTC.
+  const iso = (at: string) => new Date(at).toISOString();
+
+  function presentDetail(row: TDetailRow, scope: TViewerScope) {
+    const canManage = canManagePipeline(scope, row.role.id);
     return {
-      ...presentApplicationSummary(summary),
-      stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, position: s.position })),
-      history: events.map((e) => ({
-        id: e.event.id,
-        fromStage: e.from,
-        toStage: e.to,
-        statusAfter: e.event.statusAfter,
-        reason: e.event.reason,
-        by: e.event.byUserId && e.byName ? { id: e.event.byUserId, name: e.byName } : null,
-        at: e.event.at.toISOString(),
+      ...presentApplicationSummary(row),
+      stages: row.stages,
+      history: row.history.map((e) => ({
+        id: e.id,
+        fromStage: e.fromStage,
+        toStage: e.toStage,
+        statusAfter: e.statusAfter,
+        reason: e.reason,
+        by: e.byUserId && e.byName ? { id: e.byUserId, name: e.byName } : null,
+        at: iso(e.at),
       })),
       // An interviewer sees their own interviews; the pipeline owners see the whole panel.
-      interviews: interviews
-        .filter((i) => canManage || i.interview.interviewerId === scope.userId)
-        .map(presentInterviewSummary),
-      permissions: { canManage, canDecide: canLeadRole(scope, summary.role.id) },
+      interviews: row.interviews
+        .filter((i) => canManage || i.interviewer.id === scope.userId)
+        .map((i) => ({ ...i, scheduledAt: iso(i.scheduledAt) })),
+      permissions: { canManage, canDecide: canLeadRole(scope, row.role.id) },
     };
   }
 
@@ -215,8 +219,9 @@ export function createApplicationsService(deps: {
 
     async getApplication(applicationId: string, viewer: TViewer) {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      assertSeesApplication(scope, await repo.findById(applicationId));
-      return detail(applicationId, scope);
+      const row = await repo.findDetail(applicationId);
+      assertSeesApplication(scope, row?.application);
+      return presentDetail(row, scope);
     },
 
     async moveApplication(

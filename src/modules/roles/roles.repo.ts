@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
   applications,
@@ -9,12 +9,45 @@ import {
   roleTeamMembers,
   users,
 } from "../../db/schema/index.js";
-import type { TTeamRole } from "../../db/schema/index.js";
+import type { TApplicationStatus, TTeamRole } from "../../db/schema/index.js";
 
 export type TRoleRow = typeof roles.$inferSelect;
 export type TNewRole = typeof roles.$inferInsert;
 export type TRoleStageRow = typeof roleStages.$inferSelect;
 export type TNewRoleStage = Omit<typeof roleStages.$inferInsert, "roleId">;
+
+/** A role with what its page shows beside it: plan, team and application counts. */
+export type TRoleWithDetails = TRoleRow & {
+  stages: Omit<TRoleStageRow, "roleId" | "createdAt">[];
+  team: { userId: string; teamRole: TTeamRole; name: string; email: string }[];
+  counts: { stageId: string; status: TApplicationStatus; n: number }[];
+};
+
+/**
+ * The role's columns and its plan, team and counts as JSON columns, so a role page is one
+ * statement rather than four. The orders are those of the separate lookups (listStages, listTeams).
+ */
+// Qualified by hand: drizzle writes a one-table select's columns unqualified, and a bare "id"
+// inside these subqueries would name the subquery's own table.
+const outerRoleId = sql.raw(`"roles"."id"`);
+const roleWithDetails = {
+  ...getTableColumns(roles),
+  stages: sql<TRoleWithDetails["stages"]>`coalesce((
+    select json_agg(json_build_object('id', s.id, 'position', s.position, 'kind', s.kind,
+      'name', s.name, 'purpose', s.purpose, 'durationMinutes', s.duration_minutes,
+      'competencies', s.competencies, 'kit', s.kit, 'checklist', s.checklist)
+      order by s.position)
+    from ${roleStages} s where s.role_id = ${outerRoleId}), '[]'::json)`,
+  team: sql<TRoleWithDetails["team"]>`coalesce((
+    select json_agg(json_build_object('userId', m.user_id, 'teamRole', m.team_role,
+      'name', u.name, 'email', u.email) order by u.name)
+    from ${roleTeamMembers} m join ${users} u on u.id = m.user_id
+    where m.role_id = ${outerRoleId}), '[]'::json)`,
+  counts: sql<TRoleWithDetails["counts"]>`coalesce((
+    select json_agg(json_build_object('stageId', x.current_stage_id, 'status', x.status, 'n', x.n))
+    from (select a.current_stage_id, a.status, count(*)::int as n from ${applications} a
+      where a.role_id = ${outerRoleId} group by a.current_stage_id, a.status) x), '[]'::json)`,
+};
 
 /** `"all"` for admins, else the role ids the caller may see. */
 type TRoleFilter = "all" | readonly string[];
@@ -47,14 +80,24 @@ export function createRolesRepo(db: TDatabase) {
       return row;
     },
 
-    async listRoles(
+    /** The role and its plan, team and counts, in one statement. */
+    async findRoleWithDetails(
+      id: string,
+      executor: TExecutor = db,
+    ): Promise<TRoleWithDetails | undefined> {
+      const [row] = await executor.select(roleWithDetails).from(roles).where(eq(roles.id, id));
+      return row;
+    },
+
+    /** The visible roles, newest first, each with its plan, team and counts, in one statement. */
+    async listRolesWithDetails(
       filter: TRoleFilter,
       status: "open" | "closed" | undefined,
       executor: TExecutor = db,
-    ): Promise<TRoleRow[]> {
+    ): Promise<TRoleWithDetails[]> {
       if (filter !== "all" && filter.length === 0) return [];
       return executor
-        .select()
+        .select(roleWithDetails)
         .from(roles)
         .where(and(byRoles(filter), status ? eq(roles.status, status) : undefined))
         .orderBy(desc(roles.createdAt));
@@ -159,21 +202,6 @@ export function createRolesRepo(db: TDatabase) {
         .from(users)
         .where(isNull(users.disabledAt))
         .orderBy(asc(users.name));
-    },
-
-    /** Applications per role, stage and status, for stage counts and totals. */
-    async countApplications(roleIds: readonly string[], executor: TExecutor = db) {
-      if (roleIds.length === 0) return [];
-      return executor
-        .select({
-          roleId: applications.roleId,
-          stageId: applications.currentStageId,
-          status: applications.status,
-          n: count(),
-        })
-        .from(applications)
-        .where(inArray(applications.roleId, [...roleIds]))
-        .groupBy(applications.roleId, applications.currentStageId, applications.status);
     },
   };
 }

@@ -113,8 +113,14 @@ function world(options: { teamRole?: "hiring_manager" | "recruiter"; inUse?: str
     async findUsers(ids: readonly string[]) {
       return USERS.filter((u) => ids.includes(u.id));
     },
-    async countApplications() {
-      return [];
+    async findRoleWithDetails(id: string) {
+      if (id !== ROLE) return undefined;
+      return {
+        ...role,
+        stages: [...stages].sort((a, b) => a.position - b.position),
+        team: team.map((m) => ({ ...m, name: m.userId, email: `${m.userId}@example.com` })),
+        counts: [],
+      };
     },
   } as unknown as TRolesRepo;
   const service = createRolesService({

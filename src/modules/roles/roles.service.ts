@@ -16,7 +16,7 @@ import {
   stageValues,
   templateStages,
 } from "./role-plan.js";
-import type { TRolesRepo, TRoleRow } from "./roles.repo.js";
+import type { TRolesRepo, TRoleWithDetails } from "./roles.repo.js";
 import type {
   TCreateRoleRequest,
   TRole,
@@ -34,59 +34,44 @@ export function createRolesService(deps: {
 }) {
   const { rolesRepo } = deps;
 
-  async function presentRoles(
-    rows: readonly TRoleRow[],
-    scope: TViewerScope,
-    executor?: TExecutor,
-  ): Promise<TRole[]> {
-    const ids = rows.map((r) => r.id);
-    // Sequential on purpose: inside a transaction all three share one connection.
-    const stages = await rolesRepo.listStages(ids, executor);
-    const teams = await rolesRepo.listTeams(ids, executor);
-    const counts = await rolesRepo.countApplications(ids, executor);
-    return rows.map((row) => {
-      const roleCounts = counts.filter((c) => c.roleId === row.id);
-      const total = (status: string) =>
-        roleCounts.filter((c) => c.status === status).reduce((sum, c) => sum + c.n, 0);
-      return {
-        id: row.id,
-        title: row.title,
-        level: row.level,
-        status: row.status,
-        scope: row.scope,
-        stackTags: row.stackTags,
-        competencyWeights: row.competencyWeights,
-        bar: row.bar,
-        team: teams
-          .filter((t) => t.roleId === row.id)
-          .map(({ userId, name, email, teamRole }) => ({ userId, name, email, teamRole })),
-        stages: stages
-          .filter((s) => s.roleId === row.id)
-          .map((s) => ({
-            id: s.id,
-            position: s.position,
-            kind: s.kind,
-            name: s.name,
-            purpose: s.purpose,
-            durationMinutes: s.durationMinutes,
-            competencies: s.competencies as TStageInput["competencies"],
-            questions: s.kit,
-            checklist: s.checklist,
-            activeApplications: roleCounts
-              .filter((c) => c.stageId === s.id && c.status === "active")
-              .reduce((sum, c) => sum + c.n, 0),
-          })),
-        counts: {
-          active: total("active"),
-          rejected: total("rejected"),
-          withdrawn: total("withdrawn"),
-          hired: total("hired"),
-        },
-        myTeamRole: scope.teamRoleByRole.get(row.id) ?? null,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-      };
-    });
+  function presentRole(row: TRoleWithDetails, scope: TViewerScope): TRole {
+    const roleCounts = row.counts;
+    const total = (status: string) =>
+      roleCounts.filter((c) => c.status === status).reduce((sum, c) => sum + c.n, 0);
+    return {
+      id: row.id,
+      title: row.title,
+      level: row.level,
+      status: row.status,
+      scope: row.scope,
+      stackTags: row.stackTags,
+      competencyWeights: row.competencyWeights,
+      bar: row.bar,
+      team: row.team,
+      stages: row.stages.map((s) => ({
+        id: s.id,
+        position: s.position,
+        kind: s.kind,
+        name: s.name,
+        purpose: s.purpose,
+        durationMinutes: s.durationMinutes,
+        competencies: s.competencies as TStageInput["competencies"],
+        questions: s.kit,
+        checklist: s.checklist,
+        activeApplications: roleCounts
+          .filter((c) => c.stageId === s.id && c.status === "active")
+          .reduce((sum, c) => sum + c.n, 0),
+      })),
+      counts: {
+        active: total("active"),
+        rejected: total("rejected"),
+        withdrawn: total("withdrawn"),
+        hired: total("hired"),
+      },
+      myTeamRole: scope.teamRoleByRole.get(row.id) ?? null,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
   }
 
   async function proposeStages(level: TLevel, executor?: TExecutor) {
@@ -120,10 +105,11 @@ export function createRolesService(deps: {
     return { row, scope };
   }
 
-  async function presentOne(row: TRoleRow, scope: TViewerScope, executor?: TExecutor) {
-    const [role] = await presentRoles([row], scope, executor);
-    if (!role) throw notFound("That role");
-    return role;
+  /** The role as it now reads (inside a write's transaction: with the write). */
+  async function presentOne(roleId: string, scope: TViewerScope, executor?: TExecutor) {
+    const row = await rolesRepo.findRoleWithDetails(roleId, executor);
+    if (!row) throw notFound("That role");
+    return presentRole(row, scope);
   }
 
   return {
@@ -148,12 +134,14 @@ export function createRolesService(deps: {
 
     async listRoles(viewer: TViewer, status?: "open" | "closed") {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      return presentRoles(await rolesRepo.listRoles(visibleRoleIds(scope), status), scope);
+      const rows = await rolesRepo.listRolesWithDetails(visibleRoleIds(scope), status);
+      return rows.map((row) => presentRole(row, scope));
     },
 
     async getRole(roleId: string, viewer: TViewer) {
-      const { row, scope } = await loadVisibleRole(roleId, viewer);
-      return presentOne(row, scope);
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      if (!canSeeRole(scope, roleId)) throw notFound("That role");
+      return presentOne(roleId, scope);
     },
 
     async createRole(input: TCreateRoleRequest, viewer: TViewer, actor: TActor) {
@@ -211,7 +199,7 @@ export function createRolesService(deps: {
         );
         await rolesRepo.replaceTeam(row.id, team, tx);
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
-        const role = await presentOne(row, scope, tx);
+        const role = await presentOne(row.id, scope, tx);
         await deps.auditService.recordEvent(
           actor,
           { action: "role.created", entityType: "role", entityId: row.id, after: role },
@@ -236,7 +224,7 @@ export function createRolesService(deps: {
           { action: "role.updated", entityType: "role", entityId: roleId, before, after },
           tx,
         );
-        return presentOne(after, scope, tx);
+        return presentOne(roleId, scope, tx);
       });
     },
 
@@ -277,7 +265,7 @@ export function createRolesService(deps: {
           else fresh.push(stageValues(stage, i));
         }
         await rolesRepo.insertStages(roleId, fresh, tx);
-        const role = await presentOne(row, scope, tx);
+        const role = await presentOne(row.id, scope, tx);
         await deps.auditService.recordEvent(
           actor,
           {
@@ -301,7 +289,7 @@ export function createRolesService(deps: {
         const before = await rolesRepo.listTeams([roleId], tx);
         await rolesRepo.replaceTeam(roleId, members, tx);
         const after = await deps.viewerScopeRepo.loadScope(viewer, tx);
-        const role = await presentOne(row, after, tx);
+        const role = await presentOne(row.id, after, tx);
         await deps.auditService.recordEvent(
           actor,
           {

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import { roleStages, scorecards, users } from "../../db/schema/index.js";
+import { applications, interviews, roleStages, scorecards, users } from "../../db/schema/index.js";
 
 export type TScorecardRow = typeof scorecards.$inferSelect;
 export type TNewScorecard = typeof scorecards.$inferInsert;
@@ -29,6 +29,28 @@ export function createScorecardsRepo(db: TDatabase) {
         .where(eq(scorecards.interviewId, interviewId))
         .orderBy(desc(scorecards.version))
         .limit(1);
+      return row;
+    },
+
+    /**
+     * The interview, the ids its access check needs and its latest scorecard (null columns when
+     * there is none yet), in one statement: what the interviewer's own scorecard view reads.
+     */
+    async findInterviewWithLatest(interviewId: string, executor: TExecutor = db) {
+      const latestId = sql`(select s.id from ${scorecards} s
+        where s.interview_id = ${interviews.id} order by s.version desc limit 1)`;
+      const [row] = await executor
+        .select({
+          interview: interviews,
+          application: { id: applications.id, roleId: applications.roleId },
+          ...withNames,
+        })
+        .from(interviews)
+        .innerJoin(applications, eq(applications.id, interviews.applicationId))
+        .leftJoin(scorecards, eq(scorecards.id, latestId))
+        .leftJoin(roleStages, eq(roleStages.id, scorecards.stageId))
+        .leftJoin(users, eq(users.id, scorecards.interviewerId))
+        .where(eq(interviews.id, interviewId));
       return row;
     },
 

@@ -33,6 +33,9 @@ describe.each(testDatabaseKinds())("interview kits and scorecards on %s", (kind)
     expect(kit.questions.length).toBeGreaterThan(0);
     expect(kit.questions[0]).toMatchObject({ position: 1, questionId: "python-decorators" });
     expect(Object.keys(kit.questions[0]?.anchors ?? {})).toEqual(["1", "2", "3", "4"]);
+    // Nothing written yet: the interviewer's own scorecard is null, not an error.
+    const none = await w.interviewerA.agent.get(`/api/interviews/${w.interviewA}/scorecard`);
+    expect(expectStatus(none, 200).json()).toEqual({ scorecard: null });
     // Someone else's kit: visible application, but not their interview.
     const other = await w.interviewerA.agent.get(`/api/interviews/${w.interviewB}/kit`);
     expect(other.statusCode).toBe(403);
@@ -186,6 +189,11 @@ describe.each(testDatabaseKinds())("interview kits and scorecards on %s", (kind)
       201,
     ).json<{ scorecard: TCard }>().scorecard;
     expect(correction).toMatchObject({ version: 2, status: "submitted" });
+    // The interviewer's own view shows the latest version, not the superseded one.
+    const mine = await w.interviewerA.agent.get(`/api/interviews/${w.interviewA}/scorecard`);
+    expect(expectStatus(mine, 200).json()).toMatchObject({
+      scorecard: { id: correction.id, version: 2 },
+    });
     const old = expectStatus(await w.interviewerA.agent.get(`/api/scorecards/${cardA.id}`), 200);
     expect(old.json()).toMatchObject({ scorecard: { version: 1 } });
     expect(

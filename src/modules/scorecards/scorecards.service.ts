@@ -3,7 +3,7 @@ import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import { assertSeesApplication } from "../access/viewer-scope.js";
-import type { TViewer } from "../access/viewer-scope.js";
+import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import type { TInterviewsRepo, TInterviewRow } from "../interviews/interviews.repo.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TQuestionsRepo } from "../questions/questions.repo.js";
@@ -32,6 +32,20 @@ export function createScorecardsService(deps: {
   const repo = deps.scorecardsRepo;
   const now = deps.now ?? (() => new Date());
 
+  function assertOwnInterview(
+    scope: TViewerScope,
+    interview: TInterviewRow,
+    application: { id: string; roleId: string } | undefined,
+    viewer: TViewer,
+  ) {
+    assertSeesApplication(scope, application);
+    if (interview.interviewerId !== viewer.id)
+      throw new AppError(
+        "FORBIDDEN",
+        "This is another interviewer's interview: only they can read or edit its scorecard draft.",
+      );
+  }
+
   /** The interview, if the viewer is its interviewer; names the problem otherwise. */
   async function ownInterview(
     interviewId: string,
@@ -41,15 +55,8 @@ export function createScorecardsService(deps: {
     const scope = await deps.viewerScopeRepo.loadScope(viewer, executor);
     const interview = await deps.interviewsRepo.findById(interviewId, executor);
     if (!interview) throw notFound("That interview");
-    assertSeesApplication(
-      scope,
-      await deps.applicationsRepo.findById(interview.applicationId, executor),
-    );
-    if (interview.interviewerId !== viewer.id)
-      throw new AppError(
-        "FORBIDDEN",
-        "This is another interviewer's interview: only they can read or edit its scorecard draft.",
-      );
+    const application = await deps.applicationsRepo.findById(interview.applicationId, executor);
+    assertOwnInterview(scope, interview, application, viewer);
     return interview;
   }
 
@@ -85,9 +92,14 @@ export function createScorecardsService(deps: {
 
   return {
     async getMyScorecard(interviewId: string, viewer: TViewer) {
-      await ownInterview(interviewId, viewer);
-      const row = await repo.findLatestForInterview(interviewId);
-      return row ? presentScorecard(row) : null;
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      const found = await repo.findInterviewWithLatest(interviewId);
+      if (!found) throw notFound("That interview");
+      assertOwnInterview(scope, found.interview, found.application, viewer);
+      const { scorecard, stageName, interviewerName } = found;
+      return scorecard && stageName !== null && interviewerName !== null
+        ? presentScorecard({ scorecard, stageName, interviewerName })
+        : null;
     },
 
     /** Autosave with optimistic concurrency: the client names the revision it edited. */

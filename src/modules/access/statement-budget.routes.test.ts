@@ -25,7 +25,9 @@ const CEILING: Record<string, number> = {
   // Kit (session with scope, interview with role, stage and candidate, the question versions) +
   // the own scorecard (session with scope, then interview, access ids and latest scorecard in one).
   "interview kit": 5,
-  candidate: 11, // includes the access-trail insert when contact details are shown
+  // Profile (session, candidate with its applications and duplicates, the access-trail insert when
+  // contact details are shown) + the application page (four).
+  candidate: 7,
   // Session with scope, then role, rater cells (reduced in SQL), gradings and similarity matches
   // (concurrent), then the cards of the page's rows only.
   shortlist: 6,

@@ -7,6 +7,7 @@ import type { TCandidate } from "../api/hiring-types";
 import { readForm } from "../components/form-data";
 import { TextField } from "../components/form";
 import { TextAreaField } from "../hiring/TextAreaField";
+import { candidateDetailsOf } from "./candidate-details";
 import { useUpdateCandidate } from "./queries";
 
 /**
@@ -30,19 +31,8 @@ export function CandidateEditForm({
   async function save(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const field = readForm(event);
-    const optional = (name: string) => field(name).trim() || null;
     try {
-      await update.mutateAsync({
-        name: field("name"),
-        email: field("email"),
-        phone: optional("phone"),
-        links: {
-          github: optional("github"),
-          portfolio: optional("portfolio"),
-          linkedin: optional("linkedin"),
-        },
-        notes: optional("notes"),
-      });
+      await update.mutateAsync(candidateDetailsOf(field));
     } catch (failure) {
       setError(failure as TApiError);
       return;

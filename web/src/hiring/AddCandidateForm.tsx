@@ -6,6 +6,7 @@ import type { TApiError } from "../api/client";
 import { useCreateApplication } from "../applications/queries";
 import { useCreateCandidate, useUploadResume } from "../candidates/queries";
 import { readForm } from "../components/form-data";
+import { candidateDetailsOf } from "../candidates/candidate-details";
 import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
 import { TextAreaField } from "./TextAreaField";
 
@@ -38,7 +39,6 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const field = readForm(event);
-    const optional = (name: string) => field(name).trim() || null;
     const resume = new FormData(form).get("resume");
     const resumeFile = resume instanceof File && resume.size > 0 ? resume : undefined;
     setAdded(undefined);
@@ -47,15 +47,7 @@ export function AddCandidateForm({ roleId }: { roleId: string }) {
     try {
       candidate = (
         await createCandidate.mutateAsync({
-          name: field("name"),
-          email: field("email"),
-          phone: optional("phone"),
-          links: {
-            github: optional("github"),
-            portfolio: optional("portfolio"),
-            linkedin: optional("linkedin"),
-          },
-          notes: optional("notes"),
+          ...candidateDetailsOf(field),
           lawfulBasis: lawfulBasisOf(field("lawfulBasis")),
         })
       ).candidate;

@@ -108,6 +108,7 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
           assessmentId={assessment.id}
           part={part}
           numbered={assessment.parts.length > 1}
+          finished={assessment.finishedAt !== null}
           canManage={assessment.permissions.canManage}
           canChoose={assessment.permissions.canChooseCountingVersion}
         />
@@ -120,12 +121,15 @@ function PartResults({
   assessmentId,
   part,
   numbered,
+  finished,
   canManage,
   canChoose,
 }: {
   assessmentId: string;
   part: TPart;
   numbered: boolean;
+  /** The candidate pressed "I'm finished": an empty part will stay empty. */
+  finished: boolean;
   canManage: boolean;
   canChoose: boolean;
 }) {
@@ -150,7 +154,11 @@ function PartResults({
           <h4>
             Part {part.position}: {part.pack.title}
           </h4>
-          <span className={`badge state-${part.state}`}>{STATE_LABELS[part.state]}</span>
+          <span className={`badge state-${part.state}`}>
+            {finished && part.submissions.length === 0
+              ? "Nothing handed in"
+              : STATE_LABELS[part.state]}
+          </span>
         </header>
       )}
       <ErrorBanner error={regrade.error} />

@@ -153,7 +153,9 @@ export function PortalPage({ token }: { token: string }) {
                   <a href={`#part-${part.position}`}>
                     Part {part.position}: {part.pack.title}
                   </a>{" "}
-                  <span className={`badge part-${part.state}`}>{PART_STATE[part.state]}</span>
+                  <span className={`badge part-${part.state}`}>
+                    {partStateLabel(part, assessment.finishedAt !== null)}
+                  </span>
                 </li>
               ))}
             </ol>
@@ -291,6 +293,11 @@ const PART_STATE: Record<TPortalPart["state"], string> = {
   "in-progress": "in progress",
   submitted: "handed in",
 };
+
+/** Once the candidate has finished, a part that was never handed in stays that way. */
+function partStateLabel(part: TPortalPart, finished: boolean) {
+  return finished && part.state !== "submitted" ? "nothing handed in" : PART_STATE[part.state];
+}
 
 function PartSection({
   token,

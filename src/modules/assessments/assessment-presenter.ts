@@ -136,6 +136,21 @@ export function competencyScores(manifest: TManifest | null, report: TGradeRepor
 
 type TScoredGroup = Pick<TGradeReport["groups"][number], "id" | "passed" | "total" | "weight">;
 
+const groupingOfManifest = new WeakMap<TManifest, [string, string[]][]>();
+
+/** The manifest's group ids per competency, in manifest order; worked out once per manifest. */
+function groupsByCompetency(manifest: TManifest | null): [string, string[]][] {
+  if (!manifest) return [];
+  const known = groupingOfManifest.get(manifest);
+  if (known) return known;
+  const byCompetency = new Map<string, string[]>();
+  for (const group of manifest.groups ?? [])
+    byCompetency.set(group.competency, [...(byCompetency.get(group.competency) ?? []), group.id]);
+  const grouping = [...byCompetency];
+  groupingOfManifest.set(manifest, grouping);
+  return grouping;
+}
+
 /**
  * The same from a graded report's group results alone; the manifest (not the report) decides
  * which competency a group feeds, so a pack's current mapping applies to old gradings too.
@@ -144,11 +159,7 @@ export function competencyScoresOfGroups(
   manifest: TManifest | null,
   graded: readonly TScoredGroup[],
 ) {
-  const groups = manifest?.groups ?? [];
-  const byCompetency = new Map<string, string[]>();
-  for (const group of groups)
-    byCompetency.set(group.competency, [...(byCompetency.get(group.competency) ?? []), group.id]);
-  return [...byCompetency].map(([competency, groupIds]) => {
+  return groupsByCompetency(manifest).map(([competency, groupIds]) => {
     const results = graded.filter((g) => groupIds.includes(g.id) && g.total > 0);
     const weight = results.reduce((sum, g) => sum + g.weight, 0);
     const score =
@@ -157,6 +168,6 @@ export function competencyScoresOfGroups(
         : Math.round(
             (results.reduce((sum, g) => sum + (g.weight * g.passed) / g.total, 0) / weight) * 1000,
           ) / 10;
-    return { competency, name: nameOfCompetency(competency), groups: groupIds, score };
+    return { competency, name: nameOfCompetency(competency), groups: [...groupIds], score };
   });
 }

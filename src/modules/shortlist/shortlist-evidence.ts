@@ -78,11 +78,17 @@ export type TApplicationEvidence = {
   withheldScorecards: number;
   raters: Map<TCompetencyId, TRaterSource[]>;
   /** Per competency, the sums over the rater sources (from `raters`, or from the database). */
-  raterStats: Map<TCompetencyId, TRaterStats>;
+  raterStats: ReadonlyMap<TCompetencyId, TRaterStats>;
   assessments: Map<TCompetencyId, TAssessmentSource[]>;
   reviews: Map<TCompetencyId, TReviewSource[]>;
   integrity: TCountingGrading["integrity"];
   similarityMatches: number;
+  /**
+   * Per competency, by its index in competencyIds: n, mean and spread over every source, or null
+   * without evidence. Computed once when the evidence is gathered (ranking, the variance estimate
+   * and the row all read it).
+   */
+  sourceStats: TSourceStats[];
 };
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -273,7 +279,7 @@ export function gatherEvidence(input: {
   raterOffsets?: ReadonlyMap<string, number>;
 }): TApplicationEvidence {
   const raters = raterSources(input.cards, input.raterOffsets);
-  return {
+  return withSourceStats({
     application: input.application,
     cards: input.cards,
     withheldScorecards: input.withheldScorecards,
@@ -283,7 +289,7 @@ export function gatherEvidence(input: {
     reviews: reviewSources(input.reviews ?? []),
     integrity: worstIntegrity(input.gradings),
     similarityMatches: input.similarityMatches ?? 0,
-  };
+  });
 }
 
 /**
@@ -301,41 +307,43 @@ export function summaryEvidence(input: {
   reviews?: readonly TReviewedRating[];
   similarityMatches?: number;
 }): TApplicationEvidence {
-  const raterStats = new Map<TCompetencyId, TRaterStats>();
+  let clean = true;
   for (const [competencyId, stats] of input.raterStats)
-    if (stats.n > 0 && knownCompetency.has(competencyId)) raterStats.set(competencyId, stats);
-  return {
+    if (!(stats.n > 0 && knownCompetency.has(competencyId))) clean = false;
+  // The database's cells are already clean (known competencies, n > 0): kept as they come.
+  const raterStats = clean
+    ? input.raterStats
+    : new Map([...input.raterStats].filter(([id, st]) => st.n > 0 && knownCompetency.has(id)));
+  return withSourceStats({
     application: input.application,
     cards: [],
     withheldScorecards: input.withheldScorecards,
     raters: new Map(),
     raterStats,
-    assessments: assessmentSources(input.gradings, input.manifests),
-    reviews: reviewSources(input.reviews ?? []),
+    assessments: input.gradings.length
+      ? assessmentSources(input.gradings, input.manifests)
+      : new Map<TCompetencyId, TAssessmentSource[]>(),
+    reviews: input.reviews?.length
+      ? reviewSources(input.reviews)
+      : new Map<TCompetencyId, TReviewSource[]>(),
     integrity: worstIntegrity(input.gradings),
     similarityMatches: input.similarityMatches ?? 0,
-  };
+  });
 }
 
 type TSourceStats = { n: number; mean: number; sumSquares: number } | null;
-// Ranking and the variance estimate both ask for every application's cells: computed once each.
-const sourceStatsCache = new WeakMap<TApplicationEvidence, Map<TCompetencyId, TSourceStats>>();
 
-/** n, mean and the sum of squared deviations over every source of one competency, or null. */
-function sourceStats(evidence: TApplicationEvidence, competencyId: TCompetencyId): TSourceStats {
-  let cached = sourceStatsCache.get(evidence);
-  if (!cached) {
-    cached = new Map();
-    sourceStatsCache.set(evidence, cached);
-  }
-  const hit = cached.get(competencyId);
-  if (hit !== undefined) return hit;
-  const stats = computeSourceStats(evidence, competencyId);
-  cached.set(competencyId, stats);
-  return stats;
+function withSourceStats(evidence: Omit<TApplicationEvidence, "sourceStats">): TApplicationEvidence {
+  return {
+    ...evidence,
+    sourceStats: competencyIds.map((competencyId) => computeSourceStats(evidence, competencyId)),
+  };
 }
 
-function computeSourceStats(evidence: TApplicationEvidence, competencyId: TCompetencyId) {
+function computeSourceStats(
+  evidence: Omit<TApplicationEvidence, "sourceStats">,
+  competencyId: TCompetencyId,
+): TSourceStats {
   const raters = evidence.raterStats.get(competencyId);
   let n = raters?.n ?? 0;
   let sum = raters?.sum ?? 0;
@@ -359,10 +367,7 @@ function computeSourceStats(evidence: TApplicationEvidence, competencyId: TCompe
 export function evidenceCells(all: readonly TApplicationEvidence[]): TEvidenceCell[] {
   const cells: TEvidenceCell[] = [];
   for (const evidence of all)
-    for (const competencyId of competencyIds) {
-      const stats = sourceStats(evidence, competencyId);
-      if (stats) cells.push(stats);
-    }
+    for (const stats of evidence.sourceStats) if (stats) cells.push(stats);
   return cells;
 }
 
@@ -404,11 +409,11 @@ export function compositeOf(
   const weights = role.competencyWeights;
   let totalWeight = 0;
   const estimates: { weight: number; theta: number; sd: number }[] = [];
-  for (const competencyId of competencyIds) {
-    const weight = weights[competencyId] ?? 0;
+  for (let i = 0; i < competencyIds.length; i++) {
+    const weight = weights[competencyIds[i] as TCompetencyId] ?? 0;
     totalWeight += weight;
     if (weight === 0) continue;
-    const stats = sourceStats(evidence, competencyId);
+    const stats = evidence.sourceStats[i];
     if (!stats) continue;
     const shrunk = shrinkEstimate(stats.mean, stats.n, variances);
     estimates.push({ weight, theta: shrunk.theta, sd: shrunk.sd });
@@ -444,12 +449,12 @@ export function scoreApplication(
   const totalWeight = competencyIds.reduce((s, id) => s + (weights[id] ?? 0), 0);
   const flags: TEvidenceFlag[] = [];
   const estimates: TCompetencyEstimate[] = [];
-  for (const competencyId of competencyIds) {
+  for (const [index, competencyId] of competencyIds.entries()) {
     const weight = weights[competencyId] ?? 0;
     const raters = evidence.raters.get(competencyId) ?? [];
     const assessments = evidence.assessments.get(competencyId) ?? [];
     const reviews = evidence.reviews.get(competencyId) ?? [];
-    const stats = sourceStats(evidence, competencyId);
+    const stats = evidence.sourceStats[index] ?? null;
     if (weight === 0 && !stats) continue;
     const n = stats?.n ?? 0;
     const x = stats ? stats.mean : null;

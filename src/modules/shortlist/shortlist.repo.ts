@@ -127,12 +127,16 @@ function roleCellsQuery(
             left join jsonb_each_text(${offsetJson}::jsonb) o on o.key = p.interviewer_id::text
           ) adjusted
           group by application_id, competency`;
-  // One line per application: its id, then a field per competency (see parseCellLines).
+  // One JSON document of numbers: per application its id, then six numbers per competency the
+  // catalogue knows (see parseCells). Its index comes from array_position, so no string per cell.
+  const known = `{${competencyIds.join(",")}}`;
   return sql`select
-      (select coalesce(string_agg(per.line, E'\n'), '')
-        from (select c.application_id || E'\t' || string_agg(concat_ws(',', c.competency, c.n,
-            c.total, c.squares, c.low, c.high), E'\t') as line
-          from (${cells}) c group by c.application_id) per) as cells,
+      (select '[' || coalesce(string_agg(per.line, ','), '') || ']'
+        from (select '["' || c.application_id || '",' || string_agg(concat_ws(',', c.idx - 1, c.n,
+            c.total, c.squares, c.low, c.high), ',') || ']' as line
+          from (select k.*, array_position(${known}::text[], k.competency) as idx
+            from (${cells}) k) c
+          where c.idx is not null group by c.application_id) per) as cells,
       (select coalesce(json_object_agg(w.application_id, w.n), '{}'::json)
         from (select s.application_id, count(*) as n from scorecards s
           join applications a on a.id = s.application_id
@@ -176,32 +180,28 @@ function applicationLines(text: string, stages: readonly TShortlistStage[]) {
   });
 }
 
-const competencyOf = new Map<string, TCompetencyId>(competencyIds.map((id) => [id, id]));
-
 /**
- * Splits the cells' lines (see roleCellsQuery): per application its id, then per competency
- * `competency,n,sum,sum of squares,min,max`. Competencies the catalogue no longer has are left out.
+ * Reads the cells' document (see roleCellsQuery): per application `[id, then per competency its
+ * index in competencyIds, n, sum, sum of squares, min, max]`.
  */
-function parseCellLines(text: string): Map<string, Map<TCompetencyId, TRaterStats>> {
+function parseCells(text: string): Map<string, Map<TCompetencyId, TRaterStats>> {
   const byApplication = new Map<string, Map<TCompetencyId, TRaterStats>>();
   if (!text) return byApplication;
-  for (const line of text.split("\n")) {
-    const fields = line.split("\t");
+  for (const row of JSON.parse(text) as [string, ...number[]][]) {
     const stats = new Map<TCompetencyId, TRaterStats>();
-    for (let i = 1; i < fields.length; i++) {
-      const f = (fields[i] ?? "").split(",");
-      const competency = competencyOf.get(f[0] ?? "");
-      const n = Number(f[1]);
+    for (let i = 1; i + 5 < row.length; i += 6) {
+      const competency = competencyIds[row[i] as number];
+      const n = row[i + 1] as number;
       if (!competency || !(n > 0)) continue;
       stats.set(competency, {
         n,
-        sum: Number(f[2]),
-        sumSquares: Number(f[3]),
-        min: Number(f[4]),
-        max: Number(f[5]),
+        sum: row[i + 2] as number,
+        sumSquares: row[i + 3] as number,
+        min: row[i + 4] as number,
+        max: row[i + 5] as number,
       });
     }
-    byApplication.set(fields[0] ?? "", stats);
+    byApplication.set(row[0], stats);
   }
   return byApplication;
 }
@@ -292,7 +292,7 @@ export function createShortlistRepo(db: TDatabase) {
         roleCellsQuery(input.roleId, input.reader, input.offsets),
       );
       return {
-        cells: parseCellLines(typeof row?.cells === "string" ? row.cells : ""),
+        cells: parseCells(typeof row?.cells === "string" ? row.cells : ""),
         withheld: new Map(
           Object.entries(asObject<Record<string, unknown>>(row?.withheld, {})).map(([id, n]) => [
             id,

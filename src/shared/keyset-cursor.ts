@@ -37,3 +37,38 @@ export const ZTimeCursor = z
     }
     return key;
   });
+
+/** A key `[text, id]` (e.g. a name), for lists kept in alphabetical order. */
+export type TTextKey = { text: string; id: string };
+
+export function encodeTextCursor(key: TTextKey): string {
+  return Buffer.from(JSON.stringify([key.text, key.id])).toString("base64url");
+}
+
+const ZTextKeyTuple = z.tuple([z.string().max(500), z.uuid()]);
+
+export const ZTextCursor = z
+  .string()
+  .max(1000)
+  .transform((cursor, ctx) => {
+    let parsed: ReturnType<typeof ZTextKeyTuple.safeParse> | undefined;
+    try {
+      parsed = ZTextKeyTuple.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success) {
+      ctx.addIssue({
+        code: "custom",
+        message: "is not a cursor from this list; pass the nextCursor of the previous page",
+      });
+      return z.NEVER;
+    }
+    return { text: parsed.data[0], id: parsed.data[1] };
+  });
+
+/**
+ * Totals are exact up to this many rows; past it a list says "more than 10,000" rather than
+ * counting every row on each page.
+ */
+export const TOTAL_CAP = 10_000;

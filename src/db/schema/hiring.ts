@@ -186,6 +186,8 @@ export const candidates = pgTable(
     index("candidates_possible_duplicate_idx").on(t.possibleDuplicateOf),
     index("candidates_created_by_idx").on(t.createdBy),
     index("candidates_name_key_idx").on(t.nameKey),
+    // The candidates list's keyset order: a page is an index range, not a sort of everyone.
+    index("candidates_name_id_idx").on(t.name, t.id),
     // Substring search (`ILIKE '%q%'`) through trigrams instead of reading every candidate.
     index("candidates_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("candidates_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),

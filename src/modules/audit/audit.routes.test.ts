@@ -4,7 +4,9 @@ import type { TTestContext } from "../../test-support/test-app.js";
 import { errorOf, HttpAgent, inviteAndAccept, setupAdmin } from "../../test-support/http-agent.js";
 import { parseCsv } from "../screening/csv-parse.js";
 
-type TEvents = { events: { action: string; entityId: string | null; createdAt: string }[] };
+type TEvents = {
+  events: { id: number; action: string; entityId: string | null; createdAt: string }[];
+};
 
 describe.each(testDatabaseKinds())("the audit trail over HTTP on %s", (kind) => {
   let ctx: TTestContext;
@@ -73,6 +75,41 @@ describe.each(testDatabaseKinds())("the audit trail over HTTP on %s", (kind) => 
     const invites = await admin.get("/api/audit/export.csv?entityType=invite");
     const cells = parseCsv(invites.body).flatMap((record) => record.cells);
     expect(cells.some((cell) => cell.includes('name: Quinn, "the" tester'))).toBe(true);
+  });
+
+  it("pages the trail by cursor with a total, filters kept across pages", async () => {
+    type TPage = TEvents & {
+      events: { id: number }[];
+      total: number;
+      totalCapped: boolean;
+      nextBefore: number | null;
+    };
+    for (let n = 0; n < 5; n++)
+      await admin.post("/api/invites", {
+        email: `page${n}@example.com`,
+        name: `Page ${n}`,
+        role: "interviewer",
+      });
+    const first = (await admin.get("/api/audit?entityType=invite&limit=2")).json<TPage>();
+    expect(first.events).toHaveLength(2);
+    expect(first.total).toBeGreaterThanOrEqual(6);
+    expect(first.totalCapped).toBe(false);
+    expect(first.nextBefore).not.toBeNull();
+    const seen = [...first.events.map((e) => e.id)];
+    let cursor = first.nextBefore;
+    while (cursor !== null) {
+      const page = (
+        await admin.get(`/api/audit?entityType=invite&limit=2&before=${cursor}`)
+      ).json<TPage>();
+      expect(page.total).toBe(first.total);
+      seen.push(...page.events.map((e) => e.id));
+      cursor = page.nextBefore;
+    }
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(seen.length);
+    const bad = await admin.get("/api/audit?before=yesterday");
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).message).toContain("before");
   });
 
   it("is for admins only", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TOTAL_CAP } from "../../shared/keyset-cursor.js";
 import { ZIsoDate, ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 
 export const ZAuditEvent = z.object({
@@ -40,6 +41,15 @@ export const AUDIT_EXPORT_LIMIT = 10_000;
 
 export const ZListAuditResponse = z.object({
   events: z.array(ZAuditEvent),
+  total: z
+    .number()
+    .int()
+    .min(0)
+    .max(TOTAL_CAP)
+    .describe(
+      `Events matching the filter (every page): exact up to ${TOTAL_CAP}; when totalCapped is true there are more.`,
+    ),
+  totalCapped: z.boolean().describe(`True when more than ${TOTAL_CAP} events match.`),
   /** Pass as `before` to fetch the next (older) page; null on the last page. */
   nextBefore: z.number().int().nullable(),
 });

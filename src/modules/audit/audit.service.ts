@@ -1,5 +1,6 @@
 import type { TExecutor } from "../../db/client.js";
 import { stringify } from "csv-stringify/sync";
+import { TOTAL_CAP } from "../../shared/keyset-cursor.js";
 import type { TAuditRepo } from "./audit.repo.js";
 import { describeChanges } from "./audit-changes.js";
 import { AUDIT_EXPORT_LIMIT, type TAuditFilter, type TListAuditQuery } from "./audit.schema.js";
@@ -33,7 +34,7 @@ function scrub(value: unknown): unknown {
 }
 
 export function createAuditService(deps: {
-  auditRepo: Pick<TAuditRepo, "insertEvent" | "listEvents">;
+  auditRepo: Pick<TAuditRepo, "insertEvent" | "listEvents" | "countEvents">;
 }) {
   return {
     /** Call inside the transaction of the change it records, so both land or neither does. */
@@ -53,14 +54,19 @@ export function createAuditService(deps: {
       );
     },
     async listEvents(query: TListAuditQuery) {
-      const rows = await deps.auditRepo.listEvents({
-        ...repoFilter(query),
-        ...(query.before === undefined ? {} : { beforeId: query.before }),
-        limit: query.limit + 1,
-      });
+      const [rows, matching] = await Promise.all([
+        deps.auditRepo.listEvents({
+          ...repoFilter(query),
+          ...(query.before === undefined ? {} : { beforeId: query.before }),
+          limit: query.limit + 1,
+        }),
+        deps.auditRepo.countEvents(repoFilter(query)),
+      ]);
       const page = rows.slice(0, query.limit);
       return {
         events: page.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+        total: Math.min(matching, TOTAL_CAP),
+        totalCapped: matching > TOTAL_CAP,
         nextBefore: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
       };
     },

@@ -1,8 +1,11 @@
 import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { applications, candidates, roles, roleStages } from "../../db/schema/index.js";
 import type { TApplicationStatus } from "../../db/schema/index.js";
+import { TOTAL_CAP } from "../../shared/keyset-cursor.js";
+import type { TTextKey } from "../../shared/keyset-cursor.js";
 
 export type TCandidateRow = typeof candidates.$inferSelect;
 export type TNewCandidate = typeof candidates.$inferInsert;
@@ -11,10 +14,15 @@ export type TNewCandidate = typeof candidates.$inferInsert;
 export type TCandidateVisibility =
   "all" | { userId: string; roleIds: readonly string[]; applicationIds: readonly string[] };
 
-function viaApplication(conditions: (SQL | undefined)[]): SQL | undefined {
+type TCandidatesTable = { id: AnyPgColumn; createdBy: AnyPgColumn };
+
+function viaApplication(
+  conditions: (SQL | undefined)[],
+  table: TCandidatesTable = candidates,
+): SQL | undefined {
   const via = conditions.filter((c): c is SQL => c !== undefined);
   return via.length
-    ? sql`exists (select 1 from ${applications} where ${applications.candidateId} = ${candidates.id} and (${or(...via)}))`
+    ? sql`exists (select 1 from ${applications} where ${applications.candidateId} = ${table.id} and (${or(...via)}))`
     : undefined;
 }
 
@@ -24,16 +32,22 @@ function pipelineRoleCondition(visibility: Exclude<TCandidateVisibility, "all">)
     : undefined;
 }
 
-function visibleWhere(visibility: TCandidateVisibility): SQL | undefined {
+function visibleWhere(
+  visibility: TCandidateVisibility,
+  table: TCandidatesTable = candidates,
+): SQL | undefined {
   if (visibility === "all") return undefined;
   return or(
-    eq(candidates.createdBy, visibility.userId),
-    viaApplication([
-      pipelineRoleCondition(visibility),
-      visibility.applicationIds.length
-        ? inArray(applications.id, [...visibility.applicationIds])
-        : undefined,
-    ]),
+    eq(table.createdBy, visibility.userId),
+    viaApplication(
+      [
+        pipelineRoleCondition(visibility),
+        visibility.applicationIds.length
+          ? inArray(applications.id, [...visibility.applicationIds])
+          : undefined,
+      ],
+      table,
+    ),
   );
 }
 
@@ -49,6 +63,16 @@ function contactVisibleWhere(visibility: TCandidateVisibility): SQL | undefined 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+export type TCandidateApplicationRow = {
+  id: string;
+  candidateId: string;
+  roleId: string;
+  roleTitle: string;
+  status: TApplicationStatus;
+  currentStageId: string;
+  currentStageName: string;
+};
 
 export function createCandidatesRepo(db: TDatabase) {
   return {
@@ -158,7 +182,8 @@ export function createCandidatesRepo(db: TDatabase) {
         stageId?: string | undefined;
         status?: TApplicationStatus | undefined;
         limit: number;
-        offset: number;
+        /** The last row of the page before, in (name, id) order. */
+        after?: TTextKey | undefined;
       },
       executor: TExecutor = db,
     ) {
@@ -200,15 +225,31 @@ export function createCandidatesRepo(db: TDatabase) {
             )
           : undefined,
       );
+      const after = filter.after
+        ? sql`(${candidates.name}, ${candidates.id}) > (${filter.after.text}, ${filter.after.id})`
+        : undefined;
+      // One row more than the page says whether there is a next one.
       const rows = await executor
         .select()
         .from(candidates)
-        .where(where)
+        .where(and(where, after))
         .orderBy(asc(candidates.name), asc(candidates.id))
-        .limit(filter.limit)
-        .offset(filter.offset);
-      const [total] = await executor.select({ n: count() }).from(candidates).where(where);
-      return { rows, total: total?.n ?? 0 };
+        .limit(filter.limit + 1);
+      // Counting stops one past the cap: a huge match costs at most TOTAL_CAP index entries.
+      const capped = executor
+        .select({ one: sql`1` })
+        .from(candidates)
+        .where(where)
+        .limit(TOTAL_CAP + 1)
+        .as("capped");
+      const [counted] = await executor.select({ n: count() }).from(capped);
+      const n = counted?.n ?? 0;
+      return {
+        rows: rows.slice(0, filter.limit),
+        more: rows.length > filter.limit,
+        total: Math.min(n, TOTAL_CAP),
+        totalCapped: n > TOTAL_CAP,
+      };
     },
 
     /** Until the transaction ends, other writers of this address (any case) wait here. */

@@ -122,4 +122,54 @@ describe.each(testDatabaseKinds())("candidate contact details on %s", (kind) => 
     const theirs = await w.recruiterOn.agent.get(`/api/candidates?roleId=${w.otherTeam.role.id}`);
     expect(theirs.statusCode).toBe(404);
   });
+
+  it("pages the list by cursor in name order, with a total, filters kept across pages", async () => {
+    type TPage = {
+      candidates: TCandidate[];
+      total: number;
+      totalCapped: boolean;
+      nextCursor: string | null;
+    };
+    for (let n = 0; n < 5; n++)
+      expectStatus(
+        await w.recruiterOn.agent.post("/api/candidates", {
+          name: `Pager ${n}`,
+          email: `pager${n}-${kind}@example.org`,
+        }),
+        201,
+      );
+    const first = expectStatus(
+      await w.recruiterOn.agent.get("/api/candidates?q=Pager&limit=2"),
+      200,
+    ).json<TPage>();
+    expect(first.candidates.map((c) => c.name)).toEqual(["Pager 0", "Pager 1"]);
+    expect(first).toMatchObject({ total: 5, totalCapped: false });
+    const names = first.candidates.map((c) => c.name);
+    let cursor = first.nextCursor;
+    while (cursor !== null) {
+      const page = expectStatus(
+        await w.recruiterOn.agent.get(`/api/candidates?q=Pager&limit=2&after=${cursor}`),
+        200,
+      ).json<TPage>();
+      expect(page.total).toBe(5);
+      names.push(...page.candidates.map((c) => c.name));
+      cursor = page.nextCursor;
+    }
+    expect(names).toEqual(["Pager 0", "Pager 1", "Pager 2", "Pager 3", "Pager 4"]);
+    const bad = await w.recruiterOn.agent.get("/api/candidates?after=not-a-cursor");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("is not a cursor from this list");
+  });
+
+  it("answers the profile exactly as the list presents the same candidate", async () => {
+    const list = expectStatus(await w.admin.get("/api/candidates?limit=200"), 200).json<{
+      candidates: TCandidate[];
+    }>().candidates;
+    for (const listed of list.slice(0, 5)) {
+      const one = expectStatus(await w.admin.get(`/api/candidates/${listed.id}`), 200).json<{
+        candidate: TCandidate;
+      }>().candidate;
+      expect(one).toEqual(listed);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, LAWFUL_BASES } from "../../db/schema/index.js";
+import { TOTAL_CAP, ZTextCursor } from "../../shared/keyset-cursor.js";
 import { ZEmail, ZIsoDateTime, ZPersonName, ZUuid } from "../../shared/schema-primitives.js";
 
 export const POSSIBLE_DUPLICATE_REASONS = ["same-email", "same-name"] as const;
@@ -111,10 +112,20 @@ export const ZListCandidatesQuery = z.strictObject({
   stageId: ZUuid.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** The `nextCursor` of the previous page (same filters); absent for the first page. */
+  after: ZTextCursor.optional(),
 });
 export type TListCandidatesQuery = z.infer<typeof ZListCandidatesQuery>;
+/** One page in name order (then id), with the total of every page. */
 export const ZListCandidatesResponse = z.object({
   candidates: z.array(ZCandidate),
-  total: z.number().int(),
+  total: z
+    .number()
+    .int()
+    .min(0)
+    .max(TOTAL_CAP)
+    .describe(`Exact up to ${TOTAL_CAP}; when totalCapped is true there are more than this many.`),
+  totalCapped: z.boolean().describe(`True when more than ${TOTAL_CAP} candidates match.`),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });

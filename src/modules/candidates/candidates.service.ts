@@ -10,10 +10,16 @@ import {
   pipelineRoleIds,
 } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
+import { encodeTextCursor } from "../../shared/keyset-cursor.js";
 import { recordConsent } from "../privacy/consent-records.js";
 import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
 import type { TCandidateMergeService } from "./candidate-merge.service.js";
-import type { TCandidatesRepo, TCandidateRow, TCandidateVisibility } from "./candidates.repo.js";
+import type {
+  TCandidateApplicationRow,
+  TCandidatesRepo,
+  TCandidateRow,
+  TCandidateVisibility,
+} from "./candidates.repo.js";
 import { MAX_SAME_NAME } from "./candidates.schema.js";
 import type {
   TCandidate,
@@ -134,6 +140,20 @@ export function createCandidatesService(deps: {
           rows.flatMap((r) => (r.possibleDuplicateOf ? [r.possibleDuplicateOf] : [])),
         )
       : [];
+    return presentWith(rows, scope, { apps, sameNames, originals });
+  }
+
+  function presentWith(
+    rows: readonly TCandidateRow[],
+    scope: TViewerScope,
+    related: {
+      apps: readonly TCandidateApplicationRow[];
+      sameNames: readonly { id: string; name: string; nameKey: string | null }[];
+      originals: readonly { id: string; name: string }[];
+    },
+  ): TCandidate[] {
+    const { apps, sameNames } = related;
+    const originals = scope.isAdmin ? related.originals : [];
     return rows.map((row) => {
       // An erased record has no contact details: its e-mail column holds a reserved placeholder.
       const contactVisible =
@@ -235,11 +255,17 @@ export function createCandidatesService(deps: {
       // Filtering by a role says who applied to it: only for a role the caller may see.
       if (query.roleId !== undefined && !canSeeRole(scope, query.roleId))
         throw notFound("That role");
-      const { rows, total } = await repo.listCandidates({
+      const { rows, more, total, totalCapped } = await repo.listCandidates({
         ...query,
         visibility: candidateVisibility(scope),
       });
-      return { candidates: await present(rows, scope), total };
+      const last = rows.at(-1);
+      return {
+        candidates: await present(rows, scope),
+        total,
+        totalCapped,
+        nextCursor: more && last ? encodeTextCursor({ text: last.name, id: last.id }) : null,
+      };
     },
 
     async getCandidate(candidateId: string, viewer: TViewer) {

@@ -3025,6 +3025,10 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        /** @description Events matching the filter (every page): exact up to 10000; when totalCapped is true there are more. */
+                        total: number;
+                        /** @description True when more than 10000 events match. */
+                        totalCapped: boolean;
                         nextBefore: number | null;
                     };
                 };
@@ -4798,7 +4802,7 @@ export interface operations {
                 stageId?: string;
                 status?: "active" | "rejected" | "withdrawn" | "hired";
                 limit?: number;
-                offset?: number;
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -4854,7 +4858,11 @@ export interface operations {
                                 currentStageName: string;
                             }[];
                         }[];
+                        /** @description Exact up to 10000; when totalCapped is true there are more than this many. */
                         total: number;
+                        /** @description True when more than 10000 candidates match. */
+                        totalCapped: boolean;
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -148,6 +148,7 @@ export function AuditPage() {
   };
   const audit = useAuditEvents(filter);
   const events = audit.data?.pages.flatMap((page) => page.events) ?? [];
+  const firstPage = audit.data?.pages[0];
   const seenActions = [...new Set(events.map((event) => event.action))].sort();
 
   return (
@@ -259,6 +260,12 @@ export function AuditPage() {
         </table>
         {events.length === 0 && !audit.isPending && <p className="muted">No events match.</p>}
       </div>
+      {firstPage && events.length > 0 && (
+        <p className="muted small" aria-live="polite">
+          Showing {events.length.toLocaleString()} of {firstPage.totalCapped ? "more than " : ""}
+          {firstPage.total.toLocaleString()} events
+        </p>
+      )}
       {audit.hasNextPage && (
         <button type="button" onClick={() => void audit.fetchNextPage()}>
           Show older events

@@ -15,6 +15,8 @@ export function CandidatesPage() {
   const [stageId, setStageId] = useState("");
   const [status, setStatus] = useState<TApplicationStatus | "">("");
   const [page, setPage] = useState(0);
+  // The cursor that starts each page after the first (keyset pages: no offsets).
+  const [cursors, setCursors] = useState<string[]>([]);
   const roles = useRoles();
   const role = roles.data?.roles.find((r) => r.id === roleId);
   const { data, error } = useCandidates({
@@ -23,9 +25,12 @@ export function CandidatesPage() {
     ...(roleId && stageId ? { stageId } : {}),
     ...(status ? { status } : {}),
     limit: PAGE_SIZE,
-    offset: page * PAGE_SIZE,
+    ...(page > 0 && cursors[page - 1] ? { after: cursors[page - 1] } : {}),
   });
-  const reset = () => setPage(0);
+  const reset = () => {
+    setPage(0);
+    setCursors([]);
+  };
   const first = page * PAGE_SIZE + 1;
   const last = data ? page * PAGE_SIZE + data.candidates.length : 0;
   return (
@@ -114,7 +119,7 @@ export function CandidatesPage() {
               ? "No candidates match."
               : data.total <= PAGE_SIZE
                 ? `${data.total} candidate${data.total === 1 ? "" : "s"}`
-                : `Showing ${first}–${last} of ${data.total} candidates`}
+                : `Showing ${first}–${last} of ${data.totalCapped ? "more than " : ""}${data.total.toLocaleString()} candidates`}
           </p>
           <div className="table-scroll">
             <table>
@@ -151,7 +156,16 @@ export function CandidatesPage() {
               <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
                 Previous
               </button>
-              <button type="button" disabled={last >= data.total} onClick={() => setPage(page + 1)}>
+              <button
+                type="button"
+                disabled={!data.nextCursor}
+                onClick={() => {
+                  const next = data.nextCursor;
+                  if (!next) return;
+                  setCursors([...cursors.slice(0, page), next]);
+                  setPage(page + 1);
+                }}
+              >
                 Next
               </button>
             </div>

@@ -1,0 +1,1 @@
+CREATE INDEX "candidates_name_id_idx" ON "candidates" USING btree ("name","id");

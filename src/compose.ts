@@ -69,6 +69,10 @@ import { createInviteAcceptanceService } from "./modules/users/invite-acceptance
 import { createInvitesRepo } from "./modules/users/invites.repo.js";
 import { createUsersRepo } from "./modules/users/users.repo.js";
 import { createUsersService } from "./modules/users/users.service.js";
+import { createMailRepo } from "./modules/mail/mail.repo.js";
+import { createMailService } from "./modules/mail/mail.service.js";
+import { createSmtpTransport } from "./modules/mail/mail-transport.js";
+import type { TMailSettings } from "./modules/mail/mail-transport.js";
 
 export type TComposeOptions = {
   sessionTtlHours: number;
@@ -78,6 +82,8 @@ export type TComposeOptions = {
   jobNotifier?: TJobNotifier;
   /** How this process's grading jobs use the sandbox (SHORTLIST_GRADER_SLOT_BASE). */
   grading?: Partial<TGradingSettings>;
+  /** SMTP_URL and MAIL_FROM; without an SMTP URL mail stays in the outbox. */
+  mail?: TMailSettings;
 };
 
 /** Wires repositories into services. One place, explicit, no container. */
@@ -107,8 +113,16 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   // PGlite's queue or the pool: how long each statement waited for the database.
   handle.observeWait?.((seconds) => metrics.recordDatabaseWait(seconds));
   const readinessService = createReadinessService({ operationsRepo });
+  const mailService = createMailService({
+    db,
+    mailRepo: createMailRepo(db),
+    jobQueue,
+    auditService,
+    transport: options.mail ? createSmtpTransport(options.mail) : undefined,
+  });
   const usersService = createUsersService({
     db,
+    mail: mailService,
     usersRepo,
     invitesRepo,
     sessionsRepo,
@@ -206,6 +220,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
     rolesRepo,
     jobQueue,
+    candidatesRepo,
+    mail: mailService,
     packs,
     publicUrl: options.publicUrl,
   });
@@ -306,6 +322,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     authService,
     apiTokensService,
     usersService,
+    mailService,
     inviteAcceptanceService,
     usersRepo,
     jobQueue,

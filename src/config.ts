@@ -35,6 +35,13 @@ const ZEnv = z.object({
   // Sandbox uids are 61000+slot; worker processes on one machine need disjoint slot ranges.
   SHORTLIST_GRADER_SLOT_BASE: z.coerce.number().int().min(0).max(900).default(0),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(512).optional(),
+  // smtp(s)://user:password@host:port; without it mail stays in the outbox for admins to read.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })
+    .max(2048)
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).default("Shortlist <shortlist@localhost>"),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -64,6 +71,8 @@ export type TConfig = {
   webDistDir: string | undefined;
   /** First sandbox uid slot of this process's gradings. */
   graderSlotBase: number;
+  /** SMTP_URL (holds the SMTP password: never log it), MAIL_FROM and the send timeout. */
+  mail: { smtpUrl: string | undefined; from: string; sendTimeoutMs: number };
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
@@ -83,7 +92,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     const lines = result.error.issues.map((issue) => {
       const variable = issue.path.join(".");
       const value =
-        variable.includes("SECRET") || variable.includes("TOKEN") || variable === "DATABASE_URL"
+        variable.includes("SECRET") ||
+        variable.includes("TOKEN") ||
+        variable === "DATABASE_URL" ||
+        variable === "SMTP_URL"
           ? ""
           : ` (got "${env[variable] ?? ""}")`;
       return `  ${variable}: ${issue.message}${value}`;
@@ -119,6 +131,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     runWorkerInProcess: e.SHORTLIST_WORKER === "in-process",
     webDistDir: e.SHORTLIST_WEB_DIST === undefined ? undefined : resolve(e.SHORTLIST_WEB_DIST),
     graderSlotBase: e.SHORTLIST_GRADER_SLOT_BASE,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, sendTimeoutMs: e.SMTP_TIMEOUT_MS },
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

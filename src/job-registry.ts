@@ -3,6 +3,8 @@ import {
   createGradeSubmissionHandler,
   gradeSubmissionJob,
 } from "./modules/assessments/grade-submission.job.js";
+import { createDeliverMailHandler } from "./modules/mail/deliver-mail.handler.js";
+import { deliverMailJob } from "./modules/mail/deliver-mail.job.js";
 import { retentionSweepJob } from "./modules/privacy/retention-sweep.job.js";
 import { intakeJob } from "./modules/screening/intake.job.js";
 import { registerJob } from "./jobs/job-definition.js";
@@ -16,6 +18,7 @@ import type { TDailyJob } from "./jobs/job-scheduler.js";
 export function registeredJobs(services: TServices): TRegisteredJob[] {
   return [
     registerJob(intakeJob, ({ batchId }) => services.intakeService.processBatch(batchId)),
+    registerJob(deliverMailJob, createDeliverMailHandler(services.mailService)),
     registerJob(retentionSweepJob, () => services.candidateErasureService.runRetentionSweep()),
     registerJob(
       // The handler imports the grader itself, lazily, on its first job.

@@ -33,6 +33,7 @@ export async function openServices(config: TConfig): Promise<TOpenServices> {
       publicUrl: config.publicUrl,
       jobNotifier,
       grading: { slotBase: config.graderSlotBase },
+      mail: config.mail,
     });
     await services.questionsService.ensureQuestionBankSeeded();
     const notifier = jobNotifier;

@@ -13,6 +13,7 @@ import { registerCandidatesRoutes } from "./modules/candidates/candidates.routes
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
 import { registerDecisionsRoutes } from "./modules/decisions/decisions.routes.js";
 import { registerFeedbackRoutes } from "./modules/feedback/feedback.routes.js";
+import { registerMailRoutes } from "./modules/mail/mail.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
 import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
@@ -57,6 +58,7 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
     inviteAcceptanceService: services.inviteAcceptanceService,
     ...limits,
   });
+  registerMailRoutes(app, services);
   registerApiTokensRoutes(app, { apiTokensService: services.apiTokensService });
   registerSessionsRoutes(app, services);
   registerOperationsRoutes(app, { ...services, metricsToken: options.metricsToken });

@@ -11,6 +11,7 @@ import type { TApp } from "../http/types.js";
 import { createLocalNotifier } from "../jobs/job-notifier.js";
 import { registeredJobs } from "../job-registry.js";
 import { createJobWorker } from "../jobs/job-worker.js";
+import type { TMailSettings } from "../modules/mail/mail-transport.js";
 
 export type TDatabaseKind = "pglite" | "postgres";
 
@@ -66,6 +67,8 @@ export async function createTestApp(
     openDatabase?: () => Promise<TDatabaseHandle>;
     /** First sandbox uid slot of the worker's gradings, so test files grading at once never share one. */
     gradingSlotBase?: number;
+    /** SMTP settings of the app (a loopback test server); none keeps mail in the outbox. */
+    mail?: TMailSettings;
   } = {},
 ): Promise<TTestContext> {
   const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
@@ -75,6 +78,7 @@ export async function createTestApp(
     sessionTtlHours: 24,
     publicUrl: TEST_PUBLIC_URL,
     jobNotifier,
+    ...(options.mail ? { mail: options.mail } : {}),
     ...(options.gradingSlotBase === undefined
       ? {}
       : { grading: { slotBase: options.gradingSlotBase } }),

@@ -11,3 +11,4 @@ export * from "./similarity.js";
 export * from "./feedback.js";
 export * from "./fairness.js";
 export * from "./analytics.js";
+export * from "./mail.js";

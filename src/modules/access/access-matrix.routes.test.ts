@@ -30,6 +30,7 @@ import { feedbackAccessRows } from "../../test-support/feedback-access-rows.js";
 import { boardAccessRows } from "../../test-support/board-access-rows.js";
 import { fairnessAccessRows } from "../../test-support/fairness-access-rows.js";
 import { analyticsAccessRows } from "../../test-support/analytics-access-rows.js";
+import { mailAccessRows } from "../../test-support/mail-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -519,6 +520,7 @@ describe.each(testDatabaseKinds())(
       ...shortlistAccessRows(() => w),
       ...fairnessAccessRows(() => w),
       ...analyticsAccessRows(() => w),
+      ...mailAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

@@ -39,6 +39,11 @@ import { countingVersionOf } from "./counting-version.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 import { queueGrading } from "./grading-queue.js";
 import { listZipFiles, readZipText } from "./submission-zip.js";
+import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
+import type { TMailService } from "../mail/mail.service.js";
+
+const describeMinutes = (minutes: number) =>
+  minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? "" : "s"}` : `${minutes} minutes`;
 
 export type TPackSource = {
   listPacks: () => Promise<TPack[]>;
@@ -63,6 +68,8 @@ export function createAssessmentsService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   jobQueue: Pick<TJobQueue, "enqueue" | "wake">;
+  candidatesRepo: Pick<TCandidatesRepo, "findById">;
+  mail: Pick<TMailService, "enqueueMail" | "wake">;
   packs: TPackSource;
   /** Where candidate links point: PUBLIC_URL, or the configured local address (never a request header). */
   publicUrl: string;
@@ -350,8 +357,28 @@ export function createAssessmentsService(deps: {
           },
           tx,
         );
+        // The link goes out with the assessment's own commit, or not at all.
+        const candidate = await deps.candidatesRepo.findById(application.candidateId, tx);
+        const role = await deps.rolesRepo.findRole(application.roleId, tx);
+        if (candidate) {
+          await deps.mail.enqueueMail(
+            {
+              kind: "assessment_link",
+              to: candidate.email,
+              values: {
+                candidateName: candidate.name,
+                roleTitle: role?.title ?? "the role",
+                link: `${deps.publicUrl}/assess/${token}`,
+                deadline: deadline.toUTCString(),
+                timeLimit: describeMinutes(timeLimitMinutes),
+              },
+            },
+            tx,
+          );
+        }
         return row.id;
       });
+      await deps.mail.wake();
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
       const [assessment] = await present(
         (await repo.listForApplication(applicationId)).filter((r) => r.assessment.id === id),

@@ -3,6 +3,7 @@ import { AppError, notFound } from "../../errors.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TSessionsRepo } from "../auth/sessions.repo.js";
+import type { TMailService } from "../mail/mail.service.js";
 import type { TApiTokensRepo } from "../tokens/api-tokens.repo.js";
 import { presentInvite } from "./invite-presenter.js";
 import type { TInvitesRepo } from "./invites.repo.js";
@@ -19,7 +20,7 @@ export function createUsersService(deps: {
   sessionsRepo: Pick<TSessionsRepo, "deleteSessionsOfUser">;
   apiTokensRepo: Pick<TApiTokensRepo, "revokeTokensOfUser">;
   auditService: Pick<TAuditService, "recordEvent">;
-  /** Base of links shown to admins, e.g. https://hiring.example.com */
+  mail: Pick<TMailService, "enqueueMail" | "wake">;
   /** Where links point: PUBLIC_URL, or the configured local address (never a request header). */
   publicUrl: string;
   now?: () => Date;
@@ -44,6 +45,8 @@ export function createUsersService(deps: {
       }
       const token = generateSecret("sli");
       const at = now();
+      const inviteUrl = `${deps.publicUrl}/invite/${token}`;
+      const inviter = actor.userId ? await deps.usersRepo.findById(actor.userId) : undefined;
       const invite = await deps.db.transaction(async (tx) => {
         // One live link per address: a re-invite replaces the earlier link.
         await deps.invitesRepo.revokePendingForEmail(input.email, at, tx);
@@ -68,12 +71,25 @@ export function createUsersService(deps: {
           },
           tx,
         );
+        // In the invite's transaction: no invite without its mail, no mail for a rolled-back invite.
+        await deps.mail.enqueueMail(
+          {
+            kind: "team_invite",
+            to: row.email,
+            values: {
+              inviteeName: row.name,
+              inviterName: inviter?.name ?? "An admin",
+              role: row.role.replace(/_/g, " "),
+              link: inviteUrl,
+              expiresAt: row.expiresAt.toUTCString(),
+            },
+          },
+          tx,
+        );
         return row;
       });
-      return {
-        invite: presentInvite(invite, at),
-        inviteUrl: `${deps.publicUrl}/invite/${token}`,
-      };
+      await deps.mail.wake();
+      return { invite: presentInvite(invite, at), inviteUrl };
     },
 
     async revokeInvite(inviteId: string, actor: TActor): Promise<void> {

@@ -1,0 +1,63 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import type { SMTPServerOptions } from "smtp-server";
+
+export type TReceivedMail = { from: string; to: string[]; raw: string; decoded: string };
+
+/** Undoes quoted-printable so a test can look for a link in the body as sent. */
+function decodeQuotedPrintable(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * A real SMTP server on loopback (the `smtp-server` package). `behaviour` picks how it answers:
+ * accept everything, refuse every recipient, or accept the connection and never greet.
+ */
+export async function startTestSmtpServer(
+  behaviour: "accept" | "refuse" | "hang" = "accept",
+): Promise<{ url: string; received: TReceivedMail[]; close: () => Promise<void> }> {
+  const received: TReceivedMail[] = [];
+  const options: SMTPServerOptions = {
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    // A hanging test connection must not hold the suite's teardown for the default 30 s.
+    closeTimeout: 200,
+    onConnect(_session, callback) {
+      // Never answering leaves the client waiting for the greeting: its timeout must end it.
+      if (behaviour !== "hang") callback();
+    },
+    onRcptTo(_address, _session, callback) {
+      if (behaviour === "refuse") {
+        const error = Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          decoded: decodeQuotedPrintable(raw),
+        });
+        callback();
+      });
+    },
+  };
+  const server = new SMTPServer(options);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -2,7 +2,10 @@
  * How long a job waits between `enqueue` and its handler starting, on our queue today: the
  * figure the pg-boss move (issue 16) must be compared with, in one run.
  *
- *     npx tsx bench/job-queue.bench.ts [--jobs=200] [--burst=500] [--postgres=postgres://postgres@127.0.0.1:5432/test]
+ *     npx tsx bench/job-queue.bench.ts [--queue=ours|boss] [--jobs=200] [--burst=500] [--postgres=postgres://postgres@127.0.0.1:5432/test]
+ *
+ * `--queue=ours` (the default) is our own queue (job-queue.ts, job-worker.ts); `--queue=boss` the
+ * pg-boss one (boss-queue.ts, boss-worker.ts), measured the same way.
  *
  * Scenarios: the embedded database (PGlite on disk, one process, woken in-process); a PostgreSQL
  * server with the worker in the same process (as `serve` runs it); and a PostgreSQL server with
@@ -27,6 +30,10 @@ import type { TJobNotifier } from "../src/jobs/job-notifier.js";
 import { createJobQueue } from "../src/jobs/job-queue.js";
 import { createJobQueueRepo } from "../src/jobs/job-queue.repo.js";
 import { createJobWorker } from "../src/jobs/job-worker.js";
+import { createBossJobQueue } from "../src/jobs/boss-queue.js";
+import { createBossWorker } from "../src/jobs/boss-worker.js";
+import { ensureQueues, startBoss } from "../src/jobs/job-boss.js";
+import type PgBoss from "pg-boss";
 import { percentile } from "./support/bench-app.js";
 import { createServerDatabase } from "./support/bench-servers.js";
 import { noopJob } from "./support/queue-bench-job.js";
@@ -36,10 +43,23 @@ const { values: args } = parseArgs({
     jobs: { type: "string", default: "200" },
     burst: { type: "string", default: "500" },
     postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/test" },
+    queue: { type: "string", default: "ours" },
   },
 });
 const JOBS = Number(args.jobs);
 const BURST = Number(args.burst);
+const BOSS = args.queue === "boss";
+/** One pg-boss per database handle in this process (the enqueuing side and in-process workers). */
+const bosses = new Map<TDatabaseHandle, PgBoss>();
+async function bossFor(handle: TDatabaseHandle): Promise<PgBoss> {
+  let boss = bosses.get(handle);
+  if (!boss) {
+    boss = await startBoss(handle, { schedule: false }, console.error);
+    await ensureQueues(boss, [noopJob]);
+    bosses.set(handle, boss);
+  }
+  return boss;
+}
 const now = () => performance.timeOrigin + performance.now();
 const quiet = { info: () => undefined, warn: () => undefined, error: console.error };
 
@@ -61,8 +81,24 @@ function startTracker() {
   return { record, waitFor };
 }
 
-function inProcessWorker(handle: TDatabaseHandle, notifier: TJobNotifier): Promise<TStarts> {
+async function inProcessWorker(handle: TDatabaseHandle, notifier: TJobNotifier): Promise<TStarts> {
   const tracker = startTracker();
+  if (BOSS) {
+    const bossWorker = createBossWorker({
+      boss: await bossFor(handle),
+      db: handle.db,
+      jobs: [
+        registerJob(noopJob, ({ seq }) => {
+          tracker.record(seq, now());
+          return Promise.resolve();
+        }),
+      ],
+      notifier,
+      logger: quiet,
+    });
+    await bossWorker.start();
+    return { waitFor: tracker.waitFor, stop: () => bossWorker.stop() };
+  }
   const worker = createJobWorker({
     jobQueueRepo: createJobQueueRepo(handle.db),
     jobs: [
@@ -81,7 +117,13 @@ async function otherProcessWorker(url: string): Promise<TStarts> {
   const tracker = startTracker();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "support/queue-bench-worker.ts"), url],
+    [
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "support/queue-bench-worker.ts"),
+      url,
+      args.queue ?? "ours",
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const lines = createInterface({ input: child.stdout });
@@ -114,7 +156,9 @@ async function measure(
   rows: TRow[],
   firstSeq: number,
 ) {
-  const queue = createJobQueue({ jobQueueRepo: createJobQueueRepo(handle.db), notifier });
+  const queue = BOSS
+    ? createBossJobQueue({ boss: await bossFor(handle), db: handle.db, notifier })
+    : createJobQueue({ jobQueueRepo: createJobQueueRepo(handle.db), notifier });
   let seq = firstSeq;
   const single = async (inTransaction: boolean) => {
     const waits: number[] = [];
@@ -170,6 +214,7 @@ const rows: TRow[] = [];
     const starts = await inProcessWorker(handle, notifier);
     await measure("PGlite, one process", handle, notifier, starts, rows, 0);
     await starts.stop();
+    await bosses.get(handle)?.stop({ graceful: false, wait: true });
   } finally {
     await handle.close();
     rmSync(dir, { recursive: true, force: true });
@@ -189,6 +234,7 @@ const rows: TRow[] = [];
     const there = await otherProcessWorker(database.url);
     await measure("PostgreSQL, worker process", handle, notifier, there, rows, next);
     await there.stop();
+    await bosses.get(handle)?.stop({ graceful: false, wait: true });
   } finally {
     await notifier.close();
     await handle.close();
@@ -197,7 +243,7 @@ const rows: TRow[] = [];
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-console.log("\nEnqueue to handler start, our queue (src/jobs):\n");
+console.log(`\nEnqueue to handler start, ${BOSS ? "pg-boss" : "our queue"} (src/jobs):\n`);
 console.log("| Database | Enqueue | p50 | p95 | max |");
 console.log("|---|---|---|---|---|");
 for (const r of rows)

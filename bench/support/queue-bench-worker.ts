@@ -10,6 +10,8 @@ import { createPostgresNotifier } from "../../src/jobs/job-notifier.js";
 import { createJobQueueRepo } from "../../src/jobs/job-queue.repo.js";
 import { createJobWorker } from "../../src/jobs/job-worker.js";
 import { registerJob } from "../../src/jobs/job-definition.js";
+import { createBossWorker } from "../../src/jobs/boss-worker.js";
+import { ensureQueues, startBoss } from "../../src/jobs/job-boss.js";
 import { noopJob } from "./queue-bench-job.js";
 
 const url = process.argv[2];
@@ -17,22 +19,23 @@ if (!url) throw new Error("usage: queue-bench-worker.ts <database url>");
 const handle = await openServerDatabase(url, 4);
 const notifier = await createPostgresNotifier(url);
 const quiet = { info: () => undefined, warn: () => undefined, error: console.error };
-const worker = createJobWorker({
-  jobQueueRepo: createJobQueueRepo(handle.db),
-  jobs: [
-    registerJob(noopJob, ({ seq }) => {
-      process.stdout.write(`started ${seq} ${performance.timeOrigin + performance.now()}\n`);
-      return Promise.resolve();
-    }),
-  ],
-  notifier,
-  logger: quiet,
-});
+const jobs = [
+  registerJob(noopJob, ({ seq }) => {
+    process.stdout.write(`started ${seq} ${performance.timeOrigin + performance.now()}\n`);
+    return Promise.resolve();
+  }),
+];
+const boss = process.argv[3] === "boss" ? await startBoss(handle, { schedule: false }) : undefined;
+if (boss) await ensureQueues(boss, [noopJob]);
+const worker = boss
+  ? createBossWorker({ boss, db: handle.db, jobs, notifier, logger: quiet })
+  : createJobWorker({ jobQueueRepo: createJobQueueRepo(handle.db), jobs, notifier, logger: quiet });
 await worker.start();
 process.stdout.write("ready\n");
 process.on("SIGTERM", () => {
   void worker
     .stop()
+    .then(() => boss?.stop({ graceful: false, wait: true }))
     .then(() => notifier.close())
     .then(() => handle.close())
     .then(() => process.exit(0));

@@ -25,6 +25,8 @@ export type TWaitListener = (seconds: number) => void;
 export type TDatabaseHandle = {
   db: TDatabase;
   kind: "pglite" | "postgres";
+  /** A server database's URL, for clients that need their own connections (pg-boss). */
+  url?: string;
   close: () => Promise<void>;
   /** Subscribes to wait times: PGlite's one-at-a-time queue, or the pool's checkout. */
   observeWait?: (listener: TWaitListener) => void;
@@ -142,6 +144,7 @@ export async function openServerDatabase(
   return {
     db: drizzlePg(pool, { schema }) as unknown as TDatabase,
     kind: "postgres",
+    url,
     observeWait,
     close: () => pool.end(),
   };

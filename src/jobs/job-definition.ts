@@ -11,6 +11,11 @@ export type TJobDefinition<TPayload> = {
   maxAttempts: number;
   /** How many of this kind one process runs at once. */
   concurrency: number;
+  /**
+   * How long one attempt may run before pg-boss expires it and retries (the dead-worker limit,
+   * since pg-boss 10 has no heartbeats); 15 minutes when not set.
+   */
+  expireInSeconds?: number;
 };
 
 export function defineJob<TPayload>(

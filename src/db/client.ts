@@ -8,6 +8,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema/index.js";
 import { lockDataDir, PGLITE_SUBDIR, prepareDataDir } from "./data-dir.js";
+import { PgliteWorkerClient } from "./pglite-thread.js";
 
 export type TSchema = typeof schema;
 export type TDatabase = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -89,15 +90,20 @@ function observePoolCheckout(pool: pg.Pool) {
 /** Contrib modules the migrations use (trigram search); PostgreSQL servers ship them built in. */
 export const extensions = { pg_trgm };
 
+/**
+ * The data directory's PGlite, in its own thread (db/pglite-worker.ts), so SQL never blocks HTTP,
+ * static files or health. The lock is this process's: one process, one thread, one PGlite.
+ */
 export async function openEmbeddedDatabase(dataDir: string): Promise<TDatabaseHandle> {
   prepareDataDir(dataDir);
   const release = lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(join(dataDir, PGLITE_SUBDIR), { extensions });
+    const client = await PgliteWorkerClient.start(join(dataDir, PGLITE_SUBDIR));
     return {
-      db: drizzlePglite(client, { schema }) as unknown as TDatabase,
+      // drizzle-orm/pglite only calls query, exec and transaction, which the thread's client has.
+      db: drizzlePglite(client as unknown as PGlite, { schema }) as unknown as TDatabase,
       kind: "pglite",
-      observeWait: observePgliteQueue(client),
+      observeWait: (listener) => client.observeWait(listener),
       close: async () => {
         try {
           await client.close();

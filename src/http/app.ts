@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { databasePriority } from "../db/pglite-thread.js";
 import zlib from "node:zlib";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -67,6 +68,10 @@ export async function buildHttpApp(options: THttpAppOptions): Promise<TApp> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The embedded database serves the oldest request's statements first (db/pglite-thread.ts).
+  app.addHook("onRequest", (_request, _reply, done) => {
+    databasePriority.run({ since: performance.now() }, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

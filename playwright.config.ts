@@ -19,9 +19,10 @@ const SPECS = [
   "fairness",
   "analytics",
   "editing",
+  "accessibility",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
-const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics"]);
+const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics", "accessibility"]);
 const portOf = (index: number) => BASE_PORT + index;
 // E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
 // so working on one spec does not wait for eleven servers.

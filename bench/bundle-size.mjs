@@ -2,6 +2,8 @@
 // Gzipped JavaScript a first visit downloads, per route: the entry's static imports plus the
 // route's lazily loaded page and its static imports. Reads the Vite manifest of a build:
 //   npx vite build web --logLevel warn && node bench/bundle-size.mjs [distDir=web/dist]
+// Exits 1 when a first load is over its budget (issue 10): the candidate portal under 80 kB, every
+// app page under 150 kB (kB = 1024 bytes, as printed). `npm test` runs it after building web/.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -48,5 +50,18 @@ for (const [key, chunk] of Object.entries(manifest)) {
     rows.push([entry[1].name, page.src.replace(/^src\//, ""), size(closure(lazy, new Set(base)))]);
   }
 }
-console.log("| entry | route page | first-load JS, gzip -9 |\n| --- | --- | --- |");
-for (const [entry, page, bytes] of rows) console.log(`| ${entry} | ${page} | ${kb(bytes)} |`);
+const BUDGET_KB = { portal: 80, app: 150 };
+console.log("| entry | route page | first-load JS, gzip -9 | budget |\n| --- | --- | --- | --- |");
+const over = [];
+for (const [entry, page, bytes] of rows) {
+  const budget = BUDGET_KB[entry];
+  const fits = budget === undefined || bytes < budget * 1024;
+  if (!fits) over.push(`${entry} ${page}: ${kb(bytes)} (budget ${budget} kB)`);
+  const mark = budget === undefined ? "" : `${budget} kB${fits ? "" : " **over**"}`;
+  console.log(`| ${entry} | ${page} | ${kb(bytes)} | ${mark} |`);
+}
+if (rows.length === 0) over.push("no entries in the manifest");
+if (over.length > 0) {
+  console.error(`First-load JS over budget:\n  ${over.join("\n  ")}`);
+  process.exit(1);
+}

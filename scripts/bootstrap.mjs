@@ -172,6 +172,8 @@ async function test() {
     ["typecheck web", "npx", ["tsc", "-p", "web/tsconfig.json"]],
     ["generated API client", "npx", ["tsx", "scripts/generate-api.ts", "--check"]],
     ["migrations match schema", "node", ["scripts/check-migrations.mjs"]],
+    // Reads the web build made above; fails when a route's first-load JS is over its budget.
+    ["bundle budgets", "node", ["bench/bundle-size.mjs"]],
     [
       "unit + HTTP tests (vitest)",
       "npx",

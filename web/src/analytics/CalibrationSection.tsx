@@ -1,15 +1,6 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ErrorBar,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from "recharts";
 import type { TCalibrationReport } from "./queries";
 import { fixed, interval, signed } from "./format";
+import { LazyLeniencyChart } from "./LazyChart";
 
 type TInterviewer = TCalibrationReport["interviewers"][number];
 
@@ -50,22 +41,7 @@ export function CalibrationSection({ report }: { report: TCalibrationReport }) {
         </figcaption>
         {data.length > 0 && (
           <div aria-hidden="true" className="chart-box">
-            <ResponsiveContainer width="100%" height={Math.max(160, 44 * data.length)}>
-              <BarChart
-                data={data}
-                layout="vertical"
-                margin={{ left: 8, right: 16 }}
-                accessibilityLayer={false}
-              >
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" domain={[-1.5, 1.5]} tickCount={7} />
-                <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} />
-                <ReferenceLine x={0} stroke="#1b1e2b" />
-                <Bar dataKey="mean" fill="#a3480b" isAnimationActive={false}>
-                  <ErrorBar dataKey="error" width={6} stroke="#1b1e2b" direction="x" />
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
+            <LazyLeniencyChart data={data} height={Math.max(160, 44 * data.length)} />
           </div>
         )}
         <div className="table-scroll">

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { TProcessReport } from "./queries";
 import { days, duration, percent } from "./format";
+import { LazyFunnelChart } from "./LazyChart";
 
 /** Speed of the process: the funnel, time in stage, totals and where applications wait. */
 export function ProcessSection({ report }: { report: TProcessReport }) {
@@ -45,18 +45,7 @@ export function ProcessSection({ report }: { report: TProcessReport }) {
           <h3 id="funnel-heading">Funnel: applications that reached each stage</h3>
         </figcaption>
         <div aria-hidden="true" className="chart-box">
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart
-              data={interviewed}
-              margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} height={48} />
-              <YAxis allowDecimals={false} width={40} />
-              <Bar dataKey="reached" name="Reached" fill="#3b3fb6" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <LazyFunnelChart data={interviewed} height={240} />
         </div>
         <div className="table-scroll">
           <table aria-labelledby="funnel-heading" className="analytics-table">

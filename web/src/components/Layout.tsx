@@ -14,7 +14,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   // On a phone the menu folds behind one button; it closes again on every navigation.
   const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const settingsRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    setMenuOpen(false);
+    if (settingsRef.current) settingsRef.current.open = false;
+  }, [location.pathname]);
 
   // Move focus to the new page's content so screen-reader and keyboard users land where it changed.
   useEffect(() => {
@@ -63,12 +67,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <span>
             {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
           </span>
-          <NavLink to="/settings/api-tokens" className="quiet-link">
-            API tokens
-          </NavLink>
-          <NavLink to="/settings/sessions" className="quiet-link">
-            Sessions
-          </NavLink>
+          {/* The two settings pages fold into one disclosure so the bar keeps to one row at 1280 px. */}
+          <details className="settings-menu" ref={settingsRef}>
+            <summary>Settings</summary>
+            <div className="settings-menu-list">
+              <NavLink to="/settings/api-tokens">API tokens</NavLink>
+              <NavLink to="/settings/sessions">Sessions</NavLink>
+            </div>
+          </details>
           <button type="button" className="button-quiet" onClick={signOut}>
             Sign out
           </button>

@@ -15,8 +15,18 @@ export function OthersScorecards({ kit, mineSubmitted }: { kit: TKit; mineSubmit
       <h2 id="others-heading">Other interviewers’ scorecards</h2>
       {!mineSubmitted || data.withheldStageIds.includes(kit.stage.id) ? (
         <p className="hidden-note">
-          <span aria-hidden="true">🔒 </span>Hidden until you submit your own scorecard, so every
-          opinion stays independent.
+          {/* An SVG rather than the 🔒 emoji, which renders as a blank box without an emoji font. */}
+          <svg
+            className="lock-icon"
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            width="14"
+            height="14"
+            fill="currentColor"
+          >
+            <path d="M5 7V5a3 3 0 0 1 6 0v2h1a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1Zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2Z" />
+          </svg>{" "}
+          Hidden until you submit your own scorecard, so every opinion stays independent.
           {data.withheldStageIds.includes(kit.stage.id) && " At least one is already in."}
         </p>
       ) : others.length === 0 ? (

@@ -2,7 +2,10 @@ import type { TLevel, TQuestionVersion } from "../api/hiring-types";
 import { LEVEL_LABELS, SCORE_LABELS } from "../api/hiring-types";
 import { useCompetencyNames } from "../roles/queries";
 
-/** A question version in full: prompt, what to listen for, and the anchors for every level. */
+/**
+ * A question version in full: prompt, what to listen for, and the anchors for every level. Its
+ * headings are h2: it sits directly under the question page's h1.
+ */
 export function QuestionVersionView({ version }: { version: TQuestionVersion }) {
   const competencyName = useCompetencyNames();
   const anchorsFor = (level: TLevel) => version.rubric[level] ?? version.rubric.default;
@@ -18,7 +21,7 @@ export function QuestionVersionView({ version }: { version: TQuestionVersion }) 
       </p>
       <div className="three-columns">
         <div>
-          <h3 className="subhead">Signals</h3>
+          <h2 className="subhead">Signals</h2>
           <ul className="small">
             {version.signals.map((s) => (
               <li key={s}>{s}</li>
@@ -26,7 +29,7 @@ export function QuestionVersionView({ version }: { version: TQuestionVersion }) 
           </ul>
         </div>
         <div>
-          <h3 className="subhead">Red flags</h3>
+          <h2 className="subhead">Red flags</h2>
           <ul className="small red-flags">
             {version.redFlags.map((s) => (
               <li key={s}>{s}</li>
@@ -34,7 +37,7 @@ export function QuestionVersionView({ version }: { version: TQuestionVersion }) 
           </ul>
         </div>
         <div>
-          <h3 className="subhead">Follow-ups</h3>
+          <h2 className="subhead">Follow-ups</h2>
           <ul className="small">
             {version.followUps.map((s) => (
               <li key={s}>{s}</li>
@@ -42,8 +45,9 @@ export function QuestionVersionView({ version }: { version: TQuestionVersion }) 
           </ul>
         </div>
       </div>
-      <h3 className="subhead">Rubric anchors</h3>
-      <div className="table-scroll">
+      <h2 className="subhead">Rubric anchors</h2>
+      {/* Focusable, so a keyboard can scroll the anchors sideways on a phone. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Rubric anchors">
         <table className="anchors-table">
           <thead>
             <tr>

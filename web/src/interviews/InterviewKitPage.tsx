@@ -84,6 +84,8 @@ function KitWithScorecard({
       </p>
       {kit.stage.purpose && <p className="kit-purpose">{kit.stage.purpose}</p>}
       <div className="kit-layout">
+        {/* The questions' h3 titles sit under an h2, so the outline has no h1 -> h3 jump. */}
+        <h2 className="visually-hidden">Questions</h2>
         <ol className="kit-questions" aria-label="Questions in order">
           {kit.questions.map((q) => (
             <KitQuestionCard

@@ -333,7 +333,9 @@ export function summaryEvidence(input: {
 
 type TSourceStats = { n: number; mean: number; sumSquares: number } | null;
 
-function withSourceStats(evidence: Omit<TApplicationEvidence, "sourceStats">): TApplicationEvidence {
+function withSourceStats(
+  evidence: Omit<TApplicationEvidence, "sourceStats">,
+): TApplicationEvidence {
   return {
     ...evidence,
     sourceStats: competencyIds.map((competencyId) => computeSourceStats(evidence, competencyId)),

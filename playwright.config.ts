@@ -23,13 +23,22 @@ const SPECS = [
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics", "accessibility"]);
+// Specs whose server sends mail to a real SMTP server the spec itself starts, on smtpPortOf(index).
+const SMTP_SPECS = new Set<string>([]);
 const portOf = (index: number) => BASE_PORT + index;
+/** The loopback SMTP port a spec's server sends to; the spec reads it from E2E_SMTP_PORT_<SPEC>. */
+const smtpPortOf = (index: number) => BASE_PORT + 1000 + index;
 // E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
 // so working on one spec does not wait for eleven servers.
 const only = new Set((process.env.E2E_ONLY ?? "").split(",").filter(Boolean));
 // E2E_BASE_URL=http://host:port runs the selected specs against a server that is already running
 // (e.g. one started by `npm start` on a fresh clone) instead of starting their own.
 const external = process.env.E2E_BASE_URL;
+// The config is loaded in the runner and in each worker, so a spec reads its SMTP port from here.
+SPECS.forEach((spec, index) => {
+  if (SMTP_SPECS.has(spec))
+    process.env[`E2E_SMTP_PORT_${spec.toUpperCase()}`] = String(smtpPortOf(index));
+});
 const selected = SPECS.map((spec, index) => ({ spec, index })).filter(
   ({ spec }) => only.size === 0 || only.has(spec),
 );
@@ -78,6 +87,7 @@ export default defineConfig({
       PORT: String(portOf(index)),
       SHORTLIST_GRADER_SLOT_BASE: String(Number(process.env.E2E_SLOT_OFFSET ?? 0) + index * 16),
       ...(DEMO_SPECS.has(spec) ? { E2E_SEED_DEMO: "1" } : {}),
+      ...(SMTP_SPECS.has(spec) ? { SMTP_URL: `smtp://127.0.0.1:${smtpPortOf(index)}` } : {}),
     },
     stdout: "ignore" as const,
     stderr: "pipe" as const,

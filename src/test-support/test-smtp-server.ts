@@ -17,6 +17,8 @@ function decodeQuotedPrintable(raw: string): string {
  */
 export async function startTestSmtpServer(
   behaviour: "accept" | "refuse" | "hang" = "accept",
+  /** 0 picks a free port; the browser suite passes the fixed port its server was told. */
+  port = 0,
 ): Promise<{ url: string; received: TReceivedMail[]; close: () => Promise<void> }> {
   const received: TReceivedMail[] = [];
   const options: SMTPServerOptions = {
@@ -53,10 +55,10 @@ export async function startTestSmtpServer(
     },
   };
   const server = new SMTPServer(options);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

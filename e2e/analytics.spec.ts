@@ -102,7 +102,7 @@ test("an admin reads the process, calibration, reliability and question reports"
 test("an interviewer gets no analytics: no link, and the address says so", async ({ page }) => {
   await signIn(page, LENIENT);
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link", { name: "Question bank" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Questions" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Analytics" })).toHaveCount(0);
   for (const path of ["/analytics", "/analytics/fairness"]) {
     await page.goto(path);

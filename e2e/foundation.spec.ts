@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { adminLink } from "./support/nav.js";
 
 const ADMIN = {
   name: "Ada Lovelace",
@@ -45,7 +46,7 @@ test("first-run setup, invite, accept, role change, disable and logout", async (
   await expect(page.getByRole("heading", { name: "Welcome, Ada" })).toBeVisible();
 
   // Invite an interviewer; the link is shown because e-mail delivery comes later.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" }).click();
+  await (await adminLink(page, "Team")).click();
   await page.getByLabel("Name", { exact: true }).fill(INVITEE.name);
   await page.getByLabel("E-mail").fill(INVITEE.email);
   await page.getByLabel("Role", { exact: true }).selectOption("interviewer");
@@ -97,10 +98,7 @@ test("first-run setup, invite, accept, role change, disable and logout", async (
   await inviteeContext.close();
 
   // Every change is in the audit log.
-  await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "Audit log" })
-    .click();
+  await (await adminLink(page, "Audit log")).click();
   for (const action of [
     "setup.completed",
     "invite.created",

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { Browser, Page } from "@playwright/test";
+import { adminLink } from "./support/nav.js";
 
 const PASSWORD = "structured hiring 2026";
 const ROLE_TITLE = "Senior Django Engineer — Payments";
@@ -87,7 +88,7 @@ test("a senior role from template to decision, with independent scorecards", asy
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Ada" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" }).click();
+  await (await adminLink(page, "Team")).click();
   const managerUrl = await invite(page, TEAM.manager);
   const firstUrl = await invite(page, TEAM.first);
   const secondUrl = await invite(page, TEAM.second);
@@ -268,7 +269,7 @@ test("a senior role from template to decision, with independent scorecards", asy
   // The question bank: search, read the anchors per level and the version history.
   await manager
     .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "Question bank" })
+    .getByRole("link", { name: "Questions" })
     .click();
   await manager.getByLabel("Search").fill("decorators");
   await manager.getByRole("link", { name: "Decorators and where Django uses them" }).click();

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import yauzl from "yauzl";
+import { adminLink } from "./support/nav.js";
 
 const PASSWORD = "structured hiring 2026";
 const CANDIDATE = {
@@ -69,10 +70,7 @@ test("an admin exports a candidate, erases them, and the pipeline, ratings, shor
   await expect(page.getByRole("heading", { name: "Welcome, Ada" })).toBeVisible();
 
   // The organisation's privacy notice, set on the admin's privacy page.
-  await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "Privacy" })
-    .click();
+  await (await adminLink(page, "Privacy")).click();
   await page.getByLabel("Privacy notice link").fill("https://example.org/privacy");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();

@@ -5,6 +5,7 @@ import { useLogout } from "../account/queries";
 import { ROLE_LABELS } from "../api/client";
 import { useCurrentUser } from "../session";
 import { GlobalSearch } from "./GlobalSearch";
+import { NavMenu } from "./NavMenu";
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
@@ -14,10 +15,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   // On a phone the menu folds behind one button; it closes again on every navigation.
   const [menuOpen, setMenuOpen] = useState(false);
-  const settingsRef = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     setMenuOpen(false);
-    if (settingsRef.current) settingsRef.current.open = false;
   }, [location.pathname]);
 
   // Move focus to the new page's content so screen-reader and keyboard users land where it changed.
@@ -54,27 +53,33 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/roles">Roles</NavLink>
           <NavLink to="/candidates">Candidates</NavLink>
           {user.role !== "interviewer" && <NavLink to="/screening">Screening</NavLink>}
-          <NavLink to="/questions">Question bank</NavLink>
+          <NavLink to="/questions">Questions</NavLink>
           {(user.role === "admin" || user.role === "hiring_manager") && (
             <NavLink to="/analytics">Analytics</NavLink>
           )}
-          {user.role === "admin" && <NavLink to="/team">Team</NavLink>}
-          {user.role === "admin" && <NavLink to="/audit">Audit log</NavLink>}
-          {user.role === "admin" && <NavLink to="/privacy">Privacy</NavLink>}
+          {user.role === "admin" && (
+            <NavMenu label="Admin">
+              <NavLink to="/team">Team</NavLink>
+              <NavLink to="/audit">Audit log</NavLink>
+              <NavLink to="/privacy">Privacy</NavLink>
+            </NavMenu>
+          )}
         </nav>
         <GlobalSearch />
         <div className="who" id="account-nav">
-          <span>
-            {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
-          </span>
-          {/* The two settings pages fold into one disclosure so the bar keeps to one row at 1280 px. */}
-          <details className="settings-menu" ref={settingsRef}>
-            <summary>Settings</summary>
-            <div className="settings-menu-list">
-              <NavLink to="/settings/api-tokens">API tokens</NavLink>
-              <NavLink to="/settings/sessions">Sessions</NavLink>
-            </div>
-          </details>
+          {/* The person's own settings fold under their name, so the bar keeps to one row at 1280 px. */}
+          <NavMenu
+            label={
+              <>
+                <span className="who-name">{user.name}</span>{" "}
+                <span className="badge">{ROLE_LABELS[user.role]}</span>
+              </>
+            }
+            accessibleLabel={`${user.name}, ${ROLE_LABELS[user.role]}: your settings`}
+          >
+            <NavLink to="/settings/api-tokens">API tokens</NavLink>
+            <NavLink to="/settings/sessions">Sessions</NavLink>
+          </NavMenu>
           <button type="button" className="button-quiet" onClick={signOut}>
             Sign out
           </button>

@@ -237,6 +237,13 @@ test("a hiring manager edits the role, its team and plan, moves and cancels an i
   await expect(page.getByRole("button", { name: `Reschedule ${who}` })).toHaveCount(0);
   await expect.poll(async () => (await listed()).length).toBe(0);
 
+  // The candidates list flags both same-name records on their rows, naming the other one.
+  await page.goto("/candidates");
+  const jonasRow = page.getByRole("row").filter({ hasText: "Jonas Berg" }).first();
+  await expect(jonasRow.getByText("Possible duplicate")).toBeVisible();
+  await expect(jonasRow).toContainText(/may be the same person as jonas\s+BERG/);
+  await expectNoSeriousViolations(page, "main");
+
   // The candidate: the same-name record is flagged on Jonas's profile, saying why; then Mia
   // reaches the résumé from it and edits the profile.
   await uploadTextResume(mia.context.request, candidate.id, "jonas-berg.txt", RESUME_TEXT);

@@ -6,6 +6,7 @@ import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useRoles } from "../roles/queries";
 import { useCandidates } from "./queries";
+import { PossibleDuplicateBadge } from "./PossibleDuplicateNotice";
 
 const PAGE_SIZE = 50;
 
@@ -134,7 +135,8 @@ export function CandidatesPage() {
                 {data.candidates.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link to={`/candidates/${c.id}`}>{c.name}</Link>
+                      <Link to={`/candidates/${c.id}`}>{c.name}</Link>{" "}
+                      <PossibleDuplicateBadge candidate={c} />
                     </td>
                     <td>{c.email ?? <span className="muted">Hidden</span>}</td>
                     <td>

@@ -83,3 +83,15 @@ function DuplicateLine({
     </>
   );
 }
+
+/** The list's short form: a badge on the row, with who it may duplicate for screen readers. */
+export function PossibleDuplicateBadge({ candidate }: { candidate: TCandidate }) {
+  if (candidate.possibleDuplicates.length === 0) return null;
+  const named = candidate.possibleDuplicates.flatMap((d) => (d.of ? [d.of.name] : []));
+  const detail = named.length > 0 ? `: may be the same person as ${named.join(", ")}` : "";
+  return (
+    <span className="badge badge-warn" title={detail.slice(2) || undefined}>
+      Possible duplicate<span className="visually-hidden">{detail}</span>
+    </span>
+  );
+}

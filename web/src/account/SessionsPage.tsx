@@ -2,6 +2,7 @@ import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useMySessions, useRevokeOtherSessions, useRevokeSession } from "./queries";
 import type { TActiveSession } from "./queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -30,49 +31,51 @@ export function SessionsPage() {
         stays the same.
       </p>
       <ErrorBanner error={error ?? undefined} />
-      <section className="card table-scroll">
+      <section className="card">
         <h2>Your sessions</h2>
         {sessions.isPending ? (
           <p>Loading…</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">Address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(sessions.data ?? []).map((session: TActiveSession) => (
-                <tr key={session.id}>
-                  <td>
-                    {deviceOf(session.userAgent)}
-                    {session.current && <span className="badge">This browser</span>}
-                  </td>
-                  <td>{session.ip ?? "—"}</td>
-                  <td>{when(session.createdAt)}</td>
-                  <td>{when(session.lastSeenAt)}</td>
-                  <td>
-                    {!session.current && (
-                      <button
-                        type="button"
-                        aria-label={`Sign out ${deviceOf(session.userAgent)}, last active ${when(session.lastSeenAt)}`}
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(session.id)}
-                      >
-                        Sign out
-                      </button>
-                    )}
-                  </td>
+          <ScrollRegion label="Your sessions">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Device</th>
+                  <th scope="col">Address</th>
+                  <th scope="col">Signed in</th>
+                  <th scope="col">Last active</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(sessions.data ?? []).map((session: TActiveSession) => (
+                  <tr key={session.id}>
+                    <td>
+                      {deviceOf(session.userAgent)}
+                      {session.current && <span className="badge">This browser</span>}
+                    </td>
+                    <td>{session.ip ?? "—"}</td>
+                    <td>{when(session.createdAt)}</td>
+                    <td>{when(session.lastSeenAt)}</td>
+                    <td>
+                      {!session.current && (
+                        <button
+                          type="button"
+                          aria-label={`Sign out ${deviceOf(session.userAgent)}, last active ${when(session.lastSeenAt)}`}
+                          disabled={revoke.isPending}
+                          onClick={() => revoke.mutate(session.id)}
+                        >
+                          Sign out
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         <button
           type="button"

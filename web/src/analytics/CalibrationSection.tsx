@@ -1,6 +1,7 @@
 import type { TCalibrationReport } from "./queries";
 import { fixed, interval, signed } from "./format";
 import { LazyLeniencyChart } from "./LazyChart";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TInterviewer = TCalibrationReport["interviewers"][number];
 
@@ -44,7 +45,7 @@ export function CalibrationSection({ report }: { report: TCalibrationReport }) {
             <LazyLeniencyChart data={data} height={Math.max(160, 44 * data.length)} />
           </div>
         )}
-        <div className="table-scroll">
+        <ScrollRegion label="Rater leniency">
           <table aria-labelledby="leniency-heading" className="analytics-table">
             <thead>
               <tr>
@@ -81,7 +82,7 @@ export function CalibrationSection({ report }: { report: TCalibrationReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {report.interviewers.length === 0 && (
           <p className="muted">No submitted scorecards in this range.</p>
         )}

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { TProcessReport } from "./queries";
 import { days, duration, percent } from "./format";
 import { LazyFunnelChart } from "./LazyChart";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 /** Speed of the process: the funnel, time in stage, totals and where applications wait. */
 export function ProcessSection({ report }: { report: TProcessReport }) {
@@ -47,7 +48,7 @@ export function ProcessSection({ report }: { report: TProcessReport }) {
         <div aria-hidden="true" className="chart-box">
           <LazyFunnelChart data={interviewed} height={240} />
         </div>
-        <div className="table-scroll">
+        <ScrollRegion label="Stage funnel">
           <table aria-labelledby="funnel-heading" className="analytics-table">
             <thead>
               <tr>
@@ -74,7 +75,7 @@ export function ProcessSection({ report }: { report: TProcessReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="muted small">
           A candidate rejected later still counts as having reached a stage. Time in stage covers
           visits that ended ({stages.reduce((n, s) => n + s.finishedVisits, 0)} in all).
@@ -86,7 +87,7 @@ export function ProcessSection({ report }: { report: TProcessReport }) {
         {stages.every((s) => s.oldestWaiting.length === 0) ? (
           <p className="muted">No active application is waiting in this range.</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label="Where applications wait longest">
             <table className="analytics-table">
               <thead>
                 <tr>
@@ -111,7 +112,7 @@ export function ProcessSection({ report }: { report: TProcessReport }) {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { TQuestionQualityReport, TReliabilityReport } from "./queries";
 import { BAND_LABELS, fixed, interval } from "./format";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TRow = TReliabilityReport["competencies"][number];
 
@@ -16,7 +17,7 @@ function AlphaTable({ id, caption, rows }: { id: string; caption: string; rows: 
       {rows.length === 0 ? (
         <p className="muted">No candidate was rated by two interviewers here yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={caption}>
           <table aria-labelledby={id} className="analytics-table">
             <thead>
               <tr>
@@ -43,7 +44,7 @@ function AlphaTable({ id, caption, rows }: { id: string; caption: string; rows: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );
@@ -82,7 +83,7 @@ export function QuestionQualitySection({ report }: { report: TQuestionQualityRep
         least {report.minAsked} candidates, a question does not tell stronger candidates from weaker
         ones: revise or retire it. {flagged.length} flagged.
       </p>
-      <div className="card table-scroll">
+      <ScrollRegion label="Question reliability" className="card">
         <table aria-labelledby="questions-heading" className="analytics-table">
           <thead>
             <tr>
@@ -122,7 +123,7 @@ export function QuestionQualitySection({ report }: { report: TQuestionQualityRep
         {report.questions.length === 0 && (
           <p className="muted">No rated questions in this range.</p>
         )}
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { TGradeReport } from "./types";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TDetails = Extract<NonNullable<TGradeReport["details"]>, { kind: "mutation-testing" }>;
 
@@ -84,7 +85,7 @@ export function MutantTable({ details }: { details: TDetails }) {
         {details.score !== null && ` (${details.score}%)`}
         {apart > 0 && ` · ${apart} shown apart: the suite could not run or ran out of time`}
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label="Planted bugs">
         <table className="mutant-table">
           <caption className="visually-hidden">
             Each planted bug and the test that caught it
@@ -116,7 +117,7 @@ export function MutantTable({ details }: { details: TDetails }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h4>Coverage of our implementation under the suite</h4>
       {details.coverage === null ? (

@@ -1,4 +1,5 @@
 import type { TGradeReport } from "./types";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TDetails = Extract<NonNullable<TGradeReport["details"]>, { kind: "query-performance" }>;
 
@@ -24,7 +25,7 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
               once per {request.grew.per}.
             </p>
           )}
-          <div className="table-scroll">
+          <ScrollRegion label={`Statements of ${request.endpoint}`}>
             <table className="query-table">
               <caption className="visually-hidden">Statements of {request.endpoint}</caption>
               <thead>
@@ -44,7 +45,7 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ))}
       {details.plans.length > 0 && (
@@ -66,7 +67,7 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
       {details.speed.length > 0 && (
         <>
           <h4>Speed next to our solution (p50, 20,000 books)</h4>
-          <div className="table-scroll">
+          <ScrollRegion label="Query statements">
             <table className="query-table">
               <thead>
                 <tr>
@@ -87,7 +88,7 @@ export function QueryPerformanceDetails({ details }: { details: TDetails }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

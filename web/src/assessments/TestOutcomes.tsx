@@ -1,4 +1,5 @@
 import type { TGradeReport } from "./types";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TDetails = Extract<NonNullable<TGradeReport["details"]>, { kind: "fail-to-pass" }>;
 type TChange = TDetails["locality"]["changes"][number];
@@ -44,7 +45,7 @@ export function TestOutcomes({ details }: { details: TDetails }) {
     const rows = tests.filter((test) => test.kind === kind);
     if (rows.length === 0) return null;
     return (
-      <div className="table-scroll">
+      <ScrollRegion label={caption}>
         <table className="outcome-table" aria-label={caption}>
           <caption>{caption}</caption>
           <thead>
@@ -67,7 +68,7 @@ export function TestOutcomes({ details }: { details: TDetails }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     );
   };
   return (

@@ -4,6 +4,7 @@ import { useUsers } from "../account/queries";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
 import { useAuditEvents, type TAuditFilter } from "./queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TChange = { key: string; before?: string; after?: string };
 
@@ -221,7 +222,7 @@ export function AuditPage() {
           Export CSV
         </a>
       </form>
-      <div className="card table-scroll">
+      <ScrollRegion label="Audit events" className="card">
         <table className="audit-table">
           <thead>
             <tr>
@@ -259,7 +260,7 @@ export function AuditPage() {
           </tbody>
         </table>
         {events.length === 0 && !audit.isPending && <p className="muted">No events match.</p>}
-      </div>
+      </ScrollRegion>
       {firstPage && events.length > 0 && (
         <p className="muted small" aria-live="polite">
           Showing {events.length.toLocaleString()} of {firstPage.totalCapped ? "more than " : ""}

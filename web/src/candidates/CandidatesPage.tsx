@@ -7,6 +7,7 @@ import { PageTitle } from "../components/Layout";
 import { useRoles } from "../roles/queries";
 import { useCandidates } from "./queries";
 import { PossibleDuplicateBadge } from "./PossibleDuplicateNotice";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 const PAGE_SIZE = 50;
 
@@ -122,7 +123,7 @@ export function CandidatesPage() {
                 ? `${data.total} candidate${data.total === 1 ? "" : "s"}`
                 : `Showing ${first}–${last} of ${data.totalCapped ? "more than " : ""}${data.total.toLocaleString()} candidates`}
           </p>
-          <div className="table-scroll">
+          <ScrollRegion label="Candidates">
             <table>
               <thead>
                 <tr>
@@ -152,7 +153,7 @@ export function CandidatesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {data.total > PAGE_SIZE && (
             <div className="button-row">
               <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -1,6 +1,7 @@
 import type { TLevel, TQuestionVersion } from "../api/hiring-types";
 import { LEVEL_LABELS, SCORE_LABELS } from "../api/hiring-types";
 import { useCompetencyNames } from "../roles/queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 /**
  * A question version in full: prompt, what to listen for, and the anchors for every level. Its
@@ -47,7 +48,7 @@ export function QuestionVersionView({ version }: { version: TQuestionVersion }) 
       </div>
       <h2 className="subhead">Rubric anchors</h2>
       {/* Focusable, so a keyboard can scroll the anchors sideways on a phone. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Rubric anchors">
+      <ScrollRegion label="Rubric anchors">
         <table className="anchors-table">
           <thead>
             <tr>
@@ -72,7 +73,7 @@ export function QuestionVersionView({ version }: { version: TQuestionVersion }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

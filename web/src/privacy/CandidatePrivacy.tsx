@@ -5,6 +5,7 @@ import type { TCandidate } from "../api/hiring-types";
 import { ErrorBanner, TextField } from "../components/form";
 import { useCurrentUser } from "../session";
 import { exportUrl, useAccessTrail, useCandidateConsents, useEraseCandidate } from "./queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 const BASIS_LABEL: Record<string, string> = {
   consent: "Consent",
@@ -75,7 +76,7 @@ function AccessTrail({ candidateId }: { candidateId: string }) {
       <ErrorBanner error={trail.error ?? undefined} />
       {trail.data?.events.length === 0 && <p className="muted">Nobody yet.</p>}
       {trail.data && trail.data.events.length > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion label="Consent records">
           <table>
             <thead>
               <tr>
@@ -94,7 +95,7 @@ function AccessTrail({ candidateId }: { candidateId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

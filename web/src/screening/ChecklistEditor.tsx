@@ -4,6 +4,7 @@ import { ErrorBanner, Notice, SelectField, TextField } from "../components/form"
 import { useSaveScreeningSettings } from "./queries";
 import { KIND_LABELS } from "./screening-types";
 import type { TChecklistItem, TScreeningSettings } from "./screening-types";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 type TKind = TChecklistItem["kind"];
 const KINDS = Object.keys(KIND_LABELS) as TKind[];
@@ -50,7 +51,7 @@ export function ChecklistEditor({ settings }: { settings: TScreeningSettings }) 
           Proposed from the role’s level and stack. Adjust it and save; screens use the saved list.
         </p>
       )}
-      <div className="table-scroll">
+      <ScrollRegion label="Checklist items">
         <table>
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export function ChecklistEditor({ settings }: { settings: TScreeningSettings }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <label className="checkbox-row">
         <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} />
         Blind review: screeners see the résumé with name, contact details, links, address and dates

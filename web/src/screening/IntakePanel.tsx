@@ -3,6 +3,7 @@ import type { DragEvent } from "react";
 import { Link } from "react-router";
 import { ErrorBanner } from "../components/form";
 import { useIntakeBatch, useStartIntake } from "./queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 const STATUS_LABELS = {
   imported: "Imported",
@@ -100,7 +101,7 @@ export function IntakePanel({ roleId }: { roleId: string }) {
             aria-labelledby="intake-progress-label"
             aria-valuetext={`${percent}%`}
           />
-          <div className="table-scroll">
+          <ScrollRegion label="Candidates in this intake">
             <table>
               <thead>
                 <tr>
@@ -142,7 +143,7 @@ export function IntakePanel({ roleId }: { roleId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { OUTCOME_LABELS, VERDICT_LABELS } from "./screening-types";
 import type { TScreeningView } from "./screening-types";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 /** The screens recorded for this application: who, when, the outcome and every item's verdict. */
 export function RecordedScreens({ screens }: { screens: TScreeningView["screens"] }) {
@@ -18,7 +19,7 @@ export function RecordedScreens({ screens }: { screens: TScreeningView["screens"
             {screen.blind && <span className="badge badge-muted"> Screened blind</span>}
           </p>
           {screen.notes && <p className="muted">{screen.notes}</p>}
-          <div className="table-scroll">
+          <ScrollRegion label="Recorded screens">
             <table>
               <thead>
                 <tr>
@@ -47,7 +48,7 @@ export function RecordedScreens({ screens }: { screens: TScreeningView["screens"
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ))}
     </section>

@@ -13,6 +13,7 @@ import { ErrorBanner } from "../components/form";
 import { describeComposite, formatScore } from "./evidence-format";
 import { useEvidenceOf } from "./queries";
 import type { TEvidence } from "./queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 // Distinct on white and from each other, each with ≥ 4.5:1 contrast for its legend text.
 const COLOURS = ["#3b3fb6", "#a3480b", "#0f6b5f", "#9d174d"];
@@ -118,12 +119,7 @@ export function CompareView({ applicationIds, bar }: { applicationIds: string[];
             band; the dashed line is the role&apos;s bar.
           </figcaption>
         </figure>
-        <div
-          className="table-scroll scroll-contained"
-          tabIndex={0}
-          role="group"
-          aria-label="Competency estimates"
-        >
+        <ScrollRegion label="Competency estimates" className="scroll-contained">
           <table className="compare-table">
             <caption>Competency estimates (80% band)</caption>
             <thead>
@@ -162,7 +158,7 @@ export function CompareView({ applicationIds, bar }: { applicationIds: string[];
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </div>
       <div className="compare-quotes">
         {loaded.map((e, i) => {

@@ -3,6 +3,7 @@ import { BandBar } from "./BandBar";
 import { describeComposite, formatPercent, formatScore } from "./evidence-format";
 import { FlagBadges } from "./FlagBadges";
 import { useApplicationEvidence } from "./queries";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 const BASIS_LABELS = {
   explicit: "competency rating",
@@ -42,12 +43,7 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
           {c.sources.length === 0 ? (
             <p className="muted small">No evidence on this competency.</p>
           ) : (
-            <div
-              className="table-scroll"
-              tabIndex={0}
-              role="group"
-              aria-label={`Sources for ${c.name}`}
-            >
+            <ScrollRegion label={`Sources for ${c.name}`}>
               <table className="sources-table">
                 <thead>
                   <tr>
@@ -85,7 +81,7 @@ export function EvidenceBreakdown({ applicationId }: { applicationId: string }) 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       ))}

@@ -17,6 +17,7 @@ import { FlagBadges } from "./FlagBadges";
 import { packetPdfUrl, shortlistCsvUrl, useShortlist } from "./queries";
 import type { TShortlistQuery, TShortlistRow } from "./queries";
 import "./shortlist.css";
+import { ScrollRegion } from "../components/ScrollRegion";
 
 // recharts is only downloaded when someone compares candidates.
 const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
@@ -224,12 +225,7 @@ export function ShortlistPage() {
             </ul>
           </details>
         )}
-        <div
-          className="table-scroll scroll-contained"
-          tabIndex={0}
-          role="group"
-          aria-label="Shortlist table"
-        >
+        <ScrollRegion label="Shortlist table" className="scroll-contained">
           <table className="shortlist-table">
             <caption className="visually-hidden">
               Shortlist of {role.title}, sorted by {SORT_LABELS[sort]}
@@ -318,7 +314,7 @@ export function ShortlistPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {data.rows.length === 0 && <p className="muted">No applications match these filters.</p>}
         <h3 className="subhead">How these numbers are made</h3>
         <p className="small">

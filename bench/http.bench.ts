@@ -113,7 +113,9 @@ function loadTargets(d: TScaleData): { name: string; request: TRequest }[] {
 }
 
 function cookieOf(d: TScaleData, as: TRequest["as"]) {
-  const account = as === "manager" ? d.hiringManager : as === "admin" ? d.admin : d.interviewers[0];
+  // The interviewer is the featured interview's own: the kit is shown only to its interviewer.
+  const account =
+    as === "manager" ? d.hiringManager : as === "admin" ? d.admin : d.featured.interviewer;
   if (!account) throw new Error("no account");
   return `sl_session=${account.sessionToken}`;
 }

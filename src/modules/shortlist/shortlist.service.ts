@@ -47,15 +47,11 @@ import { leniencyFromSums } from "../analytics/statistics/leniency.js";
 import { ratingsOfDesignReview, rubricOfManifest } from "../assessments/design-review-evidence.js";
 
 /**
- * Filled in when similarity checking lands (`similarityMatchesForApplications` in the similarity
- * module): how many other candidates' submissions each application's matches. Until then the
- * shortlist passes no hook and the similarity flag never shows.
+ * The similarity module's answer (`similarityMatchesForRole`): the highest match percentage of
+ * each of the role's applications that has one. Without the hook the similarity flag never shows.
  */
 export type TSimilarityHook = {
-  similarityMatchesForApplications: (
-    applicationIds: string[],
-    executor?: TExecutor,
-  ) => Promise<Map<string, number>>;
+  similarityMatchesForRole: (roleId: string, executor?: TExecutor) => Promise<Map<string, number>>;
 };
 
 type TPackSource = { loadPack: (id: string) => Promise<{ manifest: TManifest }> };
@@ -183,12 +179,9 @@ export function createShortlistService(deps: {
       reader: { userId: scope.userId, leadsRole: canLeadRole(scope, roleId) },
       offsets: view === "leniency" ? raterOffsets : undefined,
     };
-    const similarityOf = (found: TShortlistRoleData | null) =>
-      found && deps.similarity
-        ? deps.similarity.similarityMatchesForApplications(
-            found.applications.map((a) => a.id),
-            executor,
-          )
+    const similarityOf = () =>
+      deps.similarity
+        ? deps.similarity.similarityMatchesForRole(roleId, executor)
         : Promise.resolve(new Map<string, number>());
     let role: TShortlistRoleData | null;
     let roleCells: Awaited<ReturnType<TShortlistRepo["listRoleCells"]>>;
@@ -199,16 +192,13 @@ export function createShortlistService(deps: {
       role = await deps.shortlistRepo.loadRole(roleId, executor);
       roleCells = await deps.shortlistRepo.listRoleCells(cellsInput, executor);
       gradings = await deps.assessmentsRepo.listCountingGradings({ roleId }, executor);
-      similar = await similarityOf(role);
+      similar = await similarityOf();
     } else {
-      // The similarity matches need only the role's applications: they follow the role at once,
-      // beside the cells and the gradings.
-      const loading = deps.shortlistRepo.loadRole(roleId);
       [role, roleCells, gradings, similar] = await Promise.all([
-        loading,
+        deps.shortlistRepo.loadRole(roleId),
         deps.shortlistRepo.listRoleCells(cellsInput),
         deps.assessmentsRepo.listCountingGradings({ roleId }),
-        loading.then(similarityOf),
+        similarityOf(),
       ]);
     }
     if (!role) throw notFound("That role");

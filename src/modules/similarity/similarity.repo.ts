@@ -256,9 +256,8 @@ export function createSimilarityRepo(db: TDatabase) {
       return row?.content;
     },
 
-    /** The highest similarity of any submission of each application (applications with none absent). */
-    async maxSimilarityByApplication(applicationIds: string[], executor: TExecutor = db) {
-      if (applicationIds.length === 0) return [];
+    /** The highest match of each application of a role that has one: one statement, one parameter. */
+    async maxSimilarityByRole(roleId: string, executor: TExecutor = db) {
       return executor
         .select({
           applicationId: assessments.applicationId,
@@ -270,7 +269,8 @@ export function createSimilarityRepo(db: TDatabase) {
           eq(assessmentSubmissions.id, similarityMatches.submissionId),
         )
         .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
-        .where(inArray(assessments.applicationId, applicationIds))
+        .innerJoin(applications, eq(applications.id, assessments.applicationId))
+        .where(eq(applications.roleId, roleId))
         .groupBy(assessments.applicationId);
     },
   };

@@ -162,17 +162,17 @@ describe.each(testDatabaseKinds())("similarity between submissions on %s", (kind
   });
 
   it("gives the shortlist the highest percentage per application, naming nobody", async () => {
-    const flags = await ctx.services.similarityService.similarityMatchesForApplications([
-      first.applicationId,
-      copy.applicationId,
-      w.otherTeam.applicationId,
-    ]);
-    expect(flags.get(first.applicationId)).toBeGreaterThanOrEqual(SIMILARITY_FLAG_PERCENT);
-    expect(flags.get(copy.applicationId)).toBeGreaterThanOrEqual(SIMILARITY_FLAG_PERCENT);
+    const similarity = ctx.services.similarityService;
+    const mine = await similarity.similarityMatchesForRole(w.role.id);
+    expect(mine.get(first.applicationId)).toBeGreaterThanOrEqual(SIMILARITY_FLAG_PERCENT);
+    // Only the role's own applications: the copy on the other team's role is not listed here.
+    expect([...mine.keys()]).toEqual([first.applicationId]);
+    const theirs = await similarity.similarityMatchesForRole(w.otherTeam.role.id);
+    expect(theirs.get(copy.applicationId)).toBeGreaterThanOrEqual(SIMILARITY_FLAG_PERCENT);
+    // An application with no submission has no entry.
     const unrelated = await w.newApplication();
-    const none = await ctx.services.similarityService.similarityMatchesForApplications([
-      unrelated.applicationId,
-    ]);
-    expect(none.size).toBe(0);
+    expect(
+      (await similarity.similarityMatchesForRole(w.role.id)).has(unrelated.applicationId),
+    ).toBe(false);
   });
 });

@@ -1,7 +1,20 @@
-import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  getTableColumns,
+  inArray,
+  isNull,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { queryRows } from "../../db/raw-query.js";
 import { applications, candidates, roles, roleStages } from "../../db/schema/index.js";
 import type { TApplicationStatus } from "../../db/schema/index.js";
 import { TOTAL_CAP } from "../../shared/keyset-cursor.js";
@@ -154,6 +167,70 @@ export function createCandidatesRepo(db: TDatabase) {
         .from(candidates)
         .where(and(eq(candidates.id, id), visibleWhere(visibility)));
       return row;
+    },
+
+    /**
+     * One visible candidate with what its profile shows, in one statement: the record, its
+     * applications (as listApplicationsOf), the visible records of the same folded name (as
+     * listByNameKeys) and, for admins, the record it may duplicate (as listNames).
+     */
+    async findVisibleProfile(
+      id: string,
+      visibility: TCandidateVisibility,
+      withOriginal: boolean,
+      executor: TExecutor = db,
+    ) {
+      const same = alias(candidates, "same");
+      // Raw rather than a drizzle select: a select list renders its columns unqualified, and the
+      // subqueries below need to tell the record from its same-name neighbours.
+      const columns = getTableColumns(candidates);
+      const [raw] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`select ${sql.join(
+          Object.values(columns).map((c) => sql`${c}`),
+          sql`, `,
+        )},
+          (select coalesce(json_agg(json_build_object('id', a.id, 'candidateId', a.candidate_id,
+              'roleId', a.role_id, 'roleTitle', r.title, 'status', a.status,
+              'currentStageId', a.current_stage_id, 'currentStageName', st.name)
+              order by a.created_at), '[]'::json)
+            from ${applications} a join ${roles} r on r.id = a.role_id
+            join ${roleStages} st on st.id = a.current_stage_id
+            where a.candidate_id = ${candidates.id}) as sl_apps,
+          (select coalesce(json_agg(json_build_object('id', ${same.id}, 'name', ${same.name},
+              'nameKey', ${same.nameKey}) order by ${same.createdAt}, ${same.id}), '[]'::json)
+            from ${candidates} as same where ${and(
+              eq(same.nameKey, candidates.nameKey),
+              isNull(same.erasedAt),
+              isNull(candidates.erasedAt),
+              visibleWhere(visibility, same),
+            )}) as sl_same,
+          ${
+            withOriginal
+              ? sql`(select json_build_object('id', o.id, 'name', o.name) from ${candidates} o
+                  where o.id = ${candidates.possibleDuplicateOf})`
+              : sql`null::json`
+          } as sl_original
+        from ${candidates} where ${and(eq(candidates.id, id), visibleWhere(visibility))}`,
+      );
+      if (!raw) return undefined;
+      const row = Object.fromEntries(
+        Object.entries(columns).map(([key, column]) => {
+          const value = raw[column.name];
+          return [
+            key,
+            value === null || value === undefined ? null : column.mapFromDriverValue(value),
+          ];
+        }),
+      ) as TCandidateRow;
+      const json = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+      const original = json(raw.sl_original) as { id: string; name: string } | null;
+      return {
+        row,
+        apps: json(raw.sl_apps) as TCandidateApplicationRow[],
+        sameNames: json(raw.sl_same) as { id: string; name: string; nameKey: string | null }[],
+        originals: original ? [original] : [],
+      };
     },
 
     async isVisible(id: string, visibility: TCandidateVisibility, executor: TExecutor = db) {

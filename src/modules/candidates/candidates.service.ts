@@ -269,8 +269,17 @@ export function createCandidatesService(deps: {
     },
 
     async getCandidate(candidateId: string, viewer: TViewer) {
-      const { row, scope } = await loadVisible(candidateId, viewer);
-      const candidate = await presentOne(row, scope);
+      const scope = await deps.viewerScopeRepo.loadScope(viewer);
+      // The record and everything its profile shows in one statement (the page's budget).
+      const profile = await repo.findVisibleProfile(
+        candidateId,
+        candidateVisibility(scope),
+        scope.isAdmin,
+      );
+      if (!profile) throw notFound("That candidate");
+      const { row } = profile;
+      const [candidate] = presentWith([row], scope, profile);
+      if (!candidate) throw notFound("That candidate");
       // The access trail: one insert when contact details are sent (lists never carry them for
       // anyone outside the pipeline, and are not what the trail is for).
       if (candidate.contactVisible && !row.erasedAt)

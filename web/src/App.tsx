@@ -25,6 +25,9 @@ const FairnessPage = lazy(() =>
   import("./fairness/FairnessPage").then((m) => ({ default: m.FairnessPage })),
 );
 const HomePage = lazy(() => import("./dashboard/HomePage").then((m) => ({ default: m.HomePage })));
+const WaitingPage = lazy(() =>
+  import("./dashboard/WaitingPage").then((m) => ({ default: m.WaitingPage })),
+);
 const InviteAcceptPage = lazy(() =>
   import("./account/InviteAcceptPage").then((m) => ({ default: m.InviteAcceptPage })),
 );
@@ -107,6 +110,7 @@ function AppRoutes() {
       <Suspense fallback={pageLoading}>
         <Routes>
           <Route path="/" element={<HomePage />} />
+          <Route path="/waiting/:list" element={<WaitingPage />} />
           {hiringRoutes(state.user.role !== "interviewer")}
           {state.user.role !== "interviewer" && screeningRoutes()}
           {leadsAnalytics ? (

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import type { TApplicationStatus, TStageKind } from "../../db/schema/index.js";
 import { queryRows } from "../../db/raw-query.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TLevel } from "../roles/templates/levels.js";
 
 export type TDashboardApplication = {
@@ -67,25 +68,16 @@ const json = <T>(v: unknown, fallback: T): T =>
       ? (JSON.parse(v) as T)
       : (v as T);
 
-export function createDashboardRepo(db: TDatabase) {
-  return {
-    /**
-     * Everything the home page shows, in one statement: the first `preview` items of each waiting
-     * list with its total, and the visible open roles with active applications per stage. The
-     * scope rules are those of viewer-scope.ts, written in SQL: the pipeline of roles where the
-     * viewer recruits or manages, decisions on open roles the viewer manages, the viewer's own
-     * interviews, and roles seen through the team or an interview.
-     */
-    async load(
-      viewer: { id: string; isAdmin: boolean },
-      preview: number,
-      executor: TExecutor = db,
-    ): Promise<TDashboardRows> {
-      const v = viewer.id;
-      const admin = sql`${viewer.isAdmin}::boolean`;
-      const [row] = await queryRows<Record<string, unknown>>(
-        executor,
-        sql`with
+/**
+ * The waiting lists and the visible open roles as CTEs. The scope rules are those of
+ * viewer-scope.ts, written in SQL: the pipeline of roles where the viewer recruits or manages,
+ * decisions on open roles the viewer manages, the viewer's own interviews, and roles seen through
+ * the team or an interview. The home page previews them; each list also pages on its own.
+ */
+function waitingCtes(viewer: { id: string; isAdmin: boolean }) {
+  const v = viewer.id;
+  const admin = sql`${viewer.isAdmin}::boolean`;
+  return sql`with
         todo_scorecards as (
           select i.id, i.scheduled_at, ${summaryJson} as application,
             json_build_object('id', i.id, 'applicationId', i.application_id, 'stageId', i.stage_id,
@@ -132,7 +124,49 @@ export function createDashboardRepo(db: TDatabase) {
         stage_counts as (
           select a.current_stage_id, count(*)::int as n from applications a
           where a.status = 'active' and a.role_id in (select id from open_roles)
-          group by a.current_stage_id)
+          group by a.current_stage_id)`;
+}
+
+/** Each waiting list: its CTE, its order, and its sort key (milliseconds, as cursors carry). */
+const LISTS = {
+  scorecards: {
+    from: sql.raw("todo_scorecards"),
+    item: sql.raw("item::jsonb || jsonb_build_object('application', application::jsonb)"),
+    key: sql.raw("scheduled_at"),
+    descending: false,
+  },
+  screening: {
+    from: sql.raw("to_screen"),
+    item: sql.raw("item::jsonb"),
+    key: sql.raw("date_trunc('milliseconds', updated_at)"),
+    descending: true,
+  },
+  decisions: {
+    from: sql.raw("to_decide"),
+    item: sql.raw("item::jsonb"),
+    key: sql.raw("date_trunc('milliseconds', updated_at)"),
+    descending: true,
+  },
+} as const;
+export type TWaitingList = keyof typeof LISTS;
+
+export function createDashboardRepo(db: TDatabase) {
+  return {
+    /**
+     * Everything the home page shows, in one statement: the first `preview` items of each waiting
+     * list with its total, and the visible open roles with active applications per stage. The
+     * scope rules are those of viewer-scope.ts, written in SQL: the pipeline of roles where the
+     * viewer recruits or manages, decisions on open roles the viewer manages, the viewer's own
+     * interviews, and roles seen through the team or an interview.
+     */
+    async load(
+      viewer: { id: string; isAdmin: boolean },
+      preview: number,
+      executor: TExecutor = db,
+    ): Promise<TDashboardRows> {
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`${waitingCtes(viewer)}
       select
         (select count(*)::int from todo_scorecards) as scorecards_total,
         (select coalesce(json_agg(p.item || jsonb_build_object('application', p.application)
@@ -140,13 +174,13 @@ export function createDashboardRepo(db: TDatabase) {
           from (select item::jsonb, application::jsonb, scheduled_at, id from todo_scorecards
             order by scheduled_at, id limit ${preview}) p) as scorecards,
         (select count(*)::int from to_screen) as screening_total,
-        (select coalesce(json_agg(p.item order by p.updated_at desc, p.id), '[]'::json)
+        (select coalesce(json_agg(p.item order by p.updated_at desc, p.id desc), '[]'::json)
           from (select item, updated_at, id from to_screen
-            order by updated_at desc, id limit ${preview}) p) as screening,
+            order by updated_at desc, id desc limit ${preview}) p) as screening,
         (select count(*)::int from to_decide) as decisions_total,
-        (select coalesce(json_agg(p.item order by p.updated_at desc, p.id), '[]'::json)
+        (select coalesce(json_agg(p.item order by p.updated_at desc, p.id desc), '[]'::json)
           from (select item, updated_at, id from to_decide
-            order by updated_at desc, id limit ${preview}) p) as decisions,
+            order by updated_at desc, id desc limit ${preview}) p) as decisions,
         (select coalesce(json_agg(json_build_object('id', r.id, 'title', r.title,
             'level', r.level, 'status', r.status, 'stages', coalesce((
               select json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind,
@@ -163,6 +197,42 @@ export function createDashboardRepo(db: TDatabase) {
         screening: { total: Number(row?.screening_total ?? 0), items: json(row?.screening, []) },
         decisions: { total: Number(row?.decisions_total ?? 0), items: json(row?.decisions, []) },
         roles: json(row?.roles, []),
+      };
+    },
+
+    /**
+     * One page of a waiting list after `after` (keyset on its sort key and id), with the list's
+     * total, in one statement. `more` says whether a row follows the page.
+     */
+    async loadList(
+      viewer: { id: string; isAdmin: boolean },
+      list: TWaitingList,
+      page: { limit: number; after?: TTimeKey | undefined },
+      executor: TExecutor = db,
+    ): Promise<{ total: number; items: unknown[]; keys: TTimeKey[]; more: boolean }> {
+      const { from, item, key, descending } = LISTS[list];
+      const order = descending ? sql.raw("desc") : sql.raw("asc");
+      const after = page.after
+        ? descending
+          ? sql`(${key}, id) < (${page.after.at.toISOString()}::timestamptz, ${page.after.id}::uuid)`
+          : sql`(${key}, id) > (${page.after.at.toISOString()}::timestamptz, ${page.after.id}::uuid)`
+        : sql`true`;
+      const [row] = await queryRows<Record<string, unknown>>(
+        executor,
+        sql`${waitingCtes(viewer)}
+        select (select count(*)::int from ${from}) as total,
+          (select coalesce(json_agg(json_build_array(p.item, p.k, p.id)
+              order by p.k ${order}, p.id ${order}), '[]'::json)
+            from (select ${item} as item, ${key} as k, id from ${from} where ${after}
+              order by k ${order}, id ${order} limit ${page.limit + 1}) p) as page`,
+      );
+      const rows = json<[unknown, string, string][]>(row?.page, []);
+      const shown = rows.slice(0, page.limit);
+      return {
+        total: Number(row?.total ?? 0),
+        items: shown.map((r) => r[0]),
+        keys: shown.map((r) => ({ at: new Date(r[1]), id: r[2] })),
+        more: rows.length > page.limit,
       };
     },
   };

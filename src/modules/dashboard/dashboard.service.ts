@@ -1,4 +1,7 @@
-import type { TDashboardApplication, TDashboardRepo } from "./dashboard.repo.js";
+import { encodeTimeCursor } from "../../shared/keyset-cursor.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
+import type { TDashboardApplication, TDashboardRepo, TWaitingList } from "./dashboard.repo.js";
+import type { TDashboardRows } from "./dashboard.repo.js";
 
 /** How many items of each waiting list the home page shows; the totals say how many there are. */
 export const DASHBOARD_PREVIEW = 10;
@@ -12,7 +15,32 @@ function presentSummary<T extends TDashboardApplication>(a: T): T {
   return { ...a, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt) };
 }
 
-export function createDashboardService(deps: { dashboardRepo: Pick<TDashboardRepo, "load"> }) {
+type TScorecardItem = TDashboardRows["scorecards"]["items"][number];
+type TDecisionItem = TDashboardRows["decisions"]["items"][number];
+
+function presentScorecardItem(i: TScorecardItem) {
+  return { ...i, scheduledAt: iso(i.scheduledAt), application: presentSummary(i.application) };
+}
+
+type TPage = { limit: number; after?: TTimeKey | undefined };
+
+export function createDashboardService(deps: {
+  dashboardRepo: Pick<TDashboardRepo, "load" | "loadList">;
+}) {
+  async function loadList(viewer: TViewer, list: TWaitingList, page: TPage) {
+    const result = await deps.dashboardRepo.loadList(
+      { id: viewer.id, isAdmin: viewer.role === "admin" },
+      list,
+      page,
+    );
+    const last = result.keys.at(-1);
+    return {
+      items: result.items,
+      total: result.total,
+      nextCursor: result.more && last ? encodeTimeCursor(last) : null,
+    };
+  }
+
   return {
     async getDashboard(viewer: TViewer) {
       const rows = await deps.dashboardRepo.load(
@@ -20,11 +48,7 @@ export function createDashboardService(deps: { dashboardRepo: Pick<TDashboardRep
         DASHBOARD_PREVIEW,
       );
       return {
-        scorecardsToSubmit: rows.scorecards.items.map((i) => ({
-          ...i,
-          scheduledAt: iso(i.scheduledAt),
-          application: presentSummary(i.application),
-        })),
+        scorecardsToSubmit: rows.scorecards.items.map(presentScorecardItem),
         applicationsToScreen: rows.screening.items.map(presentSummary),
         decisionsToMake: rows.decisions.items.map(presentSummary),
         totals: {
@@ -34,6 +58,20 @@ export function createDashboardService(deps: { dashboardRepo: Pick<TDashboardRep
         },
         roles: rows.roles,
       };
+    },
+
+    /** The full waiting lists behind the home page's previews, a page at a time. */
+    async listScorecardsToSubmit(viewer: TViewer, page: TPage) {
+      const { items, ...rest } = await loadList(viewer, "scorecards", page);
+      return { items: (items as TScorecardItem[]).map(presentScorecardItem), ...rest };
+    },
+    async listApplicationsToScreen(viewer: TViewer, page: TPage) {
+      const { items, ...rest } = await loadList(viewer, "screening", page);
+      return { items: (items as TDashboardApplication[]).map(presentSummary), ...rest };
+    },
+    async listDecisionsToMake(viewer: TViewer, page: TPage) {
+      const { items, ...rest } = await loadList(viewer, "decisions", page);
+      return { items: (items as TDecisionItem[]).map(presentSummary), ...rest };
     },
   };
 }

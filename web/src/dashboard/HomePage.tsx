@@ -33,6 +33,11 @@ export function HomePage() {
               title="Scorecards to submit"
               items={data.scorecardsToSubmit}
               total={data.totals.scorecardsToSubmit}
+              more={
+                <Link to="/waiting/scorecards-to-submit">
+                  See all {data.totals.scorecardsToSubmit}
+                </Link>
+              }
               empty="No interviews wait for your scorecard."
               render={(item) => (
                 <li key={item.id}>
@@ -52,7 +57,11 @@ export function HomePage() {
               title="Applications to screen"
               items={data.applicationsToScreen}
               total={data.totals.applicationsToScreen}
-              more={<Link to="/screening">Screen the rest</Link>}
+              more={
+                <Link to="/waiting/applications-to-screen">
+                  See all {data.totals.applicationsToScreen}
+                </Link>
+              }
               empty="No resumes wait for a screen."
               render={(app) => (
                 <li key={app.id}>
@@ -66,7 +75,9 @@ export function HomePage() {
               title="Decisions to make"
               items={data.decisionsToMake}
               total={data.totals.decisionsToMake}
-              more={<Link to="/roles">Open a role's board for the rest</Link>}
+              more={
+                <Link to="/waiting/decisions-to-make">See all {data.totals.decisionsToMake}</Link>
+              }
               empty="No application waits for your decision."
               render={(app) => (
                 <li key={app.id}>

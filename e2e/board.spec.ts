@@ -4,7 +4,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 
 const PASSWORD = "structured hiring 2026";
 const ROLE_TITLE = "Django Engineer — Board";
-const APPLICANTS = 25;
+const APPLICANTS = 30;
 const SHOTS = "test-results/board";
 
 /** JSON API calls as the signed-in browser context, with the CSRF double-submit header. */
@@ -33,7 +33,7 @@ async function expectNoSeriousOrModerate(page: Page, include: string) {
   );
 }
 
-test("a busy board pages per column, moves by keyboard twice and rejects in bulk", async ({
+test("a busy board pages per column, moves by keyboard twice, rejects in bulk, and the home page links to every waiting screen", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -117,6 +117,33 @@ test("a busy board pages per column, moves by keyboard twice and rejects in bulk
     "Looking for more Django REST Framework depth.",
   ]);
   await expectNoSeriousOrModerate(page, "main");
+
+  // The home page summarises what waits for a screen and links to the whole list, a page at a time.
+  const toScreen = APPLICANTS - 3;
+  await page.goto("/");
+  const summary = page.getByRole("region", { name: /^Applications to screen/ });
+  await summary.getByRole("link", { name: `See all ${toScreen}` }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Applications to screen" }),
+  ).toBeVisible();
+  const waiting = page.getByTestId("waiting-items").getByRole("listitem");
+  await expect(waiting).toHaveCount(25);
+  await expect(page.getByTestId("waiting-count")).toHaveText(
+    `Showing 25 of ${toScreen} applications`,
+  );
+  await page.getByRole("button", { name: "Show more" }).click();
+  await expect(waiting).toHaveCount(toScreen);
+  await expect(page.getByTestId("waiting-count")).toHaveText(
+    `Showing ${toScreen} of ${toScreen} applications`,
+  );
+  await expect(page.getByRole("button", { name: "Show more" })).toHaveCount(0);
+  // Newest first, each applicant once: the first one made is last, the rejected ones are gone.
+  await expect(waiting.last()).toHaveText(new RegExp("^Applicant 01"));
+  await expect(page.getByTestId("waiting-items").getByText("Applicant 03")).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}-waiting.png`, fullPage: true });
+  await expectNoSeriousOrModerate(page, "main");
+  await page.goto(`/roles/${role.id}`);
+  await expect(firstColumn.getByRole("listitem")).toHaveCount(20);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}-390.png`, fullPage: true });

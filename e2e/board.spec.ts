@@ -142,6 +142,29 @@ test("a busy board pages per column, moves by keyboard twice, rejects in bulk, a
   await expect(page.getByTestId("waiting-items").getByText("Applicant 03")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}-waiting.png`, fullPage: true });
   await expectNoSeriousOrModerate(page, "main");
+  // The role's shortlist says how many rows there are and pages through them.
+  const active = APPLICANTS - 2;
+  await page.goto(`/roles/${role.id}/shortlist`);
+  const pager = page.getByRole("navigation", { name: "Shortlist pages" });
+  const rows = page.locator(".shortlist-table tbody tr");
+  await expect(pager.getByTestId("shortlist-count")).toHaveText(`Showing 1–${active} of ${active}`);
+  await expect(rows).toHaveCount(active);
+  await pager.getByLabel("Rows per page").selectOption("25");
+  await expect(pager.getByTestId("shortlist-count")).toHaveText(
+    `Showing 1–25 of ${active} · page 1 of 2`,
+  );
+  await expect(rows).toHaveCount(25);
+  await pager.getByRole("button", { name: "Next page" }).click();
+  await expect(pager.getByTestId("shortlist-count")).toHaveText(
+    `Showing 26–${active} of ${active} · page 2 of 2`,
+  );
+  await expect(rows).toHaveCount(active - 25);
+  await expect(pager.getByRole("button", { name: "Next page" })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}-shortlist-page-2.png`, fullPage: true });
+  await expectNoSeriousOrModerate(page, "main");
+  await pager.getByRole("button", { name: "Previous page" }).click();
+  await expect(rows).toHaveCount(25);
+
   await page.goto(`/roles/${role.id}`);
   await expect(firstColumn.getByRole("listitem")).toHaveCount(20);
 

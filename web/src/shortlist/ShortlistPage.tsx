@@ -31,6 +31,9 @@ const SORT_LABELS: Record<TSort, string> = {
 };
 const STATUSES: TStatus[] = ["active", "rejected", "withdrawn", "hired"];
 const MAX_COMPARE = 4;
+/** Rows per page the table offers; every row is ranked on the server either way. */
+const PAGE_SIZES = [25, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 50;
 
 function SortHeader({
   sort,
@@ -60,6 +63,59 @@ function SortHeader({
   );
 }
 
+/** Where this page of the table sits among all the matching rows, with the way to the others. */
+function Pager({
+  page,
+  perPage,
+  shown,
+  total,
+  onPage,
+  onPerPage,
+}: {
+  page: number;
+  perPage: number;
+  shown: number;
+  total: number;
+  onPage: (page: number) => void;
+  onPerPage: (perPage: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const from = (page - 1) * perPage;
+  if (total === 0) return null;
+  return (
+    <nav className="shortlist-pager" aria-label="Shortlist pages">
+      <p className="muted small" data-testid="shortlist-count" aria-live="polite">
+        {shown === 0
+          ? `No rows on page ${page}; ${total.toLocaleString()} in all`
+          : `Showing ${(from + 1).toLocaleString()}–${(from + shown).toLocaleString()} of ${total.toLocaleString()}`}
+        {pages > 1 ? ` · page ${page} of ${pages}` : ""}
+      </p>
+      <div className="pager-buttons">
+        <label className="small">
+          Rows per page{" "}
+          <select value={perPage} onChange={(e) => onPerPage(Number(e.target.value))}>
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+        {pages > 1 && (
+          <>
+            <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+              Previous page
+            </button>
+            <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+              Next page
+            </button>
+          </>
+        )}
+      </div>
+    </nav>
+  );
+}
+
 /** Every application of a role, its evidence combined mechanically, best first. */
 export function ShortlistPage() {
   const { roleId = "" } = useParams();
@@ -68,6 +124,9 @@ export function ShortlistPage() {
   const status = (params.get("status") ?? "active") as TStatus;
   const stage = params.get("stage") ?? undefined;
   const why = params.get("why") ?? undefined;
+  const pageNumber = Math.max(1, Math.floor(Number(params.get("page") ?? "1")) || 1);
+  const perParam = Number(params.get("per"));
+  const perPage = PAGE_SIZES.find((size) => size === perParam) ?? DEFAULT_PAGE_SIZE;
   const compare = (params.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
   // The leniency view is asked for explicitly and kept in the URL, so the page always says which it is.
   const adjusted = params.get("adjust") === "leniency";
@@ -83,7 +142,12 @@ export function ShortlistPage() {
     ...(stage ? { stage } : {}),
     ...(adjusted ? { adjust: "leniency" as const } : {}),
   };
-  const { data, error, isFetching } = useShortlist(roleId, query);
+  const pageQuery: TShortlistQuery = {
+    ...query,
+    limit: perPage,
+    offset: (pageNumber - 1) * perPage,
+  };
+  const { data, error, isFetching } = useShortlist(roleId, pageQuery);
   const [picked, setPicked] = useState<string[]>(compare);
   const whyRef = useRef<HTMLElement>(null);
   const compareRef = useRef<HTMLElement>(null);
@@ -99,6 +163,9 @@ export function ShortlistPage() {
 
   function change(updates: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);
+    // A new order, filter or view starts again at the first page.
+    if (["sort", "status", "stage", "adjust", "per"].some((key) => key in updates))
+      next.delete("page");
     for (const [key, value] of Object.entries(updates))
       if (value) next.set(key, value);
       else next.delete(key);
@@ -137,7 +204,7 @@ export function ShortlistPage() {
       <PageTitle>Shortlist — {role.title}</PageTitle>
       <p className="muted">
         <Link to={`/roles/${role.id}`}>Back to the role</Link> · bar {role.bar.toFixed(1)} on the
-        1–4 scale · {data.rows.length} application{data.rows.length === 1 ? "" : "s"}
+        1–4 scale · {data.total.toLocaleString()} application{data.total === 1 ? "" : "s"}
       </p>
       <ErrorBanner error={error} />
 
@@ -316,6 +383,16 @@ export function ShortlistPage() {
           </table>
         </ScrollRegion>
         {data.rows.length === 0 && <p className="muted">No applications match these filters.</p>}
+        <Pager
+          page={pageNumber}
+          perPage={perPage}
+          shown={data.rows.length}
+          total={data.total}
+          onPage={(page) => change({ page: page > 1 ? String(page) : undefined })}
+          onPerPage={(size) =>
+            change({ per: size === DEFAULT_PAGE_SIZE ? undefined : String(size) })
+          }
+        />
         <h3 className="subhead">How these numbers are made</h3>
         <p className="small">
           <strong>Where τ² and σ² come from:</strong> {describeVariances(data.variances)}

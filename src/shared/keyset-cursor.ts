@@ -72,3 +72,27 @@ export const ZTextCursor = z
  * counting every row on each page.
  */
 export const TOTAL_CAP = 10_000;
+
+/** The query of a keyset-paged list: how many, and after which row (the last page's nextCursor). */
+export const ZTimePageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: ZTimeCursor.optional(),
+});
+export const ZTextPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: ZTextCursor.optional(),
+});
+
+/**
+ * One page from `limit + 1` rows fetched in the list's order: the extra row only says whether a
+ * next page exists, and the cursor is the key of the page's last row.
+ */
+export function keysetPage<TRow>(
+  rows: readonly TRow[],
+  limit: number,
+  cursorOf: (row: TRow) => string,
+): { page: TRow[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTimePageQuery } from "../../shared/keyset-cursor.js";
 import {
   ZEmail,
   ZIsoDateTime,
@@ -45,6 +46,11 @@ export const ZActiveSession = z.object({
   current: z.boolean(),
 });
 export type TActiveSession = z.infer<typeof ZActiveSession>;
-export const ZListSessionsResponse = z.object({ sessions: z.array(ZActiveSession) });
+export const ZListSessionsQuery = ZTimePageQuery;
+export const ZListSessionsResponse = z.object({
+  sessions: z.array(ZActiveSession),
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
+});
 export const ZSessionIdParams = z.strictObject({ sessionId: ZUuid });
 export const ZRevokeSessionsResponse = z.object({ revoked: z.number().int() });

@@ -1,5 +1,7 @@
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { newestFirst, olderThan } from "../../db/keyset.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import { sessions, users } from "../../db/schema/index.js";
 import { scopeColumns } from "../access/viewer-scope.repo.js";
 
@@ -46,13 +48,35 @@ export function createSessionsRepo(db: TDatabase) {
     async deleteSession(idHash: string, executor: TExecutor = db): Promise<void> {
       await executor.delete(sessions).where(eq(sessions.idHash, idHash));
     },
-    async listActiveSessionsOfUser(userId: string, now: Date, executor: TExecutor = db) {
+    /**
+     * A page of the user's signed-in browsers, newest sign-in first (a stable key: the last-seen
+     * time moves on every request), with one row more than asked for; and how many there are.
+     */
+    async listActiveSessionsOfUser(
+      userId: string,
+      now: Date,
+      page: { limit: number; after?: TTimeKey | undefined },
+      executor: TExecutor = db,
+    ) {
       return executor
         .select()
         .from(sessions)
-        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
-        .orderBy(desc(sessions.lastSeenAt))
-        .limit(200);
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            gt(sessions.expiresAt, now),
+            olderThan(sessions.createdAt, sessions.publicId, page.after),
+          ),
+        )
+        .orderBy(...newestFirst(sessions.createdAt, sessions.publicId))
+        .limit(page.limit + 1);
+    },
+    async countActiveSessionsOfUser(userId: string, now: Date, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({ n: count() })
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)));
+      return row?.n ?? 0;
     },
     /** One of the user's own sessions by its public id; another user's id matches nothing. */
     async deleteSessionOfUser(

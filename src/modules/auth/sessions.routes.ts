@@ -3,7 +3,12 @@ import type { FastifyRequest } from "fastify";
 import { errorResponses } from "../../http/error-response.js";
 import type { TApp } from "../../http/types.js";
 import { ZOkResponse } from "../../shared/schema-primitives.js";
-import { ZListSessionsResponse, ZRevokeSessionsResponse, ZSessionIdParams } from "./auth.schema.js";
+import {
+  ZListSessionsQuery,
+  ZListSessionsResponse,
+  ZRevokeSessionsResponse,
+  ZSessionIdParams,
+} from "./auth.schema.js";
 import type { TSessionsService } from "./sessions.service.js";
 
 const tags = ["auth"];
@@ -21,15 +26,17 @@ export function registerSessionsRoutes(app: TApp, deps: { sessionsService: TSess
       schema: {
         operationId: "listMySessions",
         tags,
+        description: "The caller's signed-in browsers, newest sign-in first, with the total.",
+        querystring: ZListSessionsQuery,
         response: { 200: ZListSessionsResponse, ...errorResponses },
       },
     },
-    async (request) => ({
-      sessions: await deps.sessionsService.listSessions({
+    async (request) =>
+      deps.sessionsService.listSessions({
         userId: principalOf(request).user.id,
         currentHash: currentHashOf(request),
+        ...request.query,
       }),
-    }),
   );
 
   app.delete(

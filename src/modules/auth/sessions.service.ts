@@ -1,4 +1,6 @@
 import { AppError } from "../../errors.js";
+import { encodeTimeCursor, keysetPage } from "../../shared/keyset-cursor.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TSessionsRepo } from "./sessions.repo.js";
 import type { TActiveSession } from "./auth.schema.js";
@@ -7,7 +9,10 @@ import type { TActiveSession } from "./auth.schema.js";
 export function createSessionsService(deps: {
   sessionsRepo: Pick<
     TSessionsRepo,
-    "listActiveSessionsOfUser" | "deleteSessionOfUser" | "deleteOtherSessionsOfUser"
+    | "listActiveSessionsOfUser"
+    | "countActiveSessionsOfUser"
+    | "deleteSessionOfUser"
+    | "deleteOtherSessionsOfUser"
   >;
   auditService: Pick<TAuditService, "recordEvent">;
   now?: () => Date;
@@ -17,9 +22,18 @@ export function createSessionsService(deps: {
     async listSessions(input: {
       userId: string;
       currentHash: string | null;
-    }): Promise<TActiveSession[]> {
-      const rows = await deps.sessionsRepo.listActiveSessionsOfUser(input.userId, now());
-      return rows.map((row) => ({
+      limit: number;
+      after?: TTimeKey | undefined;
+    }): Promise<{ sessions: TActiveSession[]; total: number; nextCursor: string | null }> {
+      const at = now();
+      const [rows, total] = await Promise.all([
+        deps.sessionsRepo.listActiveSessionsOfUser(input.userId, at, input),
+        deps.sessionsRepo.countActiveSessionsOfUser(input.userId, at),
+      ]);
+      const { page, nextCursor } = keysetPage(rows, input.limit, (row) =>
+        encodeTimeCursor({ at: row.createdAt, id: row.publicId }),
+      );
+      const sessions = page.map((row) => ({
         id: row.publicId,
         createdAt: row.createdAt.toISOString(),
         lastSeenAt: row.lastSeenAt.toISOString(),
@@ -28,6 +42,7 @@ export function createSessionsService(deps: {
         ip: row.ip,
         current: row.idHash === input.currentHash,
       }));
+      return { sessions, total, nextCursor };
     },
 
     async revokeSession(input: { userId: string; sessionId: string; actor: TActor }) {

@@ -1,5 +1,7 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { newestFirst, olderThan } from "../../db/keyset.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import { apiTokens, users } from "../../db/schema/index.js";
 
 export type TApiTokenRow = typeof apiTokens.$inferSelect;
@@ -29,12 +31,31 @@ export function createApiTokensRepo(db: TDatabase) {
         );
       return row;
     },
-    async listTokensOfUser(userId: string, executor: TExecutor = db): Promise<TApiTokenRow[]> {
+    /** A page of the user's live tokens, newest first, with one row more than asked for. */
+    async listTokensOfUser(
+      userId: string,
+      page: { limit: number; after?: TTimeKey | undefined },
+      executor: TExecutor = db,
+    ): Promise<TApiTokenRow[]> {
       return executor
         .select()
         .from(apiTokens)
-        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-        .orderBy(desc(apiTokens.createdAt));
+        .where(
+          and(
+            eq(apiTokens.userId, userId),
+            isNull(apiTokens.revokedAt),
+            olderThan(apiTokens.createdAt, apiTokens.id, page.after),
+          ),
+        )
+        .orderBy(...newestFirst(apiTokens.createdAt, apiTokens.id))
+        .limit(page.limit + 1);
+    },
+    async countTokensOfUser(userId: string, executor: TExecutor = db): Promise<number> {
+      const [row] = await executor
+        .select({ n: count() })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+      return row?.n ?? 0;
     },
     async findTokenOfUser(
       id: string,

@@ -6,6 +6,7 @@ import {
   ZApiTokenIdParams,
   ZCreateApiTokenRequest,
   ZCreateApiTokenResponse,
+  ZListApiTokensQuery,
   ZListApiTokensResponse,
 } from "./api-tokens.schema.js";
 import type { TApiTokensService } from "./api-tokens.service.js";
@@ -18,12 +19,13 @@ export function registerApiTokensRoutes(app: TApp, deps: { apiTokensService: TAp
       schema: {
         operationId: "listMyApiTokens",
         tags: ["api tokens"],
+        description: "The caller's live tokens, newest first, a page at a time, with the total.",
+        querystring: ZListApiTokensQuery,
         response: { 200: ZListApiTokensResponse, ...errorResponses },
       },
     },
-    async (request) => ({
-      apiTokens: await deps.apiTokensService.listTokens(principalOf(request).user.id),
-    }),
+    async (request) =>
+      deps.apiTokensService.listTokens(principalOf(request).user.id, request.query),
   );
 
   app.post(

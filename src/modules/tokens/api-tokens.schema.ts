@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTimePageQuery } from "../../shared/keyset-cursor.js";
 import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 
 export const ZApiToken = z.object({
@@ -19,5 +20,10 @@ export const ZCreateApiTokenResponse = z.object({
   token: z.string(),
 });
 
-export const ZListApiTokensResponse = z.object({ apiTokens: z.array(ZApiToken) });
+export const ZListApiTokensQuery = ZTimePageQuery;
+export const ZListApiTokensResponse = z.object({
+  apiTokens: z.array(ZApiToken),
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
+});
 export const ZApiTokenIdParams = z.strictObject({ tokenId: ZUuid });

@@ -1,3 +1,5 @@
+import { encodeTimeCursor, keysetPage } from "../../shared/keyset-cursor.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import { notFound } from "../../errors.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
@@ -53,8 +55,15 @@ export function createApiTokensService(deps: {
       return this.createToken(user.id, name, { userId: null, label: "cli" });
     },
 
-    async listTokens(userId: string) {
-      return (await deps.apiTokensRepo.listTokensOfUser(userId)).map(presentToken);
+    async listTokens(userId: string, query: { limit: number; after?: TTimeKey | undefined }) {
+      const [rows, total] = await Promise.all([
+        deps.apiTokensRepo.listTokensOfUser(userId, query),
+        deps.apiTokensRepo.countTokensOfUser(userId),
+      ]);
+      const { page, nextCursor } = keysetPage(rows, query.limit, (row) =>
+        encodeTimeCursor({ at: row.createdAt, id: row.id }),
+      );
+      return { apiTokens: page.map(presentToken), total, nextCursor };
     },
 
     async revokeToken(userId: string, tokenId: string, actor: TActor): Promise<void> {

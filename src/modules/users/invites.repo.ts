@@ -1,9 +1,17 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { newestFirst, olderThan } from "../../db/keyset.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import { invites } from "../../db/schema/index.js";
 import type { TUserRole } from "../../db/schema/index.js";
 
 export type TInviteRow = typeof invites.$inferSelect;
+
+/** Invites still usable at `at`: neither accepted, withdrawn nor expired (as inviteStatus says). */
+const pendingAt = (at: Date | undefined) =>
+  at
+    ? and(isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, at))
+    : undefined;
 
 export function createInvitesRepo(db: TDatabase) {
   return {
@@ -33,8 +41,21 @@ export function createInvitesRepo(db: TDatabase) {
       const [row] = await executor.select().from(invites).where(eq(invites.id, id));
       return row;
     },
-    async listInvites(executor: TExecutor = db): Promise<TInviteRow[]> {
-      return executor.select().from(invites).orderBy(desc(invites.createdAt)).limit(200);
+    /** A page of invites, newest first, with one row more than asked for. */
+    async listInvites(
+      page: { limit: number; after?: TTimeKey | undefined; pendingAt?: Date | undefined },
+      executor: TExecutor = db,
+    ): Promise<TInviteRow[]> {
+      return executor
+        .select()
+        .from(invites)
+        .where(and(pendingAt(page.pendingAt), olderThan(invites.createdAt, invites.id, page.after)))
+        .orderBy(...newestFirst(invites.createdAt, invites.id))
+        .limit(page.limit + 1);
+    },
+    async countInvites(pending?: Date, executor: TExecutor = db): Promise<number> {
+      const [row] = await executor.select({ n: count() }).from(invites).where(pendingAt(pending));
+      return row?.n ?? 0;
     },
     async revokePendingForEmail(email: string, at: Date, executor: TExecutor = db): Promise<void> {
       await executor

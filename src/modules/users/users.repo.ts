@@ -1,5 +1,7 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { afterText, alphabetical } from "../../db/keyset.js";
+import type { TTextKey } from "../../shared/keyset-cursor.js";
 import { users } from "../../db/schema/index.js";
 import type { TUserRole } from "../../db/schema/index.js";
 
@@ -32,8 +34,17 @@ export function createUsersRepo(db: TDatabase) {
       const [row] = await executor.select().from(users).where(eq(users.email, email));
       return row;
     },
-    async listUsers(executor: TExecutor = db): Promise<TUserRow[]> {
-      return executor.select().from(users).orderBy(asc(users.name), asc(users.email));
+    /** A page of the team in alphabetical order, with one row more than asked for. */
+    async listUsers(
+      page: { limit: number; after?: TTextKey | undefined },
+      executor: TExecutor = db,
+    ): Promise<TUserRow[]> {
+      return executor
+        .select()
+        .from(users)
+        .where(afterText(users.name, users.id, page.after))
+        .orderBy(...alphabetical(users.name, users.id))
+        .limit(page.limit + 1);
     },
     async insertUser(
       values: { email: string; name: string; role: TUserRole; passwordHash: string },

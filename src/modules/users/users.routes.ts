@@ -9,7 +9,9 @@ import {
   ZCreateInviteRequest,
   ZCreateInviteResponse,
   ZInviteIdParams,
+  ZListInvitesQuery,
   ZListInvitesResponse,
+  ZListUsersQuery,
   ZListUsersResponse,
   ZUpdateUserRequest,
   ZUserIdParams,
@@ -43,10 +45,12 @@ export function registerUsersRoutes(
       schema: {
         operationId: "listUsers",
         tags: ["users"],
+        description: "The team in alphabetical order, a page at a time, with the total.",
+        querystring: ZListUsersQuery,
         response: { 200: ZListUsersResponse, ...errorResponses },
       },
     },
-    async () => ({ users: await deps.usersService.listUsers() }),
+    async (request) => deps.usersService.listUsers(request.query),
   );
 
   app.patch(
@@ -77,10 +81,12 @@ export function registerUsersRoutes(
       schema: {
         operationId: "listInvites",
         tags: ["users"],
+        description: "Invites, newest first, a page at a time, with the total.",
+        querystring: ZListInvitesQuery,
         response: { 200: ZListInvitesResponse, ...errorResponses },
       },
     },
-    async () => ({ invites: await deps.usersService.listInvites() }),
+    async (request) => deps.usersService.listInvites(request.query),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { USER_ROLES } from "../../db/schema/index.js";
+import { ZTextPageQuery, ZTimePageQuery } from "../../shared/keyset-cursor.js";
 import { ZEmail, ZIsoDateTime, ZPersonName, ZUuid } from "../../shared/schema-primitives.js";
 
 export const ZUserRole = z.enum(USER_ROLES);
@@ -14,7 +15,14 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-export const ZListUsersResponse = z.object({ users: z.array(ZUser) });
+export const ZListUsersQuery = ZTextPageQuery;
+export const ZListUsersResponse = z.object({
+  users: z.array(ZUser),
+  /** Everyone on the team, on every page. */
+  total: z.number().int().min(0),
+  /** Pass as `after` for the next page; null on the last. */
+  nextCursor: z.string().nullable(),
+});
 
 export const ZUserIdParams = z.strictObject({ userId: ZUuid });
 
@@ -52,5 +60,13 @@ export const ZCreateInviteResponse = z.object({
   inviteUrl: z.string(),
 });
 
-export const ZListInvitesResponse = z.object({ invites: z.array(ZInvite) });
+export const ZListInvitesQuery = ZTimePageQuery.extend({
+  /** Only the invites that can still be accepted. */
+  status: z.enum(["pending"]).optional(),
+});
+export const ZListInvitesResponse = z.object({
+  invites: z.array(ZInvite),
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
+});
 export const ZInviteIdParams = z.strictObject({ inviteId: ZUuid });

@@ -1,5 +1,7 @@
 import type { TDatabase } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
+import { encodeTextCursor, encodeTimeCursor, keysetPage } from "../../shared/keyset-cursor.js";
+import type { TTextKey, TTimeKey } from "../../shared/keyset-cursor.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TSessionsRepo } from "../auth/sessions.repo.js";
@@ -28,13 +30,32 @@ export function createUsersService(deps: {
   const now = deps.now ?? (() => new Date());
 
   return {
-    async listUsers() {
-      return (await deps.usersRepo.listUsers()).map(presentUser);
+    async listUsers(query: { limit: number; after?: TTextKey | undefined }) {
+      const [rows, total] = await Promise.all([
+        deps.usersRepo.listUsers(query),
+        deps.usersRepo.countUsers(),
+      ]);
+      const { page, nextCursor } = keysetPage(rows, query.limit, (row) =>
+        encodeTextCursor({ text: row.name, id: row.id }),
+      );
+      return { users: page.map(presentUser), total, nextCursor };
     },
 
-    async listInvites() {
+    async listInvites(query: {
+      limit: number;
+      after?: TTimeKey | undefined;
+      status?: "pending" | undefined;
+    }) {
       const at = now();
-      return (await deps.invitesRepo.listInvites()).map((row) => presentInvite(row, at));
+      const pendingAt = query.status === "pending" ? at : undefined;
+      const [rows, total] = await Promise.all([
+        deps.invitesRepo.listInvites({ ...query, pendingAt }),
+        deps.invitesRepo.countInvites(pendingAt),
+      ]);
+      const { page, nextCursor } = keysetPage(rows, query.limit, (row) =>
+        encodeTimeCursor({ at: row.createdAt, id: row.id }),
+      );
+      return { invites: page.map((row) => presentInvite(row, at)), total, nextCursor };
     },
 
     async inviteUser(input: TCreateInviteRequest, actor: TActor) {

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ShowMore } from "../components/ShowMore";
 import type { SyntheticEvent } from "react";
 import { fieldErrors } from "../api/client";
 import { readForm } from "../components/form-data";
@@ -11,7 +12,8 @@ export function ApiTokensPage() {
   const createToken = useCreateApiToken();
   const revokeToken = useRevokeApiToken();
   const [created, setCreated] = useState<string>();
-  const tokens = list.data?.apiTokens ?? [];
+  const tokens = list.data?.pages.flatMap((page) => page.apiTokens) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
   const error = createToken.error ?? revokeToken.error ?? list.error;
 
   function create(event: SyntheticEvent<HTMLFormElement>) {
@@ -87,6 +89,7 @@ export function ApiTokensPage() {
             ))}
           </ul>
         )}
+        <ShowMore shown={tokens.length} total={total} noun="tokens" query={list} />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
 import { ErrorBanner } from "../components/form";
+import { ShowMore } from "../components/ShowMore";
 import { PageTitle } from "../components/Layout";
 import { useMySessions, useRevokeOtherSessions, useRevokeSession } from "./queries";
 import type { TActiveSession } from "./queries";
@@ -21,7 +22,10 @@ export function SessionsPage() {
   const revoke = useRevokeSession();
   const revokeOthers = useRevokeOtherSessions();
   const error = sessions.error ?? revoke.error ?? revokeOthers.error;
-  const others = (sessions.data ?? []).filter((s) => !s.current).length;
+  const rows = sessions.data?.pages.flatMap((page) => page.sessions) ?? [];
+  const total = sessions.data?.pages[0]?.total ?? 0;
+  // Every session but this browser's own, on every page: what "sign out everywhere else" ends.
+  const others = Math.max(0, total - 1);
 
   return (
     <>
@@ -50,7 +54,7 @@ export function SessionsPage() {
                 </tr>
               </thead>
               <tbody>
-                {(sessions.data ?? []).map((session: TActiveSession) => (
+                {rows.map((session: TActiveSession) => (
                   <tr key={session.id}>
                     <td>
                       {deviceOf(session.userAgent)}
@@ -77,6 +81,7 @@ export function SessionsPage() {
             </table>
           </ScrollRegion>
         )}
+        <ShowMore shown={rows.length} total={total} noun="sessions" query={sessions} />
         <button
           type="button"
           className="button-primary"

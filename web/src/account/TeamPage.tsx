@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ShowMore } from "../components/ShowMore";
 import type { SyntheticEvent } from "react";
 import { fieldErrors, ROLE_LABELS } from "../api/client";
 import type { TInvite, TUser, TUserRole } from "../api/client";
@@ -25,8 +26,8 @@ export function TeamPage() {
   const revokeInvite = useRevokeInvite();
   const [inviteLink, setInviteLink] = useState<{ email: string; url: string }>();
   const [status, setStatus] = useState<string>();
-  const users = usersQuery.data?.users ?? [];
-  const invites = invitesQuery.data ?? [];
+  const users = usersQuery.data?.pages.flatMap((page) => page.users) ?? [];
+  const invites = invitesQuery.data?.pages.flatMap((page) => page.invites) ?? [];
   const error = updateUser.error ?? revokeInvite.error ?? usersQuery.error;
   const inviteError = createInvite.error;
 
@@ -177,6 +178,13 @@ export function TeamPage() {
             ))}
           </tbody>
         </table>
+        <ShowMore
+          shown={users.length}
+          total={usersQuery.data?.pages[0]?.total ?? 0}
+          noun="members"
+          query={usersQuery}
+          testId="members-count"
+        />
       </section>
 
       {invites.length > 0 && (
@@ -195,6 +203,12 @@ export function TeamPage() {
               </li>
             ))}
           </ul>
+          <ShowMore
+            shown={invites.length}
+            total={invitesQuery.data?.pages[0]?.total ?? 0}
+            noun="pending invites"
+            query={invitesQuery}
+          />
         </section>
       )}
     </>

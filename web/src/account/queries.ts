@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "../api/client";
 import type { TUser, TUserRole } from "../api/client";
@@ -84,10 +84,20 @@ export function useInvitePreview(token: string) {
   });
 }
 
+/** Each page's cursor is the previous page's nextCursor; the first page has none. */
+const firstPage = undefined as string | undefined;
+const nextPage = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
+const after = (cursor: string | undefined) => (cursor ? { after: cursor } : {});
+
 export function useApiTokens() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: accountKeys.apiTokens,
-    queryFn: () => unwrap(api.GET("/api/me/api-tokens")),
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/me/api-tokens", { params: { query: { limit: 50, ...after(pageParam) } } }),
+      ),
+    getNextPageParam: nextPage,
   });
 }
 
@@ -108,15 +118,28 @@ export function useRevokeApiToken() {
   });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: accountKeys.users, queryFn: () => unwrap(api.GET("/api/users")) });
+/** The team in alphabetical order, `limit` people a page. */
+export function useUsers(limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...accountKeys.users, limit],
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET("/api/users", { params: { query: { limit, ...after(pageParam) } } })),
+    getNextPageParam: nextPage,
+  });
 }
 
 export function usePendingInvites() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: accountKeys.invites,
-    queryFn: () => unwrap(api.GET("/api/invites")),
-    select: (data) => data.invites.filter((invite) => invite.status === "pending"),
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/invites", {
+          params: { query: { limit: 50, status: "pending", ...after(pageParam) } },
+        }),
+      ),
+    getNextPageParam: nextPage,
   });
 }
 
@@ -156,9 +179,14 @@ export type TActiveSession = TJson<"/api/me/sessions", "get">["sessions"][number
 const sessionsKey = ["me", "sessions"] as const;
 
 export function useMySessions() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: sessionsKey,
-    queryFn: async () => (await unwrap(api.GET("/api/me/sessions"))).sessions,
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/me/sessions", { params: { query: { limit: 50, ...after(pageParam) } } }),
+      ),
+    getNextPageParam: nextPage,
   });
 }
 

@@ -87,6 +87,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The team in alphabetical order, a page at a time, with the total. */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -119,6 +120,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Invites, newest first, a page at a time, with the total. */
         get: operations["listInvites"];
         put?: never;
         post: operations["createInvite"];
@@ -279,6 +281,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The caller's live tokens, newest first, a page at a time, with the total. */
         get: operations["listMyApiTokens"];
         put?: never;
         post: operations["createMyApiToken"];
@@ -311,6 +314,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The caller's signed-in browsers, newest sign-in first, with the total. */
         get: operations["listMySessions"];
         put?: never;
         post?: never;
@@ -2111,7 +2115,10 @@ export interface operations {
     };
     listUsers: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2136,6 +2143,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -2273,7 +2282,11 @@ export interface operations {
     };
     listInvites: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+                status?: "pending";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2301,6 +2314,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "expired" | "revoked";
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3250,7 +3265,10 @@ export interface operations {
     };
     listMyApiTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3274,6 +3292,8 @@ export interface operations {
                             /** Format: date-time */
                             lastUsedAt: string | null;
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3476,7 +3496,10 @@ export interface operations {
     };
     listMySessions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3503,6 +3526,8 @@ export interface operations {
                             ip: string | null;
                             current: boolean;
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -139,7 +139,10 @@ export function AuditPage() {
   const [actorUserId, setActor] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const users = useUsers();
+  // The person filter offers the first 100 people alphabetically and says when there are more.
+  const users = useUsers(100);
+  const people = users.data?.pages.flatMap((page) => page.users) ?? [];
+  const morePeople = (users.data?.pages[0]?.total ?? 0) - people.length;
   const filter: TAuditFilter = {
     ...(action ? { action } : {}),
     ...(entityType ? { entityType } : {}),
@@ -183,11 +186,16 @@ export function AuditPage() {
           <label htmlFor="audit-actor">Person</label>
           <select id="audit-actor" value={actorUserId} onChange={(e) => setActor(e.target.value)}>
             <option value="">Anyone</option>
-            {(users.data?.users ?? []).map((user) => (
+            {people.map((user) => (
               <option key={user.id} value={user.id}>
                 {user.name}
               </option>
             ))}
+            {morePeople > 0 && (
+              <option disabled value="more">
+                and {morePeople.toLocaleString()} more (listed on the Team page)
+              </option>
+            )}
           </select>
         </div>
         <div className="field">

@@ -6,7 +6,8 @@ import type { TFlag } from "./queries";
  * readers, read out in full; a row stays one line high however many competencies are flagged.
  */
 export function FlagBadges({ flags }: { flags: readonly TFlag[] }) {
-  if (flags.length === 0) return <span className="muted small">None</span>;
+  // A block of its own, so it sits under the name as the badges do, not glued to it.
+  if (flags.length === 0) return <div className="muted small">No evidence flags</div>;
   const byKind = new Map<TFlag["kind"], string[]>();
   for (const flag of flags) byKind.set(flag.kind, [...(byKind.get(flag.kind) ?? []), flag.message]);
   return (

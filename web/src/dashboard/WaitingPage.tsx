@@ -3,6 +3,7 @@ import { Link, Navigate, useParams } from "react-router";
 import { formatDateTime } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { ShowMore } from "../components/ShowMore";
 import { useWaitingList, WAITING_LISTS } from "./queries";
 import type { TWaitingListName, TWaitingPage } from "./queries";
 
@@ -58,20 +59,7 @@ function WaitingListPage({ list }: { list: TWaitingListName }) {
           {pages.map((page) => renderItems(list, page))}
         </ul>
       )}
-      {query.data && shown > 0 && (
-        <p className="muted small" aria-live="polite" data-testid="waiting-count">
-          Showing {shown.toLocaleString()} of {total.toLocaleString()} {text.noun}
-        </p>
-      )}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? "Loading more…" : "Show more"}
-        </button>
-      )}
+      <ShowMore shown={shown} total={total} noun={text.noun} query={query} testId="waiting-count" />
     </>
   );
 }

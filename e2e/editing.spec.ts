@@ -160,10 +160,17 @@ test("a hiring manager edits the role, its team and plan, moves and cancels an i
   expect(Object.values(edited.competencyWeights).reduce((a, b) => a + b, 0)).toBe(100);
   expect(edited.competencyWeights).not.toEqual(role.competencyWeights);
 
-  // The team: Ivan joins as an interviewer.
+  // The team: Ivan, found by a search, joins as an interviewer and moves to "On the team".
   await page.getByRole("button", { name: "Edit the team" }).click();
   const team = page.getByRole("form", { name: "Hiring team" });
-  await team.getByLabel("Team role for Ivan Interviewer").selectOption("interviewer");
+  await team.getByLabel("Find people by name or e-mail").fill("ivan");
+  const everyone = team.getByRole("list", { name: "Everyone else" });
+  await expect(everyone.getByRole("listitem")).toHaveCount(1);
+  await expect(team.getByTestId("team-picker-count")).toHaveText("Showing 1 of 1 people");
+  await everyone.getByLabel("Team role for Ivan Interviewer").selectOption("interviewer");
+  await expect(
+    team.getByRole("list", { name: "On the team" }).getByLabel("Team role for Ivan Interviewer"),
+  ).toHaveValue("interviewer");
   await team.getByRole("button", { name: /^Save/ }).click();
   await expect(
     page.getByRole("region", { name: "Hiring team" }).getByText("Ivan Interviewer"),

@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
       "interviewer2@demo.shortlist.dev",
     );
     if (!admin || !manager || !interviewer2) throw new Error("demo users missing");
-    const allRoles = await ctx.services.rolesService.listRoles(admin);
+    const allRoles = (await ctx.services.rolesService.listRoles(admin, { limit: 100 })).roles;
     expect(allRoles).toHaveLength(3);
     const counts = allRoles.map((r) => r.counts);
     expect(counts.reduce((sum, c) => sum + c.active + c.rejected + c.withdrawn + c.hired, 0)).toBe(
@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds())("demo organisation on %s", (kind) => {
   it("pins the history role's analytics figures that the analytics page shows", async () => {
     const admin = await ctx.services.usersRepo.findByEmail("admin@demo.shortlist.dev");
     if (!admin) throw new Error("demo admin missing");
-    const role = (await ctx.services.rolesService.listRoles(admin)).find(
+    const role = (await ctx.services.rolesService.listRoles(admin, { limit: 100 })).roles.find(
       (r) => r.title === HISTORY_ROLE_TITLE,
     );
     if (!role) throw new Error("history role missing");

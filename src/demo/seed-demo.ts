@@ -70,7 +70,9 @@ export async function seedDemo(
   if (admin && recruiter && manager && interviewer && interviewer2 && interviewer3) {
     const team = { admin, recruiter, manager, interviewer, interviewer2, interviewer3 };
     const existing = new Set(
-      (await services.rolesService.listRoles(admin.viewer)).map((r) => r.title),
+      (await services.rolesService.listRoles(admin.viewer, { limit: 100 })).roles.map(
+        (r) => r.title,
+      ),
     );
     for (const role of demoRoles) {
       if (existing.has(role.title)) continue;

@@ -35,21 +35,35 @@ const stageKey = (filter: TAnalyticsFilter) =>
 const stageScope = (filter: TAnalyticsFilter) => inRoles(filter.roleIds, "rs.role_id");
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
+/** How many roles the analytics role picker lists; the response says how many there are. */
+export const ROLE_PICKER_LIMIT = 500;
+
 export function createAnalyticsRepo(db: TDatabase) {
   return {
-    /** The roles a report may pick from, for the role picker. */
-    async listRoles(roleIds: "all" | string[], executor: TExecutor = db) {
+    /**
+     * The roles a report may pick from, for the role picker: open ones first, at most
+     * ROLE_PICKER_LIMIT, the chosen role always among them, and how many there are in all.
+     */
+    async listRoles(
+      roleIds: "all" | string[],
+      chosen: string | undefined,
+      executor: TExecutor = db,
+    ) {
       const inScope = inRoles(roleIds, "r.id");
       const rows = await queryRows<Record<string, unknown>>(
         executor,
-        sql`select r.id, r.title, r.status from roles r where ${inScope}
-            order by r.status desc, r.title limit 500`,
+        sql`select r.id, r.title, r.status, count(*) over () as total from roles r where ${inScope}
+            order by (r.id = ${chosen ?? null}::uuid) is true desc, r.status desc, r.title, r.id
+            limit ${ROLE_PICKER_LIMIT}`,
       );
-      return rows.map((r) => ({
-        id: String(r.id),
-        title: String(r.title),
-        status: String(r.status),
-      }));
+      return {
+        roles: rows.map((r) => ({
+          id: String(r.id),
+          title: String(r.title),
+          status: String(r.status),
+        })),
+        total: num(rows[0]?.total) ?? 0,
+      };
     },
 
     /**

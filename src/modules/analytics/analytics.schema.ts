@@ -26,7 +26,10 @@ const ZReportScope = z.object({
   from: ZIsoDate,
   to: ZIsoDate,
   /** The roles the caller may pick (admins: all; hiring managers: the roles they lead). */
+  /** The picker's roles: open first, then by title, at most 500, the chosen role among them. */
   roles: z.array(z.object({ id: ZUuid, title: z.string().max(200), open: z.boolean() })).max(500),
+  /** Every role the caller may analyse; more than `roles` holds when past 500. */
+  rolesTotal: z.number().int().min(0),
 });
 
 const ZWaiting = z.object({

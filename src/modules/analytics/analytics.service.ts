@@ -98,14 +98,15 @@ export function createAnalyticsService(deps: TDeps) {
       );
     // `to` is the last day included: the filter runs up to the start of the next day.
     const filter: TAnalyticsFilter = { roleIds, from, to: new Date(to.getTime() + DAY_MS) };
-    const roles = await deps.analyticsRepo.listRoles(led);
+    const roles = await deps.analyticsRepo.listRoles(led, query.roleId);
     return {
       filter,
       scope: {
         roleId: query.roleId ?? null,
         from: isoDay(from),
         to: isoDay(to),
-        roles: roles.map((r) => ({ id: r.id, title: r.title, open: r.status === "open" })),
+        roles: roles.roles.map((r) => ({ id: r.id, title: r.title, open: r.status === "open" })),
+        rolesTotal: roles.total,
       },
     };
   }

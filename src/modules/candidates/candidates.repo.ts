@@ -13,6 +13,7 @@ import {
 import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { containsPattern } from "../../db/like.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { queryRows } from "../../db/raw-query.js";
 import { applications, candidates, roles, roleStages } from "../../db/schema/index.js";
@@ -71,10 +72,6 @@ function contactVisibleWhere(visibility: TCandidateVisibility): SQL | undefined 
     eq(candidates.createdBy, visibility.userId),
     viaApplication([pipelineRoleCondition(visibility)]),
   );
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export type TCandidateApplicationRow = {
@@ -264,7 +261,7 @@ export function createCandidatesRepo(db: TDatabase) {
       },
       executor: TExecutor = db,
     ) {
-      const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+      const pattern = filter.q ? containsPattern(filter.q) : undefined;
       const byApplication =
         filter.roleId !== undefined || filter.stageId !== undefined || filter.status !== undefined;
       const where = and(

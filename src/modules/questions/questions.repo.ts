@@ -1,14 +1,11 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import { containsPattern } from "../../db/like.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { questions, questionVersions } from "../../db/schema/index.js";
 
 export type TQuestionVersionRow = typeof questionVersions.$inferSelect;
 export type TNewQuestionVersion = typeof questionVersions.$inferInsert;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const current = and(
   eq(questionVersions.questionId, questions.id),
@@ -35,7 +32,7 @@ export function createQuestionsRepo(db: TDatabase) {
     ): Promise<{ rows: TQuestionVersionRow[]; total: number }> {
       const conditions: (SQL | undefined)[] = [];
       if (filter.q) {
-        const pattern = `%${escapeLike(filter.q)}%`;
+        const pattern = containsPattern(filter.q);
         conditions.push(
           sql`(${questionVersions.title} ilike ${pattern} or ${questionVersions.prompt} ilike ${pattern} or ${questionVersions.signals}::text ilike ${pattern})`,
         );

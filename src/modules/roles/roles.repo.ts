@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNull,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
+import { afterText, alphabetical, newestFirst, olderThan } from "../../db/keyset.js";
+import type { TTextKey, TTimeKey } from "../../shared/keyset-cursor.js";
+import { containsPattern } from "../../db/like.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
   applications,
@@ -54,6 +69,15 @@ type TRoleFilter = "all" | readonly string[];
 const byRoles = (filter: TRoleFilter) =>
   filter === "all" ? undefined : inArray(roles.id, [...filter]);
 
+/** The roles list's own filters: open or closed, and part of the title. */
+type TRoleListFilter = { status?: "open" | "closed" | undefined; q?: string | undefined };
+const listed = (filter: TRoleFilter, list: TRoleListFilter) =>
+  and(
+    byRoles(filter),
+    list.status ? eq(roles.status, list.status) : undefined,
+    list.q ? ilike(roles.title, containsPattern(list.q)) : undefined,
+  );
+
 export function createRolesRepo(db: TDatabase) {
   return {
     async insertRole(values: TNewRole, executor: TExecutor = db): Promise<TRoleRow> {
@@ -89,18 +113,33 @@ export function createRolesRepo(db: TDatabase) {
       return row;
     },
 
-    /** The visible roles, newest first, each with its plan, team and counts, in one statement. */
+    /**
+     * A page of the visible roles, newest first, each with its plan, team and counts, in one
+     * statement, with one row more than asked for (keyset: after the last page's key).
+     */
     async listRolesWithDetails(
       filter: TRoleFilter,
-      status: "open" | "closed" | undefined,
+      page: TRoleListFilter & { limit: number; after?: TTimeKey | undefined },
       executor: TExecutor = db,
     ): Promise<TRoleWithDetails[]> {
       if (filter !== "all" && filter.length === 0) return [];
       return executor
         .select(roleWithDetails)
         .from(roles)
-        .where(and(byRoles(filter), status ? eq(roles.status, status) : undefined))
-        .orderBy(desc(roles.createdAt));
+        .where(and(listed(filter, page), olderThan(roles.createdAt, roles.id, page.after)))
+        .orderBy(...newestFirst(roles.createdAt, roles.id))
+        .limit(page.limit + 1);
+    },
+
+    /** How many roles the caller may see (with the status filter), for "Showing 50 of N". */
+    async countRoles(
+      filter: TRoleFilter,
+      list: TRoleListFilter,
+      executor: TExecutor = db,
+    ): Promise<number> {
+      if (filter !== "all" && filter.length === 0) return 0;
+      const [row] = await executor.select({ n: count() }).from(roles).where(listed(filter, list));
+      return row?.n ?? 0;
     },
 
     async listStages(roleIds: readonly string[], executor: TExecutor = db) {
@@ -196,12 +235,29 @@ export function createRolesRepo(db: TDatabase) {
         .where(inArray(users.id, [...userIds]));
     },
 
-    async listEnabledUsers(executor: TExecutor = db) {
-      return executor
-        .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-        .from(users)
-        .where(isNull(users.disabledAt))
-        .orderBy(asc(users.name));
+    /**
+     * A page of the enabled users in alphabetical order (one row more than asked for), optionally
+     * those whose name or e-mail contains `q`, with how many match.
+     */
+    async listEnabledUsers(
+      page: { limit: number; after?: TTextKey | undefined; q?: string | undefined },
+      executor: TExecutor = db,
+    ) {
+      const pattern = page.q ? containsPattern(page.q) : undefined;
+      const matches = and(
+        isNull(users.disabledAt),
+        pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+      );
+      const [rows, [total]] = await Promise.all([
+        executor
+          .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+          .from(users)
+          .where(and(matches, afterText(users.name, users.id, page.after)))
+          .orderBy(...alphabetical(users.name, users.id))
+          .limit(page.limit + 1),
+        executor.select({ n: count() }).from(users).where(matches),
+      ]);
+      return { rows, total: total?.n ?? 0 };
     },
   };
 }

@@ -3,6 +3,7 @@ import { errorResponses } from "../../http/error-response.js";
 import type { TApp } from "../../http/types.js";
 import {
   ZCreateRoleRequest,
+  ZListPeopleQuery,
   ZListPeopleResponse,
   ZListRolesQuery,
   ZListRolesResponse,
@@ -40,11 +41,13 @@ export function registerRolesRoutes(app: TApp, deps: { rolesService: TRolesServi
       schema: {
         operationId: "listPeople",
         tags: ["roles"],
-        description: "Enabled users, for picking a hiring team and interviewers.",
+        description:
+          "Enabled users in alphabetical order, a page at a time (search by name or e-mail with q), for picking a hiring team and interviewers.",
+        querystring: ZListPeopleQuery,
         response: { 200: ZListPeopleResponse, ...errorResponses },
       },
     },
-    async () => ({ people: await deps.rolesService.listPeople() }),
+    async (request) => deps.rolesService.listPeople(request.query),
   );
 
   app.get(
@@ -58,9 +61,7 @@ export function registerRolesRoutes(app: TApp, deps: { rolesService: TRolesServi
         response: { 200: ZListRolesResponse, ...errorResponses },
       },
     },
-    async (request) => ({
-      roles: await deps.rolesService.listRoles(principalOf(request).user, request.query.status),
-    }),
+    async (request) => deps.rolesService.listRoles(principalOf(request).user, request.query),
   );
 
   app.post(

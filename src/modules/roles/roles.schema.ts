@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTextPageQuery, ZTimePageQuery } from "../../shared/keyset-cursor.js";
 import { STAGE_KINDS, TEAM_ROLES, USER_ROLES } from "../../db/schema/index.js";
 import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 import { ZQuestionId } from "../questions/bank/index.js";
@@ -154,8 +155,19 @@ export type TRole = z.infer<typeof ZRole>;
 
 export const ZRoleIdParams = z.strictObject({ roleId: ZUuid });
 export const ZRoleResponse = z.object({ role: ZRole });
-export const ZListRolesQuery = z.strictObject({ status: ZRoleStatus.optional() });
-export const ZListRolesResponse = z.object({ roles: z.array(ZRole) });
+export const ZListRolesQuery = z.strictObject({
+  ...ZTimePageQuery.shape,
+  status: ZRoleStatus.optional(),
+  /** Part of the title. */
+  q: z.string().trim().max(200).optional(),
+});
+export const ZListRolesResponse = z.object({
+  roles: z.array(ZRole),
+  /** Roles the caller may see with this filter, on every page. */
+  total: z.number().int().min(0),
+  /** Pass as `after` for the next (older) page; null on the last. */
+  nextCursor: z.string().nullable(),
+});
 
 export const ZRoleTemplatesResponse = z.object({
   templates: z.array(
@@ -171,8 +183,16 @@ export const ZRoleTemplatesResponse = z.object({
   competencies: z.array(z.object({ id: ZCompetencyId, name: z.string(), description: z.string() })),
 });
 
+export const ZListPeopleQuery = z.strictObject({
+  ...ZTextPageQuery.shape,
+  /** Part of a name or e-mail address. */
+  q: z.string().trim().max(200).optional(),
+});
 export const ZListPeopleResponse = z.object({
   people: z.array(
     z.object({ id: ZUuid, name: z.string(), email: z.string(), role: z.enum(USER_ROLES) }),
   ),
+  /** Enabled people matching `q`, on every page. */
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
 });

@@ -1,4 +1,6 @@
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import { encodeTextCursor, encodeTimeCursor, keysetPage } from "../../shared/keyset-cursor.js";
+import type { TTextKey, TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TTeamRole } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
@@ -128,14 +130,41 @@ export function createRolesService(deps: {
     },
 
     /** Enabled people a team can be built from (the full user admin stays admin-only). */
-    async listPeople() {
-      return rolesRepo.listEnabledUsers();
+    async listPeople(query: {
+      limit: number;
+      after?: TTextKey | undefined;
+      q?: string | undefined;
+    }) {
+      const { rows, total } = await rolesRepo.listEnabledUsers({
+        ...query,
+        q: query.q || undefined,
+      });
+      const { page, nextCursor } = keysetPage(rows, query.limit, (row) =>
+        encodeTextCursor({ text: row.name, id: row.id }),
+      );
+      return { people: page, total, nextCursor };
     },
 
-    async listRoles(viewer: TViewer, status?: "open" | "closed") {
+    async listRoles(
+      viewer: TViewer,
+      query: {
+        status?: "open" | "closed" | undefined;
+        q?: string | undefined;
+        limit: number;
+        after?: TTimeKey | undefined;
+      },
+    ) {
       const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const rows = await rolesRepo.listRolesWithDetails(visibleRoleIds(scope), status);
-      return rows.map((row) => presentRole(row, scope));
+      const visible = visibleRoleIds(scope);
+      const list = { ...query, q: query.q || undefined };
+      const [rows, total] = await Promise.all([
+        rolesRepo.listRolesWithDetails(visible, list),
+        rolesRepo.countRoles(visible, list),
+      ]);
+      const { page, nextCursor } = keysetPage(rows, query.limit, (row) =>
+        encodeTimeCursor({ at: row.createdAt, id: row.id }),
+      );
+      return { roles: page.map((row) => presentRole(row, scope)), total, nextCursor };
     },
 
     async getRole(roleId: string, viewer: TViewer) {

@@ -14,6 +14,7 @@ const MEMBERS = 23;
 const INVITES = 27;
 const SESSIONS = 19;
 const TOKENS = 21;
+const ROLES = 17;
 
 /** The team, invites, sessions and tokens: every list pages to its end, each row once. */
 describe.each(testDatabaseKinds())("the account lists page honestly on %s", (kind) => {
@@ -57,6 +58,17 @@ describe.each(testDatabaseKinds())("the account lists page honestly on %s", (kin
                + (i % 2) * interval '300 microseconds',
              case when i > ${TOKENS} then now() end
         from generate_series(1, ${TOKENS + 4}) i`);
+    // Roles, pairs to a millisecond; every third one closed; one disabled member to leave out.
+    await db.execute(sql`
+      insert into roles (title, level, status, scope, stack_tags, competency_weights, created_at)
+      select 'Role ' || i || case when i % 4 = 0 then ' Payments' else '' end, 'senior',
+             case when i % 3 = 0 then 'closed' else 'open' end, 'scope', '[]', '{}',
+             timestamptz '2026-11-20 10:00:00' + (i / 2) * interval '1 millisecond'
+               + (i % 2) * interval '300 microseconds'
+        from generate_series(1, ${ROLES}) i`);
+    await db.execute(sql`
+      insert into users (email, name, role, password_hash, disabled_at)
+      values ('gone@example.com', 'Member gone', 'interviewer', 'x', now())`);
   }, 60_000);
   afterAll(() => ctx.close());
 
@@ -76,10 +88,14 @@ describe.each(testDatabaseKinds())("the account lists page honestly on %s", (kin
   }
 
   it.each([
-    { path: "/api/users", key: "users", total: MEMBERS },
+    // The whole team, the disabled member included.
+    { path: "/api/users", key: "users", total: MEMBERS + 1 },
     { path: "/api/invites", key: "invites", total: INVITES },
     { path: "/api/me/sessions", key: "sessions", total: SESSIONS },
     { path: "/api/me/api-tokens", key: "apiTokens", total: TOKENS },
+    { path: "/api/roles", key: "roles", total: ROLES },
+    // Enabled people for a hiring team: the team without its disabled member.
+    { path: "/api/people", key: "people", total: MEMBERS },
   ])(
     "$path: pages of 4 add up to the total, each row once, as one big page has them",
     async (list) => {
@@ -113,6 +129,40 @@ describe.each(testDatabaseKinds())("the account lists page honestly on %s", (kin
     expect(rows.every((r) => (r as unknown as { status: string }).status === "pending")).toBe(true);
   });
 
+  it("filters roles by status and title, and people by name or e-mail, with matching totals", async () => {
+    const open = await allPages("/api/roles", "roles", 4, "&status=open");
+    const openCount = ROLES - Math.floor(ROLES / 3);
+    expect(open.pages[0]?.total).toBe(openCount);
+    expect(open.rows).toHaveLength(openCount);
+    expect(open.rows.every((r) => (r as unknown as { status: string }).status === "open")).toBe(
+      true,
+    );
+    const payments = await allPages("/api/roles", "roles", 2, "&q=payMENTS");
+    expect(payments.pages[0]?.total).toBe(Math.floor(ROLES / 4));
+    expect(payments.rows).toHaveLength(Math.floor(ROLES / 4));
+    // "%" is a character to look for, not a wildcard.
+    expect((await admin.get("/api/roles?q=%25")).json<TPage>().total).toBe(0);
+    const people = await allPages("/api/people", "people", 2, "&q=member%203");
+    const named = people.rows.map((r) => (r as unknown as { name: string }).name);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((n) => n === "Member 3")).toBe(true);
+    expect(people.pages[0]?.total).toBe(named.length);
+    const byMail = (await admin.get("/api/people?q=member12%40")).json<TPage>();
+    expect(byMail.total).toBe(1);
+    expect((await admin.get("/api/people?q=gone")).json<TPage>().total).toBe(0);
+  });
+
+  it("says how many roles the analytics picker has, and lists the chosen one", async () => {
+    const scope = (await admin.get("/api/analytics/process")).json<{
+      scope: { roles: { id: string; open: boolean }[]; rolesTotal: number };
+    }>().scope;
+    expect(scope.rolesTotal).toBe(ROLES);
+    expect(scope.roles).toHaveLength(ROLES);
+    // Open roles first.
+    const firstClosed = scope.roles.findIndex((r) => !r.open);
+    expect(scope.roles.slice(firstClosed).every((r) => !r.open)).toBe(true);
+  });
+
   it("refuses a cursor it did not hand out and a page size out of range, saying which", async () => {
     const bad = await admin.get("/api/users?after=not-a-cursor");
     expect(bad.statusCode).toBe(400);
@@ -123,5 +173,7 @@ describe.each(testDatabaseKinds())("the account lists page honestly on %s", (kin
     expect(wrongKind.statusCode).toBe(400);
     expect((await admin.get("/api/me/sessions?limit=0")).statusCode).toBe(400);
     expect((await admin.get("/api/me/api-tokens?limit=101")).statusCode).toBe(400);
+    expect((await admin.get("/api/roles?after=nope")).statusCode).toBe(400);
+    expect((await admin.get(`/api/people?q=${"x".repeat(201)}`)).statusCode).toBe(400);
   });
 });

@@ -3,7 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "../api/client";
 import type { TUser, TUserRole } from "../api/client";
 import type { TJson } from "../api/json-types";
-import { unwrap } from "../api/query-helpers";
+import { after, firstPage, nextPage, unwrap } from "../api/query-helpers";
 
 export type TSession = TJson<"/api/auth/session", "get">;
 
@@ -83,11 +83,6 @@ export function useInvitePreview(token: string) {
     retry: false,
   });
 }
-
-/** Each page's cursor is the previous page's nextCursor; the first page has none. */
-const firstPage = undefined as string | undefined;
-const nextPage = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
-const after = (cursor: string | undefined) => (cursor ? { after: cursor } : {});
 
 export function useApiTokens() {
   return useInfiniteQuery({

@@ -75,6 +75,12 @@ export function AnalyticsPage() {
                 </option>
               ))}
             </select>
+            {shown.rolesTotal > shown.roles.length && (
+              <p className="hint small">
+                Lists {shown.roles.length.toLocaleString()} of your{" "}
+                {shown.rolesTotal.toLocaleString()} roles, open ones first.
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor={ids.from}>Applications from</label>

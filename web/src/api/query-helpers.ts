@@ -33,3 +33,8 @@ export async function unwrap<T>(request: Promise<TFetchResult<T>>): Promise<T> {
   // A 204 has no body; callers of such routes ignore the value.
   return result.data as T;
 }
+
+/** Keyset lists: each page's cursor is the previous page's nextCursor; the first page has none. */
+export const firstPage = undefined as string | undefined;
+export const nextPage = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
+export const after = (cursor: string | undefined) => (cursor ? { after: cursor } : {});

@@ -478,7 +478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Enabled users, for picking a hiring team and interviewers. */
+        /** @description Enabled users in alphabetical order, a page at a time (search by name or e-mail with q), for picking a hiring team and interviewers. */
         get: operations["listPeople"];
         put?: never;
         post?: never;
@@ -4674,7 +4674,11 @@ export interface operations {
     };
     listPeople: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                after?: string;
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4696,6 +4700,8 @@ export interface operations {
                             /** @enum {string} */
                             role: "admin" | "recruiter" | "hiring_manager" | "interviewer";
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4748,7 +4754,10 @@ export interface operations {
     listRoles: {
         parameters: {
             query?: {
+                limit?: number;
+                after?: string;
                 status?: "open" | "closed";
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -4815,6 +4824,8 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        total: number;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -14952,6 +14963,7 @@ export interface operations {
                                 title: string;
                                 open: boolean;
                             }[];
+                            rolesTotal: number;
                         };
                         stages: {
                             key: string;
@@ -15076,6 +15088,7 @@ export interface operations {
                                 title: string;
                                 open: boolean;
                             }[];
+                            rolesTotal: number;
                         };
                         lambda: number;
                         minComparisons: number;
@@ -15184,6 +15197,7 @@ export interface operations {
                                 title: string;
                                 open: boolean;
                             }[];
+                            rolesTotal: number;
                         };
                         resamples: number;
                         competencies: {
@@ -15301,6 +15315,7 @@ export interface operations {
                                 title: string;
                                 open: boolean;
                             }[];
+                            rolesTotal: number;
                         };
                         threshold: number;
                         minAsked: number;

@@ -4,7 +4,8 @@ import { STATUS_LABELS } from "../api/hiring-types";
 import type { TApplicationStatus } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useRoles } from "../roles/queries";
+import { useRoleOptions } from "../roles/queries";
+import { RolePickerNote } from "../roles/RolePickerNote";
 import { useCandidates } from "./queries";
 import { PossibleDuplicateBadge } from "./PossibleDuplicateNotice";
 import { ScrollRegion } from "../components/ScrollRegion";
@@ -19,8 +20,8 @@ export function CandidatesPage() {
   const [page, setPage] = useState(0);
   // The cursor that starts each page after the first (keyset pages: no offsets).
   const [cursors, setCursors] = useState<string[]>([]);
-  const roles = useRoles();
-  const role = roles.data?.roles.find((r) => r.id === roleId);
+  const roles = useRoleOptions();
+  const role = roles.roles?.find((r) => r.id === roleId);
   const { data, error } = useCandidates({
     q: q.trim() || undefined,
     ...(roleId ? { roleId } : {}),
@@ -68,12 +69,13 @@ export function CandidatesPage() {
             }}
           >
             <option value="">Any role</option>
-            {(roles.data?.roles ?? []).map((r) => (
+            {(roles.roles ?? []).map((r) => (
               <option key={r.id} value={r.id}>
                 {r.title}
               </option>
             ))}
           </select>
+          <RolePickerNote shown={roles.roles?.length ?? 0} total={roles.total} />
         </div>
         <div className="field">
           <label htmlFor="candidate-stage">Stage</label>

@@ -85,27 +85,24 @@ function SearchBox({ onDone }: { onDone: () => void }) {
     return () => clearTimeout(timer);
   }, [text]);
 
-  const roles = useRoles();
+  // Roles whose title matches, found by the server (the caller may see more roles than one page).
+  const roles = useRoles({ q: query }, MAX_ROLES, query.length >= 2);
   // Nothing is fetched until there are two letters to search for.
   const candidates = useCandidates(
     { q: query, limit: MAX_CANDIDATES },
     { enabled: query.length >= 2 },
   );
-  const needle = query.toLowerCase();
   const results: TResult[] =
     query.length < 2
       ? []
       : [
-          ...(roles.data?.roles ?? [])
-            .filter((role) => role.title.toLowerCase().includes(needle))
-            .slice(0, MAX_ROLES)
-            .map((role) => ({
-              id: `role-${role.id}`,
-              kind: "Role" as const,
-              label: role.title,
-              detail: role.status === "open" ? "Open role" : "Closed role",
-              to: `/roles/${role.id}`,
-            })),
+          ...(roles.data?.pages[0]?.roles ?? []).map((role) => ({
+            id: `role-${role.id}`,
+            kind: "Role" as const,
+            label: role.title,
+            detail: role.status === "open" ? "Open role" : "Closed role",
+            to: `/roles/${role.id}`,
+          })),
           ...(candidates.data?.candidates ?? []).map((candidate) => ({
             id: `candidate-${candidate.id}`,
             kind: "Candidate" as const,
@@ -115,7 +112,7 @@ function SearchBox({ onDone }: { onDone: () => void }) {
           })),
         ];
   const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
-  const searching = query.length >= 2 && (candidates.isFetching || roles.isPending);
+  const searching = query.length >= 2 && (candidates.isFetching || roles.isFetching);
 
   function go(result: TResult | undefined) {
     if (!result) return;

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from "react";
 import { ErrorBanner, SelectField, TextField } from "../components/form";
 import { PageTitle } from "../components/Layout";
-import { useRoles } from "../roles/queries";
+import { useRoleOptions } from "../roles/queries";
+import { RolePickerNote } from "../roles/RolePickerNote";
 import { answerLabel, CATEGORIES, CATEGORY_LABELS } from "./categories";
 import type { TCategory } from "./categories";
 import { useFairnessReport } from "./queries";
@@ -89,7 +90,7 @@ function ImpactTableView({
 
 /** Admins and hiring managers: adverse impact by the four-fifths rule, per stage and overall. */
 export function FairnessPage() {
-  const roles = useRoles();
+  const roles = useRoleOptions();
   const [roleId, setRoleId] = useState("");
   const [to, setTo] = useState(() => isoDay(new Date()));
   const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 365 * 86_400_000)));
@@ -128,12 +129,13 @@ export function FairnessPage() {
       <div className="fairness-controls">
         <SelectField label="Role" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
           <option value="">All roles you lead (stages pooled by kind)</option>
-          {roles.data?.roles.map((role) => (
+          {roles.roles?.map((role) => (
             <option key={role.id} value={role.id}>
               {role.title}
             </option>
           ))}
         </SelectField>
+        <RolePickerNote shown={roles.roles?.length ?? 0} total={roles.total} />
         <TextField
           label="Applied from"
           type="date"

@@ -11,7 +11,7 @@ import type { TTeamChoice } from "../hiring/TeamPicker";
 import { TextAreaField } from "../hiring/TextAreaField";
 import { WeightsEditor } from "../hiring/WeightsEditor";
 import { useCurrentUser } from "../session";
-import { useCreateRole, usePeople, useRoleTemplates } from "./queries";
+import { useCreateRole, useRoleTemplates } from "./queries";
 
 type TDraft = { title: string; scope: string; tags: string; weights: Record<string, number> };
 
@@ -19,7 +19,6 @@ export function RoleCreatePage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const templates = useRoleTemplates().data;
-  const people = usePeople().data ?? [];
   const createRole = useCreateRole();
   const [level, setLevel] = useState<TLevel>("senior");
   const [draft, setDraft] = useState<TDraft>();
@@ -129,9 +128,9 @@ export function RoleCreatePage() {
             </ol>
           </details>
           <TeamPicker
-            people={people.filter((p) => p.id !== me.id || me.role === "admin")}
             team={team}
             onChange={setTeam}
+            hideId={me.role === "admin" ? undefined : me.id}
           />
           {me.role !== "admin" && (
             <p className="hint">You join the team yourself as {me.role.replace("_", " ")}.</p>

@@ -7,7 +7,7 @@ import { TeamPicker } from "../hiring/TeamPicker";
 import type { TTeamChoice } from "../hiring/TeamPicker";
 import { TextAreaField } from "../hiring/TextAreaField";
 import { WeightsEditor } from "../hiring/WeightsEditor";
-import { usePeople, useRoleTemplates, useSaveTeam, useUpdateRole } from "./queries";
+import { useRoleTemplates, useSaveTeam, useUpdateRole } from "./queries";
 
 type TDraft = {
   title: string;
@@ -123,7 +123,6 @@ export function RoleDetailsForm({ role, onDone }: { role: TRole; onDone: () => v
 
 /** Who is on the hiring team and in which part. */
 export function RoleTeamForm({ role, onDone }: { role: TRole; onDone: () => void }) {
-  const people = usePeople().data ?? [];
   const saveTeam = useSaveTeam(role.id);
   const [team, setTeam] = useState<TTeamChoice>(() =>
     Object.fromEntries(role.team.map((m) => [m.userId, m.teamRole])),
@@ -140,7 +139,11 @@ export function RoleTeamForm({ role, onDone }: { role: TRole; onDone: () => void
   return (
     <form className="stack-form" onSubmit={save} noValidate aria-label="Hiring team">
       <ErrorBanner error={saveTeam.error} />
-      <TeamPicker people={people} team={team} onChange={setTeam} />
+      <TeamPicker
+        team={team}
+        onChange={setTeam}
+        members={role.team.map((m) => ({ id: m.userId, name: m.name }))}
+      />
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={saveTeam.isPending}>
           Save the team

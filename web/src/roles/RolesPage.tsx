@@ -2,12 +2,16 @@ import { Link } from "react-router";
 import { LEVEL_LABELS, TEAM_ROLE_LABELS } from "../api/hiring-types";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { ShowMore } from "../components/ShowMore";
 import { useCurrentUser } from "../session";
 import { useRoles } from "./queries";
 
 export function RolesPage() {
   const me = useCurrentUser();
-  const { data, error } = useRoles();
+  const query = useRoles();
+  const { data, error } = query;
+  const roles = data?.pages.flatMap((page) => page.roles) ?? [];
+  const total = data?.pages[0]?.total ?? 0;
   return (
     <>
       <div className="section-head">
@@ -19,8 +23,8 @@ export function RolesPage() {
         )}
       </div>
       <ErrorBanner error={error} />
-      {data && data.roles.length === 0 && <p className="muted">No roles you are part of yet.</p>}
-      {data && data.roles.length > 0 && (
+      {data && roles.length === 0 && <p className="muted">No roles you are part of yet.</p>}
+      {roles.length > 0 && (
         <section className="card">
           <table>
             <thead>
@@ -33,7 +37,7 @@ export function RolesPage() {
               </tr>
             </thead>
             <tbody>
-              {data.roles.map((role) => (
+              {roles.map((role) => (
                 <tr key={role.id}>
                   <td>
                     <Link to={`/roles/${role.id}`}>{role.title}</Link>
@@ -48,6 +52,13 @@ export function RolesPage() {
               ))}
             </tbody>
           </table>
+          <ShowMore
+            shown={roles.length}
+            total={total}
+            noun="roles"
+            query={query}
+            testId="roles-count"
+          />
         </section>
       )}
     </>

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { TCompetency, TRole } from "../api/hiring-types";
-import { unwrap } from "../api/query-helpers";
+import { after, firstPage, nextPage, unwrap } from "../api/query-helpers";
 import type { TBody, TJson } from "../api/json-types";
 import { dashboardKeys } from "../dashboard/queries";
 
@@ -19,11 +19,33 @@ export const roleKeys = {
   people: ["people"] as const,
 };
 
-export function useRoles() {
-  return useQuery({
-    queryKey: roleKeys.list(),
-    queryFn: () => unwrap(api.GET("/api/roles")),
+type TRoleListQuery = { status?: "open" | "closed"; q?: string };
+
+/** How many roles a picker loads at once; past it, the picker says how many it does not show. */
+export const ROLE_PICKER_LIMIT = 100;
+
+/** The roles the caller may see, newest first, a page at a time (Show more loads the next). */
+export function useRoles(filter: TRoleListQuery = {}, limit = 50, enabled = true) {
+  return useInfiniteQuery({
+    enabled,
+    queryKey: [...roleKeys.list(), filter, limit],
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/roles", { params: { query: { ...filter, limit, ...after(pageParam) } } }),
+      ),
+    getNextPageParam: nextPage,
   });
+}
+
+/**
+ * The newest roles for a picker (a filter, a menu): one page of up to 100, with the total so the
+ * picker can say when there are more than it lists.
+ */
+export function useRoleOptions(filter: TRoleListQuery = {}) {
+  const query = useRoles(filter, ROLE_PICKER_LIMIT);
+  const roles = query.data?.pages.flatMap((p) => p.roles);
+  return { ...query, roles, total: query.data?.pages[0]?.total ?? 0 };
 }
 
 export function useRole(roleId: string | undefined) {
@@ -52,11 +74,18 @@ export function useCompetencyNames(): (id: string) => string {
   return (id) => byId.get(id)?.name ?? id;
 }
 
-export function usePeople() {
-  return useQuery({
-    queryKey: roleKeys.people,
-    queryFn: () => unwrap(api.GET("/api/people")),
-    select: (data) => data.people,
+/** Enabled people in alphabetical order, 50 a page, optionally those matching `q`. */
+export function usePeople(q = "") {
+  return useInfiniteQuery({
+    queryKey: [...roleKeys.people, q],
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/people", {
+          params: { query: { limit: 50, ...(q ? { q } : {}), ...after(pageParam) } },
+        }),
+      ),
+    getNextPageParam: nextPage,
   });
 }
 

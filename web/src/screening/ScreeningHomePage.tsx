@@ -1,12 +1,14 @@
 import { Link } from "react-router";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import { ShowMore } from "../components/ShowMore";
 import { useRoles } from "../roles/queries";
 
 /** Entry point from the navigation: the open roles whose résumés the caller screens. */
 export function ScreeningHomePage() {
-  const { data, error } = useRoles();
-  const roles = data?.roles.filter((role) => role.status === "open") ?? [];
+  const query = useRoles({ status: "open" });
+  const { data, error } = query;
+  const roles = data?.pages.flatMap((page) => page.roles) ?? [];
   return (
     <>
       <PageTitle>Résumé screening</PageTitle>
@@ -22,6 +24,12 @@ export function ScreeningHomePage() {
               </li>
             ))}
           </ul>
+          <ShowMore
+            shown={roles.length}
+            total={data?.pages[0]?.total ?? 0}
+            noun="open roles"
+            query={query}
+          />
         </section>
       )}
     </>

@@ -15,6 +15,7 @@
  *
  * Targets (issue 13): shortlist p95 ≤ 150 ms, the PDF under 3 s. Exits 1 when one is missed.
  */
+import { sql } from "drizzle-orm";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { timeRequests, withBenchApp } from "./support/bench-app.js";
@@ -41,11 +42,19 @@ await withBenchApp(
     );
     return data;
   },
-  async ({ app, data }) => {
-    const time = (url: string, n: number) =>
-      timeRequests(app, url, data.hiringManager.sessionToken, n);
+  async ({ app, data, handle }) => {
+    const time = (url: string, n: number, before?: () => Promise<unknown>) =>
+      timeRequests(app, url, data.hiringManager.sessionToken, n, before);
     const app1 = data.featured.applicationId;
+    // A write somewhere in the organisation before each request: what the trigger on every read
+    // table does (src/db/schema/changes.ts), so the shortlist is computed afresh every time.
+    const change = () => handle.db.execute(sql`insert into data_changes default values`);
     const results: Record<string, TTiming> = {
+      "shortlist (computed: data changed before each)": await time(
+        `/api/roles/${data.roleId}/shortlist?sort=lower`,
+        REQUESTS,
+        change,
+      ),
       shortlist: await time(`/api/roles/${data.roleId}/shortlist?sort=lower`, REQUESTS),
       evidence: await time(`/api/applications/${app1}/evidence`, Math.min(REQUESTS, 50)),
       csv: await time(`/api/roles/${data.roleId}/shortlist.csv`, Math.min(REQUESTS, 30)),
@@ -56,8 +65,16 @@ await withBenchApp(
       console.log(
         `| ${name} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.bytes.toLocaleString("en")} |`,
       );
+    const computed = results["shortlist (computed: data changed before each)"];
     const targets = [
-      { name: "shortlist p95 ≤ 150 ms", met: (results.shortlist?.p95 ?? NaN) <= 150 },
+      {
+        name: "shortlist p95 ≤ 150 ms (unchanged data, served from the read cache)",
+        met: (results.shortlist?.p95 ?? NaN) <= 150,
+      },
+      {
+        name: "shortlist p95 ≤ 150 ms (data changed before each request, computed)",
+        met: (computed?.p95 ?? NaN) <= 150,
+      },
       { name: "PDF packet < 3 s", met: (results.pdf?.max ?? NaN) < 3000 },
     ];
     console.log("");

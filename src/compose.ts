@@ -37,6 +37,7 @@ import { createFeedbackRepo } from "./modules/feedback/feedback.repo.js";
 import { createFeedbackService } from "./modules/feedback/feedback.service.js";
 import { createShortlistRepo } from "./modules/shortlist/shortlist.repo.js";
 import { createShortlistExportsService } from "./modules/shortlist/shortlist-exports.service.js";
+import { createDataVersion } from "./db/data-version.js";
 import { createShortlistService } from "./modules/shortlist/shortlist.service.js";
 import { createInterviewsRepo } from "./modules/interviews/interviews.repo.js";
 import { createInterviewsService } from "./modules/interviews/interviews.service.js";
@@ -89,6 +90,8 @@ export type TComposeOptions = {
 /** Wires repositories into services. One place, explicit, no container. */
 export function composeServices(handle: TDatabaseHandle, options: TComposeOptions) {
   const { db } = handle;
+  // What the read caches key on: grows with every committed write to a table pages read.
+  const dataVersion = createDataVersion(db);
   const jobQueueRepo = createJobQueueRepo(db);
   const jobQueue = createJobQueue({
     jobQueueRepo,
@@ -269,6 +272,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     packs,
     similarity: similarityService,
     calibration: analyticsRepo,
+    dataVersion,
   });
   const decisionsService = createDecisionsService({
     ...hiringBase,

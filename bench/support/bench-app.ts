@@ -74,11 +74,14 @@ export async function timeRequests(
   url: string,
   sessionToken: string,
   n: number,
+  /** Run before each request, untimed (e.g. a write, so the read caches must recompute). */
+  before?: () => Promise<unknown>,
 ): Promise<TTiming> {
   const headers = { cookie: `sl_session=${sessionToken}` };
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < n + 5; i++) {
+    await before?.();
     const start = performance.now();
     const response = await app.inject({ method: "GET", url, headers });
     const ms = performance.now() - start;

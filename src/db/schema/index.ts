@@ -12,3 +12,4 @@ export * from "./feedback.js";
 export * from "./fairness.js";
 export * from "./analytics.js";
 export * from "./mail.js";
+export * from "./changes.js";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateScaleData } from "../../../bench/support/scale-data.js";
 import type { TScaleData } from "../../../bench/support/scale-data.js";
@@ -63,5 +64,27 @@ describe("shortlist on generated data", () => {
     );
     expect(page.people.map((p) => p.id).sort()).toEqual([...raters].sort());
     expect((await get(`/api/roles/${data.roleId}/shortlist?limit=0`)).statusCode).toBe(400);
+  });
+
+  it("answers from the read cache while nothing changes, and afresh after any write", async () => {
+    const url = `/api/roles/${data.roleId}/shortlist?sort=lower&limit=2000`;
+    const first = (await get(url)).json<TShortlistResponse>();
+    counting.counter.statements = [];
+    counting.counter.counting = true;
+    const again = (await get(url)).json<TShortlistResponse>();
+    counting.counter.counting = false;
+    expect(again).toEqual(first);
+    // The session, the viewer's scope and the data version; no evidence is read again.
+    expect(counting.counter.statements.join("\n")).not.toMatch(
+      /scorecard_rating_cells|resume_screens/,
+    );
+
+    const dropped = first.rows[0]?.applicationId ?? "";
+    await ctx.handle.db.execute(
+      sql`update applications set status = 'rejected' where id = ${dropped}::uuid`,
+    );
+    const after = (await get(url)).json<TShortlistResponse>();
+    expect(after.total).toBe(first.total - 1);
+    expect(after.rows.map((r) => r.applicationId)).not.toContain(dropped);
   });
 });

@@ -9,7 +9,7 @@ import {
   canSeeRole,
 } from "../access/viewer-scope.js";
 import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
-import type { TAssessmentsRepo } from "../assessments/assessments.repo.js";
+import type { TAssessmentsRepo, TCountingGrading } from "../assessments/assessments.repo.js";
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import { canReadScorecard } from "../scorecards/scorecard-visibility.js";
 import {
@@ -43,6 +43,8 @@ import type {
 type TLeniencyOffset = { raterId: string; offset: number; comparisons: number };
 import { competencyIds } from "../roles/templates/competencies.js";
 import type { TAnalyticsRepo } from "../analytics/analytics.repo.js";
+import type { TDataVersion } from "../../db/data-version.js";
+import { createVersionedCache } from "../../shared/versioned-cache.js";
 import { leniencyFromSums } from "../analytics/statistics/leniency.js";
 import { ratingsOfDesignReview, rubricOfManifest } from "../assessments/design-review-evidence.js";
 
@@ -87,7 +89,18 @@ export function createShortlistService(deps: {
   similarity?: TSimilarityHook;
   /** The organisation's calibration, for the leniency view (one aggregate statement). */
   calibration: Pick<TAnalyticsRepo, "interviewerCalibration">;
+  /**
+   * The organisation's data version. With it, a role's evaluation and its shortlist pages are
+   * kept per reader until anything changes (see src/shared/versioned-cache.ts); without it (unit
+   * tests), every call computes.
+   */
+  dataVersion?: Pick<TDataVersion, "read">;
 }) {
+  // A 2,000-application role's evaluation is a few MB: a handful of roles and readers at a time.
+  const evaluations = createVersionedCache<TRoleEvaluation>({ max: 12 });
+  const pages = createVersionedCache<TShortlistResponse>({ max: 48 });
+  const readVersion = () => deps.dataVersion?.read() ?? Promise.resolve(null);
+
   async function manifestsOf(packIds: readonly string[]) {
     const manifests = new Map<string, TManifest | null>();
     for (const id of new Set(packIds))
@@ -170,7 +183,25 @@ export function createShortlistService(deps: {
     scope: TViewerScope,
     executor?: TExecutor,
     view: TShortlistView = "none",
+    knownVersion?: number | null,
   ) {
+    // Inside a transaction the caller may see its own uncommitted writes: never cache those.
+    const version = executor ? null : (knownVersion ?? (await readVersion()));
+    const evaluation =
+      version === null
+        ? await computeEvaluation(roleId, scope, executor, view)
+        : await evaluations.get(`${roleId}|${scope.userId}|${view}`, version, () =>
+            computeEvaluation(roleId, scope, undefined, view),
+          );
+    return withDetail(evaluation, roleId, scope, executor, view);
+  }
+
+  async function computeEvaluation(
+    roleId: string,
+    scope: TViewerScope,
+    executor: TExecutor | undefined,
+    view: TShortlistView,
+  ): Promise<TRoleEvaluation> {
     const offsets =
       view === "leniency" ? await leniencyOffsets() : new Map<string, TLeniencyOffset>();
     const raterOffsets = new Map([...offsets].map(([id, o]) => [id, o.offset]));
@@ -245,6 +276,32 @@ export function createShortlistService(deps: {
     const variances = await chooseRoleVariances(evidenceCells(summaries), () =>
       deps.shortlistRepo.organisationEvidenceTotals(executor),
     );
+    return {
+      role,
+      summaries,
+      variances,
+      people: people,
+      manifests,
+      offsets,
+      raterOffsets,
+      withheldReviews,
+      gradingsByApplication,
+      reviewedRatings,
+    };
+  }
+
+  /** An evaluation (maybe shared with other requests) with this request's own `detail` reader. */
+  function withDetail(
+    evaluation: TRoleEvaluation,
+    roleId: string,
+    scope: TViewerScope,
+    executor: TExecutor | undefined,
+    view: TShortlistView,
+  ) {
+    const { summaries, gradingsByApplication, reviewedRatings, manifests, raterOffsets } =
+      evaluation;
+    // Copied: detail adds the names of the cards it reads, and the evaluation may be shared.
+    const people = new Map(evaluation.people);
 
     /**
      * The full evidence of the rows that are shown (a page, or one breakdown): their readable
@@ -278,7 +335,7 @@ export function createShortlistService(deps: {
       }
       return full;
     }
-    return { role, summaries, detail, variances, people, manifests, offsets, withheldReviews };
+    return { ...evaluation, detail, people };
   }
 
   function notesFor(
@@ -470,69 +527,23 @@ export function createShortlistService(deps: {
       query: TShortlistQuery;
       viewer: TViewer;
     }): Promise<TShortlistResponse> {
-      const scope = await loadScopeFor(input.viewer);
+      const [scope, version] = await Promise.all([loadScopeFor(input.viewer), readVersion()]);
       if (!canSeeRole(scope, input.roleId)) throw notFound("That role");
       assertReadsShortlist(scope, input.roleId);
-      const { stage, status, sort, adjust } = input.query;
-      if (adjust === "leniency" && !canLeadRole(scope, input.roleId))
+      if (input.query.adjust === "leniency" && !canLeadRole(scope, input.roleId))
         throw new AppError(
           "FORBIDDEN",
           "The view adjusted for leniency uses interviewers' calibration, which only the role's hiring managers and admins see.",
         );
-      const { role, summaries, detail, variances, people, offsets, withheldReviews } =
-        await evaluateRole(input.roleId, scope, undefined, adjust);
-      if (stage !== undefined && !role.stages.some((s) => s.id === stage))
-        throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
-          fields: [{ field: "stage", message: "is not a stage of this role" }],
-        });
-      // Rank every matching application by its composite, then present only the page in full.
-      const ranked = sortRows(
-        summaries
-          .filter(
-            (e) =>
-              e.application.status === status &&
-              (stage === undefined || e.application.stageId === stage),
-          )
-          .map((e) => ({
-            evidence: e,
-            composite: compositeOf(e, role, variances),
-            applicationId: e.application.id,
-            candidate: { name: e.application.candidateName },
-          })),
-        sort,
-      );
-      const page = ranked.slice(input.query.offset, input.query.offset + input.query.limit);
-      const full = await detail(page.map((r) => r.applicationId));
-      const rows = page.map((r) =>
-        presentRow(full.get(r.applicationId) ?? r.evidence, role, variances),
-      );
-      const withheld = ranked.reduce((s, r) => s + r.evidence.withheldScorecards, 0);
-      const raters = new Set(
-        rows.flatMap((r) => r.stages.flatMap((st) => st.recommendations.map((x) => x.raterId))),
-      );
-      const named = new Set([
-        ...raters,
-        ...rows.flatMap((r) =>
-          r.competencies.flatMap((c) => c.reviewRatings.map((x) => x.reviewerId)),
+      if (version === null) return shortlistPage(input.roleId, input.query, scope, null);
+      const q = input.query;
+      return pages.get(
+        [input.roleId, scope.userId, q.status, q.stage, q.sort, q.adjust, q.offset, q.limit].join(
+          "|",
         ),
-      ]);
-      return {
-        role: presentRole(role),
-        variances,
-        people: [...people].filter(([id]) => named.has(id)).map(([id, name]) => ({ id, name })),
-        rows,
-        total: ranked.length,
-        sort,
-        view: adjust,
-        leniency:
-          adjust === "leniency"
-            ? [...raters].flatMap((id) => {
-                const o = offsets.get(id);
-                return o ? [o] : [];
-              })
-            : [],
-        notes: notesFor(variances, withheld, { view: adjust, withheldReviews }),
-      };
+        version,
+        () => shortlistPage(input.roleId, q, scope, version),
+      );
     },
 
     async getApplicationEvidence(input: { applicationId: string; viewer: TViewer }) {
@@ -566,8 +577,85 @@ export function createShortlistService(deps: {
     /** The full breakdown for exports, same access as getApplicationEvidence. */
     breakdown,
   };
+
+  /** One page of the shortlist, for a reader already authorized to see it. */
+  async function shortlistPage(
+    roleId: string,
+    query: TShortlistQuery,
+    scope: TViewerScope,
+    version: number | null,
+  ): Promise<TShortlistResponse> {
+    const { stage, status, sort, adjust } = query;
+    const { role, summaries, detail, variances, people, offsets, withheldReviews } =
+      await evaluateRole(roleId, scope, undefined, adjust, version);
+    if (stage !== undefined && !role.stages.some((s) => s.id === stage))
+      throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
+        fields: [{ field: "stage", message: "is not a stage of this role" }],
+      });
+    // Rank every matching application by its composite, then present only the page in full.
+    const ranked = sortRows(
+      summaries
+        .filter(
+          (e) =>
+            e.application.status === status &&
+            (stage === undefined || e.application.stageId === stage),
+        )
+        .map((e) => ({
+          evidence: e,
+          composite: compositeOf(e, role, variances),
+          applicationId: e.application.id,
+          candidate: { name: e.application.candidateName },
+        })),
+      sort,
+    );
+    const page = ranked.slice(query.offset, query.offset + query.limit);
+    const full = await detail(page.map((r) => r.applicationId));
+    const rows = page.map((r) =>
+      presentRow(full.get(r.applicationId) ?? r.evidence, role, variances),
+    );
+    const withheld = ranked.reduce((s, r) => s + r.evidence.withheldScorecards, 0);
+    const raters = new Set(
+      rows.flatMap((r) => r.stages.flatMap((st) => st.recommendations.map((x) => x.raterId))),
+    );
+    const named = new Set([
+      ...raters,
+      ...rows.flatMap((r) =>
+        r.competencies.flatMap((c) => c.reviewRatings.map((x) => x.reviewerId)),
+      ),
+    ]);
+    return {
+      role: presentRole(role),
+      variances,
+      people: [...people].filter(([id]) => named.has(id)).map(([id, name]) => ({ id, name })),
+      rows,
+      total: ranked.length,
+      sort,
+      view: adjust,
+      leniency:
+        adjust === "leniency"
+          ? [...raters].flatMap((id) => {
+              const o = offsets.get(id);
+              return o ? [o] : [];
+            })
+          : [],
+      notes: notesFor(variances, withheld, { view: adjust, withheldReviews }),
+    };
+  }
 }
 export type TShortlistService = ReturnType<typeof createShortlistService>;
+/** A role's evidence reduced for one reader and view: what the cache keeps (read-only). */
+type TRoleEvaluation = {
+  role: TShortlistRoleData;
+  summaries: TApplicationEvidence[];
+  variances: TVariances;
+  people: ReadonlyMap<string, string>;
+  manifests: Map<string, TManifest | null>;
+  offsets: Map<string, TLeniencyOffset>;
+  raterOffsets: Map<string, number>;
+  withheldReviews: number;
+  gradingsByApplication: Map<string, TCountingGrading[]>;
+  reviewedRatings: Map<string, TReviewedRating[]>;
+};
 
 function cardsAsRows(cards: readonly TScorecardEvidence[]) {
   return cards.map((c) => ({ ...c, status: "submitted" as const }));

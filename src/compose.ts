@@ -174,7 +174,11 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     candidatesRepo,
     interviewsRepo,
   });
-  const boardService = createBoardService({ boardRepo: createBoardRepo(db), viewerScopeRepo });
+  const boardService = createBoardService({
+    boardRepo: createBoardRepo(db),
+    viewerScopeRepo,
+    dataVersion,
+  });
   const interviewsService = createInterviewsService({
     ...hiringBase,
     interviewsRepo,
@@ -211,7 +215,10 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     ...screeningBase,
     applicationsRepo,
   });
-  const dashboardService = createDashboardService({ dashboardRepo: createDashboardRepo(db) });
+  const dashboardService = createDashboardService({
+    dashboardRepo: createDashboardRepo(db),
+    dataVersion,
+  });
   const analyticsRepo = createAnalyticsRepo(db);
   const analyticsService = createAnalyticsService({ viewerScopeRepo, analyticsRepo });
   // Practical assessments: the hiring team's side and the candidate's token-scoped portal.

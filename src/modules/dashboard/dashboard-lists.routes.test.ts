@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateScaleData } from "../../../bench/support/scale-data.js";
 import type { TScaleData } from "../../../bench/support/scale-data.js";
@@ -99,5 +100,28 @@ describe.each(testDatabaseKinds())("the dashboard's full waiting lists on %s", (
     expect(
       (await ctx.app.inject({ method: "GET", url: "/api/dashboard/decisions-to-make" })).statusCode,
     ).toBe(401);
+  });
+
+  it("keeps the home page and the board while nothing changes, and shows a change at once", async () => {
+    const token = tokenOf("manager");
+    const home = (await get("/api/dashboard", token)).json<TDashboard>();
+    const waiting = home.decisionsToMake[0]?.id ?? home.applicationsToScreen[0]?.id;
+    expect(waiting).toBeDefined();
+    const boardUrl = `/api/roles/${data.roleId}/board`;
+    type TBoard = { columns: { total: number }[] };
+    const count = (b: TBoard) => b.columns.reduce((n, c) => n + c.total, 0);
+    const board = (await get(boardUrl, token)).json<TBoard>();
+    expect((await get("/api/dashboard", token)).json<TDashboard>()).toEqual(home);
+
+    await ctx.handle.db.execute(
+      sql`update applications set status = 'withdrawn' where id = ${waiting ?? ""}::uuid`,
+    );
+    const after = (await get("/api/dashboard", token)).json<TDashboard>();
+    const listed = [...after.decisionsToMake, ...after.applicationsToScreen].map((i) => i.id);
+    expect(listed).not.toContain(waiting);
+    expect(after.totals.decisionsToMake + after.totals.applicationsToScreen).toBe(
+      home.totals.decisionsToMake + home.totals.applicationsToScreen - 1,
+    );
+    expect(count((await get(boardUrl, token)).json<TBoard>())).toBe(count(board) - 1);
   });
 });

@@ -1,3 +1,5 @@
+import type { TDataVersion } from "../../db/data-version.js";
+import { createVersionedCache } from "../../shared/versioned-cache.js";
 import { encodeTimeCursor } from "../../shared/keyset-cursor.js";
 import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TDashboardApplication, TDashboardRepo, TWaitingList } from "./dashboard.repo.js";
@@ -26,7 +28,11 @@ type TPage = { limit: number; after?: TTimeKey | undefined };
 
 export function createDashboardService(deps: {
   dashboardRepo: Pick<TDashboardRepo, "load" | "loadList">;
+  /** With it, each viewer's home page is kept until anything changes (shared/versioned-cache.ts). */
+  dataVersion?: Pick<TDataVersion, "read">;
 }) {
+  const homes = createVersionedCache<TDashboard>({ max: 500 });
+
   async function loadList(viewer: TViewer, list: TWaitingList, page: TPage) {
     const result = await deps.dashboardRepo.loadList(
       { id: viewer.id, isAdmin: viewer.role === "admin" },
@@ -41,23 +47,30 @@ export function createDashboardService(deps: {
     };
   }
 
+  async function computeDashboard(viewer: TViewer) {
+    const rows = await deps.dashboardRepo.load(
+      { id: viewer.id, isAdmin: viewer.role === "admin" },
+      DASHBOARD_PREVIEW,
+    );
+    return {
+      scorecardsToSubmit: rows.scorecards.items.map(presentScorecardItem),
+      applicationsToScreen: rows.screening.items.map(presentSummary),
+      decisionsToMake: rows.decisions.items.map(presentSummary),
+      totals: {
+        scorecardsToSubmit: rows.scorecards.total,
+        applicationsToScreen: rows.screening.total,
+        decisionsToMake: rows.decisions.total,
+      },
+      roles: rows.roles,
+    };
+  }
+  type TDashboard = Awaited<ReturnType<typeof computeDashboard>>;
+
   return {
-    async getDashboard(viewer: TViewer) {
-      const rows = await deps.dashboardRepo.load(
-        { id: viewer.id, isAdmin: viewer.role === "admin" },
-        DASHBOARD_PREVIEW,
-      );
-      return {
-        scorecardsToSubmit: rows.scorecards.items.map(presentScorecardItem),
-        applicationsToScreen: rows.screening.items.map(presentSummary),
-        decisionsToMake: rows.decisions.items.map(presentSummary),
-        totals: {
-          scorecardsToSubmit: rows.scorecards.total,
-          applicationsToScreen: rows.screening.total,
-          decisionsToMake: rows.decisions.total,
-        },
-        roles: rows.roles,
-      };
+    async getDashboard(viewer: TViewer): Promise<TDashboard> {
+      const version = await deps.dataVersion?.read();
+      if (version === undefined) return computeDashboard(viewer);
+      return homes.get(`${viewer.id}|${viewer.role}`, version, () => computeDashboard(viewer));
     },
 
     /** The full waiting lists behind the home page's previews, a page at a time. */

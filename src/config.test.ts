@@ -53,4 +53,14 @@ describe("configuration", () => {
     );
     expect(parseConfig({ HOST: "::1", PORT: "4123" }).publicUrl).toBe("http://[::1]:4123");
   });
+
+  it("refuses private webhook addresses by default and limits a delivery to 10 s", () => {
+    expect(parseConfig({}).webhooks).toEqual({ allowPrivateAddresses: false, timeoutMs: 10_000 });
+    expect(
+      parseConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true", WEBHOOK_TIMEOUT_MS: "500" }).webhooks,
+    ).toEqual({ allowPrivateAddresses: true, timeoutMs: 500 });
+    expect(() => parseConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "yes" })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_ADDRESSES/,
+    );
+  });
 });

@@ -42,6 +42,12 @@ const ZEnv = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(320).default("Shortlist <shortlist@localhost>"),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  // Off by default: a webhook URL must not reach this machine or the private network (SSRF).
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -73,6 +79,8 @@ export type TConfig = {
   graderSlotBase: number;
   /** SMTP_URL (holds the SMTP password: never log it), MAIL_FROM and the send timeout. */
   mail: { smtpUrl: string | undefined; from: string; sendTimeoutMs: number };
+  /** Whether webhook URLs may resolve to private, loopback or link-local addresses; the time limit of one delivery. */
+  webhooks: { allowPrivateAddresses: boolean; timeoutMs: number };
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
@@ -132,6 +140,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
     webDistDir: e.SHORTLIST_WEB_DIST === undefined ? undefined : resolve(e.SHORTLIST_WEB_DIST),
     graderSlotBase: e.SHORTLIST_GRADER_SLOT_BASE,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, sendTimeoutMs: e.SMTP_TIMEOUT_MS },
+    webhooks: {
+      allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

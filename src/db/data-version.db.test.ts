@@ -17,6 +17,9 @@ const UNTRACKED = [
   "outbox_messages",
   "sessions",
   "shortlist_migrations",
+  // Webhook endpoints and their delivery log: an admin's page, never cached, and written per event.
+  "webhook_deliveries",
+  "webhook_endpoints",
 ];
 
 describe.each(testDatabaseKinds())("the data version on %s", (kind) => {

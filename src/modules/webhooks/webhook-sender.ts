@@ -76,11 +76,11 @@ export async function sendWebhook(
       {
         method: "POST",
         headers,
-        // Connect to the address that was checked, not to a second DNS answer (rebinding).
+        // Connect to the address that was checked, not to a second DNS answer (rebinding); TLS
+        // still verifies the certificate for the URL's host name, which the agent takes from the URL.
         lookup: (_host, _options, callback) => {
           callback(null, [{ address: target.address, family: target.family }]);
         },
-        servername: target.url.hostname,
       },
       (res) => {
         // Only the status matters; drain the body so the socket is released.

@@ -65,7 +65,8 @@ function pagesOf(d: TScaleData): TPage[] {
       name: "board",
       requests: [
         m(`/api/roles/${d.roleId}`),
-        m(`/api/applications?roleId=${d.roleId}&status=active&limit=200`),
+        // What PipelineBoard asks for when it opens: every column's first page, newest first.
+        m(`/api/roles/${d.roleId}/board?sort=recent&limit=20`),
       ],
     },
     {

@@ -13,7 +13,9 @@ export function createVersionedCache<V extends object>(options: { max: number })
   let hits = 0;
   let misses = 0;
   return {
-    get(key: string, version: number, compute: () => Promise<V>): Promise<V> {
+    /** Without a version (no data version wired, or inside a transaction) it just computes. */
+    get(key: string, version: number | null | undefined, compute: () => Promise<V>): Promise<V> {
+      if (version === null || version === undefined) return compute();
       const found = entries.get(key);
       if (found && found.version === version) {
         hits += 1;

@@ -69,7 +69,6 @@ export function createDashboardService(deps: {
   return {
     async getDashboard(viewer: TViewer): Promise<TDashboard> {
       const version = await deps.dataVersion?.read();
-      if (version === undefined) return computeDashboard(viewer);
       return homes.get(`${viewer.id}|${viewer.role}`, version, () => computeDashboard(viewer));
     },
 

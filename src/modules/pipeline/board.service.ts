@@ -41,7 +41,6 @@ export function createBoardService(deps: {
         deps.dataVersion?.read(),
       ]);
       if (!canSeeRole(scope, roleId)) throw notFound("That role");
-      if (version === undefined) return computeBoard(roleId, query, scope);
       const key = [roleId, scope.userId, query.stageId, query.sort, query.after, query.limit];
       return boards.get(key.join("|"), version, () => computeBoard(roleId, query, scope));
     },

@@ -187,12 +187,9 @@ export function createShortlistService(deps: {
   ) {
     // Inside a transaction the caller may see its own uncommitted writes: never cache those.
     const version = executor ? null : (knownVersion ?? (await readVersion()));
-    const evaluation =
-      version === null
-        ? await computeEvaluation(roleId, scope, executor, view)
-        : await evaluations.get(`${roleId}|${scope.userId}|${view}`, version, () =>
-            computeEvaluation(roleId, scope, undefined, view),
-          );
+    const evaluation = await evaluations.get(`${roleId}|${scope.userId}|${view}`, version, () =>
+      computeEvaluation(roleId, scope, executor, view),
+    );
     return withDetail(evaluation, roleId, scope, executor, view);
   }
 
@@ -280,7 +277,7 @@ export function createShortlistService(deps: {
       role,
       summaries,
       variances,
-      people: people,
+      people,
       manifests,
       offsets,
       raterOffsets,
@@ -535,7 +532,6 @@ export function createShortlistService(deps: {
           "FORBIDDEN",
           "The view adjusted for leniency uses interviewers' calibration, which only the role's hiring managers and admins see.",
         );
-      if (version === null) return shortlistPage(input.roleId, input.query, scope, null);
       const q = input.query;
       return pages.get(
         [input.roleId, scope.userId, q.status, q.stage, q.sort, q.adjust, q.offset, q.limit].join(

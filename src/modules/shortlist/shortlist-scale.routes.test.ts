@@ -36,11 +36,12 @@ describe("shortlist on generated data", () => {
       cookies: { sl_session: data.hiringManager.sessionToken },
     });
 
-  it("has a row per active application, sorted by the lower bound when asked", async () => {
+  it("ranks every active application, sorted by the lower bound when asked, and pages 50 by default", async () => {
     const response = await get(`/api/roles/${data.roleId}/shortlist?sort=lower`);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<TShortlistResponse>();
-    expect(body.rows).toHaveLength(data.counts.activeApplications);
+    expect(data.counts.activeApplications).toBeGreaterThan(50);
+    expect(body.rows).toHaveLength(50);
     const lows = body.rows.flatMap((r) => (r.composite ? [r.composite.low80] : []));
     expect(lows.length).toBeGreaterThan(0);
     expect([...lows].sort((a, b) => b - a)).toEqual(lows);

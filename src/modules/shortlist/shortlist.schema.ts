@@ -22,8 +22,11 @@ export const ZShortlistQuery = z.strictObject({
   /** Only applications currently in this stage of the role's plan. */
   stage: ZUuid.optional(),
   status: z.enum(APPLICATION_STATUSES).default("active"),
-  /** A page of the sorted rows: the best `limit` after `offset` (all are ranked either way). */
-  limit: z.coerce.number().int().min(1).max(2000).default(100),
+  /**
+   * A page of the sorted rows: the best `limit` after `offset` (all are ranked either way). The
+   * default is the page the shortlist page opens with (50 rows, web/src/shortlist/ShortlistPage.tsx).
+   */
+  limit: z.coerce.number().int().min(1).max(2000).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   /**
    * none: the ratings as given. leniency: each rater's scorecard ratings minus their shrunk

@@ -18,6 +18,7 @@ import { registerAuthentication } from "./authentication.js";
 import { handleClientError, handleError, handleFrameworkError } from "./error-handler.js";
 import { registerHealthRoutes } from "./health.routes.js";
 import { registerRequestLog } from "./request-log.js";
+import { API_BROTLI_QUALITY, API_COMPRESS_THRESHOLD } from "./shared-response.js";
 import { registerSpa } from "./spa.js";
 import { validatorCompiler } from "./validation.js";
 import type { TApp, TPrincipalResolvers } from "./types.js";
@@ -98,10 +99,11 @@ export async function buildHttpApp(options: THttpAppOptions): Promise<TApp> {
   });
   await app.register(cookie, { secret: options.cookieSecret });
   // API responses compressed on the fly; brotli at quality 4 costs about what gzip does per byte.
+  // Pages served from a read cache are compressed once instead (shared-response.ts).
   await app.register(compress, {
     encodings: ["br", "gzip"],
-    threshold: 1024,
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    threshold: API_COMPRESS_THRESHOLD,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: API_BROTLI_QUALITY } },
   });
   await app.register(rateLimit, { global: false });
   // File uploads (résumés, intake batches, submissions). Registered once, here; each route reads its

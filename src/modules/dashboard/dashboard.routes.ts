@@ -1,5 +1,6 @@
 import { principalOf } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
+import { sendShared } from "../../http/shared-response.js";
 import type { TApp } from "../../http/types.js";
 import {
   ZApplicationsToScreenPage,
@@ -23,7 +24,8 @@ export function registerDashboardRoutes(app: TApp, deps: { dashboardService: TDa
         response: { 200: ZDashboardResponse, ...errorResponses },
       },
     },
-    async (request) => service.getDashboard(principalOf(request).user),
+    async (request, reply) =>
+      sendShared(request, reply, await service.getDashboard(principalOf(request).user)),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { principalOf } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
+import { sendShared } from "../../http/shared-response.js";
 import type { TApp } from "../../http/types.js";
 import { ZRoleIdParams } from "../roles/roles.schema.js";
 import { ZBoardQuery, ZBoardResponse } from "./board.schema.js";
@@ -21,7 +22,15 @@ export function registerBoardRoutes(app: TApp, deps: { boardService: TBoardServi
         response: { 200: ZBoardResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      deps.boardService.getBoard(request.params.roleId, request.query, principalOf(request).user),
+    async (request, reply) =>
+      sendShared(
+        request,
+        reply,
+        await deps.boardService.getBoard(
+          request.params.roleId,
+          request.query,
+          principalOf(request).user,
+        ),
+      ),
   );
 }

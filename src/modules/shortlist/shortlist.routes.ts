@@ -1,6 +1,7 @@
 import { actorOf, principalOf } from "../../http/authentication.js";
 import { errorResponses } from "../../http/error-response.js";
 import { fastSerializerCompiler } from "../../http/fast-serializer.js";
+import { sendShared } from "../../http/shared-response.js";
 import type { TApp } from "../../http/types.js";
 import { ZApplicationIdParams } from "../pipeline/applications.schema.js";
 import { ZRoleIdParams } from "../roles/roles.schema.js";
@@ -42,12 +43,16 @@ export function registerShortlistRoutes(
       // The role's whole page in one answer: written by fast-json-stringify (see fast-serializer.ts).
       serializerCompiler: fastSerializerCompiler,
     },
-    async (request) =>
-      service.getShortlist({
-        roleId: request.params.roleId,
-        query: request.query,
-        viewer: principalOf(request).user,
-      }),
+    async (request, reply) =>
+      sendShared(
+        request,
+        reply,
+        await service.getShortlist({
+          roleId: request.params.roleId,
+          query: request.query,
+          viewer: principalOf(request).user,
+        }),
+      ),
   );
 
   app.get(

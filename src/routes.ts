@@ -1,3 +1,4 @@
+import { rememberDataVersion } from "./db/data-version.js";
 import { rememberScope } from "./modules/access/viewer-scope.js";
 import type { TServices } from "./compose.js";
 import { buildHttpApp } from "./http/app.js";
@@ -94,6 +95,7 @@ export function buildApp(options: TAppOptions): Promise<TApp> {
       resolveSession: async (token, options) => {
         const found = await authService.resolveSession(token, options);
         if (found?.scope) rememberScope(found.user, found.scope);
+        if (found?.dataVersion) rememberDataVersion(found.user, found.dataVersion);
         return found;
       },
       endSession: (hash) => authService.endSession(hash),

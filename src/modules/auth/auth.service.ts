@@ -13,7 +13,13 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js"
 import type { TSessionsRepo } from "./sessions.repo.js";
 
 export type TClientMeta = { userAgent: string | null; ip: string | null };
-export type TSessionPrincipal = { user: TUser; sessionHash: string; scope?: TViewerScope };
+export type TSessionPrincipal = {
+  user: TUser;
+  sessionHash: string;
+  scope?: TViewerScope;
+  /** Read with the session (reads only): db/data-version.ts `dataVersionExpression`. */
+  dataVersion?: readonly (string | number)[] | null;
+};
 
 // Writing last_seen_at on every request would turn every read into a write.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -152,6 +158,7 @@ export function createAuthService(deps: {
         user,
         sessionHash,
         scope: found.scope ? scopeFromLists(user, found.scope) : undefined,
+        dataVersion: found.dataVersion,
       };
     },
   };

@@ -4,6 +4,7 @@ import { newestFirst, olderThan } from "../../db/keyset.js";
 import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import { sessions, users } from "../../db/schema/index.js";
 import { scopeColumns } from "../access/viewer-scope.repo.js";
+import { dataVersionExpression } from "../../db/data-version.js";
 
 export function createSessionsRepo(db: TDatabase) {
   return {
@@ -34,6 +35,8 @@ export function createSessionsRepo(db: TDatabase) {
           session: sessions,
           user: users,
           scope: options.withScope ? scopeColumns(users.id) : sql<null>`null`,
+          // A read also takes the data version here, so its read caches need no statement for it.
+          dataVersion: options.withScope ? dataVersionExpression : sql<null>`null`,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))

@@ -68,7 +68,7 @@ export function createDashboardService(deps: {
 
   return {
     async getDashboard(viewer: TViewer): Promise<TDashboard> {
-      const version = await deps.dataVersion?.read();
+      const version = await deps.dataVersion?.read(viewer);
       return homes.get(`${viewer.id}|${viewer.role}`, version, () => computeDashboard(viewer));
     },
 

@@ -38,7 +38,7 @@ export function createBoardService(deps: {
     async getBoard(roleId: string, query: TBoardQuery, viewer: TViewer): Promise<TBoardResponse> {
       const [scope, version] = await Promise.all([
         deps.viewerScopeRepo.loadScope(viewer),
-        deps.dataVersion?.read(),
+        deps.dataVersion?.read(viewer),
       ]);
       if (!canSeeRole(scope, roleId)) throw notFound("That role");
       const key = [roleId, scope.userId, query.stageId, query.sort, query.after, query.limit];

@@ -99,7 +99,7 @@ export function createShortlistService(deps: {
   // A 2,000-application role's evaluation is a few MB: a handful of roles and readers at a time.
   const evaluations = createVersionedCache<TRoleEvaluation>({ max: 12 });
   const pages = createVersionedCache<TShortlistResponse>({ max: 48 });
-  const readVersion = () => deps.dataVersion?.read() ?? Promise.resolve(null);
+  const readVersion = (viewer?: TViewer) => deps.dataVersion?.read(viewer) ?? Promise.resolve(null);
 
   async function manifestsOf(packIds: readonly string[]) {
     const manifests = new Map<string, TManifest | null>();
@@ -524,7 +524,10 @@ export function createShortlistService(deps: {
       query: TShortlistQuery;
       viewer: TViewer;
     }): Promise<TShortlistResponse> {
-      const [scope, version] = await Promise.all([loadScopeFor(input.viewer), readVersion()]);
+      const [scope, version] = await Promise.all([
+        loadScopeFor(input.viewer),
+        readVersion(input.viewer),
+      ]);
       if (!canSeeRole(scope, input.roleId)) throw notFound("That role");
       assertReadsShortlist(scope, input.roleId);
       if (input.query.adjust === "leniency" && !canLeadRole(scope, input.roleId))

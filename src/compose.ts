@@ -153,7 +153,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
   const privacyRepo = createPrivacyRepo(db);
-  const hiringBase = { db, viewerScopeRepo, auditService, privacyRepo };
+  const hiringBase = { db, viewerScopeRepo, auditService, privacyRepo, dataVersion };
   const questionsService = createQuestionsService({ db, questionsRepo, auditService });
   const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
   const candidateMergeService = createCandidateMergeService({

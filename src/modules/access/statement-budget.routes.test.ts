@@ -43,7 +43,7 @@ const CEILING: Record<string, number> = {
 };
 
 /** Pages kept in a read cache until anything changes: served from it, a request costs one statement. */
-const CACHED = ["dashboard", "shortlist"];
+const CACHED = ["dashboard", "decision", "shortlist"];
 
 type TPage = { name: string; requests: { path: string; cookie: string }[] };
 

@@ -1,3 +1,5 @@
+import type { TDataVersion } from "../../db/data-version.js";
+import { createVersionedCache } from "../../shared/versioned-cache.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import type { TApplicationStatus } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
@@ -55,7 +57,10 @@ export function createDecisionsService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   shortlistService: Pick<TShortlistService, "summariseApplicationEvidence">;
+  /** With it, what each viewer reads is kept until anything changes (shared/versioned-cache.ts). */
+  dataVersion?: Pick<TDataVersion, "read">;
 }) {
+  const summaries = createVersionedCache<TDecisionSummary>({ max: 200 });
   /** The page: `summary` when the caller has just read it, else read here (in `executor`). */
   async function summarise(
     applicationId: string,
@@ -115,12 +120,16 @@ export function createDecisionsService(deps: {
   }
 
   return {
-    async getDecisionSummary(applicationId: string, viewer: TViewer) {
-      const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const summary = await deps.applicationsRepo.findSummary(applicationId);
-      assertSeesApplication(scope, summary?.application);
-      assertLeadsRole(scope, summary.application.roleId);
-      return summarise(applicationId, null, undefined, summary);
+    /** Kept per viewer until anything changes: the application and candidate pages reload it. */
+    async getDecisionSummary(applicationId: string, viewer: TViewer): Promise<TDecisionSummary> {
+      const version = await deps.dataVersion?.read(viewer);
+      return summaries.get(`${applicationId}|${viewer.id}|${viewer.role}`, version, async () => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer);
+        const summary = await deps.applicationsRepo.findSummary(applicationId);
+        assertSeesApplication(scope, summary?.application);
+        assertLeadsRole(scope, summary.application.roleId);
+        return summarise(applicationId, null, undefined, summary);
+      });
     },
 
     async recordDecision(

@@ -1,3 +1,5 @@
+import type { TDataVersion } from "../../db/data-version.js";
+import { createVersionedCache } from "../../shared/versioned-cache.js";
 import type { TDatabase } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
@@ -42,6 +44,8 @@ export function createApplicationsService(deps: {
   interviewsRepo: Pick<TInterviewsRepo, "listForApplication">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  /** With it, what each viewer reads is kept until anything changes (shared/versioned-cache.ts). */
+  dataVersion?: Pick<TDataVersion, "read">;
 }) {
   const repo = deps.applicationsRepo;
 
@@ -55,6 +59,9 @@ export function createApplicationsService(deps: {
 
   // JSON timestamps come back as PostgreSQL writes them; the API speaks ISO 8601 in UTC.
   const iso = (at: string) => new Date(at).toISOString();
+
+  type TApplicationDetail = ReturnType<typeof presentDetail>;
+  const details = createVersionedCache<TApplicationDetail>({ max: 200 });
 
   function presentDetail(row: TDetailRow, scope: TViewerScope) {
     const canManage = canManagePipeline(scope, row.role.id);
@@ -217,11 +224,15 @@ export function createApplicationsService(deps: {
       return { applications: rows.map(presentApplicationSummary), total };
     },
 
-    async getApplication(applicationId: string, viewer: TViewer) {
-      const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const row = await repo.findDetail(applicationId);
-      assertSeesApplication(scope, row?.application);
-      return presentDetail(row, scope);
+    /** Kept per viewer until anything changes: the application and candidate pages reload it. */
+    async getApplication(applicationId: string, viewer: TViewer): Promise<TApplicationDetail> {
+      const version = await deps.dataVersion?.read(viewer);
+      return details.get(`${applicationId}|${viewer.id}|${viewer.role}`, version, async () => {
+        const scope = await deps.viewerScopeRepo.loadScope(viewer);
+        const row = await repo.findDetail(applicationId);
+        assertSeesApplication(scope, row?.application);
+        return presentDetail(row, scope);
+      });
     },
 
     async moveApplication(

@@ -1,3 +1,5 @@
+import type { TDataVersion } from "../../db/data-version.js";
+import { createVersionedCache } from "../../shared/versioned-cache.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
@@ -28,6 +30,8 @@ export function createScorecardsService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   now?: () => Date;
+  /** With it, what each viewer reads is kept until anything changes (shared/versioned-cache.ts). */
+  dataVersion?: Pick<TDataVersion, "read">;
 }) {
   const repo = deps.scorecardsRepo;
   const now = deps.now ?? (() => new Date());
@@ -89,6 +93,36 @@ export function createScorecardsService(deps: {
   async function stageCompetencies(stageId: string, executor?: TExecutor) {
     return (await deps.rolesRepo.findStage(stageId, executor))?.competencies ?? [];
   }
+
+  async function listReadableCards(
+    applicationId: string,
+    query: { stageId?: string | undefined; includeSuperseded?: boolean | undefined },
+    viewer: TViewer,
+  ) {
+    const scope = await deps.viewerScopeRepo.loadScope(viewer);
+    const application = await deps.applicationsRepo.findById(applicationId);
+    assertSeesApplication(scope, application);
+    const rows = await repo.listForApplication(applicationId);
+    const { visible, withheldStageIds } = filterReadableScorecards(
+      scope,
+      application.roleId,
+      rows.map((r) => ({ ...r.scorecard, row: r })),
+    );
+    const shown = visible
+      .filter((c) => (query.stageId ? c.stageId === query.stageId : true))
+      .filter((c) => query.includeSuperseded === true || c.supersededAt === null)
+      .map((c) => c.row);
+    const labels = await loadQuestionLabels(deps.questionsRepo, shown);
+    return {
+      scorecards: shown.map((row) => presentScorecard(row, labels)),
+      withheldStageIds: withheldStageIds.filter((id) =>
+        query.stageId ? id === query.stageId : true,
+      ),
+    };
+  }
+
+  type TApplicationScorecards = Awaited<ReturnType<typeof listReadableCards>>;
+  const cardLists = createVersionedCache<TApplicationScorecards>({ max: 200 });
 
   return {
     async getMyScorecard(interviewId: string, viewer: TViewer) {
@@ -253,31 +287,17 @@ export function createScorecardsService(deps: {
       });
     },
 
+    /** Kept per viewer and filter until anything changes (the application and candidate pages). */
     async listForApplication(
       applicationId: string,
       query: { stageId?: string | undefined; includeSuperseded?: boolean | undefined },
       viewer: TViewer,
-    ) {
-      const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      const application = await deps.applicationsRepo.findById(applicationId);
-      assertSeesApplication(scope, application);
-      const rows = await repo.listForApplication(applicationId);
-      const { visible, withheldStageIds } = filterReadableScorecards(
-        scope,
-        application.roleId,
-        rows.map((r) => ({ ...r.scorecard, row: r })),
+    ): Promise<TApplicationScorecards> {
+      const version = await deps.dataVersion?.read(viewer);
+      const key = [applicationId, viewer.id, viewer.role, query.stageId, query.includeSuperseded];
+      return cardLists.get(key.join("|"), version, () =>
+        listReadableCards(applicationId, query, viewer),
       );
-      const shown = visible
-        .filter((c) => (query.stageId ? c.stageId === query.stageId : true))
-        .filter((c) => query.includeSuperseded === true || c.supersededAt === null)
-        .map((c) => c.row);
-      const labels = await loadQuestionLabels(deps.questionsRepo, shown);
-      return {
-        scorecards: shown.map((row) => presentScorecard(row, labels)),
-        withheldStageIds: withheldStageIds.filter((id) =>
-          query.stageId ? id === query.stageId : true,
-        ),
-      };
     },
 
     /** Not readable reads as not found: the id of a hidden scorecard reveals nothing. */

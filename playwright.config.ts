@@ -20,11 +20,12 @@ const SPECS = [
   "analytics",
   "editing",
   "accessibility",
+  "mail",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics", "accessibility"]);
 // Specs whose server sends mail to a real SMTP server the spec itself starts, on smtpPortOf(index).
-const SMTP_SPECS = new Set<string>([]);
+const SMTP_SPECS = new Set<string>(["mail"]);
 const portOf = (index: number) => BASE_PORT + index;
 /** The loopback SMTP port a spec's server sends to; the spec reads it from E2E_SMTP_PORT_<SPEC>. */
 const smtpPortOf = (index: number) => BASE_PORT + 1000 + index;

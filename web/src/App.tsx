@@ -35,6 +35,10 @@ const LoginPage = lazy(() => import("./account/LoginPage").then((m) => ({ defaul
 const PortalPage = lazy(() =>
   import("./assessments/PortalPage").then((m) => ({ default: m.PortalPage })),
 );
+const OutboxPage = lazy(() => import("./mail/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const MailTemplatesPage = lazy(() =>
+  import("./mail/MailTemplatesPage").then((m) => ({ default: m.MailTemplatesPage })),
+);
 const PrivacySettingsPage = lazy(() =>
   import("./privacy/PrivacySettingsPage").then((m) => ({ default: m.PrivacySettingsPage })),
 );
@@ -121,6 +125,8 @@ function AppRoutes() {
           {isAdmin && <Route path="/team" element={<TeamPage />} />}
           {isAdmin && <Route path="/audit" element={<AuditPage />} />}
           {isAdmin && <Route path="/privacy" element={<PrivacySettingsPage />} />}
+          {isAdmin && <Route path="/mail/outbox" element={<OutboxPage />} />}
+          {isAdmin && <Route path="/mail/templates" element={<MailTemplatesPage />} />}
           {leadsAnalytics && <Route path="/analytics/fairness" element={<FairnessPage />} />}
           <Route
             path="/applications/:applicationId/assessment"

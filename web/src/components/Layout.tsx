@@ -62,6 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/team">Team</NavLink>
               <NavLink to="/audit">Audit log</NavLink>
               <NavLink to="/privacy">Privacy</NavLink>
+              <NavLink to="/mail/outbox">Outbox</NavLink>
+              <NavLink to="/mail/templates">E-mail templates</NavLink>
             </NavMenu>
           )}
         </nav>

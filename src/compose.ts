@@ -1,8 +1,8 @@
 import type { TDatabaseHandle } from "./db/client.js";
 import { createLocalNotifier } from "./jobs/job-notifier.js";
 import type { TJobNotifier } from "./jobs/job-notifier.js";
-import { createJobQueue } from "./jobs/job-queue.js";
-import { createJobQueueRepo } from "./jobs/job-queue.repo.js";
+import type PgBoss from "pg-boss";
+import { createBossJobQueue } from "./jobs/boss-queue.js";
 import { listPacks, loadPack } from "./grader/pack.js";
 import { createAssessmentsRepo } from "./modules/assessments/assessments.repo.js";
 import { createAssessmentsService } from "./modules/assessments/assessments.service.js";
@@ -81,6 +81,11 @@ export type TComposeOptions = {
   publicUrl: string;
   /** Wakes job workers; local by default, LISTEN/NOTIFY when processes share a server. */
   jobNotifier?: TJobNotifier;
+  /**
+   * pg-boss, started on this database (`startJobQueue`); every process that enqueues has one. Left
+   * out only where nothing is sent (the OpenAPI generator, some benches).
+   */
+  boss?: PgBoss;
   /** How this process's grading jobs use the sandbox (SHORTLIST_GRADER_SLOT_BASE). */
   grading?: Partial<TGradingSettings>;
   /** SMTP_URL and MAIL_FROM; without an SMTP URL mail stays in the outbox. */
@@ -92,11 +97,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const { db } = handle;
   // What the read caches key on: grows with every committed write to a table pages read.
   const dataVersion = createDataVersion(db);
-  const jobQueueRepo = createJobQueueRepo(db);
-  const jobQueue = createJobQueue({
-    jobQueueRepo,
-    notifier: options.jobNotifier ?? createLocalNotifier(),
-  });
+  const jobNotifier = options.jobNotifier ?? createLocalNotifier();
+  const jobQueue = createBossJobQueue({ boss: options.boss, db, notifier: jobNotifier });
   const usersRepo = createUsersRepo(db);
   const sessionsRepo = createSessionsRepo(db);
   const apiTokensRepo = createApiTokensRepo(db);
@@ -337,7 +339,10 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     inviteAcceptanceService,
     usersRepo,
     jobQueue,
-    jobQueueRepo,
+    boss: options.boss,
+    /** The database pg-boss workers mark their jobs on (the same one the repos use). */
+    db,
+    jobNotifier,
     assessmentsService,
     portalService,
     designReviewsService,

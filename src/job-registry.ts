@@ -7,9 +7,40 @@ import { createDeliverMailHandler } from "./modules/mail/deliver-mail.handler.js
 import { deliverMailJob } from "./modules/mail/deliver-mail.job.js";
 import { retentionSweepJob } from "./modules/privacy/retention-sweep.job.js";
 import { intakeJob } from "./modules/screening/intake.job.js";
+import type PgBoss from "pg-boss";
+import type { TDatabaseHandle } from "./db/client.js";
+import { ensureQueues, startBoss } from "./jobs/job-boss.js";
+import type { TBossOptions } from "./jobs/job-boss.js";
 import { registerJob } from "./jobs/job-definition.js";
-import type { TRegisteredJob } from "./jobs/job-definition.js";
+import type { TJobDefinition, TRegisteredJob } from "./jobs/job-definition.js";
 import type { TDailyJob } from "./jobs/job-scheduler.js";
+
+/** Every job kind, without handlers: what the queues are created from before anything is sent. */
+export const jobDefinitions: TJobDefinition<unknown>[] = [
+  intakeJob,
+  deliverMailJob,
+  retentionSweepJob,
+  gradeSubmissionJob,
+] as TJobDefinition<unknown>[];
+
+/**
+ * pg-boss on this database, its schema installed and every kind's queue (and dead-letter queue)
+ * created, so a transaction can send a job at once. Every process that may enqueue starts it.
+ */
+export async function startJobQueue(
+  handle: TDatabaseHandle,
+  options: TBossOptions & { retryDelaySeconds?: number } = {},
+  onError?: (error: Error) => void,
+): Promise<PgBoss> {
+  const boss = await startBoss(handle, options, onError);
+  try {
+    await ensureQueues(boss, jobDefinitions, options.retryDelaySeconds);
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true });
+    throw error;
+  }
+  return boss;
+}
 
 /**
  * Every job kind this build runs, with its handler bound to the services it needs. Handlers import

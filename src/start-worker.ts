@@ -3,8 +3,8 @@ import type { TServices } from "./compose.js";
 import type { TJobNotifier } from "./jobs/job-notifier.js";
 import { dailyJobs, registeredJobs } from "./job-registry.js";
 import { createJobScheduler } from "./jobs/job-scheduler.js";
-import { createJobWorker } from "./jobs/job-worker.js";
-import type { TJobWorker } from "./jobs/job-worker.js";
+import { createBossWorker } from "./jobs/boss-worker.js";
+import type { TBossWorker } from "./jobs/boss-worker.js";
 
 /** SIGTERM must end the process within 30 s; running jobs get 20 of them before being released. */
 export const SHUTDOWN_JOB_GRACE_MS = 20_000;
@@ -26,21 +26,25 @@ function warmUpGradingRuntime(log: TWorkerLogger) {
 }
 
 /**
- * `embedded`: this process holds the data-directory lock, so nothing else can be running a job and
- * whatever is marked running was left by a process that died; it is re-queued at once.
+ * Runs every registered job kind on pg-boss in this process. `embedded`: this process holds the
+ * data-directory lock, so nothing else can be running a job and whatever is active was left by a
+ * process that died; it is re-queued at once. On a server a dead process's jobs come back when
+ * pg-boss expires them (the kind's `expireInSeconds`).
  */
 export async function startJobWorker(
   services: TServices,
   notifier: TJobNotifier,
   logger: TWorkerLogger,
   options: { embedded: boolean },
-): Promise<TJobWorker> {
-  const worker = createJobWorker({
-    jobQueueRepo: services.jobQueueRepo,
+): Promise<TBossWorker> {
+  if (!services.boss) throw new Error("the job worker needs pg-boss (startJobQueue)");
+  const worker = createBossWorker({
+    boss: services.boss,
+    db: services.db,
     jobs: registeredJobs(services),
     notifier,
     logger,
-    requeueRunningAtStart: options.embedded,
+    requeueActiveAtStart: options.embedded,
     onJobFinished: (event) => services.metrics.recordJob(event),
   });
   await worker.start();
@@ -50,7 +54,7 @@ export async function startJobWorker(
   warmUpGradingRuntime(logger);
   return {
     ...worker,
-    async stop(options?: Parameters<TJobWorker["stop"]>[0]) {
+    async stop(options?: Parameters<TBossWorker["stop"]>[0]) {
       scheduler.stop();
       await worker.stop(options);
     },

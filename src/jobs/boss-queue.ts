@@ -28,7 +28,19 @@ export const JOB_STATUS_SQL = sql.raw(`case j.state
   when 'active' then 'running' when 'completed' then 'succeeded'
   when 'failed' then 'failed' when 'cancelled' then 'failed' else 'queued' end`);
 
-export function createBossJobQueue(deps: { boss: PgBoss; db: TDatabase; notifier: TJobNotifier }) {
+/**
+ * Our job API on pg-boss. `boss` is absent only in a process that never enqueues (the OpenAPI
+ * generator, read-only benches); a send there fails with a clear error rather than a silent loss.
+ */
+export function createBossJobQueue(deps: {
+  boss: PgBoss | undefined;
+  db: TDatabase;
+  notifier: TJobNotifier;
+}) {
+  const boss = (): PgBoss => {
+    if (!deps.boss) throw new Error("the job queue (pg-boss) was not started in this process");
+    return deps.boss;
+  };
   return {
     /**
      * Sends a job. Inside a transaction pass `executor`: the job is inserted on that transaction
@@ -41,7 +53,7 @@ export function createBossJobQueue(deps: { boss: PgBoss; db: TDatabase; notifier
       executor?: TExecutor,
     ): Promise<{ id: string; name: string }> {
       const data = definition.payload.parse(payload) as object;
-      const id = await deps.boss.send(
+      const id = await boss().send(
         definition.name,
         data,
         executor ? { db: bossDbAdapter(executor) } : {},
@@ -57,7 +69,7 @@ export function createBossJobQueue(deps: { boss: PgBoss; db: TDatabase; notifier
       dedupeKey: string,
     ): Promise<{ id: string; name: string } | undefined> {
       const data = definition.payload.parse(payload) as object;
-      const id = await deps.boss.send(definition.name, data, { id: dedupeJobId(dedupeKey) });
+      const id = await boss().send(definition.name, data, { id: dedupeJobId(dedupeKey) });
       if (!id) return undefined;
       await deps.notifier.notify(definition.name);
       return { id, name: definition.name };
@@ -100,3 +112,4 @@ export function createBossJobQueue(deps: { boss: PgBoss; db: TDatabase; notifier
   };
 }
 export type TBossJobQueue = ReturnType<typeof createBossJobQueue>;
+export type TJobQueue = TBossJobQueue;

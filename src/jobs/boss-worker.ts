@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type PgBoss from "pg-boss";
@@ -95,6 +96,8 @@ export function createBossWorker(options: TBossWorkerOptions) {
   }
 
   return {
+    /** Names this process in logs (pg-boss's own worker ids are per kind and per slot). */
+    workerId: `${hostname()}:${process.pid}`,
     async start() {
       if (options.requeueActiveAtStart) {
         const result = await db.execute(

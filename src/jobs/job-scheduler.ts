@@ -1,5 +1,5 @@
 import type { TJobDefinition } from "./job-definition.js";
-import type { TJobQueue } from "./job-queue.js";
+import type { TJobQueue } from "./boss-queue.js";
 
 type TSchedulerLogger = { warn: (object: object, message: string) => void };
 

@@ -9,8 +9,8 @@ import { runMigrations } from "../db/migrate.js";
 import { buildApp } from "../routes.js";
 import type { TApp } from "../http/types.js";
 import { createLocalNotifier } from "../jobs/job-notifier.js";
-import { registeredJobs } from "../job-registry.js";
-import { createJobWorker } from "../jobs/job-worker.js";
+import { registeredJobs, startJobQueue } from "../job-registry.js";
+import { createBossWorker } from "../jobs/boss-worker.js";
 import type { TMailSettings } from "../modules/mail/mail-transport.js";
 
 export type TDatabaseKind = "pglite" | "postgres";
@@ -74,10 +74,14 @@ export async function createTestApp(
   const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
   await runMigrations(handle.db);
   const jobNotifier = createLocalNotifier();
+  // pg-boss as `serve` starts it; retries after 1 s (then 2, 4...) so backoff tests stay short,
+  // and no cron here (tests that need the schedule start it themselves).
+  const boss = await startJobQueue(handle, { schedule: false, retryDelaySeconds: 1 });
   const services = composeServices(handle, {
     sessionTtlHours: 24,
     publicUrl: TEST_PUBLIC_URL,
     jobNotifier,
+    boss,
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.gradingSlotBase === undefined
       ? {}
@@ -101,13 +105,13 @@ export async function createTestApp(
   await app.ready();
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const worker = options.withWorker
-    ? createJobWorker({
-        jobQueueRepo: services.jobQueueRepo,
+    ? createBossWorker({
+        boss,
+        db: handle.db,
         jobs: registeredJobs(services),
         notifier: jobNotifier,
         logger: silent,
-        pollIntervalMs: 500,
-        retryBaseDelayMs: 100,
+        pollingIntervalSeconds: 0.5,
       })
     : undefined;
   await worker?.start();
@@ -118,6 +122,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await worker?.stop();
+      await boss.stop({ graceful: false, wait: true });
       await handle.close();
     },
   };

@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { queryRows } from "../../db/raw-query.js";
+import { JOB_STATUS_SQL } from "../../jobs/boss-queue.js";
+import { BOSS_SCHEMA } from "../../jobs/job-boss.js";
+import { gradeSubmissionJob } from "./grade-submission.job.js";
 import {
   applications,
   assessmentCountingChoices,
@@ -9,7 +12,6 @@ import {
   assessmentSubmissions,
   candidates,
   gradings,
-  jobs,
   roles,
   storedFiles,
   users,
@@ -54,6 +56,18 @@ const fileColumns = {
   sizeBytes: storedFiles.sizeBytes,
   sha256: storedFiles.sha256,
 };
+
+/**
+ * The state of a grading's pg-boss job (null once pg-boss has deleted the finished job). The job's
+ * name is given so PostgreSQL reads only that queue's partition of pgboss.job.
+ */
+const gradingJob = (column: ReturnType<typeof sql.raw>) =>
+  sql`(select ${column} from ${sql.raw(BOSS_SCHEMA)}.job j
+       where j.name = ${gradeSubmissionJob.name} and j.id = ${gradings.jobId})`;
+const gradingJobStatus = sql<string | null>`${gradingJob(JOB_STATUS_SQL)}`;
+const gradingJobError = sql<string | null>`${gradingJob(
+  sql.raw(`case when j.state in ('failed', 'retry') then j.output->>'message' end`),
+)}`;
 
 export function createAssessmentsRepo(db: TDatabase) {
   return {
@@ -277,12 +291,11 @@ export function createAssessmentsRepo(db: TDatabase) {
         .select({
           grading: gradings,
           requestedByName: users.name,
-          jobStatus: jobs.status,
-          jobError: jobs.lastError,
+          jobStatus: gradingJobStatus,
+          jobError: gradingJobError,
         })
         .from(gradings)
         .leftJoin(users, eq(users.id, gradings.requestedBy))
-        .leftJoin(jobs, eq(jobs.id, gradings.jobId))
         .where(inArray(gradings.submissionId, submissionIds))
         .orderBy(desc(gradings.createdAt));
     },
@@ -292,8 +305,8 @@ export function createAssessmentsRepo(db: TDatabase) {
         .select({
           grading: gradings,
           requestedByName: users.name,
-          jobStatus: jobs.status,
-          jobError: jobs.lastError,
+          jobStatus: gradingJobStatus,
+          jobError: gradingJobError,
           submission: assessmentSubmissions,
           assessment: assessments,
           part: assessmentParts,
@@ -303,7 +316,6 @@ export function createAssessmentsRepo(db: TDatabase) {
         .innerJoin(assessments, eq(assessments.id, assessmentSubmissions.assessmentId))
         .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentSubmissions.partId))
         .leftJoin(users, eq(users.id, gradings.requestedBy))
-        .leftJoin(jobs, eq(jobs.id, gradings.jobId))
         .where(eq(gradings.id, id));
       return row;
     },

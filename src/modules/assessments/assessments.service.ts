@@ -1,7 +1,7 @@
 import type { TDatabase } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TManifest, TPack } from "../../grader/pack.js";
-import type { TJobQueue } from "../../jobs/job-queue.js";
+import type { TJobQueue } from "../../jobs/boss-queue.js";
 import { generateSecret, hashSecret } from "../../shared/secure-token.js";
 import type { TViewerScopeRepo } from "../access/viewer-scope.repo.js";
 import {

@@ -1,5 +1,5 @@
 import type { TExecutor } from "../../db/client.js";
-import type { TJobQueue } from "../../jobs/job-queue.js";
+import type { TJobQueue } from "../../jobs/boss-queue.js";
 import type { TAssessmentsRepo } from "./assessments.repo.js";
 import { gradeSubmissionJob } from "./grade-submission.job.js";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { TDatabase } from "../../db/client.js";
 import type { TStoredFilesRepo } from "../files/stored-files.repo.js";
 import { AppError } from "../../errors.js";
-import type { TJobQueue } from "../../jobs/job-queue.js";
+import type { TJobQueue } from "../../jobs/boss-queue.js";
 import { hashSecret } from "../../shared/secure-token.js";
 import type { TAuditService } from "../audit/audit.service.js";
 import { readStoredReport } from "../../grader/grade-report.js";

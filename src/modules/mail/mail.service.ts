@@ -2,7 +2,7 @@ import type { TDatabase, TExecutor } from "../../db/client.js";
 import { MAIL_KINDS } from "../../db/schema/index.js";
 import type { TMailKind, TOutboxStatus } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
-import type { TJobQueue } from "../../jobs/job-queue.js";
+import type { TJobQueue } from "../../jobs/boss-queue.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { deliverMailJob } from "./deliver-mail.job.js";
 import { assertKnownPlaceholders, MAIL_KIND_INFO, renderMail } from "./mail-templates.js";

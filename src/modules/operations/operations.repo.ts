@@ -4,13 +4,22 @@ import { queryRows } from "../../db/raw-query.js";
 
 export function createOperationsRepo(db: TDatabase) {
   return {
-    /** Jobs by kind and state, and how long the oldest waiting one has waited. */
+    /**
+     * pg-boss's jobs by kind, as queued (created, or waiting for a retry) and running (active), and
+     * how long the oldest has waited since it was due (queued) or started (running). Dead-letter
+     * queues are not worked, so their jobs are not "queued": they are counted elsewhere.
+     */
     async jobQueueStats() {
       return queryRows<{ name: string; status: string; count: number; oldest_seconds: number }>(
         db,
         sql`select name, status, count(*)::int as count,
-                   coalesce(extract(epoch from now() - min(run_at)), 0)::float8 as oldest_seconds
-            from jobs where status in ('queued', 'running') group by name, status`,
+                   coalesce(extract(epoch from now() - min(since)), 0)::float8 as oldest_seconds
+            from (select name,
+                         case when state = 'active' then 'running' else 'queued' end as status,
+                         case when state = 'active' then started_on else start_after end as since
+                  from pgboss.job
+                  where state in ('created', 'retry', 'active') and name not like '%.dead') j
+            group by name, status`,
       );
     },
     /** One round trip, measured by the caller: waiting for PGlite or a pooled connection included. */

@@ -3,7 +3,7 @@ import type { TDatabase, TExecutor } from "../../db/client.js";
 import type { TStoredFilesRepo } from "../files/stored-files.repo.js";
 import { AppError, notFound } from "../../errors.js";
 import { PermanentJobError } from "../../jobs/job-definition.js";
-import type { TJobQueue } from "../../jobs/job-queue.js";
+import type { TJobQueue } from "../../jobs/boss-queue.js";
 import { ZEmail } from "../../shared/schema-primitives.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { assertManagesPipeline, canSeeRole } from "../access/viewer-scope.js";

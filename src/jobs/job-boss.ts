@@ -20,6 +20,10 @@ export type TBossOptions = {
   maintenanceIntervalSeconds?: number;
   /** Run cron schedules in this process (pg-boss elects one runner per minute across processes). */
   schedule?: boolean;
+  /** How often this process checks the cron schedules and sends what is due (seconds, min 1). */
+  cronMonitorIntervalSeconds?: number;
+  /** How often the cron sender fetches (seconds, min 1). */
+  cronWorkerIntervalSeconds?: number;
 };
 
 /**
@@ -37,6 +41,12 @@ export async function startBoss(
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     schedule: options.schedule ?? true,
     deleteAfterDays: DELETE_FINISHED_AFTER_DAYS,
+    ...(options.cronMonitorIntervalSeconds === undefined
+      ? {}
+      : { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds }),
+    ...(options.cronWorkerIntervalSeconds === undefined
+      ? {}
+      : { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds }),
   };
   const boss =
     handle.kind === "postgres" && handle.url
@@ -84,6 +94,14 @@ export async function ensureQueues(
     const options = queueOptions(definition, retryDelaySeconds);
     if (existing.has(definition.name)) await boss.updateQueue(definition.name, options);
     else await boss.createQueue(definition.name, options);
+    // Idempotent (one schedule per queue): every process declares the same one.
+    if (definition.schedule)
+      await boss.schedule(
+        definition.name,
+        definition.schedule.cron,
+        definition.payload.parse(definition.schedule.payload) as object,
+        { tz: "UTC" },
+      );
   }
 }
 

@@ -16,6 +16,11 @@ export type TJobDefinition<TPayload> = {
    * since pg-boss 10 has no heartbeats); 15 minutes when not set.
    */
   expireInSeconds?: number;
+  /**
+   * Sent on a cron (UTC, minute resolution) by pg-boss, once across all processes on the database,
+   * e.g. `schedule: { cron: "0,15,30,45 * * * *", payload: {} }` for every 15 minutes.
+   */
+  schedule?: { cron: string; payload: TPayload };
 };
 
 export function defineJob<TPayload>(

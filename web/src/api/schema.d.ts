@@ -6366,6 +6366,11 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
+                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -6523,6 +6528,11 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
+                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -6689,6 +6699,11 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
+                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -6852,6 +6867,11 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
+                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7015,6 +7035,11 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
+                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7276,6 +7301,14 @@ export interface operations {
                     interviewerIds: string[];
                     /** Format: date-time */
                     scheduledAt: string;
+                    /** @default 60 */
+                    durationMinutes?: number;
+                    /** @default UTC */
+                    timeZone?: string;
+                    /** @default null */
+                    location?: string | null;
+                    /** @default null */
+                    meetingUrl?: string | null;
                 };
             };
         };
@@ -7302,6 +7335,11 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
+                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         }[];
@@ -7437,6 +7475,14 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     scheduledAt: string;
+                    /** @default 60 */
+                    durationMinutes?: number;
+                    /** @default UTC */
+                    timeZone?: string;
+                    /** @default null */
+                    location?: string | null;
+                    /** @default null */
+                    meetingUrl?: string | null;
                 };
             };
         };
@@ -7463,6 +7509,11 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
+                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         };
@@ -7549,6 +7600,11 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
+                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {
@@ -7667,6 +7723,11 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
+                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         };
@@ -9363,6 +9424,11 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
+                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {
@@ -9565,6 +9631,11 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
+                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {

@@ -88,7 +88,7 @@ test("a senior candidate takes debug + a design document in one portal; two revi
   await admin("POST", `/api/applications/${application.id}/interviews`, {
     stageId,
     interviewerIds: [rui.userId, sam.userId],
-    scheduledAt: "2027-12-10T10:00:00.000Z",
+    scheduledAt: "2026-12-10T10:00:00.000Z",
   });
   // Two parts in one time box: the debugging task, then the design document.
   const sent = await admin<{

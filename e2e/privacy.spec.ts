@@ -99,7 +99,7 @@ test("an admin exports a candidate, erases them, and the pipeline, ratings, shor
   const { interviews } = (await api.call("POST", `/api/applications/${application.id}/interviews`, {
     stageId: screen.id,
     interviewerIds: [api.userId],
-    scheduledAt: "2027-12-01T10:00:00.000Z",
+    scheduledAt: "2026-12-01T10:00:00.000Z",
   })) as { interviews: { id: string }[] };
   const interviewId = interviews[0]?.id ?? "";
   const kit = (await api.call("GET", `/api/interviews/${interviewId}/kit`)) as TKit;

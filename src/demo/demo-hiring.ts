@@ -87,8 +87,6 @@ async function seedCandidate(
       },
       recruiter.viewer,
       recruiter.actor,
-      // The demo's rounds already happened: their scorecards are part of the story.
-      { allowPast: true },
     );
     for (const seat of round.panel) {
       const person = people[seat.who];

@@ -72,7 +72,7 @@ export async function buildHiringWorld(app: TApp) {
       await recruiterOn.agent.post(`/api/applications/${applicationId}/interviews`, {
         stageId: stage(stageKind).id,
         interviewerIds,
-        scheduledAt: "2027-12-01T10:00:00.000Z",
+        scheduledAt: "2026-12-01T10:00:00.000Z",
       }),
       201,
     ).json<{ interviews: { id: string; interviewer: { id: string } }[] }>().interviews;
@@ -157,7 +157,7 @@ async function buildOtherTeam(app: TApp, admin: HttpAgent) {
     await recruiter.agent.post(`/api/applications/${application.id}/interviews`, {
       stageId: screen.id,
       interviewerIds: [interviewer.userId],
-      scheduledAt: "2027-12-02T10:00:00.000Z",
+      scheduledAt: "2026-12-02T10:00:00.000Z",
     }),
     201,
   ).json<{ interviews: { id: string }[] }>().interviews;

@@ -265,13 +265,6 @@ export const interviews = pgTable(
       .notNull()
       .references(() => users.id),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
-    durationMinutes: integer("duration_minutes").notNull().default(60),
-    // An IANA zone name: the invite's DTSTART/DTEND are written in it.
-    timeZone: text("time_zone").notNull().default("UTC"),
-    location: text("location"),
-    meetingUrl: text("meeting_url"),
-    // The ICS SEQUENCE: 0 when scheduled, +1 on every reschedule, so calendars replace the event.
-    sequence: integer("sequence").notNull().default(0),
     kit: jsonb("kit").$type<TInterviewKitItem[]>().notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -382,7 +382,7 @@ describe.each(testDatabaseKinds())(
             body: {
               stageId: w.stage("technical-screen").id,
               interviewerIds: [w.interviewerB.userId],
-              scheduledAt: "2027-12-02T09:00:00Z",
+              scheduledAt: "2026-12-02T09:00:00Z",
             },
           };
         },
@@ -393,7 +393,7 @@ describe.each(testDatabaseKinds())(
         expect: { ...pipelineWriters(200), interviewerAssigned: 403 },
         request: async () => ({
           url: `/api/interviews/${(await freshInterview()).interviewA}`,
-          body: { scheduledAt: "2027-12-03T14:30:00Z" },
+          body: { scheduledAt: "2026-12-03T14:30:00Z" },
         }),
       },
       {

@@ -31,11 +31,6 @@ export type TInterviewSummaryJson = {
   stageName: string;
   interviewer: { id: string; name: string };
   scheduledAt: string;
-  durationMinutes: number;
-  timeZone: string;
-  location: string | null;
-  meetingUrl: string | null;
-  sequence: number;
   scorecardStatus: TScorecardStatus;
 };
 
@@ -48,9 +43,7 @@ export function interviewSummariesJson(applicationId: SQL | AnyColumn) {
     select json_agg(json_build_object('id', i.id, 'applicationId', i.application_id,
       'stageId', i.stage_id, 'stageName', st.name,
       'interviewer', json_build_object('id', u.id, 'name', u.name),
-      'scheduledAt', i.scheduled_at, 'durationMinutes', i.duration_minutes,
-      'timeZone', i.time_zone, 'location', i.location, 'meetingUrl', i.meeting_url,
-      'sequence', i.sequence, 'scorecardStatus', ${scorecardStatusOf(sql.raw("i.id"))})
+      'scheduledAt', i.scheduled_at, 'scorecardStatus', ${scorecardStatusOf(sql.raw("i.id"))})
       order by i.scheduled_at, u.name)
     from ${interviews} i
     join ${roleStages} st on st.id = i.stage_id
@@ -175,21 +168,10 @@ export function createInterviewsRepo(db: TDatabase) {
       return listing(executor).where(inArray(interviews.applicationId, [...applicationIds]));
     },
 
-    /** A new time (and optionally place); SEQUENCE goes up so calendars replace the event. */
-    async rescheduleInterview(
-      id: string,
-      change: Pick<typeof interviews.$inferInsert, "scheduledAt"> &
-        Partial<
-          Pick<
-            typeof interviews.$inferInsert,
-            "durationMinutes" | "timeZone" | "location" | "meetingUrl"
-          >
-        >,
-      executor: TExecutor = db,
-    ) {
+    async rescheduleInterview(id: string, scheduledAt: Date, executor: TExecutor = db) {
       const [row] = await executor
         .update(interviews)
-        .set({ ...change, sequence: sql`${interviews.sequence} + 1` })
+        .set({ scheduledAt })
         .where(eq(interviews.id, id))
         .returning();
       return row;

@@ -28,17 +28,17 @@ describe.each(testDatabaseKinds())("rescheduling and cancelling interviews on %s
     const { interviewId } = await freshInterview();
     const moved = expectStatus(
       await w.recruiterOn.agent.patch(`/api/interviews/${interviewId}`, {
-        scheduledAt: "2027-12-04T15:30:00.000Z",
+        scheduledAt: "2026-12-04T15:30:00.000Z",
       }),
       200,
     ).json<{ interview: TInterview }>().interview;
-    expect(moved).toMatchObject({ id: interviewId, scheduledAt: "2027-12-04T15:30:00.000Z" });
+    expect(moved).toMatchObject({ id: interviewId, scheduledAt: "2026-12-04T15:30:00.000Z" });
 
     const kit = expectStatus(
       await w.interviewerA.agent.get(`/api/interviews/${interviewId}/kit`),
       200,
     ).json<{ interview: { scheduledAt: string } }>();
-    expect(kit.interview.scheduledAt).toBe("2027-12-04T15:30:00.000Z");
+    expect(kit.interview.scheduledAt).toBe("2026-12-04T15:30:00.000Z");
 
     const audit = expectStatus(
       await w.admin.get(`/api/audit?entityType=interview&entityId=${interviewId}`),
@@ -47,8 +47,8 @@ describe.each(testDatabaseKinds())("rescheduling and cancelling interviews on %s
     const event = audit.events.find(
       (e: { action: string }) => e.action === "interview.rescheduled",
     );
-    expect(event?.before).toEqual({ scheduledAt: "2027-12-01T10:00:00.000Z" });
-    expect(event?.after).toEqual({ scheduledAt: "2027-12-04T15:30:00.000Z" });
+    expect(event?.before).toEqual({ scheduledAt: "2026-12-01T10:00:00.000Z" });
+    expect(event?.after).toEqual({ scheduledAt: "2026-12-04T15:30:00.000Z" });
   });
 
   it("names a time that is not a date, and lets only the pipeline's owners move it", async () => {
@@ -59,44 +59,9 @@ describe.each(testDatabaseKinds())("rescheduling and cancelling interviews on %s
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad).fields?.[0]?.field).toBe("scheduledAt");
     const byInterviewer = await w.interviewerA.agent.patch(`/api/interviews/${interviewId}`, {
-      scheduledAt: "2027-12-05T09:00:00.000Z",
+      scheduledAt: "2026-12-05T09:00:00.000Z",
     });
     expect(byInterviewer.statusCode).toBe(403);
-  });
-
-  it("keeps length, time zone and place, bumps SEQUENCE on a move, and names bad ones", async () => {
-    const { interviewId } = await freshInterview();
-    const moved = expectStatus(
-      await w.recruiterOn.agent.patch(`/api/interviews/${interviewId}`, {
-        scheduledAt: "2027-12-06T09:00:00.000Z",
-        durationMinutes: 45,
-        timeZone: "Europe/Berlin",
-        meetingUrl: "https://meet.example.com/abc",
-      }),
-      200,
-    ).json<{ interview: TInterview & Record<string, unknown> }>().interview;
-    expect(moved).toMatchObject({
-      durationMinutes: 45,
-      timeZone: "Europe/Berlin",
-      meetingUrl: "https://meet.example.com/abc",
-      location: null,
-      sequence: 1,
-    });
-    const cases: [Record<string, unknown>, string][] = [
-      [{ scheduledAt: "2027-12-06T09:00:00.000Z", timeZone: "Mars/Olympus" }, "timeZone"],
-      [
-        { scheduledAt: "2027-12-06T09:00:00.000Z", meetingUrl: "javascript:alert(1)" },
-        "meetingUrl",
-      ],
-      [{ scheduledAt: "2027-12-06T09:00:00.000Z", location: "x".repeat(201) }, "location"],
-      [{ scheduledAt: "2027-12-06T09:00:00.000Z", durationMinutes: 0 }, "durationMinutes"],
-      [{ scheduledAt: "2020-01-01T09:00:00.000Z" }, "scheduledAt"],
-    ];
-    for (const [body, field] of cases) {
-      const bad = await w.recruiterOn.agent.patch(`/api/interviews/${interviewId}`, body);
-      expect(bad.statusCode, field).toBe(400);
-      expect(errorOf(bad).fields?.[0]?.field).toBe(field);
-    }
   });
 
   it("closes the kit and the scorecard of a cancelled interview", async () => {
@@ -118,7 +83,7 @@ describe.each(testDatabaseKinds())("rescheduling and cancelling interviews on %s
     });
     expect(draft.statusCode).toBe(404);
     const moved = await w.recruiterOn.agent.patch(`/api/interviews/${interviewId}`, {
-      scheduledAt: "2027-12-05T09:00:00.000Z",
+      scheduledAt: "2026-12-05T09:00:00.000Z",
     });
     expect(moved.statusCode).toBe(404);
   });

@@ -60,8 +60,8 @@ export function registerInterviewsRoutes(
     },
     async (request) => ({
       interview: await service.rescheduleInterview({
-        ...request.body,
         interviewId: request.params.interviewId,
+        scheduledAt: request.body.scheduledAt,
         viewer: principalOf(request).user,
         actor: actorOf(request),
       }),

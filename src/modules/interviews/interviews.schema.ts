@@ -7,42 +7,6 @@ import { ZApplicationSummary, ZInterviewSummary } from "../pipeline/applications
 import { ZStageKind } from "../roles/roles.schema.js";
 import { ZTimeCursor } from "../../shared/keyset-cursor.js";
 
-/** Whether the runtime knows the zone: an unknown one would give calendars a wrong time. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const ZMeetingUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((value) => {
-    try {
-      return ["http:", "https:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, "must be an http(s) link");
-
-/** How long, in which time zone and where: what the calendar invite carries. */
-const ZInterviewPlace = z.object({
-  durationMinutes: z.number().int().min(5).max(480).default(60),
-  timeZone: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .refine(isKnownTimeZone, "is not a known time zone (use a name like Europe/Berlin)")
-    .default("UTC"),
-  location: z.string().trim().max(200).nullable().default(null),
-  meetingUrl: ZMeetingUrl.nullable().default(null),
-});
-
 export const ZScheduleInterviewsRequest = z.strictObject({
   stageId: ZUuid,
   interviewerIds: z
@@ -51,18 +15,9 @@ export const ZScheduleInterviewsRequest = z.strictObject({
     .max(6)
     .refine((ids) => new Set(ids).size === ids.length, "lists a person twice"),
   scheduledAt: ZIsoDateTime,
-  ...ZInterviewPlace.shape,
 });
 
-/** A new time, and optionally a new length, zone or place; the invite's SEQUENCE goes up by one. */
-export const ZRescheduleInterviewRequest = z.strictObject({
-  scheduledAt: ZIsoDateTime,
-  durationMinutes: ZInterviewPlace.shape.durationMinutes.optional(),
-  timeZone: ZInterviewPlace.shape.timeZone.optional(),
-  location: ZInterviewPlace.shape.location.optional(),
-  meetingUrl: ZInterviewPlace.shape.meetingUrl.optional(),
-});
-export type TRescheduleInterviewRequest = z.infer<typeof ZRescheduleInterviewRequest>;
+export const ZRescheduleInterviewRequest = z.strictObject({ scheduledAt: ZIsoDateTime });
 export const ZInterviewResponse = z.object({ interview: ZInterviewSummary });
 
 export const ZInterviewsResponse = z.object({ interviews: z.array(ZInterviewSummary) });

@@ -19,19 +19,7 @@ import type { TRolesRepo } from "../roles/roles.repo.js";
 import type { TCompetencyId } from "../roles/templates/competencies.js";
 import { resolveKitQuestions } from "./interview-kit.js";
 import type { TInterviewsRepo } from "./interviews.repo.js";
-import type {
-  TInterviewKit,
-  TMyInterviewsQuery,
-  TRescheduleInterviewRequest,
-} from "./interviews.schema.js";
-
-/** An invite for a time already gone would land in the past of everyone's calendar. */
-function assertFuture(scheduledAt: string, now: Date) {
-  if (new Date(scheduledAt).getTime() <= now.getTime())
-    throw new AppError("VALIDATION_FAILED", "Please choose a time that has not passed yet.", {
-      fields: [{ field: "scheduledAt", message: "is in the past" }],
-    });
-}
+import type { TInterviewKit, TMyInterviewsQuery } from "./interviews.schema.js";
 import { encodeTimeCursor } from "../../shared/keyset-cursor.js";
 
 export function createInterviewsService(deps: {
@@ -45,9 +33,7 @@ export function createInterviewsService(deps: {
   questionsRepo: Pick<TQuestionsRepo, "findCurrentVersions" | "findVersionsByIds">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
-  now?: () => Date;
 }) {
-  const now = deps.now ?? (() => new Date());
   const repo = deps.interviewsRepo;
 
   /** An interview the viewer runs the pipeline for, whose scorecard is not yet submitted. */
@@ -74,21 +60,10 @@ export function createInterviewsService(deps: {
     /** One interview per interviewer; the stage's kit is pinned to today's question versions. */
     async scheduleInterviews(
       applicationId: string,
-      input: {
-        stageId: string;
-        interviewerIds: string[];
-        scheduledAt: string;
-        durationMinutes?: number;
-        timeZone?: string;
-        location?: string | null;
-        meetingUrl?: string | null;
-      },
+      input: { stageId: string; interviewerIds: string[]; scheduledAt: string },
       viewer: TViewer,
       actor: TActor,
-      /** Only the demo seed, which replays interviews that already happened, passes this. */
-      options: { allowPast?: boolean } = {},
     ) {
-      if (!options.allowPast) assertFuture(input.scheduledAt, now());
       await deps.db.transaction(async (tx) => {
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
         const application = await deps.applicationsRepo.lockById(applicationId, tx);
@@ -158,10 +133,6 @@ export function createInterviewsService(deps: {
             stageId: stage.id,
             interviewerId,
             scheduledAt: new Date(input.scheduledAt),
-            durationMinutes: input.durationMinutes ?? 60,
-            timeZone: input.timeZone ?? "UTC",
-            location: input.location ?? null,
-            meetingUrl: input.meetingUrl ?? null,
             kit,
             createdBy: viewer.id,
           })),
@@ -190,29 +161,17 @@ export function createInterviewsService(deps: {
     },
 
     /** A new time for one interview; its kit and any draft scorecard stay as they are. */
-    async rescheduleInterview(
-      input: TRescheduleInterviewRequest & {
-        interviewId: string;
-        viewer: TViewer;
-        actor: TActor;
-      },
-    ) {
-      assertFuture(input.scheduledAt, now());
+    async rescheduleInterview(input: {
+      interviewId: string;
+      scheduledAt: string;
+      viewer: TViewer;
+      actor: TActor;
+    }) {
       const applicationId = await deps.db.transaction(async (tx) => {
         const { interview } = await loadOpenInterview(input.interviewId, input.viewer, tx, {
           submitted: "This interview has a submitted scorecard, so its time can no longer change.",
         });
-        const after = await repo.rescheduleInterview(
-          interview.id,
-          {
-            scheduledAt: new Date(input.scheduledAt),
-            durationMinutes: input.durationMinutes,
-            timeZone: input.timeZone,
-            location: input.location,
-            meetingUrl: input.meetingUrl,
-          },
-          tx,
-        );
+        const after = await repo.rescheduleInterview(interview.id, new Date(input.scheduledAt), tx);
         await deps.auditService.recordEvent(
           input.actor,
           {

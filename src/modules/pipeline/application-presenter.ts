@@ -23,11 +23,6 @@ type TInterviewListRow = {
     stageId: string;
     interviewerId: string;
     scheduledAt: Date;
-    durationMinutes: number;
-    timeZone: string;
-    location: string | null;
-    meetingUrl: string | null;
-    sequence: number;
   };
   stageName: string;
   interviewerName: string;
@@ -42,11 +37,6 @@ export function presentInterviewSummary(row: TInterviewListRow) {
     stageName: row.stageName,
     interviewer: { id: row.interview.interviewerId, name: row.interviewerName },
     scheduledAt: row.interview.scheduledAt.toISOString(),
-    durationMinutes: row.interview.durationMinutes,
-    timeZone: row.interview.timeZone,
-    location: row.interview.location,
-    meetingUrl: row.interview.meetingUrl,
-    sequence: row.interview.sequence,
     scorecardStatus: row.scorecardStatus,
   };
 }

@@ -44,13 +44,6 @@ export const ZInterviewSummary = z.object({
   stageName: z.string(),
   interviewer: z.object({ id: ZUuid, name: z.string() }),
   scheduledAt: ZIsoDateTime,
-  durationMinutes: z.number().int(),
-  /** IANA zone name the invite is written in. */
-  timeZone: z.string(),
-  location: z.string().nullable(),
-  meetingUrl: z.string().nullable(),
-  /** The invite's SEQUENCE: how many times it was rescheduled. */
-  sequence: z.number().int(),
   /** Whether a scorecard exists, never its content: that is the scorecard endpoints' business. */
   scorecardStatus: z.enum(["none", "draft", "submitted"]),
 });

@@ -6366,11 +6366,6 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
-                                durationMinutes: number;
-                                timeZone: string;
-                                location: string | null;
-                                meetingUrl: string | null;
-                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -6528,11 +6523,6 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
-                                durationMinutes: number;
-                                timeZone: string;
-                                location: string | null;
-                                meetingUrl: string | null;
-                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -6699,11 +6689,6 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
-                                durationMinutes: number;
-                                timeZone: string;
-                                location: string | null;
-                                meetingUrl: string | null;
-                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -6867,11 +6852,6 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
-                                durationMinutes: number;
-                                timeZone: string;
-                                location: string | null;
-                                meetingUrl: string | null;
-                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7035,11 +7015,6 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
-                                durationMinutes: number;
-                                timeZone: string;
-                                location: string | null;
-                                meetingUrl: string | null;
-                                sequence: number;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7301,14 +7276,6 @@ export interface operations {
                     interviewerIds: string[];
                     /** Format: date-time */
                     scheduledAt: string;
-                    /** @default 60 */
-                    durationMinutes?: number;
-                    /** @default UTC */
-                    timeZone?: string;
-                    /** @default null */
-                    location?: string | null;
-                    /** @default null */
-                    meetingUrl?: string | null;
                 };
             };
         };
@@ -7335,11 +7302,6 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
-                            durationMinutes: number;
-                            timeZone: string;
-                            location: string | null;
-                            meetingUrl: string | null;
-                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         }[];
@@ -7475,14 +7437,6 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     scheduledAt: string;
-                    /** @default 60 */
-                    durationMinutes?: number;
-                    /** @default UTC */
-                    timeZone?: string;
-                    /** @default null */
-                    location?: string | null;
-                    /** @default null */
-                    meetingUrl?: string | null;
                 };
             };
         };
@@ -7509,11 +7463,6 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
-                            durationMinutes: number;
-                            timeZone: string;
-                            location: string | null;
-                            meetingUrl: string | null;
-                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         };
@@ -7600,11 +7549,6 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
-                            durationMinutes: number;
-                            timeZone: string;
-                            location: string | null;
-                            meetingUrl: string | null;
-                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {
@@ -7723,11 +7667,6 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
-                            durationMinutes: number;
-                            timeZone: string;
-                            location: string | null;
-                            meetingUrl: string | null;
-                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         };
@@ -9424,11 +9363,6 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
-                            durationMinutes: number;
-                            timeZone: string;
-                            location: string | null;
-                            meetingUrl: string | null;
-                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {
@@ -9631,11 +9565,6 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
-                            durationMinutes: number;
-                            timeZone: string;
-                            location: string | null;
-                            meetingUrl: string | null;
-                            sequence: number;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {

@@ -8,16 +8,20 @@ import { runMigrations } from "../db/migrate.js";
 import { loggerOptions } from "../logger.js";
 import { HttpAgent, STRONG_PASSWORD } from "../test-support/http-agent.js";
 import { buildApp } from "../routes.js";
+import { startJobQueue } from "../job-registry.js";
 import type { TApp } from "./types.js";
 
 describe("request logging", () => {
   const lines: string[] = [];
   let app: TApp;
   let handle: TDatabaseHandle;
+  let boss: Awaited<ReturnType<typeof startJobQueue>>;
 
   beforeAll(async () => {
     handle = await openMemoryDatabase();
     await runMigrations(handle.db);
+    // The invite below enqueues its e-mail, so pg-boss must be up with its queues, as in serve.
+    boss = await startJobQueue(handle, { schedule: false });
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
         lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
@@ -28,6 +32,7 @@ describe("request logging", () => {
       services: composeServices(handle, {
         sessionTtlHours: 24,
         publicUrl: "http://localhost:3000",
+        boss,
       }),
       cookieSecret: randomBytes(32).toString("hex"),
       sessionTtlHours: 24,
@@ -41,6 +46,7 @@ describe("request logging", () => {
   });
   afterAll(async () => {
     await app.close();
+    await boss.stop({ graceful: false, wait: true });
     await handle.close();
   });
 

@@ -59,14 +59,12 @@ export function createDataVersion(db: TDatabase) {
     async read(viewer?: object): Promise<number> {
       const remembered = viewer === undefined ? undefined : rememberedVersions.get(viewer);
       if (remembered !== undefined) return remembered;
-      const [row] = await queryRows<{ version: string | number; pending: string | number }>(
+      const [row] = await queryRows<{ value: readonly (string | number)[] | null }>(
         db,
-        sql`select (select compacted from data_change_base where id = 1) + count(*) as version,
-            count(*) as pending
-          from data_changes`,
+        sql`select ${dataVersionExpression} as value`,
       );
-      if (Number(row?.pending ?? 0) > COMPACT_AFTER) compact();
-      return Number(row?.version ?? 0);
+      if (Number(row?.value?.[1] ?? 0) > COMPACT_AFTER) compact();
+      return Number(row?.value?.[0] ?? 0);
     },
   };
 }

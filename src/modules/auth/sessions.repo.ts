@@ -60,7 +60,7 @@ export function createSessionsRepo(db: TDatabase) {
       executor: TExecutor = db,
     ) {
       const params = { idHash, now: now.toISOString() };
-      // Every request runs this: outside a transaction, the statement built once (see below).
+      // Every request runs this: outside a transaction, the statement built once (above).
       const query =
         executor === db
           ? options.withScope

@@ -1,4 +1,6 @@
 import type { TDatabase, TExecutor } from "../../db/client.js";
+import type { TDataVersion } from "../../db/data-version.js";
+import { createVersionedCache } from "../../shared/versioned-cache.js";
 import type { TLawfulBasis } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
@@ -120,8 +122,12 @@ export function createCandidatesService(deps: {
   auditService: Pick<TAuditService, "recordEvent">;
   candidateMergeService: Pick<TCandidateMergeService, "mergeCandidates">;
   privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent" | "recordAccess">;
+  /** With it, each viewer's profile read is kept until anything changes (shared/versioned-cache.ts). */
+  dataVersion?: Pick<TDataVersion, "read">;
 }) {
   const repo = deps.candidatesRepo;
+  type TProfile = { candidate: TCandidate; erased: boolean };
+  const profiles = createVersionedCache<TProfile>({ max: 200 });
 
   async function present(
     rows: readonly TCandidateRow[],
@@ -269,20 +275,29 @@ export function createCandidatesService(deps: {
     },
 
     async getCandidate(candidateId: string, viewer: TViewer) {
-      const scope = await deps.viewerScopeRepo.loadScope(viewer);
-      // The record and everything its profile shows in one statement (the page's budget).
-      const profile = await repo.findVisibleProfile(
-        candidateId,
-        candidateVisibility(scope),
-        scope.isAdmin,
+      // The profile is kept per viewer until anything changes; the access trail is not a read
+      // table (it moves no data version), so recording a view never empties the cache.
+      const version = await deps.dataVersion?.read(viewer);
+      const { candidate, erased } = await profiles.get(
+        `${candidateId}|${viewer.id}|${viewer.role}`,
+        version,
+        async () => {
+          const scope = await deps.viewerScopeRepo.loadScope(viewer);
+          // The record and everything its profile shows in one statement (the page's budget).
+          const profile = await repo.findVisibleProfile(
+            candidateId,
+            candidateVisibility(scope),
+            scope.isAdmin,
+          );
+          if (!profile) throw notFound("That candidate");
+          const [presented] = presentWith([profile.row], scope, profile);
+          if (!presented) throw notFound("That candidate");
+          return { candidate: presented, erased: profile.row.erasedAt !== null };
+        },
       );
-      if (!profile) throw notFound("That candidate");
-      const { row } = profile;
-      const [candidate] = presentWith([row], scope, profile);
-      if (!candidate) throw notFound("That candidate");
-      // The access trail: one insert when contact details are sent (lists never carry them for
-      // anyone outside the pipeline, and are not what the trail is for).
-      if (candidate.contactVisible && !row.erasedAt)
+      // The access trail: one insert each time contact details are sent, cached or not (lists
+      // never carry them for anyone outside the pipeline, and are not what the trail is for).
+      if (candidate.contactVisible && !erased)
         await deps.privacyRepo.recordAccess({ candidateId, userId: viewer.id, kind: "contact" });
       return candidate;
     },

@@ -217,6 +217,32 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
     expectStatus(await w.recruiterOn.agent.get(`/api/candidates/${person.id}/access-trail`), 403);
   });
 
+  it("records every view of contact details, also those the read cache answers, and shows edits at once", async () => {
+    const person = await personOnFile();
+    const first = expectStatus(await w.managerOn.agent.get(`/api/candidates/${person.id}`), 200);
+    const second = expectStatus(await w.managerOn.agent.get(`/api/candidates/${person.id}`), 200);
+    expect(second.body).toBe(first.body);
+    const trail = expectStatus(
+      await w.admin.get(`/api/candidates/${person.id}/access-trail`),
+      200,
+    ).json<{ events: { kind: string; user: { id: string } | null }[] }>().events;
+    expect(
+      trail.filter((e) => e.kind === "contact" && e.user?.id === w.managerOn.userId),
+    ).toHaveLength(2);
+    // An edit moves the data version: the next read is the new record, not the cached one.
+    expectStatus(
+      await w.recruiterOn.agent.patch(`/api/candidates/${person.id}`, {
+        phone: "+44 20 7946 0999",
+      }),
+      200,
+    );
+    const edited = expectStatus(
+      await w.managerOn.agent.get(`/api/candidates/${person.id}`),
+      200,
+    ).json<{ candidate: { phone: string | null } }>().candidate;
+    expect(edited.phone).toBe("+44 20 7946 0999");
+  });
+
   it("does not record a view when the caller is not shown contact details", async () => {
     const before = expectStatus(
       await w.admin.get(`/api/candidates/${w.main.candidateId}/access-trail`),

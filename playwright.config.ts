@@ -21,12 +21,18 @@ const SPECS = [
   "editing",
   "accessibility",
   "mail",
+  "webhooks",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics", "accessibility"]);
 // Specs whose server sends mail to a real SMTP server the spec itself starts, on smtpPortOf(index).
 const SMTP_SPECS = new Set<string>(["mail"]);
+// Specs whose server delivers webhooks to a receiver the spec starts on webhookPortOf(index); their
+// server may reach loopback addresses, which every other server refuses.
+const WEBHOOK_SPECS = new Set<string>(["webhooks"]);
 const portOf = (index: number) => BASE_PORT + index;
+/** The loopback port of a spec's webhook receiver; the spec reads it from E2E_WEBHOOK_PORT_<SPEC>. */
+const webhookPortOf = (index: number) => BASE_PORT + 1100 + index;
 /** The loopback SMTP port a spec's server sends to; the spec reads it from E2E_SMTP_PORT_<SPEC>. */
 const smtpPortOf = (index: number) => BASE_PORT + 1000 + index;
 // E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
@@ -39,6 +45,8 @@ const external = process.env.E2E_BASE_URL;
 SPECS.forEach((spec, index) => {
   if (SMTP_SPECS.has(spec))
     process.env[`E2E_SMTP_PORT_${spec.toUpperCase()}`] = String(smtpPortOf(index));
+  if (WEBHOOK_SPECS.has(spec))
+    process.env[`E2E_WEBHOOK_PORT_${spec.toUpperCase()}`] = String(webhookPortOf(index));
 });
 const selected = SPECS.map((spec, index) => ({ spec, index })).filter(
   ({ spec }) => only.size === 0 || only.has(spec),
@@ -89,6 +97,9 @@ export default defineConfig({
       SHORTLIST_GRADER_SLOT_BASE: String(Number(process.env.E2E_SLOT_OFFSET ?? 0) + index * 16),
       ...(DEMO_SPECS.has(spec) ? { E2E_SEED_DEMO: "1" } : {}),
       ...(SMTP_SPECS.has(spec) ? { SMTP_URL: `smtp://127.0.0.1:${smtpPortOf(index)}` } : {}),
+      ...(WEBHOOK_SPECS.has(spec)
+        ? { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true", WEBHOOK_TIMEOUT_MS: "5000" }
+        : {}),
     },
     stdout: "ignore" as const,
     stderr: "pipe" as const,

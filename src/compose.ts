@@ -74,6 +74,12 @@ import { createMailRepo } from "./modules/mail/mail.repo.js";
 import { createMailService } from "./modules/mail/mail.service.js";
 import { createSmtpTransport } from "./modules/mail/mail-transport.js";
 import type { TMailSettings } from "./modules/mail/mail-transport.js";
+import { createWebhooksRepo } from "./modules/webhooks/webhooks.repo.js";
+import {
+  createWebhooksService,
+  DEFAULT_WEBHOOK_SETTINGS,
+} from "./modules/webhooks/webhooks.service.js";
+import type { TWebhookSendSettings } from "./modules/webhooks/webhook-sender.js";
 
 export type TComposeOptions = {
   sessionTtlHours: number;
@@ -90,6 +96,8 @@ export type TComposeOptions = {
   grading?: Partial<TGradingSettings>;
   /** SMTP_URL and MAIL_FROM; without an SMTP URL mail stays in the outbox. */
   mail?: TMailSettings;
+  /** WEBHOOK_ALLOW_PRIVATE_ADDRESSES and WEBHOOK_TIMEOUT_MS; public HTTPS only, 10 s, by default. */
+  webhooks?: TWebhookSendSettings;
 };
 
 /** Wires repositories into services. One place, explicit, no container. */
@@ -125,6 +133,13 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     auditService,
     transport: options.mail ? createSmtpTransport(options.mail) : undefined,
   });
+  const webhooksService = createWebhooksService({
+    db,
+    webhooksRepo: createWebhooksRepo(db),
+    jobQueue,
+    auditService,
+    settings: options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
+  });
   const usersService = createUsersService({
     db,
     mail: mailService,
@@ -155,7 +170,15 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
   const privacyRepo = createPrivacyRepo(db);
-  const hiringBase = { db, viewerScopeRepo, auditService, privacyRepo, dataVersion };
+  // Services whose changes are webhook events emit them through `webhooks`.
+  const hiringBase = {
+    db,
+    viewerScopeRepo,
+    auditService,
+    privacyRepo,
+    dataVersion,
+    webhooks: webhooksService,
+  };
   const questionsService = createQuestionsService({ db, questionsRepo, auditService });
   const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
   const candidateMergeService = createCandidateMergeService({
@@ -336,6 +359,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     apiTokensService,
     usersService,
     mailService,
+    webhooksService,
     inviteAcceptanceService,
     usersRepo,
     jobQueue,

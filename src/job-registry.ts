@@ -7,6 +7,7 @@ import { createDeliverMailHandler } from "./modules/mail/deliver-mail.handler.js
 import { deliverMailJob } from "./modules/mail/deliver-mail.job.js";
 import { retentionSweepJob } from "./modules/privacy/retention-sweep.job.js";
 import { intakeJob } from "./modules/screening/intake.job.js";
+import { deliverWebhookJob } from "./modules/webhooks/deliver-webhook.job.js";
 import type PgBoss from "pg-boss";
 import type { TDatabaseHandle } from "./db/client.js";
 import { ensureQueues, startBoss } from "./jobs/job-boss.js";
@@ -19,6 +20,7 @@ import type { TDailyJob } from "./jobs/job-scheduler.js";
 export const jobDefinitions: TJobDefinition<unknown>[] = [
   intakeJob,
   deliverMailJob,
+  deliverWebhookJob,
   retentionSweepJob,
   gradeSubmissionJob,
 ] as TJobDefinition<unknown>[];
@@ -50,6 +52,11 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
   return [
     registerJob(intakeJob, ({ batchId }) => services.intakeService.processBatch(batchId)),
     registerJob(deliverMailJob, createDeliverMailHandler(services.mailService)),
+    registerJob(deliverWebhookJob, ({ deliveryId }, { attempt }) =>
+      services.webhooksService.deliver(deliveryId, {
+        isLast: attempt >= deliverWebhookJob.maxAttempts,
+      }),
+    ),
     registerJob(retentionSweepJob, () => services.candidateErasureService.runRetentionSweep()),
     registerJob(
       // The handler imports the grader itself, lazily, on its first job.
@@ -58,6 +65,8 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
         assessmentsRepo: services.assessmentsRepo,
         similarityService: services.similarityService,
         settings: services.gradingSettings,
+        db: services.db,
+        webhooks: services.webhooksService,
       }),
     ),
   ];

@@ -43,6 +43,7 @@ export async function openServices(config: TConfig): Promise<TOpenServices> {
       boss,
       grading: { slotBase: config.graderSlotBase },
       mail: config.mail,
+      webhooks: config.webhooks,
     });
     await services.questionsService.ensureQuestionBankSeeded();
     const notifier = jobNotifier;

@@ -15,6 +15,7 @@ import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.js
 import { registerDecisionsRoutes } from "./modules/decisions/decisions.routes.js";
 import { registerFeedbackRoutes } from "./modules/feedback/feedback.routes.js";
 import { registerMailRoutes } from "./modules/mail/mail.routes.js";
+import { registerWebhookRoutes } from "./modules/webhooks/webhooks.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
 import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
@@ -60,6 +61,7 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
     ...limits,
   });
   registerMailRoutes(app, services);
+  registerWebhookRoutes(app, services);
   registerApiTokensRoutes(app, { apiTokensService: services.apiTokensService });
   registerSessionsRoutes(app, services);
   registerOperationsRoutes(app, { ...services, metricsToken: options.metricsToken });

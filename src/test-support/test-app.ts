@@ -11,6 +11,7 @@ import type { TApp } from "../http/types.js";
 import { createLocalNotifier } from "../jobs/job-notifier.js";
 import { registeredJobs, startJobQueue } from "../job-registry.js";
 import { createBossWorker } from "../jobs/boss-worker.js";
+import type { TWebhookSendSettings } from "../modules/webhooks/webhook-sender.js";
 import type { TMailSettings } from "../modules/mail/mail-transport.js";
 
 export type TDatabaseKind = "pglite" | "postgres";
@@ -69,6 +70,8 @@ export async function createTestApp(
     gradingSlotBase?: number;
     /** SMTP settings of the app (a loopback test server); none keeps mail in the outbox. */
     mail?: TMailSettings;
+    /** Webhook sending; tests deliver to loopback receivers, so they allow private addresses. */
+    webhooks?: TWebhookSendSettings;
   } = {},
 ): Promise<TTestContext> {
   const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
@@ -83,6 +86,7 @@ export async function createTestApp(
     jobNotifier,
     boss,
     ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.gradingSlotBase === undefined
       ? {}
       : { grading: { slotBase: options.gradingSlotBase } }),

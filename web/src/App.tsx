@@ -39,6 +39,9 @@ const OutboxPage = lazy(() => import("./mail/OutboxPage").then((m) => ({ default
 const MailTemplatesPage = lazy(() =>
   import("./mail/MailTemplatesPage").then((m) => ({ default: m.MailTemplatesPage })),
 );
+const WebhooksPage = lazy(() =>
+  import("./webhooks/WebhooksPage").then((m) => ({ default: m.WebhooksPage })),
+);
 const PrivacySettingsPage = lazy(() =>
   import("./privacy/PrivacySettingsPage").then((m) => ({ default: m.PrivacySettingsPage })),
 );
@@ -127,6 +130,7 @@ function AppRoutes() {
           {isAdmin && <Route path="/privacy" element={<PrivacySettingsPage />} />}
           {isAdmin && <Route path="/mail/outbox" element={<OutboxPage />} />}
           {isAdmin && <Route path="/mail/templates" element={<MailTemplatesPage />} />}
+          {isAdmin && <Route path="/webhooks" element={<WebhooksPage />} />}
           {leadsAnalytics && <Route path="/analytics/fairness" element={<FairnessPage />} />}
           <Route
             path="/applications/:applicationId/assessment"

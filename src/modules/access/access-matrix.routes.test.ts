@@ -31,6 +31,7 @@ import { boardAccessRows } from "../../test-support/board-access-rows.js";
 import { fairnessAccessRows } from "../../test-support/fairness-access-rows.js";
 import { analyticsAccessRows } from "../../test-support/analytics-access-rows.js";
 import { mailAccessRows } from "../../test-support/mail-access-rows.js";
+import { webhookAccessRows } from "../../test-support/webhook-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -539,6 +540,7 @@ describe.each(testDatabaseKinds())(
       ...fairnessAccessRows(() => w),
       ...analyticsAccessRows(() => w),
       ...mailAccessRows(() => w),
+      ...webhookAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

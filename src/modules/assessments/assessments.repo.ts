@@ -387,11 +387,15 @@ export function createAssessmentsRepo(db: TDatabase) {
         .select({
           grading: gradings,
           packId: assessmentParts.packId,
+          partId: assessmentParts.id,
+          assessmentId: assessmentParts.assessmentId,
+          applicationId: assessments.applicationId,
           filename: storedFiles.filename,
         })
         .from(gradings)
         .innerJoin(assessmentSubmissions, eq(assessmentSubmissions.id, gradings.submissionId))
         .innerJoin(assessmentParts, eq(assessmentParts.id, assessmentSubmissions.partId))
+        .innerJoin(assessments, eq(assessments.id, assessmentParts.assessmentId))
         .innerJoin(storedFiles, eq(storedFiles.id, assessmentSubmissions.fileId))
         .where(eq(gradings.id, id));
       return row;

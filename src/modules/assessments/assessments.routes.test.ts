@@ -13,6 +13,7 @@ import type { THiringWorld } from "../../test-support/hiring-world.js";
 import { errorOf, HttpAgent } from "../../test-support/http-agent.js";
 import { createTestApp, TEST_PUBLIC_URL, testDatabaseKinds } from "../../test-support/test-app.js";
 import type { TTestContext } from "../../test-support/test-app.js";
+import { startWebhookReceiver } from "../../test-support/webhook-receiver.js";
 
 type TPortalPart = {
   position: number;
@@ -97,14 +98,26 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
   let gw: THiringWorld;
   let w: THiringWorld;
 
+  // An integration's endpoint on loopback: told of every finished grading, signed.
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let webhookSecret: string;
+
   beforeAll(async () => {
+    receiver = await startWebhookReceiver();
     [graded, quiet] = await Promise.all([
-      createTestApp(kind, { withWorker: true }),
+      createTestApp(kind, {
+        withWorker: true,
+        webhooks: { allowPrivateAddresses: true, timeoutMs: 5_000 },
+      }),
       createTestApp(kind),
     ]);
     [gw, w] = await Promise.all([buildHiringWorld(graded.app), buildHiringWorld(quiet.app)]);
+    webhookSecret = expectStatus(
+      await gw.admin.post("/api/webhooks", { url: receiver.url, events: ["assessment.graded"] }),
+      201,
+    ).json<{ secret: string }>().secret;
   });
-  afterAll(async () => Promise.all([graded.close(), quiet.close()]));
+  afterAll(async () => Promise.all([graded.close(), quiet.close(), receiver.close()]));
 
   it("sends, the candidate starts, downloads, uploads the reference; the team sees a 100 report", async () => {
     const fresh = await gw.newApplication("practical-assessment");
@@ -179,6 +192,18 @@ describe.each(testDatabaseKinds())("practical assessments on %s", (kind) => {
     );
     const submission = firstPart(done)?.submissions[0];
     expect(submission?.latestGrading).toMatchObject({ status: "graded", score: 100 });
+    // The endpoint subscribed to assessment.graded hears of it, signed, with the score.
+    const told = await receiver.waitFor(
+      (e) => e.type === "assessment.graded" && e.data.gradingId === submission?.latestGrading?.id,
+    );
+    expect(receiver.verify(told, webhookSecret).data).toMatchObject({
+      assessmentId: sent.assessmentId,
+      applicationId: fresh.applicationId,
+      submissionId: submission?.id,
+      packId: "rest-api",
+      status: "graded",
+      score: 100,
+    });
 
     const report = expectStatus(
       await gw.managerOn.agent.get(`/api/gradings/${submission?.latestGrading?.id ?? ""}`),

@@ -2,10 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import type { TDatabase } from "../../db/client.js";
 import { GradingLimiter } from "../../grader/grading-limiter.js";
 import { defineJob, PermanentJobError } from "../../jobs/job-definition.js";
 import type { TJobHandler } from "../../jobs/job-definition.js";
 import type { TSimilarityService } from "../similarity/similarity.service.js";
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import type { TAssessmentsRepo } from "./assessments.repo.js";
 
 export const GRADING_MAX_ATTEMPTS = 3;
@@ -37,8 +39,42 @@ export function createGradeSubmissionHandler(deps: {
   >;
   similarityService: Pick<TSimilarityService, "recordFingerprints">;
   settings: TGradingSettings;
+  /** The grade and its `assessment.graded` event commit together (webhooks.service.ts). */
+  db?: TDatabase;
+  webhooks?: TWebhookEmitter;
 }): TJobHandler<{ gradingId: string }> {
   const repo = deps.assessmentsRepo;
+
+  type TFound = NonNullable<Awaited<ReturnType<TAssessmentsRepo["findGradingForJob"]>>>;
+  /** Stores the outcome, and tells the endpoints subscribed to `assessment.graded` in the same commit. */
+  async function finish(
+    found: TFound,
+    values: { status: "graded" | "error"; score: number | null; report: unknown },
+  ) {
+    const { db, webhooks } = deps;
+    if (!db || !webhooks) {
+      await repo.finishGrading(found.grading.id, values);
+      return;
+    }
+    await db.transaction(async (tx) => {
+      await repo.finishGrading(found.grading.id, values, tx);
+      await webhooks.emit(
+        "assessment.graded",
+        {
+          gradingId: found.grading.id,
+          submissionId: found.grading.submissionId,
+          assessmentId: found.assessmentId,
+          partId: found.partId,
+          applicationId: found.applicationId,
+          packId: found.packId,
+          status: values.status,
+          score: values.score,
+        },
+        tx,
+      );
+    });
+    await webhooks.wake();
+  }
   // The worker claims at most `concurrency` grading jobs, so a slot is always free at once.
   const limiter = new GradingLimiter(deps.settings.concurrency);
 
@@ -97,7 +133,7 @@ export function createGradeSubmissionHandler(deps: {
         // A design document's check lists its sections and is never scored: no 0 of 100 for it
         // on the results page, in the candidate packet or anywhere else a score is read.
         const scored = report.status === "graded" && report.details?.kind !== "document";
-        await repo.finishGrading(gradingId, {
+        await finish(found, {
           status: report.status,
           score: scored ? Math.round(report.score) : null,
           report,
@@ -113,11 +149,7 @@ export function createGradeSubmissionHandler(deps: {
     } catch (error) {
       // The last try never leaves the grading in "running": it records why it could not finish.
       if (lastAttempt || error instanceof PermanentJobError) {
-        await repo.finishGrading(gradingId, {
-          status: "error",
-          score: null,
-          report: null,
-        });
+        await finish(found, { status: "error", score: null, report: null });
       }
       throw error;
     }

@@ -2,6 +2,7 @@ import type { TExecutor } from "../../db/client.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { BULK_LAWFUL_BASIS, recordConsent } from "../privacy/consent-records.js";
 import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import type { TCandidateRow, TCandidatesRepo, TCandidateVisibility } from "./candidates.repo.js";
 
 /**
@@ -51,6 +52,7 @@ export async function receiveCandidate(
     >;
     auditService: Pick<TAuditService, "recordEvent">;
     privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent">;
+    webhooks?: Pick<TWebhookEmitter, "emit">;
   },
   tx: TExecutor,
   input: {
@@ -107,5 +109,28 @@ export async function receiveCandidate(
       { action: "candidate.created", entityType: "candidate", entityId: row.id, after: row },
       tx,
     );
+    await emitCandidateCreated(deps, tx, row, input.source);
   }
+}
+
+/**
+ * `candidate.created` for the endpoints subscribed to it: the id and how they arrived, never
+ * contact details (a receiver reads the record through the API, under its token's rights).
+ */
+export async function emitCandidateCreated(
+  deps: { webhooks?: Pick<TWebhookEmitter, "emit"> },
+  tx: TExecutor,
+  row: Pick<TCandidateRow, "id" | "createdBy" | "possibleDuplicateOf">,
+  source: "team_form" | "csv_import" | "bulk_intake",
+) {
+  await deps.webhooks?.emit(
+    "candidate.created",
+    {
+      candidateId: row.id,
+      source,
+      createdBy: row.createdBy,
+      possibleDuplicateOf: row.possibleDuplicateOf,
+    },
+    tx,
+  );
 }

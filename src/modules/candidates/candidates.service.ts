@@ -15,7 +15,9 @@ import type { TViewer, TViewerScope } from "../access/viewer-scope.js";
 import { encodeTextCursor } from "../../shared/keyset-cursor.js";
 import { recordConsent } from "../privacy/consent-records.js";
 import type { TPrivacyRepo } from "../privacy/privacy.repo.js";
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import type { TCandidateMergeService } from "./candidate-merge.service.js";
+import { emitCandidateCreated } from "./candidate-records.js";
 import type {
   TCandidateApplicationRow,
   TCandidatesRepo,
@@ -124,6 +126,7 @@ export function createCandidatesService(deps: {
   privacyRepo: Pick<TPrivacyRepo, "getSettings" | "insertConsent" | "recordAccess">;
   /** With it, each viewer's profile read is kept until anything changes (shared/versioned-cache.ts). */
   dataVersion?: Pick<TDataVersion, "read">;
+  webhooks?: TWebhookEmitter;
 }) {
   const repo = deps.candidatesRepo;
   type TProfile = { candidate: TCandidate; erased: boolean };
@@ -251,8 +254,10 @@ export function createCandidatesService(deps: {
           },
           tx,
         );
+        await emitCandidateCreated(deps, tx, inserted, "team_form");
         return inserted;
       });
+      await deps.webhooks?.wake();
       return presentOne(row, await deps.viewerScopeRepo.loadScope(viewer));
     },
 

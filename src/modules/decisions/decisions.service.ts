@@ -21,6 +21,7 @@ import {
 import type { TApplicationsRepo } from "../pipeline/applications.repo.js";
 import type { TRolesRepo } from "../roles/roles.repo.js";
 import type { TShortlistService } from "../shortlist/shortlist.service.js";
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import { loadQuestionLabels, presentScorecard } from "../scorecards/scorecard-presenter.js";
 import type { TScorecardsRepo } from "../scorecards/scorecards.repo.js";
 import { tallyScorecards } from "./decision-tally.js";
@@ -57,6 +58,7 @@ export function createDecisionsService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   shortlistService: Pick<TShortlistService, "summariseApplicationEvidence">;
+  webhooks?: TWebhookEmitter;
   /** With it, what each viewer reads is kept until anything changes (shared/versioned-cache.ts). */
   dataVersion?: Pick<TDataVersion, "read">;
 }) {
@@ -138,7 +140,7 @@ export function createDecisionsService(deps: {
       viewer: TViewer,
       actor: TActor,
     ) {
-      return deps.db.transaction(async (tx) => {
+      const summary = await deps.db.transaction(async (tx) => {
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
         const application = await deps.applicationsRepo.lockById(applicationId, tx);
         assertSeesApplication(scope, application);
@@ -220,6 +222,19 @@ export function createDecisionsService(deps: {
           },
           tx,
         );
+        await deps.webhooks?.emit(
+          "decision.recorded",
+          {
+            decisionId: decision.id,
+            applicationId,
+            candidateId: application.candidateId,
+            roleId: application.roleId,
+            stageId: application.currentStageId,
+            decision: input.decision,
+            decidedBy: viewer.id,
+          },
+          tx,
+        );
         await transitionApplication(deps, tx, {
           application,
           toStageId,
@@ -230,6 +245,8 @@ export function createDecisionsService(deps: {
         });
         return summarise(applicationId, decision.id, tx);
       });
+      await deps.webhooks?.wake();
+      return summary;
     },
   };
 }

@@ -2,11 +2,14 @@ import type { TExecutor } from "../../db/client.js";
 import type { TApplicationStatus } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import type { TApplicationRow, TApplicationsRepo } from "./applications.repo.js";
 
 export type TTransitionDeps = {
   applicationsRepo: Pick<TApplicationsRepo, "updateApplication" | "insertStageEvent">;
   auditService: Pick<TAuditService, "recordEvent">;
+  /** Each change is an `application.stage_changed` event for the endpoints subscribed to it. */
+  webhooks?: Pick<TWebhookEmitter, "emit">;
 };
 
 /** Closed applications stay closed: reopening would rewrite a decision someone already made. */
@@ -65,6 +68,21 @@ export async function transitionApplication(
       entityId: before.id,
       before: { stageId: before.currentStageId, status: before.status },
       after: { stageId: after.currentStageId, status: after.status, reason: change.reason },
+    },
+    tx,
+  );
+  // Ids and states only: a receiver reads names and reasons through the API with its own token.
+  await deps.webhooks?.emit(
+    "application.stage_changed",
+    {
+      applicationId: before.id,
+      candidateId: before.candidateId,
+      roleId: before.roleId,
+      fromStageId: before.currentStageId,
+      toStageId: after.currentStageId,
+      statusBefore: before.status,
+      status: after.status,
+      changedBy: change.actor.userId,
     },
     tx,
   );

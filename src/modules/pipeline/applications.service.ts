@@ -1,4 +1,5 @@
 import type { TDataVersion } from "../../db/data-version.js";
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import { createVersionedCache } from "../../shared/versioned-cache.js";
 import type { TDatabase } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
@@ -46,8 +47,16 @@ export function createApplicationsService(deps: {
   auditService: Pick<TAuditService, "recordEvent">;
   /** With it, what each viewer reads is kept until anything changes (shared/versioned-cache.ts). */
   dataVersion?: Pick<TDataVersion, "read">;
+  webhooks?: TWebhookEmitter;
 }) {
   const repo = deps.applicationsRepo;
+
+  /** After a change commits: its webhook deliveries start now rather than at the next poll. */
+  async function woken<T>(committed: Promise<T>): Promise<T> {
+    const value = await committed;
+    await deps.webhooks?.wake();
+    return value;
+  }
 
   type TDetailRow = NonNullable<Awaited<ReturnType<TApplicationsRepo["findDetail"]>>>;
 
@@ -106,18 +115,20 @@ export function createApplicationsService(deps: {
     viewer: TViewer,
     actor: TActor,
   ) {
-    return deps.db.transaction(async (tx) => {
-      const loaded = await loadForChange(applicationId, viewer, tx);
-      await transitionApplication(deps, tx, {
-        application: loaded.application,
-        toStageId: loaded.application.currentStageId,
-        status,
-        reason,
-        action: `application.${status}`,
-        actor,
-      });
-      return loaded.scope;
-    });
+    return woken(
+      deps.db.transaction(async (tx) => {
+        const loaded = await loadForChange(applicationId, viewer, tx);
+        await transitionApplication(deps, tx, {
+          application: loaded.application,
+          toStageId: loaded.application.currentStageId,
+          status,
+          reason,
+          action: `application.${status}`,
+          actor,
+        });
+        return loaded.scope;
+      }),
+    );
   }
 
   async function close(
@@ -132,46 +143,48 @@ export function createApplicationsService(deps: {
 
   /** A move to another stage of the role, refused without confirmation past missing evidence. */
   function moveOne(applicationId: string, input: TMoveInput, viewer: TViewer, actor: TActor) {
-    return deps.db.transaction(async (tx) => {
-      const loaded = await loadForChange(applicationId, viewer, tx);
-      const stage = await deps.rolesRepo.findStage(input.toStageId, tx);
-      if (stage?.roleId !== loaded.application.roleId)
-        throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
-          fields: [{ field: "toStageId", message: "is not a stage of this role" }],
-        });
-      if (stage.id === loaded.application.currentStageId)
-        throw new AppError("CONFLICT", `The application is already in "${stage.name}".`);
-      const confirmation = requireConfirmation(
-        missingForMove({
-          stages: await deps.rolesRepo.listStages([loaded.application.roleId], tx),
-          interviews: await deps.interviewsRepo.listForApplication(applicationId, tx),
-          fromStageId: loaded.application.currentStageId,
-          toStageId: stage.id,
-        }),
-        input,
-        `Moving to "${stage.name}"`,
-      );
-      if (confirmation)
-        await deps.auditService.recordEvent(
-          actor,
-          {
-            action: "application.move_confirmed_missing_evidence",
-            entityType: "application",
-            entityId: applicationId,
-            after: { toStageId: stage.id, ...confirmation },
-          },
-          tx,
+    return woken(
+      deps.db.transaction(async (tx) => {
+        const loaded = await loadForChange(applicationId, viewer, tx);
+        const stage = await deps.rolesRepo.findStage(input.toStageId, tx);
+        if (stage?.roleId !== loaded.application.roleId)
+          throw new AppError("VALIDATION_FAILED", "That stage is not part of this role's plan.", {
+            fields: [{ field: "toStageId", message: "is not a stage of this role" }],
+          });
+        if (stage.id === loaded.application.currentStageId)
+          throw new AppError("CONFLICT", `The application is already in "${stage.name}".`);
+        const confirmation = requireConfirmation(
+          missingForMove({
+            stages: await deps.rolesRepo.listStages([loaded.application.roleId], tx),
+            interviews: await deps.interviewsRepo.listForApplication(applicationId, tx),
+            fromStageId: loaded.application.currentStageId,
+            toStageId: stage.id,
+          }),
+          input,
+          `Moving to "${stage.name}"`,
         );
-      await transitionApplication(deps, tx, {
-        application: loaded.application,
-        toStageId: stage.id,
-        status: "active",
-        reason: input.reason ?? null,
-        action: "application.moved",
-        actor,
-      });
-      return loaded.scope;
-    });
+        if (confirmation)
+          await deps.auditService.recordEvent(
+            actor,
+            {
+              action: "application.move_confirmed_missing_evidence",
+              entityType: "application",
+              entityId: applicationId,
+              after: { toStageId: stage.id, ...confirmation },
+            },
+            tx,
+          );
+        await transitionApplication(deps, tx, {
+          application: loaded.application,
+          toStageId: stage.id,
+          status: "active",
+          reason: input.reason ?? null,
+          action: "application.moved",
+          actor,
+        });
+        return loaded.scope;
+      }),
+    );
   }
 
   return {

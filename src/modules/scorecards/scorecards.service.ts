@@ -1,3 +1,4 @@
+import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import type { TDataVersion } from "../../db/data-version.js";
 import { createVersionedCache } from "../../shared/versioned-cache.js";
 import type { TDatabase, TExecutor } from "../../db/client.js";
@@ -32,6 +33,7 @@ export function createScorecardsService(deps: {
   now?: () => Date;
   /** With it, what each viewer reads is kept until anything changes (shared/versioned-cache.ts). */
   dataVersion?: Pick<TDataVersion, "read">;
+  webhooks?: TWebhookEmitter;
 }) {
   const repo = deps.scorecardsRepo;
   const now = deps.now ?? (() => new Date());
@@ -188,7 +190,7 @@ export function createScorecardsService(deps: {
     },
 
     async submitScorecard(interviewId: string, revision: number, viewer: TViewer, actor: TActor) {
-      return deps.db.transaction(async (tx) => {
+      const card = await deps.db.transaction(async (tx) => {
         const interview = await ownInterview(interviewId, viewer, tx);
         const latest = await repo.findLatestForInterview(interviewId, tx);
         if (!latest) throw new AppError("CONFLICT", "There is no draft to submit; save one first.");
@@ -219,8 +221,23 @@ export function createScorecardsService(deps: {
           },
           tx,
         );
+        // Who scored which interview, not what they wrote: scorecards stay independent until
+        // the panel is in, and a receiver reads them through the API under its token's rights.
+        await deps.webhooks?.emit(
+          "scorecard.submitted",
+          {
+            scorecardId: card.id,
+            interviewId,
+            applicationId: interview.applicationId,
+            interviewerId: viewer.id,
+            submittedAt: card.submittedAt,
+          },
+          tx,
+        );
         return card;
       });
+      await deps.webhooks?.wake();
+      return card;
     },
 
     /** A submitted scorecard is never edited: the correction is version n+1; both are kept. */

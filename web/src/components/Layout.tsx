@@ -64,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/privacy">Privacy</NavLink>
               <NavLink to="/mail/outbox">Outbox</NavLink>
               <NavLink to="/mail/templates">E-mail templates</NavLink>
+              <NavLink to="/webhooks">Webhooks</NavLink>
             </NavMenu>
           )}
         </nav>

@@ -1,11 +1,11 @@
 /**
- * How long a job waits between `enqueue` and its handler starting, on our queue today: the
- * figure the pg-boss move (issue 16) must be compared with, in one run.
+ * How long a job waits between `enqueue` and its handler starting, on pg-boss as the app runs it
+ * (boss-queue.ts, boss-worker.ts).
  *
- *     npx tsx bench/job-queue.bench.ts [--queue=ours|boss] [--jobs=200] [--burst=500] [--postgres=postgres://postgres@127.0.0.1:5432/test]
+ *     npx tsx bench/job-queue.bench.ts [--jobs=200] [--burst=500] [--postgres=postgres://postgres@127.0.0.1:5432/test]
  *
- * `--queue=ours` (the default) is our own queue (job-queue.ts, job-worker.ts); `--queue=boss` the
- * pg-boss one (boss-queue.ts, boss-worker.ts), measured the same way.
+ * Our own queue, which this bench compared pg-boss with before the move, was removed after the
+ * last side-by-side run; its figures are in bench/README.md.
  *
  * Scenarios: the embedded database (PGlite on disk, one process, woken in-process); a PostgreSQL
  * server with the worker in the same process (as `serve` runs it); and a PostgreSQL server with
@@ -27,9 +27,6 @@ import { runMigrations } from "../src/db/migrate.js";
 import { registerJob } from "../src/jobs/job-definition.js";
 import { createLocalNotifier, createPostgresNotifier } from "../src/jobs/job-notifier.js";
 import type { TJobNotifier } from "../src/jobs/job-notifier.js";
-import { createJobQueue } from "../src/jobs/job-queue.js";
-import { createJobQueueRepo } from "../src/jobs/job-queue.repo.js";
-import { createJobWorker } from "../src/jobs/job-worker.js";
 import { createBossJobQueue } from "../src/jobs/boss-queue.js";
 import { createBossWorker } from "../src/jobs/boss-worker.js";
 import { ensureQueues, startBoss } from "../src/jobs/job-boss.js";
@@ -43,12 +40,10 @@ const { values: args } = parseArgs({
     jobs: { type: "string", default: "200" },
     burst: { type: "string", default: "500" },
     postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/test" },
-    queue: { type: "string", default: "ours" },
   },
 });
 const JOBS = Number(args.jobs);
 const BURST = Number(args.burst);
-const BOSS = args.queue === "boss";
 /** One pg-boss per database handle in this process (the enqueuing side and in-process workers). */
 const bosses = new Map<TDatabaseHandle, PgBoss>();
 async function bossFor(handle: TDatabaseHandle): Promise<PgBoss> {
@@ -83,24 +78,9 @@ function startTracker() {
 
 async function inProcessWorker(handle: TDatabaseHandle, notifier: TJobNotifier): Promise<TStarts> {
   const tracker = startTracker();
-  if (BOSS) {
-    const bossWorker = createBossWorker({
-      boss: await bossFor(handle),
-      db: handle.db,
-      jobs: [
-        registerJob(noopJob, ({ seq }) => {
-          tracker.record(seq, now());
-          return Promise.resolve();
-        }),
-      ],
-      notifier,
-      logger: quiet,
-    });
-    await bossWorker.start();
-    return { waitFor: tracker.waitFor, stop: () => bossWorker.stop() };
-  }
-  const worker = createJobWorker({
-    jobQueueRepo: createJobQueueRepo(handle.db),
+  const bossWorker = createBossWorker({
+    boss: await bossFor(handle),
+    db: handle.db,
     jobs: [
       registerJob(noopJob, ({ seq }) => {
         tracker.record(seq, now());
@@ -110,20 +90,15 @@ async function inProcessWorker(handle: TDatabaseHandle, notifier: TJobNotifier):
     notifier,
     logger: quiet,
   });
-  return worker.start().then(() => ({ waitFor: tracker.waitFor, stop: () => worker.stop() }));
+  await bossWorker.start();
+  return { waitFor: tracker.waitFor, stop: () => bossWorker.stop() };
 }
 
 async function otherProcessWorker(url: string): Promise<TStarts> {
   const tracker = startTracker();
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(import.meta.dirname, "support/queue-bench-worker.ts"),
-      url,
-      args.queue ?? "ours",
-    ],
+    ["--import", "tsx", join(import.meta.dirname, "support/queue-bench-worker.ts"), url],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const lines = createInterface({ input: child.stdout });
@@ -156,9 +131,7 @@ async function measure(
   rows: TRow[],
   firstSeq: number,
 ) {
-  const queue = BOSS
-    ? createBossJobQueue({ boss: await bossFor(handle), db: handle.db, notifier })
-    : createJobQueue({ jobQueueRepo: createJobQueueRepo(handle.db), notifier });
+  const queue = createBossJobQueue({ boss: await bossFor(handle), db: handle.db, notifier });
   let seq = firstSeq;
   const single = async (inTransaction: boolean) => {
     const waits: number[] = [];
@@ -243,7 +216,7 @@ const rows: TRow[] = [];
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-console.log(`\nEnqueue to handler start, ${BOSS ? "pg-boss" : "our queue"} (src/jobs):\n`);
+console.log(`\nEnqueue to handler start, pg-boss (src/jobs):\n`);
 console.log("| Database | Enqueue | p50 | p95 | max |");
 console.log("|---|---|---|---|---|");
 for (const r of rows)

@@ -14,7 +14,6 @@ import { ensureQueues, startBoss } from "./jobs/job-boss.js";
 import type { TBossOptions } from "./jobs/job-boss.js";
 import { registerJob } from "./jobs/job-definition.js";
 import type { TJobDefinition, TRegisteredJob } from "./jobs/job-definition.js";
-import type { TDailyJob } from "./jobs/job-scheduler.js";
 
 /** Every job kind, without handlers: what the queues are created from before anything is sent. */
 export const jobDefinitions: TJobDefinition<unknown>[] = [
@@ -71,6 +70,3 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
     ),
   ];
 }
-
-/** Jobs the worker's scheduler enqueues once a day (deduplicated across processes). */
-export const dailyJobs: TDailyJob[] = [{ definition: retentionSweepJob }];

@@ -1,8 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { TServices } from "./compose.js";
 import type { TJobNotifier } from "./jobs/job-notifier.js";
-import { dailyJobs, registeredJobs } from "./job-registry.js";
-import { createJobScheduler } from "./jobs/job-scheduler.js";
+import { registeredJobs } from "./job-registry.js";
 import { createBossWorker } from "./jobs/boss-worker.js";
 import type { TBossWorker } from "./jobs/boss-worker.js";
 
@@ -48,15 +47,7 @@ export async function startJobWorker(
     onJobFinished: (event) => services.metrics.recordJob(event),
   });
   await worker.start();
-  // Daily jobs (the retention sweep): enqueued from every worker, run once per day in all.
-  const scheduler = createJobScheduler({ jobQueue: services.jobQueue, jobs: dailyJobs, logger });
-  await scheduler.start();
+  // Scheduled kinds (the daily retention sweep) are sent by pg-boss's cron (job-boss.ts).
   warmUpGradingRuntime(logger);
-  return {
-    ...worker,
-    async stop(options?: Parameters<TBossWorker["stop"]>[0]) {
-      scheduler.stop();
-      await worker.stop(options);
-    },
-  };
+  return worker;
 }

@@ -7,8 +7,6 @@
 import { performance } from "node:perf_hooks";
 import { openServerDatabase } from "../../src/db/client.js";
 import { createPostgresNotifier } from "../../src/jobs/job-notifier.js";
-import { createJobQueueRepo } from "../../src/jobs/job-queue.repo.js";
-import { createJobWorker } from "../../src/jobs/job-worker.js";
 import { registerJob } from "../../src/jobs/job-definition.js";
 import { createBossWorker } from "../../src/jobs/boss-worker.js";
 import { ensureQueues, startBoss } from "../../src/jobs/job-boss.js";
@@ -25,17 +23,15 @@ const jobs = [
     return Promise.resolve();
   }),
 ];
-const boss = process.argv[3] === "boss" ? await startBoss(handle, { schedule: false }) : undefined;
-if (boss) await ensureQueues(boss, [noopJob]);
-const worker = boss
-  ? createBossWorker({ boss, db: handle.db, jobs, notifier, logger: quiet })
-  : createJobWorker({ jobQueueRepo: createJobQueueRepo(handle.db), jobs, notifier, logger: quiet });
+const boss = await startBoss(handle, { schedule: false });
+await ensureQueues(boss, [noopJob]);
+const worker = createBossWorker({ boss, db: handle.db, jobs, notifier, logger: quiet });
 await worker.start();
 process.stdout.write("ready\n");
 process.on("SIGTERM", () => {
   void worker
     .stop()
-    .then(() => boss?.stop({ graceful: false, wait: true }))
+    .then(() => boss.stop({ graceful: false, wait: true }))
     .then(() => notifier.close())
     .then(() => handle.close())
     .then(() => process.exit(0));

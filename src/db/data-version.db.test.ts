@@ -13,7 +13,6 @@ const UNTRACKED = [
   "candidate_access_events",
   "data_change_base",
   "data_changes",
-  "jobs",
   "outbox_messages",
   "sessions",
   "shortlist_migrations",

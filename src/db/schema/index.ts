@@ -2,7 +2,6 @@
 export * from "./accounts.js";
 export * from "./hiring.js";
 export * from "./files.js";
-export * from "./jobs.js";
 export * from "./assessments.js";
 export * from "./screening.js";
 export * from "./privacy.js";

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/raw-query.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildHiringWorld,
@@ -446,19 +447,12 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
     );
     expect(await dueIds("")).toContain(person.id);
 
-    const day = `2031-01-0${kind === "pglite" ? 1 : 2}`;
-    const first = await ctx.services.jobQueue.enqueueOnce(
-      retentionSweepJob,
-      { day },
-      `${retentionSweepJob.name}:${day}`,
+    // The sweep is a pg-boss cron schedule, declared with its queue: once a day across processes.
+    const [scheduled] = await queryRows<{ cron: string }>(
+      ctx.handle.db,
+      sql`select cron from pgboss.schedule where name = ${retentionSweepJob.name}`,
     );
-    const second = await ctx.services.jobQueue.enqueueOnce(
-      retentionSweepJob,
-      { day },
-      `${retentionSweepJob.name}:${day}`,
-    );
-    expect(first).toBeDefined();
-    expect(second).toBeUndefined();
+    expect(scheduled?.cron).toBe("17 3 * * *");
 
     const swept = await ctx.services.candidateErasureService.runRetentionSweep();
     expect(swept.erased).toBeGreaterThanOrEqual(1);

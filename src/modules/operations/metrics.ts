@@ -6,7 +6,7 @@ import type { TOperationsRepo } from "./operations.repo.js";
  * the in-process worker record into it; GET /metrics renders it.
  */
 export function createMetrics(deps: {
-  operationsRepo: Pick<TOperationsRepo, "jobQueueStats" | "ping">;
+  operationsRepo: Pick<TOperationsRepo, "jobQueueStats" | "deadLetterCounts" | "ping">;
 }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "shortlist_" });
@@ -55,6 +55,13 @@ export function createMetrics(deps: {
     registers: [registry],
   });
 
+  const deadLetters = new Gauge({
+    name: "shortlist_job_dead_letters",
+    help: "Jobs that failed their last attempt and wait in their kind's dead-letter queue, by kind.",
+    labelNames: ["job"] as const,
+    registers: [registry],
+  });
+
   return {
     recordRequest(input: { method: string; route: string; status: number; seconds: number }) {
       httpDuration.observe(
@@ -80,6 +87,9 @@ export function createMetrics(deps: {
         queueDepth.set({ job: row.name, status: row.status }, row.count);
         queueAge.set({ job: row.name, status: row.status }, row.oldest_seconds);
       }
+      deadLetters.reset();
+      for (const row of await deps.operationsRepo.deadLetterCounts())
+        deadLetters.set({ job: row.name }, row.count);
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
   };

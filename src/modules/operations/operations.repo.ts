@@ -7,7 +7,7 @@ export function createOperationsRepo(db: TDatabase) {
     /**
      * pg-boss's jobs by kind, as queued (created, or waiting for a retry) and running (active), and
      * how long the oldest has waited since it was due (queued) or started (running). Dead-letter
-     * queues are not worked, so their jobs are not "queued": they are counted elsewhere.
+     * queues are not worked, so their jobs are not "queued": `deadLetterCounts` counts them.
      */
     async jobQueueStats() {
       return queryRows<{ name: string; status: string; count: number; oldest_seconds: number }>(
@@ -20,6 +20,17 @@ export function createOperationsRepo(db: TDatabase) {
                   from pgboss.job
                   where state in ('created', 'retry', 'active') and name not like '%.dead') j
             group by name, status`,
+      );
+    },
+    /**
+     * Jobs that failed their last attempt, by kind: pg-boss copies each into the kind's `.dead`
+     * queue, which nothing works, so they stay there (for the queue's retention) to be looked at.
+     */
+    async deadLetterCounts() {
+      return queryRows<{ name: string; count: number }>(
+        db,
+        sql`select left(name, length(name) - 5) as name, count(*)::int as count
+            from pgboss.job where name like '%.dead' group by name`,
       );
     },
     /** One round trip, measured by the caller: waiting for PGlite or a pooled connection included. */

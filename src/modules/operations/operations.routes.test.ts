@@ -33,6 +33,29 @@ describe.each(testDatabaseKinds())("metrics and readiness on %s", (kind) => {
     expect(response.body).not.toContain("anything");
   });
 
+  it("counts a job that failed its last attempt in its kind's dead letters", async () => {
+    const withWorker = await createTestApp(kind, { withWorker: true });
+    try {
+      // A batch that does not exist: the intake job fails permanently, on its first attempt.
+      await withWorker.services.jobQueue.enqueue(
+        (await import("../screening/intake.job.js")).intakeJob,
+        { batchId: "00000000-0000-4000-8000-000000000001" },
+      );
+      const scrape = async () =>
+        (await withWorker.app.inject({ method: "GET", url: "/metrics" })).body;
+      const deadline = Date.now() + 20_000;
+      let body = await scrape();
+      while (!body.includes("shortlist_job_dead_letters{") && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        body = await scrape();
+      }
+      expect(body).toContain('shortlist_job_dead_letters{job="screening.intake"} 1');
+      expect(body).not.toContain('shortlist_job_queue_depth{job="screening.intake"');
+    } finally {
+      await withWorker.close();
+    }
+  });
+
   it("refuses /metrics from another machine when no token is configured", async () => {
     const response = await ctx.app.inject({
       method: "GET",

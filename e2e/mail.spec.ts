@@ -87,5 +87,15 @@ test("an invite goes out by e-mail, shows in the Outbox, and its wording can be 
       timeout: 20_000,
     })
     .toContain("Hi Linus Second, sign in here:");
+
+  // Background jobs: both invites were sent by the mail job, and nothing is dead.
+  await (await adminLink(page, "Background jobs")).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Background jobs" })).toBeVisible();
+  const mailRow = page.getByTestId("job-kind").filter({ hasText: "Sending e-mail" });
+  await expect(mailRow.getByRole("cell").nth(2)).toHaveText("2", { timeout: 15_000 });
+  await expect(mailRow.getByRole("cell").nth(4)).toHaveText("0");
+  await expect(page.getByTestId("job-kind").filter({ hasText: "Sending webhooks" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.screenshot({ path: "test-results/background-jobs.png", fullPage: true });
   await context.close();
 });

@@ -375,6 +375,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     gradingSettings,
     sessionsService,
     metrics,
+    operationsRepo,
     readinessService,
     privacyService,
     candidateExportService,

@@ -18,6 +18,7 @@ import { registerMailRoutes } from "./modules/mail/mail.routes.js";
 import { registerWebhookRoutes } from "./modules/webhooks/webhooks.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
+import { jobDefinitions } from "./job-registry.js";
 import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
 import { registerBoardRoutes } from "./modules/pipeline/board.routes.js";
 import { registerAnalyticsRoutes } from "./modules/analytics/analytics.routes.js";
@@ -64,7 +65,11 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
   registerWebhookRoutes(app, services);
   registerApiTokensRoutes(app, { apiTokensService: services.apiTokensService });
   registerSessionsRoutes(app, services);
-  registerOperationsRoutes(app, { ...services, metricsToken: options.metricsToken });
+  registerOperationsRoutes(app, {
+    ...services,
+    jobKinds: jobDefinitions.map((d) => d.name),
+    metricsToken: options.metricsToken,
+  });
   registerAuditRoutes(app, { auditService: services.auditService });
   registerQuestionsRoutes(app, services);
   registerRolesRoutes(app, services);

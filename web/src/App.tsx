@@ -39,6 +39,9 @@ const OutboxPage = lazy(() => import("./mail/OutboxPage").then((m) => ({ default
 const MailTemplatesPage = lazy(() =>
   import("./mail/MailTemplatesPage").then((m) => ({ default: m.MailTemplatesPage })),
 );
+const BackgroundJobsPage = lazy(() =>
+  import("./operations/BackgroundJobsPage").then((m) => ({ default: m.BackgroundJobsPage })),
+);
 const WebhooksPage = lazy(() =>
   import("./webhooks/WebhooksPage").then((m) => ({ default: m.WebhooksPage })),
 );
@@ -131,6 +134,7 @@ function AppRoutes() {
           {isAdmin && <Route path="/mail/outbox" element={<OutboxPage />} />}
           {isAdmin && <Route path="/mail/templates" element={<MailTemplatesPage />} />}
           {isAdmin && <Route path="/webhooks" element={<WebhooksPage />} />}
+          {isAdmin && <Route path="/background-jobs" element={<BackgroundJobsPage />} />}
           {leadsAnalytics && <Route path="/analytics/fairness" element={<FairnessPage />} />}
           <Route
             path="/applications/:applicationId/assessment"

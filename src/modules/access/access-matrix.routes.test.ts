@@ -13,6 +13,7 @@ import { designReviewAccessRows } from "../../test-support/design-review-access-
 import { shortlistAccessRows } from "../../test-support/shortlist-access-rows.js";
 import {
   ACTORS,
+  adminOnly,
   applicationReaders,
   everyUser,
   leadsOnly,
@@ -539,6 +540,12 @@ describe.each(testDatabaseKinds())(
       ...shortlistAccessRows(() => w),
       ...fairnessAccessRows(() => w),
       ...analyticsAccessRows(() => w),
+      {
+        route: "GET /api/admin/background-jobs",
+        operationId: "listBackgroundJobs",
+        expect: adminOnly(200),
+        request: () => ({ url: "/api/admin/background-jobs" }),
+      },
       ...mailAccessRows(() => w),
       ...webhookAccessRows(() => w),
     ];

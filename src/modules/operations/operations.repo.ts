@@ -33,6 +33,40 @@ export function createOperationsRepo(db: TDatabase) {
             from pgboss.job where name like '%.dead' group by name`,
       );
     },
+    /**
+     * Per job kind, for the admins' Background jobs page, in one statement: waiting and running
+     * now, finished and failed in the last 24 hours, the dead letters, and how long the oldest
+     * waiting job has been due. A kind's `.dead` queue is folded into its kind.
+     */
+    async jobSummary() {
+      return queryRows<{
+        name: string;
+        queued: number;
+        running: number;
+        succeeded_24h: number;
+        failed_24h: number;
+        dead_letters: number;
+        oldest_queued_seconds: number;
+      }>(
+        db,
+        sql`select kind as name,
+              count(*) filter (where not dead and state in ('created', 'retry'))::int as queued,
+              count(*) filter (where not dead and state = 'active')::int as running,
+              count(*) filter (where not dead and state = 'completed' and recent)::int as succeeded_24h,
+              count(*) filter (where not dead and state = 'failed' and recent)::int as failed_24h,
+              count(*) filter (where dead)::int as dead_letters,
+              coalesce(extract(epoch from now() - min(start_after)
+                filter (where not dead and state in ('created', 'retry'))), 0)::float8
+                as oldest_queued_seconds
+            from (select state, start_after,
+                         name like '%.dead' as dead,
+                         case when name like '%.dead' then left(name, length(name) - 5)
+                              else name end as kind,
+                         coalesce(completed_on > now() - interval '24 hours', false) as recent
+                  from pgboss.job) j
+            group by kind order by kind`,
+      );
+    },
     /** One round trip, measured by the caller: waiting for PGlite or a pooled connection included. */
     async ping(): Promise<void> {
       await db.execute(sql`select 1`);

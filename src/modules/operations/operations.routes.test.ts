@@ -51,6 +51,26 @@ describe.each(testDatabaseKinds())("metrics and readiness on %s", (kind) => {
       }
       expect(body).toContain('shortlist_job_dead_letters{job="screening.intake"} 1');
       expect(body).not.toContain('shortlist_job_queue_depth{job="screening.intake"');
+      // The admins' page reads the same, with every kind listed, idle ones at zero.
+      const admin = await setupAdmin(withWorker.app);
+      const kinds = (await admin.get("/api/admin/background-jobs")).json<{
+        kinds: { name: string; deadLetters: number; failedLast24h: number; queued: number }[];
+      }>().kinds;
+      expect(kinds.find((k) => k.name === "screening.intake")).toMatchObject({
+        deadLetters: 1,
+        failedLast24h: 1,
+        queued: 0,
+      });
+      expect(kinds.map((k) => k.name)).toEqual(
+        expect.arrayContaining(["grade-submission", "mail.deliver", "webhook.deliver"]),
+      );
+      expect(kinds.find((k) => k.name === "webhook.deliver")).toMatchObject({ deadLetters: 0 });
+      expect(kinds.some((k) => k.name.endsWith(".dead"))).toBe(false);
+      const anonymous = await withWorker.app.inject({
+        method: "GET",
+        url: "/api/admin/background-jobs",
+      });
+      expect(anonymous.statusCode).toBe(401);
     } finally {
       await withWorker.close();
     }

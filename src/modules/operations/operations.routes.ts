@@ -3,7 +3,23 @@ import { AppError } from "../../errors.js";
 import type { TApp } from "../../http/types.js";
 import { safeEqual } from "../../shared/secure-token.js";
 import type { TMetrics } from "./metrics.js";
+import { errorResponses } from "../../http/error-response.js";
+import type { TOperationsRepo } from "./operations.repo.js";
 import type { TReadinessService } from "./readiness.service.js";
+
+const ZBackgroundJobsResponse = z.object({
+  kinds: z.array(
+    z.object({
+      name: z.string(),
+      queued: z.number().int(),
+      running: z.number().int(),
+      succeededLast24h: z.number().int(),
+      failedLast24h: z.number().int(),
+      deadLetters: z.number().int(),
+      oldestQueuedSeconds: z.number().int(),
+    }),
+  ),
+});
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
@@ -12,9 +28,44 @@ export function registerOperationsRoutes(
   deps: {
     metrics: TMetrics;
     readinessService: TReadinessService;
+    operationsRepo: Pick<TOperationsRepo, "jobSummary">;
+    /** Every job kind this build runs, so a kind with no jobs yet still shows (job-registry.ts). */
+    jobKinds: readonly string[];
     metricsToken: string | undefined;
   },
 ) {
+  app.get(
+    "/api/admin/background-jobs",
+    {
+      config: { access: ["admin"] },
+      schema: {
+        operationId: "listBackgroundJobs",
+        tags: ["operations"],
+        description:
+          "Per job kind: waiting and running now, finished and failed in the last 24 hours, dead letters.",
+        response: { 200: ZBackgroundJobsResponse, ...errorResponses },
+      },
+    },
+    async () => {
+      const rows = new Map((await deps.operationsRepo.jobSummary()).map((r) => [r.name, r]));
+      const names = [...new Set([...deps.jobKinds, ...rows.keys()])].sort();
+      return {
+        kinds: names.map((name) => {
+          const r = rows.get(name);
+          return {
+            name,
+            queued: r?.queued ?? 0,
+            running: r?.running ?? 0,
+            succeededLast24h: r?.succeeded_24h ?? 0,
+            failedLast24h: r?.failed_24h ?? 0,
+            deadLetters: r?.dead_letters ?? 0,
+            oldestQueuedSeconds: Math.round(r?.oldest_queued_seconds ?? 0),
+          };
+        }),
+      };
+    },
+  );
+
   app.addHook("onResponse", async (request, reply) => {
     deps.metrics.recordRequest({
       method: request.method,

@@ -65,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/mail/outbox">Outbox</NavLink>
               <NavLink to="/mail/templates">E-mail templates</NavLink>
               <NavLink to="/webhooks">Webhooks</NavLink>
+              <NavLink to="/background-jobs">Background jobs</NavLink>
             </NavMenu>
           )}
         </nav>

@@ -4,6 +4,7 @@ import type { TJson } from "../api/json-types";
 import { unwrap } from "../api/query-helpers";
 import { ErrorBanner } from "../components/form";
 import { PageTitle } from "../components/Layout";
+import "./operations.css";
 
 type TKind = TJson<"/api/admin/background-jobs", "get">["kinds"][number];
 
@@ -25,7 +26,7 @@ function Row({ kind }: { kind: TKind }) {
   const trouble = kind.deadLetters > 0 || kind.failedLast24h > 0;
   return (
     <tr data-testid="job-kind">
-      <th scope="row">
+      <th scope="row" className="job-kind-name">
         {KIND_LABEL[kind.name] ?? kind.name}
         <br />
         <code className="small muted">{kind.name}</code>

@@ -1,3 +1,4 @@
+import { daysFromNow } from "../src/test-support/future.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -88,7 +89,7 @@ test("a senior candidate takes debug + a design document in one portal; two revi
   await admin("POST", `/api/applications/${application.id}/interviews`, {
     stageId,
     interviewerIds: [rui.userId, sam.userId],
-    scheduledAt: "2026-12-10T10:00:00.000Z",
+    scheduledAt: daysFromNow(4),
   });
   // Two parts in one time box: the debugging task, then the design document.
   const sent = await admin<{

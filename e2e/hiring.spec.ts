@@ -1,3 +1,4 @@
+import { daysFromNow } from "../src/test-support/future.js";
 import { expect, test } from "@playwright/test";
 import type { Browser, Page } from "@playwright/test";
 import { adminLink } from "./support/nav.js";
@@ -170,7 +171,7 @@ test("a senior role from template to decision, with independent scorecards", asy
   const applicationId = page.url().split("/applications/")[1] ?? "";
   await expect(page.getByLabel("Stage", { exact: true })).toHaveValue(/.+/);
   await page.getByLabel("Stage", { exact: true }).selectOption({ label: TECH_SCREEN });
-  await page.getByLabel("Date and time").fill("2026-12-01T10:00");
+  await page.getByLabel("Date and time").fill(daysFromNow(2).slice(0, 16));
   await page.getByRole("checkbox", { name: TEAM.first.name }).check();
   await page.getByRole("checkbox", { name: TEAM.second.name }).check();
   await page.getByRole("button", { name: "Schedule" }).click();

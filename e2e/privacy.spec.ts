@@ -1,3 +1,4 @@
+import { daysFromNow } from "../src/test-support/future.js";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
@@ -99,7 +100,7 @@ test("an admin exports a candidate, erases them, and the pipeline, ratings, shor
   const { interviews } = (await api.call("POST", `/api/applications/${application.id}/interviews`, {
     stageId: screen.id,
     interviewerIds: [api.userId],
-    scheduledAt: "2026-12-01T10:00:00.000Z",
+    scheduledAt: daysFromNow(1),
   })) as { interviews: { id: string }[] };
   const interviewId = interviews[0]?.id ?? "";
   const kit = (await api.call("GET", `/api/interviews/${interviewId}/kit`)) as TKit;

@@ -80,6 +80,8 @@ import {
   DEFAULT_WEBHOOK_SETTINGS,
 } from "./modules/webhooks/webhooks.service.js";
 import type { TWebhookSendSettings } from "./modules/webhooks/webhook-sender.js";
+import { systemClock } from "./shared/clock.js";
+import type { TClock } from "./shared/clock.js";
 
 export type TComposeOptions = {
   sessionTtlHours: number;
@@ -98,6 +100,8 @@ export type TComposeOptions = {
   mail?: TMailSettings;
   /** WEBHOOK_ALLOW_PRIVATE_ADDRESSES and WEBHOOK_TIMEOUT_MS; public HTTPS only, 10 s, by default. */
   webhooks?: TWebhookSendSettings;
+  /** The time services decide by; the system clock unless a test clock is configured. */
+  clock?: TClock;
 };
 
 /** Wires repositories into services. One place, explicit, no container. */
@@ -106,6 +110,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   // What the read caches key on: grows with every committed write to a table pages read.
   const dataVersion = createDataVersion(db);
   const jobNotifier = options.jobNotifier ?? createLocalNotifier();
+  const clock = options.clock ?? systemClock;
   const jobQueue = createBossJobQueue({ boss: options.boss, db, notifier: jobNotifier });
   const usersRepo = createUsersRepo(db);
   const sessionsRepo = createSessionsRepo(db);
@@ -210,6 +215,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsRepo,
     rolesRepo,
     questionsRepo,
+    mail: mailService,
+    clock,
   });
   const scorecardsService = createScorecardsService({
     ...hiringBase,

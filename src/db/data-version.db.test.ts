@@ -10,6 +10,8 @@ import { queryRows } from "./raw-query.js";
 const UNTRACKED = [
   "api_tokens",
   "audit_events",
+  // A feed's token hash, read per calendar fetch and never cached.
+  "calendar_feeds",
   "candidate_access_events",
   "data_change_base",
   "data_changes",

@@ -17,7 +17,10 @@ type THiringServices = Pick<
   | "interviewsService"
   | "scorecardsService"
   | "decisionsService"
+  | "demoHistoryRepo"
 >;
+
+const DAY = 86_400_000;
 
 /** One interview round: who scored it how; `draftOnly` leaves that interviewer's card unsent. */
 type TRound = {
@@ -83,10 +86,17 @@ async function seedCandidate(
       {
         stageId: stageIdOf(round.stage),
         interviewerIds: round.panel.map((p) => people[p.who].viewer.id),
-        scheduledAt: new Date(Date.UTC(2026, 10, 2 + day + i * 3, 9 + i, 0)).toISOString(),
+        scheduledAt: new Date(Date.now() + DAY).toISOString(),
       },
       recruiter.viewer,
       recruiter.actor,
+    );
+    // Held a few weeks ago, a round every three days: the demo shows work already done.
+    const held = new Date(Date.now() - Math.max(1, 30 - day - i * 3) * DAY);
+    held.setUTCHours(9 + i, 0, 0, 0);
+    await s.demoHistoryRepo.moveInterviews(
+      scheduled.map((x) => x.id),
+      held,
     );
     for (const seat of round.panel) {
       const person = people[seat.who];

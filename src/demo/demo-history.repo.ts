@@ -10,6 +10,16 @@ import { queryRows } from "../db/raw-query.js";
  */
 export function createDemoHistoryRepo(db: TDatabase) {
   return {
+    /** Interviews are scheduled from now on; the demo's rounds then move to when they were held. */
+    async moveInterviews(ids: readonly string[], at: Date) {
+      if (ids.length === 0) return;
+      await queryRows(
+        db,
+        sql`update interviews set scheduled_at = ${at.toISOString()}::timestamptz
+            where id = any(${`{${ids.join(",")}}`}::uuid[])`,
+      );
+    },
+
     async spreadOverMonths(input: { roleId: string; spacingDays: number; now: Date }) {
       const now = input.now.toISOString();
       await db.transaction(async (tx) => {

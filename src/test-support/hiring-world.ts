@@ -1,3 +1,4 @@
+import { daysFromNow } from "./future.js";
 import type { LightMyRequestResponse } from "fastify";
 import type { TApp } from "../http/types.js";
 import { HttpAgent, inviteAndAccept, setupAdmin } from "./http-agent.js";
@@ -72,7 +73,7 @@ export async function buildHiringWorld(app: TApp) {
       await recruiterOn.agent.post(`/api/applications/${applicationId}/interviews`, {
         stageId: stage(stageKind).id,
         interviewerIds,
-        scheduledAt: "2026-12-01T10:00:00.000Z",
+        scheduledAt: daysFromNow(1),
       }),
       201,
     ).json<{ interviews: { id: string; interviewer: { id: string } }[] }>().interviews;
@@ -157,7 +158,7 @@ async function buildOtherTeam(app: TApp, admin: HttpAgent) {
     await recruiter.agent.post(`/api/applications/${application.id}/interviews`, {
       stageId: screen.id,
       interviewerIds: [interviewer.userId],
-      scheduledAt: "2026-12-02T10:00:00.000Z",
+      scheduledAt: daysFromNow(2),
     }),
     201,
   ).json<{ interviews: { id: string }[] }>().interviews;

@@ -1,8 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import type { SMTPServerOptions } from "smtp-server";
+import { simpleParser } from "mailparser";
 
-export type TReceivedMail = { from: string; to: string[]; raw: string; decoded: string };
+export type TReceivedMail = {
+  from: string;
+  to: string[];
+  raw: string;
+  decoded: string;
+  subject: string;
+  /** Every text/calendar part, as a calendar client reads it: its METHOD and the iCalendar text. */
+  calendars: { method: string; ics: string }[];
+};
 
 /** Undoes quoted-printable so a test can look for a link in the body as sent. */
 function decodeQuotedPrintable(raw: string): string {
@@ -44,13 +53,26 @@ export async function startTestSmtpServer(
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          decoded: decodeQuotedPrintable(raw),
-        });
-        callback();
+        void simpleParser(raw).then(
+          (parsed) => {
+            const calendars = parsed.attachments
+              .filter((a) => a.contentType === "text/calendar")
+              .map((a) => {
+                const ics = a.content.toString("utf8");
+                return { method: /^METHOD:(\w+)/m.exec(ics)?.[1] ?? "", ics };
+              });
+            received.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              decoded: decodeQuotedPrintable(raw),
+              subject: parsed.subject ?? "",
+              calendars,
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
       });
     },
   };

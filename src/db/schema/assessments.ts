@@ -46,6 +46,8 @@ export const assessments = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** The candidate said they are done: the clock stops and no upload is taken after it. */
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** When the candidate was reminded that the deadline is a day away; once per assessment. */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("assessments_token_hash_key").on(t.tokenHash),

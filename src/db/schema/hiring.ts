@@ -265,11 +265,21 @@ export const interviews = pgTable(
       .notNull()
       .references(() => users.id),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(60),
+    /** The IANA zone the time was chosen in: how invites and reminders read it back to people. */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    location: text("location"),
+    meetingUrl: text("meeting_url"),
+    /** RFC 5545 SEQUENCE of the calendar invite: each reschedule or cancel sends the next one. */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
+    /** How many scorecard reminders have gone to the interviewer (see scorecard-reminders.ts). */
+    remindersSent: integer("reminders_sent").notNull().default(0),
     kit: jsonb("kit").$type<TInterviewKitItem[]>().notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
+    check("interviews_duration_check", sql`duration_minutes between 5 and 480`),
     uniqueIndex("interviews_application_stage_interviewer_key").on(
       t.applicationId,
       t.stageId,
@@ -279,6 +289,18 @@ export const interviews = pgTable(
     index("interviews_interviewer_idx").on(t.interviewerId, t.scheduledAt, t.id),
   ],
 );
+
+/**
+ * A person's secret calendar feed of the interviews they run. Only the token's sha256 is kept:
+ * the URL is shown once, and resetting it revokes the old one.
+ */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+});
 
 export type TQuestionAnswer = {
   questionId: string;

@@ -10,6 +10,7 @@ export const MAIL_KINDS = [
   "scorecard_reminder",
   "report_ready",
   "rejection_feedback",
+  "assessment_reminder",
 ] as const;
 export type TMailKind = (typeof MAIL_KINDS)[number];
 
@@ -30,6 +31,9 @@ export const outboxMessages = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
+    /** An iCalendar part (METHOD:REQUEST or CANCEL) sent as text/calendar with the message. */
+    calendarMethod: text("calendar_method", { enum: ["REQUEST", "CANCEL"] }),
+    calendarIcs: text("calendar_ics"),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

@@ -1,3 +1,4 @@
+import { daysFromNow } from "../../test-support/future.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpAgent } from "../../test-support/http-agent.js";
 import {
@@ -384,7 +385,7 @@ describe.each(testDatabaseKinds())(
             body: {
               stageId: w.stage("technical-screen").id,
               interviewerIds: [w.interviewerB.userId],
-              scheduledAt: "2026-12-02T09:00:00Z",
+              scheduledAt: daysFromNow(2, 9),
             },
           };
         },
@@ -395,7 +396,7 @@ describe.each(testDatabaseKinds())(
         expect: { ...pipelineWriters(200), interviewerAssigned: 403 },
         request: async () => ({
           url: `/api/interviews/${(await freshInterview()).interviewA}`,
-          body: { scheduledAt: "2026-12-03T14:30:00Z" },
+          body: { scheduledAt: daysFromNow(3, 14) },
         }),
       },
       {

@@ -24,6 +24,7 @@ function assessment(values: Partial<TAssessmentRow> = {}): TAssessmentRow {
     startedAt: null,
     revokedAt: null,
     finishedAt: null,
+    remindedAt: null,
     ...values,
   };
 }

@@ -26,6 +26,10 @@ export type TDashboardRows = {
       stageName: string;
       interviewer: { id: string; name: string };
       scheduledAt: string;
+      durationMinutes: number;
+      timeZone: string;
+      location: string | null;
+      meetingUrl: string | null;
       scorecardStatus: "none" | "draft";
       application: TDashboardApplication;
     }[];
@@ -82,7 +86,8 @@ function waitingCtes(viewer: { id: string; isAdmin: boolean }) {
           select i.id, i.scheduled_at, ${summaryJson} as application,
             json_build_object('id', i.id, 'applicationId', i.application_id, 'stageId', i.stage_id,
               'stageName', ist.name, 'interviewer', json_build_object('id', u.id, 'name', u.name),
-              'scheduledAt', i.scheduled_at,
+              'scheduledAt', i.scheduled_at, 'durationMinutes', i.duration_minutes,
+              'timeZone', i.time_zone, 'location', i.location, 'meetingUrl', i.meeting_url,
               'scorecardStatus', case when exists (select 1 from scorecards s
                 where s.interview_id = i.id) then 'draft' else 'none' end) as item
           from interviews i

@@ -31,6 +31,10 @@ export type TInterviewSummaryJson = {
   stageName: string;
   interviewer: { id: string; name: string };
   scheduledAt: string;
+  durationMinutes: number;
+  timeZone: string;
+  location: string | null;
+  meetingUrl: string | null;
   scorecardStatus: TScorecardStatus;
 };
 
@@ -43,7 +47,9 @@ export function interviewSummariesJson(applicationId: SQL | AnyColumn) {
     select json_agg(json_build_object('id', i.id, 'applicationId', i.application_id,
       'stageId', i.stage_id, 'stageName', st.name,
       'interviewer', json_build_object('id', u.id, 'name', u.name),
-      'scheduledAt', i.scheduled_at, 'scorecardStatus', ${scorecardStatusOf(sql.raw("i.id"))})
+      'scheduledAt', i.scheduled_at, 'durationMinutes', i.duration_minutes,
+      'timeZone', i.time_zone, 'location', i.location, 'meetingUrl', i.meeting_url,
+      'scorecardStatus', ${scorecardStatusOf(sql.raw("i.id"))})
       order by i.scheduled_at, u.name)
     from ${interviews} i
     join ${roleStages} st on st.id = i.stage_id
@@ -119,6 +125,29 @@ export function createInterviewsRepo(db: TDatabase) {
       return row;
     },
 
+    /**
+     * What an invite says about each interview, in one statement: its time and place, the
+     * interviewer and the candidate (with their addresses), the role and the stage.
+     */
+    async findInviteDetails(ids: readonly string[], executor: TExecutor = db) {
+      if (ids.length === 0) return [];
+      return executor
+        .select({
+          interview: interviews,
+          stageName: roleStages.name,
+          interviewer: { name: users.name, email: users.email },
+          candidate: { name: candidates.name, email: candidates.email },
+          roleTitle: roles.title,
+        })
+        .from(interviews)
+        .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
+        .innerJoin(users, eq(users.id, interviews.interviewerId))
+        .innerJoin(applications, eq(applications.id, interviews.applicationId))
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+        .where(inArray(interviews.id, [...ids]));
+    },
+
     async findForStage(applicationId: string, stageId: string, executor: TExecutor = db) {
       return executor
         .select()
@@ -168,10 +197,23 @@ export function createInterviewsRepo(db: TDatabase) {
       return listing(executor).where(inArray(interviews.applicationId, [...applicationIds]));
     },
 
-    async rescheduleInterview(id: string, scheduledAt: Date, executor: TExecutor = db) {
+    /** A new time or place; the invite's SEQUENCE moves on so calendars take the change. */
+    async rescheduleInterview(
+      id: string,
+      change: Pick<
+        typeof interviews.$inferInsert,
+        "scheduledAt" | "durationMinutes" | "timeZone" | "location" | "meetingUrl"
+      >,
+      executor: TExecutor = db,
+    ) {
       const [row] = await executor
         .update(interviews)
-        .set({ scheduledAt })
+        .set({
+          ...change,
+          calendarSequence: sql`${interviews.calendarSequence} + 1`,
+          // A new time restarts the scorecard reminders from the new end.
+          remindersSent: 0,
+        })
         .where(eq(interviews.id, id))
         .returning();
       return row;

@@ -61,7 +61,7 @@ export function registerInterviewsRoutes(
     async (request) => ({
       interview: await service.rescheduleInterview({
         interviewId: request.params.interviewId,
-        scheduledAt: request.body.scheduledAt,
+        change: request.body,
         viewer: principalOf(request).user,
         actor: actorOf(request),
       }),

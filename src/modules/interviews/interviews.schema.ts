@@ -6,6 +6,31 @@ import { ZRubricAnchors } from "../questions/bank/index.js";
 import { ZApplicationSummary, ZInterviewSummary } from "../pipeline/applications.schema.js";
 import { ZStageKind } from "../roles/roles.schema.js";
 import { ZTimeCursor } from "../../shared/keyset-cursor.js";
+import { isTimeZone } from "../calendar/interview-ics.js";
+
+const ZTimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, "is not a time zone we know; use a name like Europe/London or UTC");
+
+/** Where and how long: shared by scheduling and rescheduling. */
+const ZInterviewPlace = {
+  /** Defaults to the stage's planned length. */
+  durationMinutes: z
+    .number()
+    .int("must be a whole number of minutes")
+    .min(5, "must be at least 5 minutes")
+    .max(480, "must be 8 hours or less")
+    .optional(),
+  /** The IANA zone the time is meant in; invites state the time in it. UTC when left out. */
+  timeZone: ZTimeZone.optional(),
+  location: z.string().trim().max(200).nullable().optional(),
+  meetingUrl: z
+    .url({ protocol: /^https$/, error: "must be an https:// link" })
+    .max(500)
+    .nullable()
+    .optional(),
+};
 
 export const ZScheduleInterviewsRequest = z.strictObject({
   stageId: ZUuid,
@@ -15,9 +40,16 @@ export const ZScheduleInterviewsRequest = z.strictObject({
     .max(6)
     .refine((ids) => new Set(ids).size === ids.length, "lists a person twice"),
   scheduledAt: ZIsoDateTime,
+  ...ZInterviewPlace,
 });
+export type TScheduleInterviewsRequest = z.infer<typeof ZScheduleInterviewsRequest>;
 
-export const ZRescheduleInterviewRequest = z.strictObject({ scheduledAt: ZIsoDateTime });
+/** A new time, and optionally a new length, zone or place; what is left out stays. */
+export const ZRescheduleInterviewRequest = z.strictObject({
+  scheduledAt: ZIsoDateTime,
+  ...ZInterviewPlace,
+});
+export type TRescheduleInterviewRequest = z.infer<typeof ZRescheduleInterviewRequest>;
 export const ZInterviewResponse = z.object({ interview: ZInterviewSummary });
 
 export const ZInterviewsResponse = z.object({ interviews: z.array(ZInterviewSummary) });

@@ -28,7 +28,13 @@ function world(options: { submittedFor?: string } = {}) {
     interviewerId: string;
     kit: unknown;
     scheduledAt: Date;
+    durationMinutes: number;
+    timeZone: string;
+    location: string | null;
+    meetingUrl: string | null;
+    calendarSequence: number;
   }[] = [];
+  const mails: { kind: string; to: string; calendar?: { method: string; ics: string } }[] = [];
   const audit: string[] = [];
   const scope: TViewerScope = {
     userId: RECRUITER.id,
@@ -41,8 +47,12 @@ function world(options: { submittedFor?: string } = {}) {
     async findForStage(applicationId: string, stageId: string) {
       return interviews.filter((i) => i.applicationId === applicationId && i.stageId === stageId);
     },
-    async insertInterviews(rows: Omit<(typeof interviews)[number], "id">[]) {
-      const made = rows.map((r, i) => ({ ...r, id: `int-${interviews.length + i + 1}` }));
+    async insertInterviews(rows: Omit<(typeof interviews)[number], "id" | "calendarSequence">[]) {
+      const made = rows.map((r, i) => ({
+        ...r,
+        calendarSequence: 0,
+        id: `int-${interviews.length + i + 1}`,
+      }));
       interviews.push(...made);
       return made;
     },
@@ -57,10 +67,24 @@ function world(options: { submittedFor?: string } = {}) {
         scorecardStatus: options.submittedFor === interview.id ? "submitted" : null,
       }));
     },
-    async rescheduleInterview(id: string, scheduledAt: Date) {
+    async rescheduleInterview(id: string, change: Partial<(typeof interviews)[number]>) {
       const found = interviews.find((i) => i.id === id);
-      if (found) found.scheduledAt = scheduledAt;
+      if (found) Object.assign(found, change, { calendarSequence: found.calendarSequence + 1 });
       return found;
+    },
+    async findInviteDetails(ids: string[]) {
+      return interviews
+        .filter((i) => ids.includes(i.id))
+        .map((interview) => ({
+          interview: { ...interview },
+          stageName: "Technical screen",
+          interviewer: {
+            name: interview.interviewerId,
+            email: `${interview.interviewerId}@x.test`,
+          },
+          candidate: { name: "Cand", email: "cand@x.test" },
+          roleTitle: "Backend Engineer",
+        }));
     },
     async deleteInterview(id: string) {
       interviews.splice(
@@ -80,10 +104,16 @@ function world(options: { submittedFor?: string } = {}) {
       listSummaries: async () => ({ rows: [], total: 0 }),
     },
     rolesRepo: {
-      findStage: async (id: string) => (id === STAGE.id ? (STAGE as never) : undefined),
+      findStage: async (id: string) =>
+        id === STAGE.id ? ({ ...STAGE, durationMinutes: 45 } as never) : undefined,
       listTeams: async () => [{ userId: "ana" }, { userId: "ben" }, { userId: "gone" }] as never,
       findUsers: async (ids: string[]) =>
-        ids.map((id) => ({ id, disabledAt: id === "gone" ? new Date() : null })) as never,
+        ids.map((id) => ({
+          id,
+          name: id,
+          email: `${id}@x.test`,
+          disabledAt: id === "gone" ? new Date() : null,
+        })) as never,
     },
     questionsRepo: {
       // q-2 was retired from the bank: the kit keeps only questions with a current version.
@@ -96,8 +126,16 @@ function world(options: { submittedFor?: string } = {}) {
         audit.push(event.action);
       },
     },
+    mail: {
+      enqueueMail: async (input) => {
+        mails.push(input);
+        return {} as never;
+      },
+      wake: async () => undefined,
+    },
+    clock: { now: () => new Date("2026-12-01T00:00:00.000Z") },
   });
-  return { service, interviews, audit };
+  return { service, interviews, audit, mails };
 }
 
 const at = "2026-12-03T10:00:00.000Z";
@@ -190,7 +228,7 @@ describe("interviews service (fakes)", () => {
     const later = "2026-12-04T16:00:00.000Z";
     const moved = await service.rescheduleInterview({
       interviewId: "int-1",
-      scheduledAt: later,
+      change: { scheduledAt: later },
       viewer: RECRUITER,
       actor,
     });
@@ -199,12 +237,71 @@ describe("interviews service (fakes)", () => {
     const kept = await failureOf(
       service.rescheduleInterview({
         interviewId: "int-2",
-        scheduledAt: later,
+        change: { scheduledAt: later },
         viewer: RECRUITER,
         actor,
       }),
     );
     expect(kept.code).toBe("CONFLICT");
     expect(interviews[1]?.scheduledAt.toISOString()).toBe(at);
+  });
+
+  it("refuses a time in the past before touching anything, naming the field", async () => {
+    const { service, interviews, mails } = world();
+    const failure = await failureOf(
+      service.scheduleInterviews(
+        APPLICATION.id,
+        { stageId: STAGE.id, interviewerIds: ["ana"], scheduledAt: "2026-11-30T10:00:00.000Z" },
+        RECRUITER,
+        actor,
+      ),
+    );
+    expect(failure.code).toBe("VALIDATION_FAILED");
+    expect(failure.fields).toEqual([{ field: "scheduledAt", message: "is in the past" }]);
+    expect(interviews).toHaveLength(0);
+    expect(mails).toHaveLength(0);
+  });
+
+  it("invites the interviewer and the candidate, then moves SEQUENCE on for a change and a cancel", async () => {
+    const { service, interviews, mails } = world();
+    await service.scheduleInterviews(
+      APPLICATION.id,
+      { stageId: STAGE.id, interviewerIds: ["ana"], scheduledAt: at, timeZone: "Europe/Paris" },
+      RECRUITER,
+      actor,
+    );
+    // The stage's planned length is the default.
+    expect(interviews[0]?.durationMinutes).toBe(45);
+    expect(mails.map((m) => [m.kind, m.to, m.calendar?.method])).toEqual([
+      ["interview_scheduled", "ana@x.test", "REQUEST"],
+      ["interview_scheduled", "cand@x.test", "REQUEST"],
+    ]);
+    expect(mails[0]?.calendar?.ics).toContain("SEQUENCE:0");
+    expect(mails[0]?.calendar?.ics).toContain("DTSTART:20261203T100000Z");
+    expect(mails[0]?.calendar?.ics).toContain("DTEND:20261203T104500Z");
+
+    await service.rescheduleInterview({
+      interviewId: "int-1",
+      change: { scheduledAt: "2026-12-04T09:00:00.000Z", durationMinutes: 60 },
+      viewer: RECRUITER,
+      actor,
+    });
+    const moved = mails.slice(2);
+    expect(moved.map((m) => m.kind)).toEqual(["interview_rescheduled", "interview_rescheduled"]);
+    expect(moved[0]?.calendar?.ics).toContain("SEQUENCE:1");
+    expect(moved[0]?.calendar?.ics).toContain("DTEND:20261204T100000Z");
+    // The zone chosen at scheduling stays when a reschedule leaves it out.
+    expect(interviews[0]?.timeZone).toBe("Europe/Paris");
+
+    await service.cancelInterview("int-1", RECRUITER, actor);
+    const cancelled = mails.slice(4);
+    expect(cancelled.map((m) => [m.kind, m.calendar?.method])).toEqual([
+      ["interview_cancelled", "CANCEL"],
+      ["interview_cancelled", "CANCEL"],
+    ]);
+    expect(cancelled[0]?.calendar?.ics).toContain("METHOD:CANCEL");
+    expect(cancelled[0]?.calendar?.ics).toContain("SEQUENCE:2");
+    expect(cancelled[0]?.calendar?.ics).toContain("UID:interview-int-1@shortlist");
+    expect(interviews).toHaveLength(0);
   });
 });

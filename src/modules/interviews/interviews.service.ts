@@ -21,6 +21,17 @@ import { resolveKitQuestions } from "./interview-kit.js";
 import type { TInterviewsRepo } from "./interviews.repo.js";
 import type { TInterviewKit, TMyInterviewsQuery } from "./interviews.schema.js";
 import { encodeTimeCursor } from "../../shared/keyset-cursor.js";
+import type { TClock } from "../../shared/clock.js";
+import type { TMailService } from "../mail/mail.service.js";
+import { enqueueInterviewInvites } from "../calendar/interview-invites.js";
+import type { TInviteChange } from "../calendar/interview-invites.js";
+import type {
+  TRescheduleInterviewRequest,
+  TScheduleInterviewsRequest,
+} from "./interviews.schema.js";
+
+// A time a few minutes gone still counts as now: the form was filled in a moment ago.
+const PAST_GRACE_MS = 5 * 60_000;
 
 export function createInterviewsService(deps: {
   db: TDatabase;
@@ -33,8 +44,42 @@ export function createInterviewsService(deps: {
   questionsRepo: Pick<TQuestionsRepo, "findCurrentVersions" | "findVersionsByIds">;
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
+  mail: Pick<TMailService, "enqueueMail" | "wake">;
+  clock: TClock;
 }) {
   const repo = deps.interviewsRepo;
+
+  /** Refuses a time that has passed, naming the field: invites for the past help nobody. */
+  function assertUpcoming(scheduledAt: string) {
+    if (new Date(scheduledAt).getTime() < deps.clock.now().getTime() - PAST_GRACE_MS)
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "That time has already passed. Choose a date and time from now on.",
+        { fields: [{ field: "scheduledAt", message: "is in the past" }] },
+      );
+  }
+
+  /** Invites for these interviews go out with the caller's commit, from the viewer. */
+  async function sendInvites(
+    change: TInviteChange,
+    interviewIds: string[],
+    viewer: TViewer,
+    tx: TExecutor,
+    adjust: (sequence: number) => number = (n) => n,
+  ) {
+    const details = await repo.findInviteDetails(interviewIds, tx);
+    const [organizer] = await deps.rolesRepo.findUsers([viewer.id], tx);
+    await enqueueInterviewInvites(
+      deps.mail,
+      change,
+      details.map((d) => ({
+        ...d,
+        interview: { ...d.interview, calendarSequence: adjust(d.interview.calendarSequence) },
+      })),
+      { name: organizer?.name ?? viewer.name, email: organizer?.email ?? "" },
+      tx,
+    );
+  }
 
   /** An interview the viewer runs the pipeline for, whose scorecard is not yet submitted. */
   async function loadOpenInterview(
@@ -60,10 +105,11 @@ export function createInterviewsService(deps: {
     /** One interview per interviewer; the stage's kit is pinned to today's question versions. */
     async scheduleInterviews(
       applicationId: string,
-      input: { stageId: string; interviewerIds: string[]; scheduledAt: string },
+      input: TScheduleInterviewsRequest,
       viewer: TViewer,
       actor: TActor,
     ) {
+      assertUpcoming(input.scheduledAt);
       await deps.db.transaction(async (tx) => {
         const scope = await deps.viewerScopeRepo.loadScope(viewer, tx);
         const application = await deps.applicationsRepo.lockById(applicationId, tx);
@@ -133,6 +179,11 @@ export function createInterviewsService(deps: {
             stageId: stage.id,
             interviewerId,
             scheduledAt: new Date(input.scheduledAt),
+            durationMinutes:
+              input.durationMinutes ?? Math.min(480, Math.max(5, stage.durationMinutes)),
+            timeZone: input.timeZone ?? "UTC",
+            location: input.location || null,
+            meetingUrl: input.meetingUrl ?? null,
             kit,
             createdBy: viewer.id,
           })),
@@ -149,7 +200,14 @@ export function createInterviewsService(deps: {
             },
             tx,
           );
+        await sendInvites(
+          "scheduled",
+          rows.map((r) => r.id),
+          viewer,
+          tx,
+        );
       });
+      await deps.mail.wake();
       const all = await repo.listForApplication(applicationId);
       return all
         .filter(
@@ -163,28 +221,50 @@ export function createInterviewsService(deps: {
     /** A new time for one interview; its kit and any draft scorecard stay as they are. */
     async rescheduleInterview(input: {
       interviewId: string;
-      scheduledAt: string;
+      change: TRescheduleInterviewRequest;
       viewer: TViewer;
       actor: TActor;
     }) {
+      assertUpcoming(input.change.scheduledAt);
       const applicationId = await deps.db.transaction(async (tx) => {
         const { interview } = await loadOpenInterview(input.interviewId, input.viewer, tx, {
           submitted: "This interview has a submitted scorecard, so its time can no longer change.",
         });
-        const after = await repo.rescheduleInterview(interview.id, new Date(input.scheduledAt), tx);
+        const { change } = input;
+        const after = await repo.rescheduleInterview(
+          interview.id,
+          {
+            scheduledAt: new Date(change.scheduledAt),
+            durationMinutes: change.durationMinutes ?? interview.durationMinutes,
+            timeZone: change.timeZone ?? interview.timeZone,
+            location: change.location === undefined ? interview.location : change.location || null,
+            meetingUrl: change.meetingUrl === undefined ? interview.meetingUrl : change.meetingUrl,
+          },
+          tx,
+        );
+        const placeOf = (row: typeof interview | undefined) =>
+          row && {
+            scheduledAt: row.scheduledAt,
+            durationMinutes: row.durationMinutes,
+            timeZone: row.timeZone,
+            location: row.location,
+            meetingUrl: row.meetingUrl,
+          };
         await deps.auditService.recordEvent(
           input.actor,
           {
             action: "interview.rescheduled",
             entityType: "interview",
             entityId: interview.id,
-            before: { scheduledAt: interview.scheduledAt },
-            after: { scheduledAt: after?.scheduledAt ?? null },
+            before: placeOf(interview),
+            after: placeOf(after) ?? null,
           },
           tx,
         );
+        await sendInvites("rescheduled", [interview.id], input.viewer, tx);
         return interview.applicationId;
       });
+      await deps.mail.wake();
       const listed = (await repo.listForApplication(applicationId)).find(
         (i) => i.interview.id === input.interviewId,
       );
@@ -198,6 +278,8 @@ export function createInterviewsService(deps: {
         const { interview } = await loadOpenInterview(interviewId, viewer, tx, {
           submitted: "This interview has a submitted scorecard and cannot be cancelled.",
         });
+        // The withdrawal carries the next SEQUENCE, so calendars drop the event they hold.
+        await sendInvites("cancelled", [interviewId], viewer, tx, (n) => n + 1);
         await repo.deleteInterview(interviewId, tx);
         await deps.auditService.recordEvent(
           actor,
@@ -210,6 +292,7 @@ export function createInterviewsService(deps: {
           tx,
         );
       });
+      await deps.mail.wake();
     },
 
     /** The viewer's own interviews, a keyset page at a time, with how many there are in all. */

@@ -131,6 +131,23 @@ export const MAIL_KIND_INFO: Record<TMailKind, TKindInfo> = {
         "{{roleTitle}} has been graded. Read the report here:\n{{link}}",
     },
   },
+  assessment_reminder: {
+    label: "Assessment deadline reminder to the candidate",
+    placeholders: {
+      candidateName: "Sam Taylor",
+      roleTitle: "Backend Engineer",
+      deadline: "12 December 2026, 17:00 UTC",
+      sentOn: "5 December 2026",
+    },
+    defaults: {
+      subject: "A day left for your {{roleTitle}} assessment",
+      body:
+        "Hello {{candidateName}},\n\nA friendly nudge: your practical assessment for " +
+        "{{roleTitle}} closes at {{deadline}}. Open it with the link in the e-mail we sent on " +
+        "{{sentOn}}; for your safety we never send that link twice.\n\nIf you have already " +
+        "handed in, there is nothing more to do.",
+    },
+  },
   rejection_feedback: {
     label: "Rejection feedback to the candidate",
     placeholders: {

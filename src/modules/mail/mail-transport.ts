@@ -8,7 +8,15 @@ export type TMailSettings = {
   sendTimeoutMs: number;
 };
 
-export type TOutgoingMail = { to: string; subject: string; text: string; html: string };
+export type TCalendarPart = { method: "REQUEST" | "CANCEL"; ics: string };
+export type TOutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Sent as the text/calendar alternative calendar clients act on, and as invite.ics. */
+  calendar?: TCalendarPart | undefined;
+};
 export type TMailTransport = { send: (mail: TOutgoingMail) => Promise<void> };
 
 /** nodemailer over SMTP, or undefined when no SMTP server is configured. */
@@ -24,8 +32,20 @@ export function createSmtpTransport(settings: TMailSettings): TMailTransport | u
     logger: false,
   });
   return {
-    async send(mail) {
-      await transporter.sendMail({ from: settings.from, ...mail });
+    async send({ calendar, ...mail }) {
+      await transporter.sendMail({
+        from: settings.from,
+        ...mail,
+        ...(calendar
+          ? {
+              icalEvent: {
+                method: calendar.method,
+                filename: calendar.method === "CANCEL" ? "cancel.ics" : "invite.ics",
+                content: calendar.ics,
+              },
+            }
+          : {}),
+      });
     },
   };
 }

@@ -10,7 +10,8 @@ export type TOutboxCursor = { createdAt: Date; id: string };
 export function createMailRepo(db: TDatabase) {
   return {
     async insertMessage(
-      values: Pick<TOutboxRow, "kind" | "toAddress" | "subject" | "text" | "html">,
+      values: Pick<TOutboxRow, "kind" | "toAddress" | "subject" | "text" | "html"> &
+        Partial<Pick<TOutboxRow, "calendarMethod" | "calendarIcs">>,
       executor: TExecutor = db,
     ): Promise<TOutboxRow> {
       const [row] = await executor.insert(outboxMessages).values(values).returning();

@@ -7,6 +7,8 @@ import { createTestApp, testDatabaseKinds } from "../../test-support/test-app.js
 import type { TTestContext } from "../../test-support/test-app.js";
 import { startTestSmtpServer } from "../../test-support/test-smtp-server.js";
 import { NO_SMTP_ERROR } from "./mail.service.js";
+import ICAL from "ical.js";
+import { MAIL_KINDS } from "../../db/schema/index.js";
 
 type TMessage = {
   id: string;
@@ -81,14 +83,98 @@ describe.each(testDatabaseKinds())("e-mail on %s", (kind) => {
         200,
       ).json<{ candidate: { email: string } }>().candidate;
       const mail = await pollUntil(
-        () => Promise.resolve(smtp.received.find((m) => m.to.includes(candidate.email))),
+        () =>
+          Promise.resolve(
+            smtp.received.find(
+              (m) => m.to.includes(candidate.email) && m.subject.startsWith("Your practical"),
+            ),
+          ),
         (m) => m !== undefined,
         10_000,
       );
-      // The role title has an em dash, so the Subject header is an encoded word: read it from the outbox.
+      expect(mail?.subject).toBe("Your practical assessment for Senior Django Engineer — Payments");
       expect(mail?.decoded).toContain(candidateUrl);
-      const sent = await messageTo(w.admin, candidate.email, (m) => m.status === "sent");
-      expect(sent.subject).toBe("Your practical assessment for Senior Django Engineer — Payments");
+      const sent = await messageTo(
+        w.admin,
+        candidate.email,
+        (m) => m.kind === "assessment_link" && m.status === "sent",
+      );
+      expect(sent.attempts).toBe(1);
+    });
+
+    it("sends the interviewer and the candidate one calendar invite, then its update and its cancel", async () => {
+      const fresh = await w.newApplication("technical-screen");
+      const candidate = expectStatus(
+        await w.admin.get(`/api/candidates/${fresh.candidateId}`),
+        200,
+      ).json<{ candidate: { email: string } }>().candidate;
+      const interviewer = { email: "int.a@example.com" };
+      const when = new Date(Date.now() + 3 * 86_400_000);
+      when.setUTCHours(14, 0, 0, 0);
+      const [interview] = expectStatus(
+        await w.recruiterOn.agent.post(`/api/applications/${fresh.applicationId}/interviews`, {
+          stageId: w.stage("technical-screen").id,
+          interviewerIds: [w.interviewerA.userId],
+          scheduledAt: when.toISOString(),
+          durationMinutes: 50,
+          timeZone: "America/New_York",
+          meetingUrl: "https://meet.example.com/abc-defg",
+        }),
+        201,
+      ).json<{ interviews: { id: string }[] }>().interviews;
+      const uid = `UID:interview-${interview?.id ?? ""}@shortlist`;
+      const invitesFor = (method: string) =>
+        pollUntil(
+          () =>
+            Promise.resolve(
+              smtp.received.filter((m) =>
+                m.calendars.some((c) => c.method === method && c.ics.includes(uid)),
+              ),
+            ),
+          (found) => found.length === 2,
+          10_000,
+        );
+      const invites = await invitesFor("REQUEST");
+      expect(invites.flatMap((m) => m.to).sort()).toEqual(
+        [candidate.email, interviewer.email].sort(),
+      );
+      const event = ICAL.Component.fromString(
+        invites[0]?.calendars[0]?.ics ?? "",
+      ).getFirstSubcomponent("vevent");
+      const parsed = new ICAL.Event(event ?? undefined);
+      expect(parsed.startDate.toJSDate().toISOString()).toBe(when.toISOString());
+      expect(parsed.duration.toSeconds()).toBe(50 * 60);
+      expect(parsed.sequence).toBe(0);
+      expect(parsed.location).toBe("https://meet.example.com/abc-defg");
+      expect(parsed.attendees.map((a) => String(a.getFirstValue()).toLowerCase()).sort()).toEqual(
+        [`mailto:${candidate.email}`, `mailto:${interviewer.email}`].sort(),
+      );
+      // The mail states the time as the zone it was set in reads it: 14:00 UTC is 09:00 in New York.
+      expect(invites[0]?.decoded).toContain("09:00 (America/New_York)");
+
+      const moved = new Date(when.getTime() + 86_400_000);
+      expectStatus(
+        await w.recruiterOn.agent.patch(`/api/interviews/${interview?.id ?? ""}`, {
+          scheduledAt: moved.toISOString(),
+        }),
+        200,
+      );
+      const sequences = await pollUntil(
+        () =>
+          Promise.resolve(
+            smtp.received
+              .flatMap((m) => m.calendars)
+              .filter((c) => c.ics.includes(uid) && /^SEQUENCE:1/m.test(c.ics)),
+          ),
+        (found) => found.length === 2,
+        10_000,
+      );
+      expect(sequences[0]?.ics).toContain("METHOD:REQUEST");
+
+      expectStatus(await w.recruiterOn.agent.delete(`/api/interviews/${interview?.id ?? ""}`), 200);
+      const cancels = await invitesFor("CANCEL");
+      expect(cancels[0]?.calendars[0]?.ics).toMatch(/^SEQUENCE:2/m);
+      expect(cancels[0]?.calendars[0]?.ics).toMatch(/^STATUS:CANCELLED/m);
     });
   });
 
@@ -211,7 +297,8 @@ describe.each(testDatabaseKinds())("e-mail on %s", (kind) => {
       const listed = expectStatus(await admin.get("/api/mail/templates"), 200).json<{
         templates: { kind: string; isDefault: boolean }[];
       }>().templates;
-      expect(listed).toHaveLength(8);
+      // Every kind of mail is listed, in the schema's order.
+      expect(listed.map((t) => t.kind)).toEqual([...MAIL_KINDS]);
       expect(listed.find((t) => t.kind === "team_invite")?.isDefault).toBe(false);
       const reset = expectStatus(await admin.delete("/api/mail/templates/team_invite"), 200).json<{
         template: { isDefault: boolean; subject: string };

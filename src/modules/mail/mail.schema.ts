@@ -23,6 +23,8 @@ const ZOutboxMessage = z.object({
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
   sentAt: ZIsoDateTime.nullable(),
+  /** The METHOD of the calendar invite attached (REQUEST or CANCEL), or null for plain mail. */
+  calendarMethod: z.enum(["REQUEST", "CANCEL"]).nullable(),
 });
 
 export const ZOutboxResponse = z.object({

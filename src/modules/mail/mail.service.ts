@@ -7,7 +7,7 @@ import type { TActor, TAuditService } from "../audit/audit.service.js";
 import { deliverMailJob } from "./deliver-mail.job.js";
 import { assertKnownPlaceholders, MAIL_KIND_INFO, renderMail } from "./mail-templates.js";
 import type { TMailTemplate } from "./mail-templates.js";
-import type { TMailTransport } from "./mail-transport.js";
+import type { TCalendarPart, TMailTransport } from "./mail-transport.js";
 import type { TMailRepo, TOutboxCursor, TOutboxRow } from "./mail.repo.js";
 
 export const NO_SMTP_ERROR = "not sent: no SMTP configured";
@@ -25,6 +25,8 @@ function presentMessage(row: TOutboxRow) {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
+    /** METHOD of the calendar invite the message carries, if it carries one. */
+    calendarMethod: row.calendarMethod,
   };
 }
 
@@ -79,12 +81,23 @@ export function createMailService(deps: {
      * `wake()` after the commit.
      */
     async enqueueMail(
-      input: { kind: TMailKind; to: string; values: Record<string, string> },
+      input: {
+        kind: TMailKind;
+        to: string;
+        values: Record<string, string>;
+        calendar?: TCalendarPart | undefined;
+      },
       executor: TExecutor,
     ): Promise<TOutboxRow> {
       const rendered = renderMail(await templateOf(input.kind, executor), input.values);
       const row = await repo.insertMessage(
-        { kind: input.kind, toAddress: input.to, ...rendered },
+        {
+          kind: input.kind,
+          toAddress: input.to,
+          ...rendered,
+          calendarMethod: input.calendar?.method ?? null,
+          calendarIcs: input.calendar?.ics ?? null,
+        },
         executor,
       );
       await deps.jobQueue.enqueue(deliverMailJob, { messageId: row.id }, executor);
@@ -109,6 +122,10 @@ export function createMailService(deps: {
           subject: message.subject,
           text: message.text,
           html: message.html,
+          calendar:
+            message.calendarMethod && message.calendarIcs
+              ? { method: message.calendarMethod, ics: message.calendarIcs }
+              : undefined,
         });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -23,6 +23,10 @@ type TInterviewListRow = {
     stageId: string;
     interviewerId: string;
     scheduledAt: Date;
+    durationMinutes: number;
+    timeZone: string;
+    location: string | null;
+    meetingUrl: string | null;
   };
   stageName: string;
   interviewerName: string;
@@ -37,6 +41,10 @@ export function presentInterviewSummary(row: TInterviewListRow) {
     stageName: row.stageName,
     interviewer: { id: row.interview.interviewerId, name: row.interviewerName },
     scheduledAt: row.interview.scheduledAt.toISOString(),
+    durationMinutes: row.interview.durationMinutes,
+    timeZone: row.interview.timeZone,
+    location: row.interview.location,
+    meetingUrl: row.interview.meetingUrl,
     scorecardStatus: row.scorecardStatus,
   };
 }

@@ -44,6 +44,11 @@ export const ZInterviewSummary = z.object({
   stageName: z.string(),
   interviewer: z.object({ id: ZUuid, name: z.string() }),
   scheduledAt: ZIsoDateTime,
+  durationMinutes: z.number().int(),
+  /** The IANA zone the time was set in; invites and reminders state the time in it. */
+  timeZone: z.string(),
+  location: z.string().nullable(),
+  meetingUrl: z.string().nullable(),
   /** Whether a scorecard exists, never its content: that is the scorecard endpoints' business. */
   scorecardStatus: z.enum(["none", "draft", "submitted"]),
 });

@@ -230,7 +230,13 @@ export function createRolesRepo(db: TDatabase) {
     async findUsers(userIds: readonly string[], executor: TExecutor = db) {
       if (userIds.length === 0) return [];
       return executor
-        .select({ id: users.id, role: users.role, name: users.name, disabledAt: users.disabledAt })
+        .select({
+          id: users.id,
+          role: users.role,
+          name: users.name,
+          email: users.email,
+          disabledAt: users.disabledAt,
+        })
         .from(users)
         .where(inArray(users.id, [...userIds]));
     },

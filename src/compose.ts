@@ -81,7 +81,9 @@ import {
 } from "./modules/webhooks/webhooks.service.js";
 import type { TWebhookSendSettings } from "./modules/webhooks/webhook-sender.js";
 import { systemClock } from "./shared/clock.js";
-import type { TClock } from "./shared/clock.js";
+import { createRemindersRepo } from "./modules/reminders/reminders.repo.js";
+import { createRemindersService } from "./modules/reminders/reminders.service.js";
+import type { TClock, TTestClock } from "./shared/clock.js";
 
 export type TComposeOptions = {
   sessionTtlHours: number;
@@ -100,8 +102,8 @@ export type TComposeOptions = {
   mail?: TMailSettings;
   /** WEBHOOK_ALLOW_PRIVATE_ADDRESSES and WEBHOOK_TIMEOUT_MS; public HTTPS only, 10 s, by default. */
   webhooks?: TWebhookSendSettings;
-  /** The time services decide by; the system clock unless a test clock is configured. */
-  clock?: TClock;
+  /** SHORTLIST_TEST_CLOCK: a clock an admin may move forward; the system clock otherwise. */
+  testClock?: TTestClock;
 };
 
 /** Wires repositories into services. One place, explicit, no container. */
@@ -110,7 +112,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   // What the read caches key on: grows with every committed write to a table pages read.
   const dataVersion = createDataVersion(db);
   const jobNotifier = options.jobNotifier ?? createLocalNotifier();
-  const clock = options.clock ?? systemClock;
+  const clock: TClock = options.testClock ?? systemClock;
   const jobQueue = createBossJobQueue({ boss: options.boss, db, notifier: jobNotifier });
   const usersRepo = createUsersRepo(db);
   const sessionsRepo = createSessionsRepo(db);
@@ -336,6 +338,13 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     assessmentsService,
     auditService,
   });
+  const remindersService = createRemindersService({
+    db,
+    remindersRepo: createRemindersRepo(db),
+    mail: mailService,
+    clock,
+    publicUrl: options.publicUrl,
+  });
   const gradingSettings: TGradingSettings = {
     concurrency: options.grading?.concurrency ?? gradeSubmissionJob.concurrency,
     slotBase: options.grading?.slotBase ?? 0,
@@ -347,6 +356,9 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     applicationsService,
     boardService,
     interviewsService,
+    remindersService,
+    /** Only with SHORTLIST_TEST_CLOCK: the clock POST /api/admin/test-clock moves. */
+    testClock: options.testClock,
     scorecardsService,
     decisionsService,
     feedbackService,

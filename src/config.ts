@@ -48,6 +48,11 @@ const ZEnv = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // For end-to-end tests and demos on a loopback server: an admin may move the clock forward.
+  SHORTLIST_TEST_CLOCK: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -81,6 +86,8 @@ export type TConfig = {
   mail: { smtpUrl: string | undefined; from: string; sendTimeoutMs: number };
   /** Whether webhook URLs may resolve to private, loopback or link-local addresses; the time limit of one delivery. */
   webhooks: { allowPrivateAddresses: boolean; timeoutMs: number };
+  /** SHORTLIST_TEST_CLOCK: a clock admins may move forward (POST /api/admin/test-clock); loopback only. */
+  testClock: boolean;
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
@@ -123,6 +130,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
         "invite and assessment links are built from it, e.g. PUBLIC_URL=https://hiring.example.com",
     );
   }
+  if (e.SHORTLIST_TEST_CLOCK && !loopback) {
+    throw new ConfigError(
+      `Invalid configuration:\n  SHORTLIST_TEST_CLOCK: allowed only when HOST is loopback (HOST is "${e.HOST}"); ` +
+        "it lets an admin move the server's clock, which only tests and demos should do",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -144,6 +157,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
       allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
+    testClock: e.SHORTLIST_TEST_CLOCK,
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

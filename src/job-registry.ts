@@ -8,6 +8,7 @@ import { deliverMailJob } from "./modules/mail/deliver-mail.job.js";
 import { retentionSweepJob } from "./modules/privacy/retention-sweep.job.js";
 import { intakeJob } from "./modules/screening/intake.job.js";
 import { deliverWebhookJob } from "./modules/webhooks/deliver-webhook.job.js";
+import { sendRemindersJob } from "./modules/reminders/send-reminders.job.js";
 import type PgBoss from "pg-boss";
 import type { TDatabaseHandle } from "./db/client.js";
 import { ensureQueues, startBoss } from "./jobs/job-boss.js";
@@ -21,6 +22,7 @@ export const jobDefinitions: TJobDefinition<unknown>[] = [
   deliverMailJob,
   deliverWebhookJob,
   retentionSweepJob,
+  sendRemindersJob,
   gradeSubmissionJob,
 ] as TJobDefinition<unknown>[];
 
@@ -57,6 +59,7 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
       }),
     ),
     registerJob(retentionSweepJob, () => services.candidateErasureService.runRetentionSweep()),
+    registerJob(sendRemindersJob, () => services.remindersService.sendDueReminders()),
     registerJob(
       // The handler imports the grader itself, lazily, on its first job.
       { ...gradeSubmissionJob, concurrency: services.gradingSettings.concurrency },

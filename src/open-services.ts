@@ -7,6 +7,7 @@ import { createLocalNotifier, createPostgresNotifier } from "./jobs/job-notifier
 import type { TJobNotifier } from "./jobs/job-notifier.js";
 import type PgBoss from "pg-boss";
 import { startJobQueue } from "./job-registry.js";
+import { createTestClock } from "./shared/clock.js";
 
 export type TOpenServices = {
   handle: TDatabaseHandle;
@@ -44,6 +45,7 @@ export async function openServices(config: TConfig): Promise<TOpenServices> {
       grading: { slotBase: config.graderSlotBase },
       mail: config.mail,
       webhooks: config.webhooks,
+      ...(config.testClock ? { testClock: createTestClock() } : {}),
     });
     await services.questionsService.ensureQuestionBankSeeded();
     const notifier = jobNotifier;

@@ -18,6 +18,7 @@ import { registerMailRoutes } from "./modules/mail/mail.routes.js";
 import { registerWebhookRoutes } from "./modules/webhooks/webhooks.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
+import { registerTestClockRoutes } from "./modules/operations/test-clock.routes.js";
 import { jobDefinitions } from "./job-registry.js";
 import { registerApplicationsRoutes } from "./modules/pipeline/applications.routes.js";
 import { registerBoardRoutes } from "./modules/pipeline/board.routes.js";
@@ -70,6 +71,8 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
     jobKinds: jobDefinitions.map((d) => d.name),
     metricsToken: options.metricsToken,
   });
+  if (services.testClock)
+    registerTestClockRoutes(app, { testClock: services.testClock, jobQueue: services.jobQueue });
   registerAuditRoutes(app, { auditService: services.auditService });
   registerQuestionsRoutes(app, services);
   registerRolesRoutes(app, services);

@@ -13,6 +13,7 @@ import { registeredJobs, startJobQueue } from "../job-registry.js";
 import { createBossWorker } from "../jobs/boss-worker.js";
 import type { TWebhookSendSettings } from "../modules/webhooks/webhook-sender.js";
 import type { TMailSettings } from "../modules/mail/mail-transport.js";
+import type { TTestClock } from "../shared/clock.js";
 
 export type TDatabaseKind = "pglite" | "postgres";
 
@@ -72,6 +73,8 @@ export async function createTestApp(
     mail?: TMailSettings;
     /** Webhook sending; tests deliver to loopback receivers, so they allow private addresses. */
     webhooks?: TWebhookSendSettings;
+    /** A movable clock (what SHORTLIST_TEST_CLOCK gives a server), with its admin route. */
+    testClock?: TTestClock;
   } = {},
 ): Promise<TTestContext> {
   const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
@@ -87,6 +90,7 @@ export async function createTestApp(
     boss,
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.testClock ? { testClock: options.testClock } : {}),
     ...(options.gradingSlotBase === undefined
       ? {}
       : { grading: { slotBase: options.gradingSlotBase } }),

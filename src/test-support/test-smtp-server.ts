@@ -71,7 +71,7 @@ export async function startTestSmtpServer(
             });
             callback();
           },
-          (error: Error) => callback(error),
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
         );
       });
     },

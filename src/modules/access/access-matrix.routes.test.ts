@@ -1,3 +1,4 @@
+import { createTestClock } from "../../shared/clock.js";
 import { daysFromNow } from "../../test-support/future.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpAgent } from "../../test-support/http-agent.js";
@@ -70,7 +71,8 @@ describe.each(testDatabaseKinds())(
     const unique = () => `${Date.now().toString(36)}${++counter}`;
 
     beforeAll(async () => {
-      ctx = await createTestApp(kind);
+      // With the test clock, so its admin routes are in the matrix like every other route.
+      ctx = await createTestApp(kind, { testClock: createTestClock() });
       w = await buildHiringWorld(ctx.app);
       agents = {
         admin: w.admin,
@@ -546,6 +548,18 @@ describe.each(testDatabaseKinds())(
         operationId: "listBackgroundJobs",
         expect: adminOnly(200),
         request: () => ({ url: "/api/admin/background-jobs" }),
+      },
+      {
+        route: "GET /api/admin/test-clock",
+        operationId: "getTestClock",
+        expect: adminOnly(200),
+        request: () => ({ url: "/api/admin/test-clock" }),
+      },
+      {
+        route: "POST /api/admin/test-clock",
+        operationId: "advanceTestClock",
+        expect: adminOnly(200),
+        request: () => ({ url: "/api/admin/test-clock", body: { advanceMinutes: 1 } }),
       },
       ...mailAccessRows(() => w),
       ...webhookAccessRows(() => w),

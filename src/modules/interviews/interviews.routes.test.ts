@@ -89,4 +89,56 @@ describe.each(testDatabaseKinds())("rescheduling and cancelling interviews on %s
     });
     expect(moved.statusCode).toBe(404);
   });
+
+  it("answers a time in the past, an unknown time zone and a plain-http link with a 400 naming each", async () => {
+    const fresh = await w.newApplication("technical-screen");
+    const url = `/api/applications/${fresh.applicationId}/interviews`;
+    const base = {
+      stageId: w.stage("technical-screen").id,
+      interviewerIds: [w.interviewerA.userId],
+      scheduledAt: daysFromNow(2),
+    };
+    const past = await w.recruiterOn.agent.post(url, { ...base, scheduledAt: daysFromNow(-1) });
+    expect(past.statusCode).toBe(400);
+    expect(errorOf(past).message).toMatch(/already passed/);
+    expect(errorOf(past).fields).toEqual([{ field: "scheduledAt", message: "is in the past" }]);
+    const zone = await w.recruiterOn.agent.post(url, { ...base, timeZone: "Mars/Olympus_Mons" });
+    expect(zone.statusCode).toBe(400);
+    expect(errorOf(zone).fields?.[0]?.field).toBe("timeZone");
+    const link = await w.recruiterOn.agent.post(url, {
+      ...base,
+      meetingUrl: "http://meet.example.com/x",
+    });
+    expect(link.statusCode).toBe(400);
+    expect(errorOf(link).fields?.[0]).toEqual({
+      field: "meetingUrl",
+      message: "must be an https:// link",
+    });
+    // None of the refusals scheduled anything.
+    const detail = expectStatus(
+      await w.recruiterOn.agent.get(`/api/applications/${fresh.applicationId}`),
+      200,
+    ).json<{ application: { interviews: unknown[] } }>();
+    expect(detail.application.interviews).toEqual([]);
+
+    const made = expectStatus(
+      await w.recruiterOn.agent.post(url, {
+        ...base,
+        durationMinutes: 75,
+        timeZone: "Asia/Tokyo",
+        location: "Room 4, second floor",
+      }),
+      201,
+    ).json<{ interviews: Record<string, unknown>[] }>().interviews[0];
+    expect(made).toMatchObject({
+      durationMinutes: 75,
+      timeZone: "Asia/Tokyo",
+      location: "Room 4, second floor",
+      meetingUrl: null,
+    });
+    const moved = await w.recruiterOn.agent.patch(`/api/interviews/${String(made?.id)}`, {
+      scheduledAt: daysFromNow(-2),
+    });
+    expect(moved.statusCode).toBe(400);
+  });
 });

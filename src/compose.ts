@@ -81,6 +81,8 @@ import {
 } from "./modules/webhooks/webhooks.service.js";
 import type { TWebhookSendSettings } from "./modules/webhooks/webhook-sender.js";
 import { systemClock } from "./shared/clock.js";
+import { createCalendarFeedsRepo } from "./modules/calendar/calendar-feeds.repo.js";
+import { createCalendarFeedsService } from "./modules/calendar/calendar-feeds.service.js";
 import { createRemindersRepo } from "./modules/reminders/reminders.repo.js";
 import { createRemindersService } from "./modules/reminders/reminders.service.js";
 import type { TClock, TTestClock } from "./shared/clock.js";
@@ -338,6 +340,12 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     assessmentsService,
     auditService,
   });
+  const calendarFeedsService = createCalendarFeedsService({
+    calendarFeedsRepo: createCalendarFeedsRepo(db),
+    auditService,
+    clock,
+    publicUrl: options.publicUrl,
+  });
   const remindersService = createRemindersService({
     db,
     remindersRepo: createRemindersRepo(db),
@@ -357,6 +365,7 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     boardService,
     interviewsService,
     remindersService,
+    calendarFeedsService,
     /** Only with SHORTLIST_TEST_CLOCK: the clock POST /api/admin/test-clock moves. */
     testClock: options.testClock,
     scorecardsService,

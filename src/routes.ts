@@ -17,6 +17,7 @@ import { registerFeedbackRoutes } from "./modules/feedback/feedback.routes.js";
 import { registerMailRoutes } from "./modules/mail/mail.routes.js";
 import { registerWebhookRoutes } from "./modules/webhooks/webhooks.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
+import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
 import { registerTestClockRoutes } from "./modules/operations/test-clock.routes.js";
 import { jobDefinitions } from "./job-registry.js";
@@ -80,6 +81,7 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
   registerApplicationsRoutes(app, services);
   registerBoardRoutes(app, services);
   registerInterviewsRoutes(app, services);
+  registerCalendarRoutes(app, services);
   registerScorecardsRoutes(app, services);
   registerDecisionsRoutes(app, services);
   registerFeedbackRoutes(app, services);

@@ -1,3 +1,4 @@
+import { calendarAccessRows } from "../../test-support/calendar-access-rows.js";
 import { createTestClock } from "../../shared/clock.js";
 import { daysFromNow } from "../../test-support/future.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -563,6 +564,7 @@ describe.each(testDatabaseKinds())(
       },
       ...mailAccessRows(() => w),
       ...webhookAccessRows(() => w),
+      ...calendarAccessRows(),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

@@ -10,7 +10,8 @@ export type TInterviewEvent = {
   description: string;
   location: string | null;
   meetingUrl: string | null;
-  organizer: { name: string; email: string };
+  /** Null in a subscription feed, which invites no one. */
+  organizer: { name: string; email: string } | null;
   attendees: { name: string; email: string }[];
 };
 

@@ -23,7 +23,7 @@ export function describePlace(interview: TInviteDetails["interview"]): string {
 /** One interview as the event both of its people get. */
 export function interviewEvent(
   details: TInviteDetails,
-  organizer: { name: string; email: string },
+  organizer: { name: string; email: string } | null,
 ): TInterviewEvent {
   const { interview, interviewer, candidate, roleTitle, stageName } = details;
   const when = describeWhen(interview.scheduledAt, interview.timeZone);

@@ -878,6 +878,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMyCalendarFeed"];
+        put?: never;
+        /** @description A new secret feed URL of the caller's interviews; any earlier URL stops working. */
+        post: operations["createMyCalendarFeed"];
+        delete: operations["revokeMyCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{token}/interviews.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The feed owner's interviews as iCalendar; 404 for an unknown or revoked URL. */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interviews/{interviewId}/scorecard": {
         parameters: {
             query?: never;
@@ -2802,7 +2836,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
                             to: string;
                             subject: string;
                             text: string;
@@ -2816,6 +2850,8 @@ export interface operations {
                             updatedAt: string;
                             /** Format: date-time */
                             sentAt: string | null;
+                            /** @enum {string|null} */
+                            calendarMethod: "REQUEST" | "CANCEL" | null;
                         }[];
                         total: number;
                         nextCursor: string | null;
@@ -2891,7 +2927,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
                             to: string;
                             subject: string;
                             text: string;
@@ -2905,6 +2941,8 @@ export interface operations {
                             updatedAt: string;
                             /** Format: date-time */
                             sentAt: string | null;
+                            /** @enum {string|null} */
+                            calendarMethod: "REQUEST" | "CANCEL" | null;
                             html: string;
                         };
                     };
@@ -2978,7 +3016,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
                             to: string;
                             subject: string;
                             text: string;
@@ -2992,6 +3030,8 @@ export interface operations {
                             updatedAt: string;
                             /** Format: date-time */
                             sentAt: string | null;
+                            /** @enum {string|null} */
+                            calendarMethod: "REQUEST" | "CANCEL" | null;
                         };
                     };
                 };
@@ -3060,7 +3100,7 @@ export interface operations {
                     "application/json": {
                         templates: {
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
                             label: string;
                             subject: string;
                             body: string;
@@ -3123,7 +3163,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
             };
             cookie?: never;
         };
@@ -3145,7 +3185,7 @@ export interface operations {
                     "application/json": {
                         template: {
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
                             label: string;
                             subject: string;
                             body: string;
@@ -3208,7 +3248,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
             };
             cookie?: never;
         };
@@ -3223,7 +3263,7 @@ export interface operations {
                     "application/json": {
                         template: {
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
                             label: string;
                             subject: string;
                             body: string;
@@ -3286,7 +3326,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback";
+                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
             };
             cookie?: never;
         };
@@ -7135,6 +7175,10 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7292,6 +7336,10 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7458,6 +7506,10 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7621,6 +7673,10 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -7784,6 +7840,10 @@ export interface operations {
                                 };
                                 /** Format: date-time */
                                 scheduledAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                location: string | null;
+                                meetingUrl: string | null;
                                 /** @enum {string} */
                                 scorecardStatus: "none" | "draft" | "submitted";
                             }[];
@@ -8045,6 +8105,11 @@ export interface operations {
                     interviewerIds: string[];
                     /** Format: date-time */
                     scheduledAt: string;
+                    durationMinutes?: number;
+                    timeZone?: string;
+                    location?: string | null;
+                    /** Format: uri */
+                    meetingUrl?: string | null;
                 };
             };
         };
@@ -8071,6 +8136,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         }[];
@@ -8206,6 +8275,11 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     scheduledAt: string;
+                    durationMinutes?: number;
+                    timeZone?: string;
+                    location?: string | null;
+                    /** Format: uri */
+                    meetingUrl?: string | null;
                 };
             };
         };
@@ -8232,6 +8306,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         };
@@ -8318,6 +8396,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {
@@ -8436,6 +8518,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                         };
@@ -8520,6 +8606,271 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMyCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feed: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createMyCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feed: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string | null;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeMyCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": {
                         error: {
                             code: string;
                             message: string;
@@ -10132,6 +10483,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {
@@ -10334,6 +10689,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             scheduledAt: string;
+                            durationMinutes: number;
+                            timeZone: string;
+                            location: string | null;
+                            meetingUrl: string | null;
                             /** @enum {string} */
                             scorecardStatus: "none" | "draft" | "submitted";
                             application: {

@@ -9,6 +9,9 @@ import { useSession } from "./session";
 const analyticsNoAccess = <NoAccess area="Analytics" who="admins and hiring managers" />;
 
 // Every page is its own chunk (React.lazy), so a visit downloads the page it shows.
+const CalendarFeedPage = lazy(() =>
+  import("./calendar/CalendarFeedPage").then((m) => ({ default: m.CalendarFeedPage })),
+);
 const ApiTokensPage = lazy(() =>
   import("./account/ApiTokensPage").then((m) => ({ default: m.ApiTokensPage })),
 );
@@ -145,6 +148,7 @@ function AppRoutes() {
             element={<DesignReviewPage />}
           />
           <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
+          <Route path="/settings/calendar" element={<CalendarFeedPage />} />
           <Route path="/settings/sessions" element={<SessionsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -11,6 +11,7 @@ import { boardKeys, moveCardOnBoards } from "./board-cache";
 export type TApplicationFilter = TQuery<"/api/applications", "get">;
 type TDecisionBody = TBody<"/api/applications/{applicationId}/decisions", "post">;
 type TScheduleBody = TBody<"/api/applications/{applicationId}/interviews", "post">;
+type TRescheduleBody = TBody<"/api/interviews/{interviewId}", "patch">;
 
 export const applicationKeys = {
   all: ["applications"] as const,
@@ -187,11 +188,11 @@ export function useScheduleInterviews(applicationId: string) {
 export function useRescheduleInterview() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { interviewId: string; scheduledAt: string }) =>
+    mutationFn: ({ interviewId, ...body }: { interviewId: string } & TRescheduleBody) =>
       unwrap(
         api.PATCH("/api/interviews/{interviewId}", {
-          params: { path: { interviewId: input.interviewId } },
-          body: { scheduledAt: input.scheduledAt },
+          params: { path: { interviewId } },
+          body,
         }),
       ),
     onSuccess: () => invalidatePipeline(queryClient),

@@ -81,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
             }
             accessibleLabel={`${user.name}, ${ROLE_LABELS[user.role]}: your settings`}
           >
+            <NavLink to="/settings/calendar">Calendar feed</NavLink>
             <NavLink to="/settings/api-tokens">API tokens</NavLink>
             <NavLink to="/settings/sessions">Sessions</NavLink>
           </NavMenu>

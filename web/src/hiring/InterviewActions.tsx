@@ -3,36 +3,37 @@ import type { SyntheticEvent } from "react";
 import { fieldErrors } from "../api/client";
 import type { TInterviewSummary } from "../api/hiring-types";
 import { useCancelInterview, useRescheduleInterview } from "../applications/queries";
-import { ErrorBanner, TextField } from "../components/form";
-
-/** "2026-12-04T15:30" in the browser's time zone, as a datetime-local input shows it. */
-function toLocalInput(iso: string): string {
-  const at = new Date(iso);
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
+import { ErrorBanner } from "../components/form";
+import { InterviewTimeFields, readTimeFields } from "../interviews/InterviewTimeFields";
+import { isoToZonedInput, zonedInputToIso } from "../interviews/zoned-time";
 
 /** Reschedule or cancel one interview that has no submitted scorecard yet. */
 export function InterviewActions({ interview }: { interview: TInterviewSummary }) {
   const reschedule = useRescheduleInterview();
   const cancel = useCancelInterview();
   const [open, setOpen] = useState(false);
-  const [when, setWhen] = useState(() => toLocalInput(interview.scheduledAt));
-  const errors = fieldErrors(reschedule.error);
+  const [localError, setLocalError] = useState<string>();
+  const errors = {
+    ...fieldErrors(reschedule.error),
+    ...(localError ? { scheduledAt: localError } : {}),
+  };
   const who = `${interview.stageName} with ${interview.interviewer.name}`;
 
   function save(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
-    const at = new Date(when);
-    if (Number.isNaN(at.getTime())) return;
+    const time = readTimeFields(new FormData(event.currentTarget), zonedInputToIso);
+    if (!time.ok) return setLocalError(time.message);
+    setLocalError(undefined);
     reschedule.mutate(
-      { interviewId: interview.id, scheduledAt: at.toISOString() },
+      { interviewId: interview.id, ...time.value },
       { onSuccess: () => setOpen(false) },
     );
   }
 
   function confirmCancel() {
     const sure = window.confirm(
-      `Cancel the ${who}? Its kit closes and any draft scorecard is removed.`,
+      `Cancel the ${who}? Its kit closes, any draft scorecard is removed, and the interviewer ` +
+        "and the candidate get a cancellation for their calendars.",
     );
     if (sure) cancel.mutate(interview.id);
   }
@@ -43,20 +44,19 @@ export function InterviewActions({ interview }: { interview: TInterviewSummary }
       {open ? (
         <form className="inline-form" onSubmit={save} noValidate aria-label={`Reschedule ${who}`}>
           <ErrorBanner error={reschedule.error} />
-          <TextField
-            label="New date and time"
-            type="datetime-local"
-            value={when}
-            onChange={(e) => setWhen(e.target.value)}
-            error={errors.scheduledAt}
-            required
+          <InterviewTimeFields
+            timeLabel="New date and time"
+            defaults={{
+              when: isoToZonedInput(interview.scheduledAt, interview.timeZone),
+              timeZone: interview.timeZone,
+              durationMinutes: interview.durationMinutes,
+              location: interview.location,
+              meetingUrl: interview.meetingUrl,
+            }}
+            errors={errors}
           />
           <div className="button-row">
-            <button
-              type="submit"
-              className="button-primary"
-              disabled={!when || reschedule.isPending}
-            >
+            <button type="submit" className="button-primary" disabled={reschedule.isPending}>
               Save the new time
             </button>
             <button type="button" className="button-quiet" onClick={() => setOpen(false)}>

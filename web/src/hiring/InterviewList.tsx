@@ -28,7 +28,20 @@ export function InterviewList({
                 {i.stageName} with {i.interviewer.name}
               </>
             )}
-            <span className="muted small"> · {formatDateTime(i.scheduledAt)}</span>
+            <span className="muted small">
+              {" "}
+              · {formatDateTime(i.scheduledAt)} · {i.durationMinutes} min
+              {i.timeZone !== "UTC" && <> · set in {i.timeZone.replace(/_/g, " ")}</>}
+              {i.location && <> · {i.location}</>}
+            </span>
+            {i.meetingUrl && (
+              <>
+                {" "}
+                <a href={i.meetingUrl} target="_blank" rel="noreferrer" className="small">
+                  Join the call
+                </a>
+              </>
+            )}
           </span>
           <span
             className={i.scorecardStatus === "submitted" ? "badge badge-ok" : "badge badge-muted"}

@@ -5,7 +5,9 @@ import type { TApiError } from "../api/client";
 import type { TApplication, TRole } from "../api/hiring-types";
 import { useScheduleInterviews } from "../applications/queries";
 import { readForm } from "../components/form-data";
-import { ErrorBanner, Notice, SelectField, TextField } from "../components/form";
+import { ErrorBanner, Notice, SelectField } from "../components/form";
+import { InterviewTimeFields, readTimeFields } from "../interviews/InterviewTimeFields";
+import { browserTimeZone, zonedInputToIso } from "../interviews/zoned-time";
 
 /** Assign one or more of the role's team to a stage at a time; each gets their own interview. */
 export function ScheduleInterviewsForm({
@@ -26,14 +28,15 @@ export function ScheduleInterviewsForm({
     const form = event.currentTarget;
     const data = new FormData(form);
     const field = readForm(event);
-    const when = field("scheduledAt");
     const interviewerIds = data.getAll("interviewer").map(String);
     const stageId = field("stageId");
-    if (!when)
+    const time = readTimeFields(data, zonedInputToIso);
+    if (!time.ok)
       return setError({
         code: "VALIDATION_FAILED",
-        message: "Choose a date and time.",
+        message: time.message,
         requestId: "",
+        fields: [{ field: time.field, message: time.message }],
       });
     if (interviewerIds.length === 0)
       return setError({
@@ -44,10 +47,13 @@ export function ScheduleInterviewsForm({
       });
     setError(undefined);
     schedule.mutate(
-      { stageId, interviewerIds, scheduledAt: new Date(when).toISOString() },
+      { stageId, interviewerIds, ...time.value },
       {
         onSuccess: (result) => {
-          setDone(`Scheduled ${result.interviews.map((i) => i.interviewer.name).join(" and ")}.`);
+          setDone(
+            `Scheduled ${result.interviews.map((i) => i.interviewer.name).join(" and ")}. ` +
+              "Each of them and the candidate get a calendar invite by e-mail.",
+          );
           form.reset();
         },
       },
@@ -58,6 +64,10 @@ export function ScheduleInterviewsForm({
   const defaultStage = interviewStages.some((s) => s.id === application.currentStage.id)
     ? application.currentStage.id
     : interviewStages[0]?.id;
+  const stageMinutes = Math.min(
+    480,
+    Math.max(5, interviewStages.find((s) => s.id === defaultStage)?.durationMinutes ?? 60),
+  );
   return (
     <form className="stack-form" onSubmit={submit} noValidate aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Schedule interviews</h2>
@@ -71,14 +81,11 @@ export function ScheduleInterviewsForm({
             </option>
           ))}
         </SelectField>
-        <TextField
-          label="Date and time"
-          name="scheduledAt"
-          type="datetime-local"
-          required
-          error={errors.scheduledAt}
-        />
       </div>
+      <InterviewTimeFields
+        defaults={{ timeZone: browserTimeZone(), durationMinutes: stageMinutes }}
+        errors={errors}
+      />
       <fieldset className="checkbox-list">
         <legend>Interviewers</legend>
         {role.team

@@ -22,11 +22,14 @@ const SPECS = [
   "accessibility",
   "mail",
   "webhooks",
+  "calendar",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics", "accessibility"]);
 // Specs whose server sends mail to a real SMTP server the spec itself starts, on smtpPortOf(index).
-const SMTP_SPECS = new Set<string>(["mail"]);
+const SMTP_SPECS = new Set<string>(["mail", "calendar"]);
+// Specs whose server runs SHORTLIST_TEST_CLOCK: the spec moves time forward through the admin API.
+const TEST_CLOCK_SPECS = new Set<string>(["calendar"]);
 // Specs whose server delivers webhooks to a receiver the spec starts on webhookPortOf(index); their
 // server may reach loopback addresses, which every other server refuses.
 const WEBHOOK_SPECS = new Set<string>(["webhooks"]);
@@ -97,6 +100,7 @@ export default defineConfig({
       SHORTLIST_GRADER_SLOT_BASE: String(Number(process.env.E2E_SLOT_OFFSET ?? 0) + index * 16),
       ...(DEMO_SPECS.has(spec) ? { E2E_SEED_DEMO: "1" } : {}),
       ...(SMTP_SPECS.has(spec) ? { SMTP_URL: `smtp://127.0.0.1:${smtpPortOf(index)}` } : {}),
+      ...(TEST_CLOCK_SPECS.has(spec) ? { SHORTLIST_TEST_CLOCK: "true" } : {}),
       ...(WEBHOOK_SPECS.has(spec)
         ? { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true", WEBHOOK_TIMEOUT_MS: "5000" }
         : {}),

@@ -54,6 +54,18 @@ describe("configuration", () => {
     expect(parseConfig({ HOST: "::1", PORT: "4123" }).publicUrl).toBe("http://[::1]:4123");
   });
 
+  it("runs the test clock only when asked, and only on a loopback HOST", () => {
+    expect(parseConfig({}).testClock).toBe(false);
+    expect(parseConfig({ SHORTLIST_TEST_CLOCK: "true" }).testClock).toBe(true);
+    expect(() =>
+      parseConfig({
+        SHORTLIST_TEST_CLOCK: "true",
+        HOST: "0.0.0.0",
+        PUBLIC_URL: "https://hiring.example.com",
+      }),
+    ).toThrow(/SHORTLIST_TEST_CLOCK: allowed only when HOST is loopback/);
+  });
+
   it("refuses private webhook addresses by default and limits a delivery to 10 s", () => {
     expect(parseConfig({}).webhooks).toEqual({ allowPrivateAddresses: false, timeoutMs: 10_000 });
     expect(

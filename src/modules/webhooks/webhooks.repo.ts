@@ -44,6 +44,18 @@ export function createWebhooksRepo(db: TDatabase) {
         .orderBy(webhookEndpoints.createdAt, webhookEndpoints.id);
     },
 
+    /** One endpoint's delivered and failed counts, for an answer that shows the endpoint. */
+    async deliveryCounts(endpointId: string, executor: TExecutor = db) {
+      const [row] = await executor
+        .select({
+          delivered: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'delivered')::int`,
+          failed: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'failed')::int`,
+        })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.endpointId, endpointId));
+      return { delivered: row?.delivered ?? 0, failed: row?.failed ?? 0 };
+    },
+
     async updateEndpoint(
       id: string,
       patch: Partial<

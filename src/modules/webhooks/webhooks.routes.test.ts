@@ -203,10 +203,17 @@ describe.each(testDatabaseKinds())("webhooks on %s", (kind) => {
     const listed = expectStatus(await w.admin.get("/api/webhooks"), 200)
       .json<{ endpoints: TEndpoint[] }>()
       .endpoints.find((e) => e.id === healthyEndpoint.id);
-    expect(listed).toMatchObject({
+    const counts = {
       delivered: log.deliveries.filter((d) => d.status === "delivered").length,
       failed: 0,
-    });
+    };
+    expect(listed).toMatchObject(counts);
+    // An edit answers with the same counts, not zeros.
+    const edited = expectStatus(
+      await w.admin.patch(`/api/webhooks/${healthyEndpoint.id}`, { description: "renamed" }),
+      200,
+    ).json<{ endpoint: TEndpoint }>().endpoint;
+    expect(edited).toMatchObject(counts);
   });
 
   it("retries a delivery the receiver refused, keeping the message id, until it is accepted", async () => {
@@ -275,8 +282,13 @@ describe.each(testDatabaseKinds())("webhooks on %s", (kind) => {
     const rotated = expectStatus(
       await w.admin.post(`/api/webhooks/${healthyEndpoint.id}/rotate-secret`, {}),
       200,
-    ).json<{ endpoint: { previousSecretExpiresAt: string | null }; secret: string }>();
+    ).json<{
+      endpoint: { previousSecretExpiresAt: string | null; delivered: number };
+      secret: string;
+    }>();
     expect(rotated.secret).not.toBe(secret);
+    // The answer counts what the endpoint has delivered so far, like the list does.
+    expect(rotated.endpoint.delivered).toBeGreaterThan(0);
     expect(rotated.endpoint.previousSecretExpiresAt).not.toBeNull();
     expectStatus(await w.admin.post(`/api/webhook-deliveries/${delivered.id}/redeliver`, {}), 200);
     const deadline = Date.now() + 20_000;

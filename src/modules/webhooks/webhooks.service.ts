@@ -205,7 +205,7 @@ export function createWebhooksService(deps: {
         );
         return after;
       });
-      return presentEndpoint(row);
+      return presentEndpoint(row, await repo.deliveryCounts(id));
     },
 
     async deleteEndpoint(id: string, actor: TActor) {
@@ -238,7 +238,10 @@ export function createWebhooksService(deps: {
         );
         return after;
       });
-      return { endpoint: presentEndpoint(row), secret: row.secret };
+      return {
+        endpoint: presentEndpoint(row, await repo.deliveryCounts(id)),
+        secret: row.secret,
+      };
     },
 
     async listDeliveries(endpointId: string, query: { limit: number; cursor?: TTimeKey }) {

@@ -332,6 +332,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     feedbackRepo: createFeedbackRepo(db),
     applicationsRepo,
     feedbackEvidence: shortlistFeedbackEvidence(shortlistService),
+    candidatesRepo,
+    mail: mailService,
   });
   const shortlistExportsService = createShortlistExportsService({
     shortlistService,

@@ -62,6 +62,16 @@ export function feedbackAccessRows(world: () => THiringWorld): TRow[] {
       }),
     },
     {
+      route: "POST /api/applications/:applicationId/feedback/send",
+      operationId: "sendFeedback",
+      otherTeam,
+      expect: leadsOnly(200),
+      request: async () => ({
+        url: `${await rejected("approved")}/feedback/send`,
+        body: { revision: 1 },
+      }),
+    },
+    {
       route: "GET /api/applications/:applicationId/feedback.md",
       operationId: "downloadFeedback",
       otherTeam,

@@ -105,6 +105,21 @@ describe.each(testDatabaseKinds())("feedback for rejected candidates on %s", (ki
     expect(approved.status).toBe("approved");
     expect(approved.approvedBy).toMatchObject({ id: w.managerOn.userId });
 
+    // Sent to the candidate once, through the outbox, with the approved text in the mail.
+    const sent = expectStatus(
+      await manager.post(`${base}/feedback/send`, { revision: approved.revision }),
+      200,
+    ).json<{ feedback: TFeedback & { sentAt: string | null } }>().feedback;
+    expect(sent.sentAt).not.toBeNull();
+    const again = await manager.post(`${base}/feedback/send`, { revision: approved.revision });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: { message: string } }>().error.message).toMatch(/already sent/);
+    const mails = expectStatus(await w.admin.get("/api/mail/outbox?limit=100"), 200)
+      .json<{ messages: { kind: string; to: string; text: string }[] }>()
+      .messages.filter((m) => m.kind === "rejection_feedback");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain(edited.trim());
+
     const file = expectStatus(await manager.get(`${base}/feedback.md`), 200);
     expect(file.headers["content-type"]).toContain("text/markdown");
     expect(file.headers["content-disposition"]).toContain("feedback-candidate-");
@@ -122,6 +137,7 @@ describe.each(testDatabaseKinds())("feedback for rejected candidates on %s", (ki
         "feedback.regenerated",
         "feedback.edited",
         "feedback.approved",
+        "feedback.sent",
         "feedback.downloaded",
       ]),
     );

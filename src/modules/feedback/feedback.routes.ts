@@ -104,6 +104,28 @@ export function registerFeedbackRoutes(app: TApp, deps: { feedbackService: TFeed
     }),
   );
 
+  app.post(
+    "/api/applications/:applicationId/feedback/send",
+    {
+      config: { access: LEADS },
+      schema: {
+        operationId: "sendFeedback",
+        tags: ["feedback"],
+        description:
+          "E-mails the approved feedback to the candidate, once; 409 while a draft or once sent.",
+        params: ZApplicationIdParams,
+        body: ZApproveFeedbackRequest,
+        response: { 200: ZFeedbackOnly, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      feedback: await service.sendFeedback({
+        ...call(request, request.params),
+        ...request.body,
+      }),
+    }),
+  );
+
   app.get(
     "/api/applications/:applicationId/feedback.md",
     {

@@ -19,6 +19,8 @@ export const ZFeedback = z.object({
   editedAt: ZIsoDateTime,
   approvedBy: z.object({ id: ZUuid, name: z.string() }).nullable(),
   approvedAt: ZIsoDateTime.nullable(),
+  /** When the approved text was e-mailed to the candidate; null until then. */
+  sentAt: ZIsoDateTime.nullable(),
 });
 export type TFeedback = z.infer<typeof ZFeedback>;
 

@@ -9,6 +9,8 @@ import { draftFeedback } from "./feedback-draft.js";
 import type { TFeedbackEvidence } from "./feedback-draft.js";
 import type { TFeedbackRepo } from "./feedback.repo.js";
 import type { TFeedback } from "./feedback.schema.js";
+import type { TCandidatesRepo } from "../candidates/candidates.repo.js";
+import type { TMailService } from "../mail/mail.service.js";
 
 type TFound = NonNullable<Awaited<ReturnType<TFeedbackRepo["findForApplication"]>>>;
 
@@ -25,6 +27,7 @@ function presentFeedback(row: TFound): TFeedback {
     approvedBy:
       f.approvedBy && row.approverName ? { id: f.approvedBy, name: row.approverName } : null,
     approvedAt: f.approvedAt?.toISOString() ?? null,
+    sentAt: f.sentAt?.toISOString() ?? null,
   };
 }
 
@@ -46,6 +49,8 @@ export function createFeedbackService(deps: {
   viewerScopeRepo: Pick<TViewerScopeRepo, "loadScope">;
   auditService: Pick<TAuditService, "recordEvent">;
   feedbackEvidence: TFeedbackEvidenceSource;
+  candidatesRepo: Pick<TCandidatesRepo, "findById">;
+  mail: Pick<TMailService, "enqueueMail" | "wake">;
 }) {
   const repo = deps.feedbackRepo;
 
@@ -161,6 +166,9 @@ export function createFeedbackService(deps: {
             editedAt: new Date(),
             approvedBy: null,
             approvedAt: null,
+            // A changed text is a new one: once approved again it may be sent again.
+            sentAt: null,
+            sentBy: null,
           },
           tx,
         );
@@ -204,6 +212,55 @@ export function createFeedbackService(deps: {
         );
         return present(call.applicationId, tx);
       });
+    },
+
+    /**
+     * E-mails the approved text to the candidate, once, through the outbox in this transaction.
+     * A draft, a text changed since the caller read it, or one already sent is a 409.
+     */
+    async sendFeedback(call: TChange & { revision: number }) {
+      const sent = await deps.db.transaction(async (tx) => {
+        const { application } = await lockForChange(call, tx);
+        const existing = await repo.lockForApplication(call.applicationId, tx);
+        if (!existing) throw notFound("The feedback for this application");
+        assertRevision(existing, call.revision);
+        if (existing.status !== "approved")
+          throw new AppError("CONFLICT", "Approve the feedback before sending it.");
+        if (existing.sentAt)
+          throw new AppError(
+            "CONFLICT",
+            `This feedback was already sent to the candidate on ${existing.sentAt.toUTCString()}.`,
+          );
+        const candidate = await deps.candidatesRepo.findById(application.candidateId, tx);
+        const summary = await deps.applicationsRepo.findSummary(call.applicationId, tx);
+        if (!candidate) throw notFound("The candidate");
+        await deps.mail.enqueueMail(
+          {
+            kind: "rejection_feedback",
+            to: candidate.email,
+            values: {
+              candidateName: candidate.name,
+              roleTitle: summary?.role.title ?? "the role",
+              feedback: existing.body,
+            },
+          },
+          tx,
+        );
+        await repo.updateFeedback(existing.id, { sentAt: new Date(), sentBy: call.viewer.id }, tx);
+        await deps.auditService.recordEvent(
+          call.actor,
+          {
+            action: "feedback.sent",
+            entityType: "application",
+            entityId: call.applicationId,
+            after: { feedbackId: existing.id, revision: existing.revision },
+          },
+          tx,
+        );
+        return present(call.applicationId, tx);
+      });
+      await deps.mail.wake();
+      return sent;
     },
 
     /** The approved text as a Markdown file; a draft is not something to hand out. */

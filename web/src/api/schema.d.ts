@@ -1079,6 +1079,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{applicationId}/feedback/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description E-mails the approved feedback to the candidate, once; 409 while a draft or once sent. */
+        post: operations["sendFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{applicationId}/feedback.md": {
         parameters: {
             query?: never;
@@ -10051,6 +10068,8 @@ export interface operations {
                             } | null;
                             /** Format: date-time */
                             approvedAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
                         } | null;
                         canDraft: boolean;
                     };
@@ -10150,6 +10169,8 @@ export interface operations {
                             } | null;
                             /** Format: date-time */
                             approvedAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
                         };
                     };
                 };
@@ -10248,6 +10269,8 @@ export interface operations {
                             } | null;
                             /** Format: date-time */
                             approvedAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
                         };
                     };
                 };
@@ -10345,6 +10368,107 @@ export interface operations {
                             } | null;
                             /** Format: date-time */
                             approvedAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    sendFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved";
+                            body: string;
+                            revision: number;
+                            editedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            editedAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
                         };
                     };
                 };

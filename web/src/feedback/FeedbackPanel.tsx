@@ -7,6 +7,7 @@ import { TextAreaField } from "../hiring/TextAreaField";
 import {
   feedbackDownloadUrl,
   useApproveFeedback,
+  useSendFeedback,
   useDraftFeedback,
   useFeedback,
   useUpdateFeedback,
@@ -14,15 +15,16 @@ import {
 
 /**
  * Feedback for a rejected candidate: a draft made from the competency-level evidence (never the
- * interviewers' notes), edited here, approved, then downloaded. Sending it comes with e-mail.
+ * interviewers' notes), edited here, approved, then downloaded. Once approved it can be e-mailed to the candidate.
  */
 export function FeedbackPanel({ applicationId }: { applicationId: string }) {
   const { data, error } = useFeedback(applicationId);
   const draft = useDraftFeedback(applicationId);
   const update = useUpdateFeedback(applicationId);
   const approve = useApproveFeedback(applicationId);
+  const send = useSendFeedback(applicationId);
   const [status, setStatus] = useState("");
-  const failure = draft.error ?? update.error ?? approve.error;
+  const failure = draft.error ?? update.error ?? approve.error ?? send.error;
 
   if (!data) return <ErrorBanner error={error} />;
   const feedback = data.feedback;
@@ -49,7 +51,8 @@ export function FeedbackPanel({ applicationId }: { applicationId: string }) {
       </div>
       <p className="muted small">
         Drafted from how each competency was rated, in our own words; interviewers&apos; notes and
-        takeaways are never copied in. Edit it, approve it, then download it to send.
+        takeaways are never copied in. Edit it, approve it, then send it to the candidate or
+        download it.
       </p>
       <ErrorBanner error={failure} />
       {status && <Notice tone="success">{status}</Notice>}
@@ -109,6 +112,21 @@ export function FeedbackPanel({ applicationId }: { applicationId: string }) {
                   </button>
                 </>
               )}
+              {feedback.status === "approved" && !feedback.sentAt && (
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={send.isPending}
+                  onClick={() => {
+                    if (window.confirm("E-mail this feedback to the candidate now? It goes once."))
+                      send.mutate(feedback.revision, {
+                        onSuccess: () => setStatus("The feedback is on its way to the candidate."),
+                      });
+                  }}
+                >
+                  Send to the candidate
+                </button>
+              )}
               {feedback.status === "approved" && (
                 <a className="button-link" href={feedbackDownloadUrl(applicationId)} download>
                   Download (Markdown)
@@ -119,6 +137,9 @@ export function FeedbackPanel({ applicationId }: { applicationId: string }) {
           {feedback.approvedBy && feedback.approvedAt && (
             <p className="muted small">
               Approved by {feedback.approvedBy.name} {formatDateTime(feedback.approvedAt)}.
+              {feedback.sentAt && (
+                <> E-mailed to the candidate {formatDateTime(feedback.sentAt)}.</>
+              )}
             </p>
           )}
         </>

@@ -64,5 +64,17 @@ export function useApproveFeedback(applicationId: string) {
   );
 }
 
+/** E-mails the approved text to the candidate; the server sends it once. */
+export function useSendFeedback(applicationId: string) {
+  return useFeedbackMutation(applicationId, (revision: number) =>
+    unwrap(
+      api.POST("/api/applications/{applicationId}/feedback/send", {
+        params: { path: { applicationId } },
+        body: { revision },
+      }),
+    ),
+  );
+}
+
 export const feedbackDownloadUrl = (applicationId: string) =>
   `/api/applications/${encodeURIComponent(applicationId)}/feedback.md`;

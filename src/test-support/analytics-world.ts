@@ -50,9 +50,13 @@ async function submit(agent: HttpAgent, interviewId: string, body: (kit: TKit) =
  * BASE_COMPETENCY and A one point more (capped at 4), so A reads as lenient and B as severe. Two
  * candidates then move on to the practical assessment and one is rejected.
  */
-export async function buildAnalyticsWorld(w: THiringWorld) {
+export async function buildAnalyticsWorld(
+  w: THiringWorld,
+  history: { moveInterviews: (ids: readonly string[], at: Date) => Promise<void> },
+) {
   const competencyRows: { a: number[]; b: number[] } = { a: [], b: [] };
   const applications: string[] = [];
+  const held: string[] = [];
   let competencies: string[] = [];
   for (const [i, row] of QUESTION_VECTOR.entries()) {
     const { applicationId } = await w.newApplication("technical-screen");
@@ -61,6 +65,7 @@ export async function buildAnalyticsWorld(w: THiringWorld) {
       w.interviewerA.userId,
       w.interviewerB.userId,
     ]);
+    held.push(...interviews.map((x) => x.id));
     const base = BASE_COMPETENCY[i] ?? 2;
     for (const [who, agent, rating] of [
       ["a", w.interviewerA.agent, clamp(base + 1)],
@@ -88,6 +93,8 @@ export async function buildAnalyticsWorld(w: THiringWorld) {
       competencyRows[who].push(rating);
     }
   }
+  // Interviews can only be booked ahead; these rounds then move to two hours ago, so they count as held.
+  await history.moveInterviews(held, new Date(Date.now() - 2 * 3600_000));
   const practical = w.stage("practical-assessment").id;
   for (const applicationId of applications.slice(0, 2))
     expectStatus(

@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())("analytics API on %s", (kind) => {
   beforeAll(async () => {
     ctx = await createTestApp(kind);
     w = await buildHiringWorld(ctx.app);
-    built = await buildAnalyticsWorld(w);
+    built = await buildAnalyticsWorld(w, ctx.services.demoHistoryRepo);
   }, 300_000); // Builds two teams and twelve scorecards through the API; slow on a busy machine.
   afterAll(async () => ctx.close());
 

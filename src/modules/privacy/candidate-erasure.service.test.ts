@@ -38,6 +38,10 @@ function fakes(candidates: TFakeCandidate[], options: { due?: string[]; months?:
       calls.push(`scrub audit ${input.quoted.join(",")}`);
       return Promise.resolve(3);
     },
+    scrubMail: (input: { email: string; name: string; anonymousName: string }) => {
+      calls.push(`scrub mail ${input.email} as ${input.anonymousName}`);
+      return Promise.resolve(4);
+    },
     getSettings: () =>
       Promise.resolve(
         options.months === undefined ? undefined : ({ retentionMonths: options.months } as never),
@@ -102,10 +106,12 @@ describe("candidate erasure", () => {
       submissionFiles: 1,
       auditPayloads: 3,
       selfIdentification: 1,
+      mailMessages: 4,
     });
     expect(calls).toEqual([
       "delete self-identification c-ana",
       "scrub audit ana@example.org,+351 21 000 0000",
+      "scrub mail ana@example.org as Erased candidate #c-ana",
       "anonymize c-ana",
     ]);
     expect(result.removed.selfIdentification).toBe(1);

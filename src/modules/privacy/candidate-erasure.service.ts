@@ -2,6 +2,7 @@ import type { TDatabase, TExecutor } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { TActor, TAuditService } from "../audit/audit.service.js";
 import type { TFairnessRepo } from "../fairness/fairness.repo.js";
+import { anonymousName } from "./privacy.repo.js";
 import type { TPrivacyRepo } from "./privacy.repo.js";
 import type { TEraseCandidateRequest } from "./privacy.schema.js";
 
@@ -16,6 +17,7 @@ type TErasureRepo = Pick<
   | "scrubFreeText"
   | "scrubIntakeResults"
   | "scrubAuditPayloads"
+  | "scrubMail"
   | "getSettings"
   | "listDueForRetention"
 >;
@@ -38,7 +40,7 @@ export function createCandidateErasureService(deps: {
 
   async function eraseLocked(
     tx: TExecutor,
-    row: { id: string; email: string; phone: string | null },
+    row: { id: string; name: string; email: string; phone: string | null },
     input: { reason: string; actor: TActor; trigger: "admin" | "retention" },
   ) {
     const applicationIds = await repo.applicationIdsOf(row.id, tx);
@@ -53,8 +55,12 @@ export function createCandidateErasureService(deps: {
       { entityIds, quoted: [row.email, ...(row.phone ? [row.phone] : [])] },
       tx,
     );
+    const mailMessages = await repo.scrubMail(
+      { email: row.email, name: row.name, anonymousName: anonymousName(row.id) },
+      tx,
+    );
     await repo.anonymizeCandidate(row.id, tx);
-    const removed = { resumes, submissionFiles, auditPayloads, selfIdentification };
+    const removed = { resumes, submissionFiles, auditPayloads, selfIdentification, mailMessages };
     // The erasure's own entry names who and why, never whom: only the (now anonymous) id.
     await deps.auditService.recordEvent(
       input.actor,

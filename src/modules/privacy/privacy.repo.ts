@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { AnyColumn } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
   applications,
@@ -16,6 +17,7 @@ import {
   intakeBatches,
   interviews,
   organisationSettings,
+  outboxMessages,
   resumes,
   resumeScreens,
   roles,
@@ -33,6 +35,11 @@ const EMPTY_SHA256 = createHash("sha256").update(Buffer.alloc(0)).digest("hex");
 const ERASED_PAYLOAD = sql`'{"erased": true}'::jsonb`;
 
 /** Every SQL statement of consent, notice, export, erasure, retention and the access trail. */
+/** What an erased candidate is called from then on: only a prefix of the id, which names nobody. */
+export function anonymousName(candidateId: string) {
+  return `Erased candidate #${candidateId.slice(0, 8)}`;
+}
+
 export function createPrivacyRepo(db: TDatabase) {
   return {
     async getSettings(executor: TExecutor = db): Promise<TOrganisationSettingsRow | undefined> {
@@ -326,7 +333,7 @@ export function createPrivacyRepo(db: TDatabase) {
       await executor
         .update(candidates)
         .set({
-          name: `Erased candidate #${candidateId.slice(0, 8)}`,
+          name: anonymousName(candidateId),
           email: `erased-${candidateId}@erased.invalid`,
           phone: null,
           githubUrl: null,
@@ -458,6 +465,48 @@ export function createPrivacyRepo(db: TDatabase) {
         )
         .returning({ id: auditEvents.id });
       return scrubbed.length;
+    },
+
+    /**
+     * The outbox is a log of mail: messages to the person go whole, and mail to colleagues that
+     * names them (an interview invite, a reminder) keeps its place with the anonymous name instead.
+     */
+    async scrubMail(
+      input: { email: string; name: string; anonymousName: string },
+      executor: TExecutor,
+    ): Promise<number> {
+      const deleted = await executor
+        .delete(outboxMessages)
+        .where(sql`lower(${outboxMessages.toAddress}) = lower(${input.email})`)
+        .returning({ id: outboxMessages.id });
+      // A very short name ("Al") would rewrite unrelated words; the e-mail is always precise.
+      const needles = [input.email, ...(input.name.trim().length >= 4 ? [input.name] : [])];
+      type TColumn = AnyColumn;
+      const swap = (column: TColumn) =>
+        needles.reduce(
+          (inner, needle) => sql`replace(${inner}, ${needle}, ${input.anonymousName})`,
+          sql`${column}`,
+        );
+      const named = (column: TColumn) =>
+        or(...needles.map((needle) => sql`position(${needle} in coalesce(${column}, '')) > 0`));
+      const renamed = await executor
+        .update(outboxMessages)
+        .set({
+          subject: swap(outboxMessages.subject),
+          text: swap(outboxMessages.text),
+          html: swap(outboxMessages.html),
+          calendarIcs: swap(outboxMessages.calendarIcs),
+        })
+        .where(
+          or(
+            named(outboxMessages.subject),
+            named(outboxMessages.text),
+            named(outboxMessages.html),
+            named(outboxMessages.calendarIcs),
+          ),
+        )
+        .returning({ id: outboxMessages.id });
+      return deleted.length + renamed.length;
     },
 
     /** Ids of everything of the candidate's that the audit trail may name as its entity. */

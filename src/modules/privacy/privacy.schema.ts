@@ -92,5 +92,7 @@ export const ZEraseCandidateResponse = z.object({
     auditPayloads: z.int(),
     /** Rows of voluntary self-identification deleted (0 or 1). */
     selfIdentification: z.int(),
+    /** Outbox messages deleted (to the person) or rewritten with the anonymous name (to others). */
+    mailMessages: z.int(),
   }),
 });

@@ -14650,6 +14650,7 @@ export interface operations {
                             submissionFiles: number;
                             auditPayloads: number;
                             selfIdentification: number;
+                            mailMessages: number;
                         };
                     };
                 };

@@ -75,6 +75,13 @@ import { createMailService } from "./modules/mail/mail.service.js";
 import { createSmtpTransport } from "./modules/mail/mail-transport.js";
 import type { TMailSettings } from "./modules/mail/mail-transport.js";
 import { createWebhooksRepo } from "./modules/webhooks/webhooks.repo.js";
+import { createNotesRepo } from "./modules/notes/notes.repo.js";
+import { createNotesService } from "./modules/notes/notes.service.js";
+import { createNotificationsRepo } from "./modules/notifications/notifications.repo.js";
+import {
+  createNotificationsService,
+  withNotifications,
+} from "./modules/notifications/notifications.service.js";
 import {
   createWebhooksService,
   DEFAULT_WEBHOOK_SETTINGS,
@@ -149,6 +156,15 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     auditService,
     settings: options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
   });
+  // The team's bell and e-mail; fed by the same events as webhooks, in the same transaction.
+  const notificationsService = createNotificationsService({
+    db,
+    notificationsRepo: createNotificationsRepo(db),
+    mail: mailService,
+    clock,
+    publicUrl: options.publicUrl,
+  });
+  const domainEvents = withNotifications(webhooksService, notificationsService, mailService);
   const usersService = createUsersService({
     db,
     mail: mailService,
@@ -179,14 +195,14 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const scorecardsRepo = createScorecardsRepo(db);
   const decisionsRepo = createDecisionsRepo(db);
   const privacyRepo = createPrivacyRepo(db);
-  // Services whose changes are webhook events emit them through `webhooks`.
+  // Services whose changes are events emit them through `webhooks`: deliveries and notifications.
   const hiringBase = {
     db,
     viewerScopeRepo,
     auditService,
     privacyRepo,
     dataVersion,
-    webhooks: webhooksService,
+    webhooks: domainEvents,
   };
   const questionsService = createQuestionsService({ db, questionsRepo, auditService });
   const rolesService = createRolesService({ ...hiringBase, rolesRepo, questionsRepo });
@@ -390,6 +406,18 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     usersService,
     mailService,
     webhooksService,
+    /** What the grading job emits through: webhook deliveries and the team's notifications. */
+    domainEvents,
+    notificationsService,
+    notesService: createNotesService({
+      db,
+      notesRepo: createNotesRepo(db),
+      applicationsRepo,
+      viewerScopeRepo,
+      auditService,
+      notificationsService,
+      mail: mailService,
+    }),
     inviteAcceptanceService,
     usersRepo,
     jobQueue,

@@ -68,7 +68,7 @@ export function registeredJobs(services: TServices): TRegisteredJob[] {
         similarityService: services.similarityService,
         settings: services.gradingSettings,
         db: services.db,
-        webhooks: services.webhooksService,
+        webhooks: services.domainEvents,
       }),
     ),
   ];

@@ -18,6 +18,8 @@ import { registerMailRoutes } from "./modules/mail/mail.routes.js";
 import { registerWebhookRoutes } from "./modules/webhooks/webhooks.routes.js";
 import { registerInterviewsRoutes } from "./modules/interviews/interviews.routes.js";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.js";
+import { registerNotesRoutes } from "./modules/notes/notes.routes.js";
+import { registerNotificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { registerOperationsRoutes } from "./modules/operations/operations.routes.js";
 import { registerTestClockRoutes } from "./modules/operations/test-clock.routes.js";
 import { jobDefinitions } from "./job-registry.js";
@@ -82,6 +84,8 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
   registerBoardRoutes(app, services);
   registerInterviewsRoutes(app, services);
   registerCalendarRoutes(app, services);
+  registerNotificationsRoutes(app, services);
+  registerNotesRoutes(app, services);
   registerScorecardsRoutes(app, services);
   registerDecisionsRoutes(app, services);
   registerFeedbackRoutes(app, services);

@@ -15,6 +15,9 @@ const UNTRACKED = [
   "candidate_access_events",
   "data_change_base",
   "data_changes",
+  // The bell and its settings: per person, polled, never part of a cached page.
+  "notification_preferences",
+  "notifications",
   "outbox_messages",
   "sessions",
   "shortlist_migrations",

@@ -13,3 +13,4 @@ export * from "./analytics.js";
 export * from "./mail.js";
 export * from "./changes.js";
 export * from "./webhooks.js";
+export * from "./notifications.js";

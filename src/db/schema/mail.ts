@@ -11,6 +11,9 @@ export const MAIL_KINDS = [
   "report_ready",
   "rejection_feedback",
   "assessment_reminder",
+  "scorecard_submitted",
+  "decision_waiting",
+  "note_mention",
 ] as const;
 export type TMailKind = (typeof MAIL_KINDS)[number];
 

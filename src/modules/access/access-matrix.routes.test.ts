@@ -36,6 +36,7 @@ import { fairnessAccessRows } from "../../test-support/fairness-access-rows.js";
 import { analyticsAccessRows } from "../../test-support/analytics-access-rows.js";
 import { mailAccessRows } from "../../test-support/mail-access-rows.js";
 import { webhookAccessRows } from "../../test-support/webhook-access-rows.js";
+import { notificationAccessRows } from "../../test-support/notification-access-rows.js";
 
 // Routes that predate hiring and are covered by their own suites (auth, users, tokens, audit).
 const FOUNDATION_OPERATIONS = new Set([
@@ -565,6 +566,7 @@ describe.each(testDatabaseKinds())(
       ...mailAccessRows(() => w),
       ...webhookAccessRows(() => w),
       ...calendarAccessRows(),
+      ...notificationAccessRows(() => w),
     ];
 
     it("has exactly one row per API operation that is not a foundation route", () => {

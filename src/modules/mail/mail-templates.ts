@@ -163,6 +163,54 @@ export const MAIL_KIND_INFO: Record<TMailKind, TKindInfo> = {
         "We wish you well with your search.",
     },
   },
+  scorecard_submitted: {
+    label: "Scorecard submitted",
+    placeholders: {
+      recipientName: "Grace Hopper",
+      interviewerName: "Alan Turing",
+      candidateName: "Sam Taylor",
+      roleTitle: "Backend Engineer",
+      link: EXAMPLE_LINK,
+    },
+    defaults: {
+      subject: "{{interviewerName}} scored {{candidateName}}",
+      body:
+        "Hello {{recipientName}},\n\n{{interviewerName}} has submitted a scorecard for " +
+        "{{candidateName}} ({{roleTitle}}). The application:\n{{link}}",
+    },
+  },
+  decision_waiting: {
+    label: "Decision waiting",
+    placeholders: {
+      recipientName: "Grace Hopper",
+      candidateName: "Sam Taylor",
+      roleTitle: "Backend Engineer",
+      stageName: "Technical screen",
+      link: EXAMPLE_LINK,
+    },
+    defaults: {
+      subject: "Every scorecard for {{candidateName}} is in",
+      body:
+        "Hello {{recipientName}},\n\nThe panel has scored {{candidateName}}'s " +
+        "{{stageName}} for {{roleTitle}}, so the next step is yours to decide:\n{{link}}",
+    },
+  },
+  note_mention: {
+    label: "Mentioned in a note",
+    placeholders: {
+      recipientName: "Grace Hopper",
+      authorName: "Alan Turing",
+      candidateName: "Sam Taylor",
+      roleTitle: "Backend Engineer",
+      link: EXAMPLE_LINK,
+    },
+    defaults: {
+      subject: "{{authorName}} mentioned you about {{candidateName}}",
+      body:
+        "Hello {{recipientName}},\n\n{{authorName}} mentioned you in a note on " +
+        "{{candidateName}}'s application for {{roleTitle}}. Read it here:\n{{link}}",
+    },
+  },
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;

@@ -68,6 +68,7 @@ export function createCandidateExportService(deps: {
         stageHistory: dossier.stageHistory,
         resumeScreens: dossier.screens,
         scorecards: dossier.scorecards,
+        teamNotes: dossier.notes,
         decisions: dossier.decisions,
         interviews: dossier.interviews,
         assessments: dossier.assessments,

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { AnyColumn } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import {
+  applicationNotes,
   applications,
   applicationStageEvents,
   assessmentParts,
@@ -200,6 +201,19 @@ export function createPrivacyRepo(db: TDatabase) {
           .from(scorecards)
           .where(and(inArray(scorecards.applicationId, ids), eq(scorecards.status, "submitted"))),
       );
+      // The team's notes: what colleagues wrote about the person is held about them too.
+      const teamNotes = await byApp((ids) =>
+        executor
+          .select({
+            id: applicationNotes.id,
+            applicationId: applicationNotes.applicationId,
+            body: applicationNotes.body,
+            createdAt: applicationNotes.createdAt,
+          })
+          .from(applicationNotes)
+          .where(inArray(applicationNotes.applicationId, ids))
+          .orderBy(asc(applicationNotes.createdAt)),
+      );
       const decided = await byApp((ids) =>
         executor
           .select({
@@ -297,6 +311,7 @@ export function createPrivacyRepo(db: TDatabase) {
         stageHistory,
         screens,
         scorecards: cards,
+        notes: teamNotes,
         decisions: decided,
         interviews: scheduled,
         assessments: sent,
@@ -421,6 +436,10 @@ export function createPrivacyRepo(db: TDatabase) {
         .update(decisions)
         .set({ rationale: "(erased with the candidate's personal data)" })
         .where(inArray(decisions.applicationId, applicationIds));
+      await executor
+        .update(applicationNotes)
+        .set({ body: "(erased with the candidate's personal data)" })
+        .where(inArray(applicationNotes.applicationId, applicationIds));
     },
 
     /** Lines of intake reports that named the person keep their status, not the name or file. */

@@ -263,6 +263,12 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
 
   it("exports everything held about a candidate as a zip, and audits the export", async () => {
     const person = await personOnFile();
+    expectStatus(
+      await w.managerOn.agent.post(`/api/applications/${person.applicationId}/notes`, {
+        body: "Strong on migrations; ask about on-call next time.",
+      }),
+      201,
+    );
     const response = expectStatus(await w.admin.get(`/api/candidates/${person.id}/export`), 200);
     expect(response.headers["content-type"]).toBe("application/zip");
     const files = await unzip(response.rawPayload);
@@ -272,9 +278,16 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
       stageHistory: unknown[];
       consents: unknown[];
       resumes: { text: string }[];
+      teamNotes: { applicationId: string; body: string }[];
       files: { path: string; kind: string }[];
     };
     expect(document.candidate).toMatchObject({ name: person.name, email: person.email });
+    expect(document.teamNotes).toEqual([
+      expect.objectContaining({
+        applicationId: person.applicationId,
+        body: "Strong on migrations; ask about on-call next time.",
+      }),
+    ]);
     expect(document.applications.map((a) => a.id)).toEqual([person.applicationId]);
     expect(document.stageHistory.length).toBeGreaterThan(0);
     expect(document.consents).toHaveLength(1);
@@ -312,6 +325,13 @@ describe.each(testDatabaseKinds())("candidates' personal data on %s", (kind) => 
         revision: draft.revision,
       }),
       200,
+    );
+    // A team note that names them and mentions a colleague (who gets a notification).
+    expectStatus(
+      await w.admin.post(`/api/applications/${person.applicationId}/notes`, {
+        body: `${person.name} (${person.email}) asked to move the call; @rec.on can you?`,
+      }),
+      201,
     );
     const counts = async () =>
       expectStatus(await w.admin.get("/api/dashboard"), 200)

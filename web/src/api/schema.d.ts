@@ -912,6 +912,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's notifications, newest first, 30 a page, with the unread count. */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The bell's number; cheap enough to poll. */
+        get: operations["countMyUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Marks the listed notifications (or all) read; ids that are not the caller's are ignored. */
+        post: operations["markMyNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMyNotificationSettings"];
+        /** @description Per kind: in the app, by e-mail, both or neither. Kinds left out keep their choice. */
+        put: operations["saveMyNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listApplicationNotes"];
+        put?: never;
+        /** @description Adds a note; `@Full Name` or `@handle` (the e-mail before the @) of someone who can read it notifies them. */
+        post: operations["createApplicationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interviews/{interviewId}/scorecard": {
         parameters: {
             query?: never;
@@ -2853,7 +2938,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
                             to: string;
                             subject: string;
                             text: string;
@@ -2944,7 +3029,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
                             to: string;
                             subject: string;
                             text: string;
@@ -3033,7 +3118,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
                             to: string;
                             subject: string;
                             text: string;
@@ -3117,7 +3202,7 @@ export interface operations {
                     "application/json": {
                         templates: {
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
                             label: string;
                             subject: string;
                             body: string;
@@ -3180,7 +3265,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
             };
             cookie?: never;
         };
@@ -3202,7 +3287,7 @@ export interface operations {
                     "application/json": {
                         template: {
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
                             label: string;
                             subject: string;
                             body: string;
@@ -3265,7 +3350,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
             };
             cookie?: never;
         };
@@ -3280,7 +3365,7 @@ export interface operations {
                     "application/json": {
                         template: {
                             /** @enum {string} */
-                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                            kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
                             label: string;
                             subject: string;
                             body: string;
@@ -3343,7 +3428,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder";
+                kind: "team_invite" | "assessment_link" | "interview_scheduled" | "interview_rescheduled" | "interview_cancelled" | "scorecard_reminder" | "report_ready" | "rejection_feedback" | "assessment_reminder" | "scorecard_submitted" | "decision_waiting" | "note_mention";
             };
             cookie?: never;
         };
@@ -8888,6 +8973,568 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notifications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "report_ready" | "scorecard_submitted" | "decision_waiting" | "note_mention";
+                            title: string;
+                            excerpt: string | null;
+                            link: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            roleTitle: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            read: boolean;
+                        }[];
+                        nextCursor: string | null;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    countMyUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    markMyNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                } | {
+                    /** @enum {boolean} */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMyNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            /** @enum {string} */
+                            kind: "report_ready" | "scorecard_submitted" | "decision_waiting" | "note_mention";
+                            inApp: boolean;
+                            email: boolean;
+                            label: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveMyNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    settings: {
+                        /** @enum {string} */
+                        kind: "report_ready" | "scorecard_submitted" | "decision_waiting" | "note_mention";
+                        inApp: boolean;
+                        email: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            /** @enum {string} */
+                            kind: "report_ready" | "scorecard_submitted" | "decision_waiting" | "note_mention";
+                            inApp: boolean;
+                            email: boolean;
+                            label: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listApplicationNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            body: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            mentioned: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        mentionable: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createApplicationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        note: {
+                            /** Format: uuid */
+                            id: string;
+                            body: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            mentioned: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
                         error: {
                             code: string;
                             message: string;

@@ -23,9 +23,16 @@ const SPECS = [
   "mail",
   "webhooks",
   "calendar",
+  "notifications",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
-const DEMO_SPECS = new Set<string>(["shortlist", "fairness", "analytics", "accessibility"]);
+const DEMO_SPECS = new Set<string>([
+  "shortlist",
+  "fairness",
+  "analytics",
+  "accessibility",
+  "notifications",
+]);
 // Specs whose server sends mail to a real SMTP server the spec itself starts, on smtpPortOf(index).
 const SMTP_SPECS = new Set<string>(["mail", "calendar"]);
 // Specs whose server runs SHORTLIST_TEST_CLOCK: the spec moves time forward through the admin API.

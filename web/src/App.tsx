@@ -55,6 +55,14 @@ const SetupPage = lazy(() => import("./account/SetupPage").then((m) => ({ defaul
 const SessionsPage = lazy(() =>
   import("./account/SessionsPage").then((m) => ({ default: m.SessionsPage })),
 );
+const NotificationsPage = lazy(() =>
+  import("./notifications/NotificationsPage").then((m) => ({ default: m.NotificationsPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import("./notifications/NotificationSettingsPage").then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const AnalyticsPage = lazy(() =>
   import("./analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })),
 );
@@ -149,6 +157,8 @@ function AppRoutes() {
           />
           <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="/settings/calendar" element={<CalendarFeedPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
           <Route path="/settings/sessions" element={<SessionsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

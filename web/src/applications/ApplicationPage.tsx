@@ -7,6 +7,7 @@ import { ApplicationTimeline } from "../hiring/ApplicationTimeline";
 import { FeedbackPanel } from "../feedback/FeedbackPanel";
 import { DecisionPanel } from "../hiring/DecisionPanel";
 import { InterviewList } from "../hiring/InterviewList";
+import { NotesPanel } from "../notes/NotesPanel";
 import { ScheduleInterviewsForm } from "../hiring/ScheduleInterviewsForm";
 import { useRole } from "../roles/queries";
 import { useApplication } from "./queries";
@@ -85,6 +86,7 @@ export function ApplicationPage() {
       {application.permissions.canDecide && application.status === "rejected" && (
         <FeedbackPanel applicationId={application.id} />
       )}
+      {application.permissions.canManage && <NotesPanel applicationId={application.id} />}
       {application.permissions.canManage && active && role && (
         <section className="card">
           <ScheduleInterviewsForm

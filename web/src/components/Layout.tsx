@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../account/queries";
 import { ROLE_LABELS } from "../api/client";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { useCurrentUser } from "../session";
 import { GlobalSearch } from "./GlobalSearch";
 import { NavMenu } from "./NavMenu";
@@ -70,6 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
         </nav>
         <GlobalSearch />
+        <NotificationBell />
         <div className="who" id="account-nav">
           {/* The person's own settings fold under their name, so the bar keeps to one row at 1280 px. */}
           <NavMenu
@@ -81,6 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
             }
             accessibleLabel={`${user.name}, ${ROLE_LABELS[user.role]}: your settings`}
           >
+            <NavLink to="/settings/notifications">Notifications</NavLink>
             <NavLink to="/settings/calendar">Calendar feed</NavLink>
             <NavLink to="/settings/api-tokens">API tokens</NavLink>
             <NavLink to="/settings/sessions">Sessions</NavLink>

@@ -4,7 +4,7 @@ import { daysFromNow } from "../src/test-support/future.js";
 import { startTestSmtpServer } from "../src/test-support/test-smtp-server.js";
 import { zonedInputToIso } from "../web/src/interviews/zoned-time.js";
 import { expectNoSeriousViolations } from "./support/axe.js";
-import { inviteAndJoin, setUpAdmin } from "./support/team.js";
+import { inviteAndJoin, roleWithApplicant, setUpAdmin } from "./support/team.js";
 
 /**
  * Calendar and reminders end to end. This spec's server sends to a real SMTP server the spec
@@ -38,33 +38,18 @@ test("a manager schedules an interview, both people get the invite, and the inte
     { email: "rui@example.com", name: "Rui Costa", role: "interviewer" },
     390,
   );
-  const { role } = await admin<{ role: { id: string; stages: { id: string; kind: string }[] } }>(
-    "POST",
-    "/api/roles",
-    {
-      title: "Django Engineer — Bookings",
-      level: "mid",
-      fromTemplate: true,
-      team: [
-        { userId: hana.userId, teamRole: "hiring_manager" },
-        { userId: rui.userId, teamRole: "interviewer" },
-      ],
-    },
-  );
-  const { candidate } = await admin<{ candidate: { id: string } }>("POST", "/api/candidates", {
-    name: "Lin Wei",
-    email: "lin@example.org",
+  const { applicationId } = await roleWithApplicant(admin, {
+    title: "Django Engineer — Bookings",
+    level: "mid",
+    team: [
+      { userId: hana.userId, teamRole: "hiring_manager" },
+      { userId: rui.userId, teamRole: "interviewer" },
+    ],
   });
-  const stageId = role.stages.find((s) => s.kind === "technical-screen")?.id;
-  const { application } = await admin<{ application: { id: string } }>(
-    "POST",
-    "/api/applications",
-    { candidateId: candidate.id, roleId: role.id, stageId },
-  );
 
   // Hana schedules it in the browser: two days ahead, 10:00 London time, 45 minutes, a call link.
   const page = hana.page;
-  await page.goto(`/applications/${application.id}`);
+  await page.goto(`/applications/${applicationId}`);
   const local = `${daysFromNow(2).slice(0, 10)}T10:00`;
   await page.getByLabel("Date and time").fill(local);
   await page.getByLabel("Time zone").selectOption("Europe/London");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe.js";
-import { inviteAndJoin, setUpAdmin } from "./support/team.js";
+import { inviteAndJoin, roleWithApplicant, setUpAdmin } from "./support/team.js";
 import { zipFolder } from "./support/zip.js";
 
 const OUT = path.resolve("test-results/design-review");
@@ -61,32 +61,17 @@ test("a senior candidate takes debug + a design document in one portal; two revi
     390,
   );
 
-  const { role } = await admin<{ role: { id: string; stages: { id: string; kind: string }[] } }>(
-    "POST",
-    "/api/roles",
-    {
-      title: "Senior Django Engineer — Lockers",
-      level: "senior",
-      fromTemplate: true,
-      team: [
-        { userId: hana.userId, teamRole: "hiring_manager" },
-        { userId: rui.userId, teamRole: "interviewer" },
-        { userId: sam.userId, teamRole: "interviewer" },
-      ],
-    },
-  );
-  const { candidate } = await admin<{ candidate: { id: string } }>("POST", "/api/candidates", {
-    name: "Lin Wei",
-    email: "lin@example.org",
+  const { stageId, applicationId } = await roleWithApplicant(admin, {
+    title: "Senior Django Engineer — Lockers",
+    level: "senior",
+    team: [
+      { userId: hana.userId, teamRole: "hiring_manager" },
+      { userId: rui.userId, teamRole: "interviewer" },
+      { userId: sam.userId, teamRole: "interviewer" },
+    ],
   });
-  const stageId = role.stages.find((s) => s.kind === "technical-screen")?.id;
-  const { application } = await admin<{ application: { id: string } }>(
-    "POST",
-    "/api/applications",
-    { candidateId: candidate.id, roleId: role.id, stageId },
-  );
   // Assigning the two interviewers to the candidate makes them the document's reviewers.
-  await admin("POST", `/api/applications/${application.id}/interviews`, {
+  await admin("POST", `/api/applications/${applicationId}/interviews`, {
     stageId,
     interviewerIds: [rui.userId, sam.userId],
     scheduledAt: daysFromNow(4),
@@ -95,7 +80,7 @@ test("a senior candidate takes debug + a design document in one portal; two revi
   const sent = await admin<{
     assessment: { id: string; parts: { position: number; pack: { submissionKind: string } }[] };
     candidateUrl: string;
-  }>("POST", `/api/applications/${application.id}/assessments`, {
+  }>("POST", `/api/applications/${applicationId}/assessments`, {
     parts: [{ packId: "debug" }, { packId: "architecture" }],
     deadlineAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
   });
@@ -190,7 +175,7 @@ test("a senior candidate takes debug + a design document in one portal; two revi
   await portal.screenshot({ path: path.join(OUT, "portal-390-document-part.png") });
 
   // The hiring manager: the debug report, and the document part's way to its review.
-  await hana.page.goto(`/applications/${application.id}/assessment`);
+  await hana.page.goto(`/applications/${applicationId}/assessment`);
   const debugReport = hana.page.getByTestId("part-1");
   await expect(debugReport.getByTestId("score")).toHaveText("100", { timeout: 240_000 });
   await expect(debugReport.getByTestId("fix-result")).toHaveText("Full fix");
@@ -254,7 +239,7 @@ test("a senior candidate takes debug + a design document in one portal; two revi
   await sam.page.screenshot({ path: path.join(OUT, "second-after.png"), fullPage: true });
 
   // The hiring manager reads both, from the results page's link to part 2.
-  await hana.page.goto(`/applications/${application.id}/assessment`);
+  await hana.page.goto(`/applications/${applicationId}/assessment`);
   await hana.page.getByRole("link", { name: "Open the design review of part 2" }).click();
   await expect(hana.page.getByRole("article", { name: /^Review by / })).toHaveCount(2);
   await hana.page.screenshot({ path: path.join(OUT, "manager.png"), fullPage: true });

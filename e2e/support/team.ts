@@ -63,3 +63,33 @@ export async function inviteAndJoin(
   };
   return { context, page, userId: session.user.id };
 }
+
+/**
+ * A role made from its level's template with `team` on it, and Lin Wei applying to it at the
+ * technical screen: what a spec about one interview round starts from.
+ */
+export async function roleWithApplicant(
+  admin: TApi,
+  role: {
+    title: string;
+    level: "junior" | "mid" | "senior";
+    team: { userId: string; teamRole: "hiring_manager" | "interviewer" }[];
+  },
+): Promise<{ roleId: string; stageId: string; applicationId: string }> {
+  const made = await admin<{ role: { id: string; stages: { id: string; kind: string }[] } }>(
+    "POST",
+    "/api/roles",
+    { ...role, fromTemplate: true },
+  );
+  const { candidate } = await admin<{ candidate: { id: string } }>("POST", "/api/candidates", {
+    name: "Lin Wei",
+    email: "lin@example.org",
+  });
+  const stageId = made.role.stages.find((s) => s.kind === "technical-screen")?.id ?? "";
+  const { application } = await admin<{ application: { id: string } }>(
+    "POST",
+    "/api/applications",
+    { candidateId: candidate.id, roleId: made.role.id, stageId },
+  );
+  return { roleId: made.role.id, stageId, applicationId: application.id };
+}

@@ -1,14 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
-import {
-  applications,
-  calendarFeeds,
-  candidates,
-  interviews,
-  roleStages,
-  roles,
-  users,
-} from "../../db/schema/index.js";
+import { calendarFeeds, interviews, users } from "../../db/schema/index.js";
+import { selectInviteDetails } from "../interviews/interviews.repo.js";
 
 export function createCalendarFeedsRepo(db: TDatabase) {
   return {
@@ -53,20 +46,7 @@ export function createCalendarFeedsRepo(db: TDatabase) {
 
     /** A person's interviews from `since` on, with what an event names, in one statement. */
     async listInterviewsOf(userId: string, since: Date, executor: TExecutor = db) {
-      return executor
-        .select({
-          interview: interviews,
-          stageName: roleStages.name,
-          interviewer: { name: users.name, email: users.email },
-          candidate: { name: candidates.name, email: candidates.email },
-          roleTitle: roles.title,
-        })
-        .from(interviews)
-        .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
-        .innerJoin(users, eq(users.id, interviews.interviewerId))
-        .innerJoin(applications, eq(applications.id, interviews.applicationId))
-        .innerJoin(roles, eq(roles.id, applications.roleId))
-        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      return selectInviteDetails(executor)
         .where(and(eq(interviews.interviewerId, userId), gt(interviews.scheduledAt, since)))
         .orderBy(interviews.scheduledAt)
         .limit(1000);

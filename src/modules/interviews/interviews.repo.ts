@@ -57,6 +57,27 @@ export function interviewSummariesJson(applicationId: SQL | AnyColumn) {
     where i.application_id = ${applicationId}), '[]'::json)`;
 }
 
+/**
+ * Interviews with what an invite or a calendar event names: the stage, the interviewer and the
+ * candidate (with their addresses) and the role, joined in one statement; callers add the where.
+ */
+export function selectInviteDetails(executor: TExecutor) {
+  return executor
+    .select({
+      interview: interviews,
+      stageName: roleStages.name,
+      interviewer: { name: users.name, email: users.email },
+      candidate: { name: candidates.name, email: candidates.email },
+      roleTitle: roles.title,
+    })
+    .from(interviews)
+    .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
+    .innerJoin(users, eq(users.id, interviews.interviewerId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId));
+}
+
 export function createInterviewsRepo(db: TDatabase) {
   const listing = <TExtra extends Record<string, SQL>>(
     executor: TExecutor,
@@ -131,21 +152,7 @@ export function createInterviewsRepo(db: TDatabase) {
      */
     async findInviteDetails(ids: readonly string[], executor: TExecutor = db) {
       if (ids.length === 0) return [];
-      return executor
-        .select({
-          interview: interviews,
-          stageName: roleStages.name,
-          interviewer: { name: users.name, email: users.email },
-          candidate: { name: candidates.name, email: candidates.email },
-          roleTitle: roles.title,
-        })
-        .from(interviews)
-        .innerJoin(roleStages, eq(roleStages.id, interviews.stageId))
-        .innerJoin(users, eq(users.id, interviews.interviewerId))
-        .innerJoin(applications, eq(applications.id, interviews.applicationId))
-        .innerJoin(roles, eq(roles.id, applications.roleId))
-        .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-        .where(inArray(interviews.id, [...ids]));
+      return selectInviteDetails(executor).where(inArray(interviews.id, [...ids]));
     },
 
     async findForStage(applicationId: string, stageId: string, executor: TExecutor = db) {

@@ -16,6 +16,10 @@ import { createSimilarityService } from "./modules/similarity/similarity.service
 import { createAuditRepo } from "./modules/audit/audit.repo.js";
 import { createAuditService } from "./modules/audit/audit.service.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
+import type { TSsoSettings } from "./config.js";
+import { createIdentitiesRepo } from "./modules/sso/identities.repo.js";
+import { SSO_CALLBACK_PATH } from "./modules/sso/sso.routes.js";
+import { createSsoService, passwordRefusedForSso } from "./modules/sso/sso.service.js";
 import { createSessionsService } from "./modules/auth/sessions.service.js";
 import { createMetrics } from "./modules/operations/metrics.js";
 import { createOperationsRepo } from "./modules/operations/operations.repo.js";
@@ -113,6 +117,8 @@ export type TComposeOptions = {
   webhooks?: TWebhookSendSettings;
   /** SHORTLIST_TEST_CLOCK: a clock an admin may move forward; the system clock otherwise. */
   testClock?: TTestClock;
+  /** OIDC_*: single sign-on with one provider; password sign-in only without it. */
+  sso?: TSsoSettings;
 };
 
 /** Wires repositories into services. One place, explicit, no container. */
@@ -128,13 +134,35 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
   const apiTokensRepo = createApiTokensRepo(db);
   const invitesRepo = createInvitesRepo(db);
   const auditService = createAuditService({ auditRepo: createAuditRepo(db) });
+  const identitiesRepo = createIdentitiesRepo(db);
+  const sso = options.sso;
   const authService = createAuthService({
     db,
     usersRepo,
     sessionsRepo,
     auditService,
     sessionTtlHours: options.sessionTtlHours,
+    ...(sso && !sso.passwordLogin
+      ? {
+          passwordRefusal: async (userId: string) =>
+            (await identitiesRepo.hasIdentity(userId))
+              ? passwordRefusedForSso(sso.displayName)
+              : undefined,
+        }
+      : {}),
   });
+  const ssoService = sso
+    ? createSsoService({
+        db,
+        settings: sso,
+        redirectUri: `${options.publicUrl}${SSO_CALLBACK_PATH}`,
+        usersRepo,
+        invitesRepo,
+        identitiesRepo,
+        auditService,
+        startSession: authService.startSession,
+      })
+    : undefined;
   const apiTokensService = createApiTokensService({ apiTokensRepo, usersRepo, auditService });
   const sessionsService = createSessionsService({ sessionsRepo, auditService });
   const operationsRepo = createOperationsRepo(db);
@@ -402,6 +430,8 @@ export function composeServices(handle: TDatabaseHandle, options: TComposeOption
     candidateImportService,
     auditService,
     authService,
+    ssoService,
+    publicUrl: options.publicUrl,
     apiTokensService,
     usersService,
     mailService,

@@ -75,4 +75,51 @@ describe("configuration", () => {
       /WEBHOOK_ALLOW_PRIVATE_ADDRESSES/,
     );
   });
+
+  it("turns single sign-on on only with issuer, client id and secret together, and never echoes the secret", () => {
+    expect(parseConfig({}).sso).toBeUndefined();
+    const sso = parseConfig({
+      OIDC_ISSUER: "https://login.example.com/",
+      OIDC_CLIENT_ID: "shortlist",
+      OIDC_CLIENT_SECRET: "s3cret-value",
+      OIDC_ALLOWED_DOMAINS: " Example.com, @example.org ",
+      OIDC_PASSWORD_LOGIN: "off",
+    }).sso;
+    expect(sso).toEqual({
+      issuer: "https://login.example.com/",
+      clientId: "shortlist",
+      clientSecret: "s3cret-value",
+      allowedDomains: ["example.com", "example.org"],
+      displayName: "single sign-on",
+      passwordLogin: false,
+    });
+    expect(() =>
+      parseConfig({ OIDC_ISSUER: "https://login.example.com", OIDC_CLIENT_ID: "shortlist" }),
+    ).toThrow(/OIDC_CLIENT_SECRET: required for single sign-on/);
+    expect(() =>
+      parseConfig({
+        OIDC_ISSUER: "http://login.example.com",
+        OIDC_CLIENT_ID: "a",
+        OIDC_CLIENT_SECRET: "b",
+      }),
+    ).toThrow(/OIDC_ISSUER: must be https:\/\//);
+    expect(
+      parseConfig({
+        OIDC_ISSUER: "http://127.0.0.1:9000",
+        OIDC_CLIENT_ID: "a",
+        OIDC_CLIENT_SECRET: "b",
+      }).sso?.issuer,
+    ).toBe("http://127.0.0.1:9000");
+    expect(() => parseConfig({ OIDC_ALLOWED_DOMAINS: "not a domain" })).toThrow(
+      /OIDC_ALLOWED_DOMAINS: must be a comma-separated list/,
+    );
+    let message = "";
+    try {
+      parseConfig({ OIDC_CLIENT_SECRET: "" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("OIDC_CLIENT_SECRET");
+    expect(message).not.toContain('(got "');
+  });
 });

@@ -53,6 +53,30 @@ const ZEnv = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  // Single sign-on (OIDC): all three of issuer, client id and secret, or none.
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the issuer's https:// URL" })
+    .max(2048)
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(512).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(1024).optional(),
+  // Comma-separated e-mail domains whose people may create an (interviewer) account by signing in.
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .max(4096)
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .refine((domains) => domains.every((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)), {
+      error: "must be a comma-separated list of e-mail domains, e.g. example.com,example.org",
+    }),
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).default("single sign-on"),
+  // off: people who have signed in with SSO can no longer sign in with a password.
+  OIDC_PASSWORD_LOGIN: z.enum(["on", "off"]).default("on"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -88,14 +112,33 @@ export type TConfig = {
   webhooks: { allowPrivateAddresses: boolean; timeoutMs: number };
   /** SHORTLIST_TEST_CLOCK: a clock admins may move forward (POST /api/admin/test-clock); loopback only. */
   testClock: boolean;
+  /** OIDC single sign-on, when OIDC_ISSUER is set (the secret: never log it). */
+  sso: TSsoSettings | undefined;
   /** Derived: cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   isEmbeddedDatabase: boolean;
 };
 
+export type TSsoSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Lower-case e-mail domains whose people get an interviewer account on first sign-in. */
+  allowedDomains: string[];
+  /** The button says "Sign in with <displayName>". */
+  displayName: string;
+  /** false: an account linked to SSO cannot sign in with its password. */
+  passwordLogin: boolean;
+};
+
 export class ConfigError extends Error {}
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return LOOPBACK_HOSTS.has(host);
+}
 
 function localUrl(host: string, port: number): string {
   return `http://${host === "::1" ? "[::1]" : host}:${port}`;
@@ -136,6 +179,20 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
         "it lets an admin move the server's clock, which only tests and demos should do",
     );
   }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    const missing = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter(
+      (name) => !e[name],
+    );
+    throw new ConfigError(
+      `Invalid configuration:\n  ${missing.join(", ")}: required for single sign-on (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together)`,
+    );
+  }
+  if (e.OIDC_ISSUER?.startsWith("http://") && !isLoopbackUrl(e.OIDC_ISSUER)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_ISSUER: must be https:// (plain http is allowed only for a provider on this machine)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -158,6 +215,17 @@ export function parseConfig(env: NodeJS.ProcessEnv): TConfig {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
     testClock: e.SHORTLIST_TEST_CLOCK,
+    sso:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            allowedDomains: e.OIDC_ALLOWED_DOMAINS,
+            displayName: e.OIDC_DISPLAY_NAME,
+            passwordLogin: e.OIDC_PASSWORD_LOGIN === "on",
+          }
+        : undefined,
     secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
     isEmbeddedDatabase: !e.DATABASE_URL,
   };

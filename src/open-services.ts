@@ -45,6 +45,7 @@ export async function openServices(config: TConfig): Promise<TOpenServices> {
       grading: { slotBase: config.graderSlotBase },
       mail: config.mail,
       webhooks: config.webhooks,
+      ...(config.sso ? { sso: config.sso } : {}),
       ...(config.testClock ? { testClock: createTestClock() } : {}),
     });
     await services.questionsService.ensureQuestionBankSeeded();

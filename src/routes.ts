@@ -1,3 +1,4 @@
+import { registerSsoRoutes } from "./modules/sso/sso.routes.js";
 import { rememberDataVersion } from "./db/data-version.js";
 import { rememberScope } from "./modules/access/viewer-scope.js";
 import type { TServices } from "./compose.js";
@@ -60,6 +61,11 @@ export function registerRoutes(app: TApp, options: TRouteOptions): void {
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
   };
   registerAuthRoutes(app, { authService: services.authService, ...limits });
+  registerSsoRoutes(app, {
+    ssoService: services.ssoService,
+    sessionTtlHours: options.sessionTtlHours,
+    publicUrl: services.publicUrl,
+  });
   registerUsersRoutes(app, {
     usersService: services.usersService,
     inviteAcceptanceService: services.inviteAcceptanceService,

@@ -21,6 +21,8 @@ const UNTRACKED = [
   "outbox_messages",
   "sessions",
   "shortlist_migrations",
+  // SSO identities: read at sign-in only, like sessions.
+  "user_identities",
   // Webhook endpoints and their delivery log: an admin's page, never cached, and written per event.
   "webhook_deliveries",
   "webhook_endpoints",

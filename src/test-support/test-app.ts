@@ -1,3 +1,4 @@
+import type { TSsoSettings } from "../config.js";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
@@ -75,6 +76,8 @@ export async function createTestApp(
     webhooks?: TWebhookSendSettings;
     /** A movable clock (what SHORTLIST_TEST_CLOCK gives a server), with its admin route. */
     testClock?: TTestClock;
+    /** Single sign-on against a provider the test runs on loopback. */
+    sso?: TSsoSettings;
   } = {},
 ): Promise<TTestContext> {
   const handle = await (options.openDatabase?.() ?? openTestDatabase(kind));
@@ -91,6 +94,7 @@ export async function createTestApp(
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.testClock ? { testClock: options.testClock } : {}),
+    ...(options.sso ? { sso: options.sso } : {}),
     ...(options.gradingSlotBase === undefined
       ? {}
       : { grading: { slotBase: options.gradingSlotBase } }),

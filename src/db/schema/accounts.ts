@@ -98,6 +98,28 @@ export const invites = pgTable(
   ],
 );
 
+/**
+ * A sign-in identity at an OIDC issuer (single sign-on), linked to one account: the issuer's
+ * `sub` is the stable key, never the e-mail, which a person may change at their provider.
+ */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("user_identities_issuer_subject_key").on(t.issuer, t.subject),
+    index("user_identities_user_idx").on(t.userId),
+  ],
+);
+
 export const auditEvents = pgTable(
   "audit_events",
   {

@@ -30,6 +30,8 @@ export function createAuthService(deps: {
   sessionsRepo: TSessionsRepo;
   auditService: Pick<TAuditService, "recordEvent">;
   sessionTtlHours: number;
+  /** Single sign-on's rule for passwords: an error when this account must use the provider. */
+  passwordRefusal?: (userId: string) => Promise<AppError | undefined>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -117,6 +119,9 @@ export function createAuthService(deps: {
       const ok = await verifyPassword(user.passwordHash, input.password);
       // A disabled account gets the same answer as a wrong password: no account probing.
       if (!ok || user.disabledAt !== null) throw invalidCredentials();
+      // Only after the password is right: the refusal tells nothing to someone guessing.
+      const refusal = await deps.passwordRefusal?.(user.id);
+      if (refusal) throw refusal;
       const sessionToken = await startSession(user, meta);
       await deps.auditService.recordEvent(
         { userId: user.id, label: user.email, requestId },

@@ -201,3 +201,12 @@ export function useRevokeOtherSessions() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
+
+/** Whether single sign-on is on, and the provider's name for its button. */
+export function useSsoDescription() {
+  return useQuery({
+    queryKey: ["sso"],
+    queryFn: () => unwrap(api.GET("/api/auth/sso")),
+    staleTime: Infinity,
+  });
+}

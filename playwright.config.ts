@@ -24,6 +24,7 @@ const SPECS = [
   "webhooks",
   "calendar",
   "notifications",
+  "sso",
 ] as const;
 // Specs that start from the demo organisation (seed-demo) instead of an empty Shortlist.
 const DEMO_SPECS = new Set<string>([
@@ -40,11 +41,15 @@ const TEST_CLOCK_SPECS = new Set<string>(["calendar"]);
 // Specs whose server delivers webhooks to a receiver the spec starts on webhookPortOf(index); their
 // server may reach loopback addresses, which every other server refuses.
 const WEBHOOK_SPECS = new Set<string>(["webhooks"]);
+// Specs whose server signs in through an OIDC provider the spec starts on ssoPortOf(index).
+const SSO_SPECS = new Set<string>(["sso"]);
 const portOf = (index: number) => BASE_PORT + index;
 /** The loopback port of a spec's webhook receiver; the spec reads it from E2E_WEBHOOK_PORT_<SPEC>. */
 const webhookPortOf = (index: number) => BASE_PORT + 1100 + index;
 /** The loopback SMTP port a spec's server sends to; the spec reads it from E2E_SMTP_PORT_<SPEC>. */
 const smtpPortOf = (index: number) => BASE_PORT + 1000 + index;
+/** The loopback port of a spec's OIDC provider; the spec reads it from E2E_SSO_PORT_<SPEC>. */
+const ssoPortOf = (index: number) => BASE_PORT + 1200 + index;
 // E2E_ONLY=hiring,shortlist starts only those specs' servers (ports and sandbox slots unchanged),
 // so working on one spec does not wait for eleven servers.
 const only = new Set((process.env.E2E_ONLY ?? "").split(",").filter(Boolean));
@@ -57,6 +62,8 @@ SPECS.forEach((spec, index) => {
     process.env[`E2E_SMTP_PORT_${spec.toUpperCase()}`] = String(smtpPortOf(index));
   if (WEBHOOK_SPECS.has(spec))
     process.env[`E2E_WEBHOOK_PORT_${spec.toUpperCase()}`] = String(webhookPortOf(index));
+  if (SSO_SPECS.has(spec))
+    process.env[`E2E_SSO_PORT_${spec.toUpperCase()}`] = String(ssoPortOf(index));
 });
 const selected = SPECS.map((spec, index) => ({ spec, index })).filter(
   ({ spec }) => only.size === 0 || only.has(spec),
@@ -110,6 +117,17 @@ export default defineConfig({
       ...(TEST_CLOCK_SPECS.has(spec) ? { SHORTLIST_TEST_CLOCK: "true" } : {}),
       ...(WEBHOOK_SPECS.has(spec)
         ? { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true", WEBHOOK_TIMEOUT_MS: "5000" }
+        : {}),
+      // The spec's provider knows this client (e2e/sso.spec.ts); it is only on loopback.
+      ...(SSO_SPECS.has(spec)
+        ? {
+            OIDC_ISSUER: `http://127.0.0.1:${ssoPortOf(index)}`,
+            OIDC_CLIENT_ID: "shortlist-e2e",
+            OIDC_CLIENT_SECRET: "an-e2e-client-secret-for-loopback-only",
+            OIDC_ALLOWED_DOMAINS: "acme.example",
+            OIDC_DISPLAY_NAME: "Acme SSO",
+            OIDC_PASSWORD_LOGIN: "off",
+          }
         : {}),
     },
     stdout: "ignore" as const,

@@ -1,3 +1,4 @@
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { TDatabase, TExecutor } from "../../db/client.js";
 import { queryRows } from "../../db/raw-query.js";
@@ -144,11 +145,12 @@ export function createNotificationsRepo(db: TDatabase) {
     /** One page, newest first, with the names joined in: one statement however long the page. */
     async listFor(
       userId: string,
-      page: { limit: number; before?: { createdAt: Date; id: string } | undefined },
+      page: { limit: number; before?: TTimeKey | undefined },
       executor: TExecutor = db,
     ): Promise<TNotificationRow[]> {
       const before = page.before
-        ? sql`and (n.created_at, n.id) < (${page.before.createdAt.toISOString()}::timestamptz, ${page.before.id}::uuid)`
+        ? // At the cursor's millisecond precision, as db/keyset.ts compares: rows that share it stay.
+          sql`and (date_trunc('milliseconds', n.created_at), n.id) < (${page.before.at.toISOString()}::timestamptz, ${page.before.id}::uuid)`
         : sql``;
       const rows = await queryRows<{
         id: string;
@@ -172,7 +174,7 @@ export function createNotificationsRepo(db: TDatabase) {
             left join users actor on actor.id = n.actor_id
             left join application_notes note on note.id = n.note_id
             where n.user_id = ${userId} ${before} and ${stillVisible}
-            order by n.created_at desc, n.id desc
+            order by date_trunc('milliseconds', n.created_at) desc, n.id desc
             limit ${page.limit}`,
       );
       return rows.map((r) => ({

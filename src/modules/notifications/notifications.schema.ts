@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NOTIFICATION_KINDS } from "../../db/schema/index.js";
+import { ZTimeCursor } from "../../shared/keyset-cursor.js";
 import { ZIsoDateTime, ZUuid } from "../../shared/schema-primitives.js";
 
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS, {
@@ -22,7 +23,7 @@ export const ZNotification = z.object({
 });
 
 export const ZNotificationsQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: ZTimeCursor.optional(),
 });
 
 export const ZNotificationsResponse = z.object({

@@ -3,6 +3,8 @@ import type { TNotificationKind } from "../../db/schema/index.js";
 import { NOTIFICATION_KINDS } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import type { TClock } from "../../shared/clock.js";
+import { encodeTimeCursor } from "../../shared/keyset-cursor.js";
+import type { TTimeKey } from "../../shared/keyset-cursor.js";
 import type { TMailService } from "../mail/mail.service.js";
 import type { TWebhookEmitter } from "../webhooks/webhooks.service.js";
 import { NOTIFICATION_KIND_INFO } from "./notification-kinds.js";
@@ -12,21 +14,6 @@ import type { TNotificationRow, TNotificationsRepo, TRecipient } from "./notific
 type TViewer = { id: string };
 
 const PAGE_SIZE = 30;
-
-/** Cursor of the bell's pages: the last row's time and id, opaque to the client. */
-function encodeCursor(row: { createdAt: Date; id: string }) {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string) {
-  const [at = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id))
-    throw new AppError("VALIDATION_FAILED", "That page cursor is not one this list gave out.", {
-      fields: [{ field: "cursor", message: "is not a cursor from this list" }],
-    });
-  return { createdAt, id };
-}
 
 /** The sentence a person reads in the bell, built from references at read time. */
 function headline(row: TNotificationRow) {
@@ -209,10 +196,10 @@ export function createNotificationsService(deps: {
         );
     },
 
-    async list(viewer: TViewer, cursor: string | undefined) {
+    async list(viewer: TViewer, cursor: TTimeKey | undefined) {
       const rows = await repo.listFor(viewer.id, {
         limit: PAGE_SIZE + 1,
-        before: cursor ? decodeCursor(cursor) : undefined,
+        before: cursor,
       });
       const page = rows.slice(0, PAGE_SIZE);
       const last = page.at(-1);
@@ -228,7 +215,10 @@ export function createNotificationsService(deps: {
           createdAt: row.createdAt.toISOString(),
           read: row.readAt !== null,
         })),
-        nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
+        nextCursor:
+          rows.length > PAGE_SIZE && last
+            ? encodeTimeCursor({ at: last.createdAt, id: last.id })
+            : null,
         unread: await repo.unreadCount(viewer.id),
       };
     },
